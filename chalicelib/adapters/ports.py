@@ -1,0 +1,120 @@
+"""The ports: what services need from the outside world, as Protocols that fakes and adapters share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from ..domain.findings import Verdict
+from ..domain.states import State
+from ..domain.story import AuditEvent, Post, StoryRecord, Version
+
+
+@dataclass(frozen=True)
+class OutgoingEmail:
+    to: tuple[str, ...]
+    subject: str
+    text: str
+    html: str | None = None
+    sender: str = ""
+    reply_to: tuple[str, ...] = ()
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PostResult:
+    post_id: str
+    url: str
+
+
+class RawStore(Protocol):
+    """The intake bucket: raw emails and forms exactly as they arrived."""
+
+    def get_raw(self, key: str) -> bytes: ...
+
+    def put_raw(self, key: str, data: bytes, content_type: str) -> None: ...
+
+
+class StoryStore(Protocol):
+    """The stories bucket: immutable versions, their media and their findings."""
+
+    def put_media(self, story_id: str, number: int, name: str, data: bytes, content_type: str) -> str: ...
+
+    def get_media(self, story_id: str, number: int, name: str) -> bytes: ...
+
+    def put_version(self, version: Version) -> None: ...
+
+    def get_version(self, story_id: str, number: int) -> Version: ...
+
+    def put_findings(self, story_id: str, number: int, verdict: Verdict) -> None: ...
+
+    def get_findings(self, story_id: str, number: int) -> Verdict | None: ...
+
+
+class StoryTable(Protocol):
+    """The table: the current state of each story, audit events and once-only markers."""
+
+    def create(self, record: StoryRecord, event: AuditEvent) -> bool:
+        """Create the story; False if it already exists (a redelivery)."""
+        ...
+
+    def get(self, story_id: str) -> StoryRecord | None: ...
+
+    def transition(
+        self,
+        story_id: str,
+        *,
+        expected: Iterable[State],
+        to: State,
+        event: AuditEvent,
+        expected_version: int | None = None,
+        updates: Mapping[str, Any] | None = None,
+    ) -> StoryRecord:
+        """Move to ``to`` only if the state is one of ``expected`` (and the version matches).
+
+        Raises ConflictError when the condition fails. ``updates`` may set version, content_hash,
+        title, reason, authenticated, publish_at, posts.
+        """
+        ...
+
+    def add_posts(self, story_id: str, posts: Sequence[Post]) -> None: ...
+
+    def audit(self, story_id: str) -> list[AuditEvent]: ...
+
+    def list(self) -> list[StoryRecord]: ...
+
+    def claim(self, key: str, *, owner: str, now: datetime, stale_after_s: float | None = None) -> bool:
+        """Claim a once-only marker; True if this caller now holds it, False if it is held or done."""
+        ...
+
+    def complete(self, key: str, result: Mapping[str, str]) -> None: ...
+
+    def marker(self, key: str) -> Mapping[str, str] | None: ...
+
+
+class Mailer(Protocol):
+    def send(self, email: OutgoingEmail) -> str:
+        """Send and return the provider's message id."""
+        ...
+
+
+class Secrets(Protocol):
+    def get(self, name: str) -> str: ...
+
+
+class Queues(Protocol):
+    def send(self, queue: str, body: Mapping[str, Any], *, delay_s: int = 0) -> None: ...
+
+
+class XPoster(Protocol):
+    """Posts to X; raises PublishError (retryable or not) or UnknownOutcome."""
+
+    def post(self, text: str, *, reply_to: str | None = None) -> PostResult: ...
+
+
+class BlogSite(Protocol):
+    """The static blog: one page per story and an index."""
+
+    def publish(self, version: Version, *, published_at: datetime, media: Mapping[str, bytes]) -> PostResult: ...

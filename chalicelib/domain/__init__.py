@@ -1,0 +1,1 @@
+"""Pure domain model: stories, versions, findings, states and errors. No I/O lives here."""

@@ -1,0 +1,75 @@
+"""The small tree of errors that services raise and handlers translate into retry or park."""
+
+from __future__ import annotations
+
+
+class RealStoriesError(Exception):
+    """When anything in Real Stories fails in a way the code anticipated."""
+
+
+class Retryable(RealStoriesError):
+    """When the failure is transient and the same message should be tried again later."""
+
+
+class Permanent(RealStoriesError):
+    """When retrying cannot help: the input or the state is wrong; park it with a reason."""
+
+
+class InvalidSubmission(Permanent):
+    """When an email or form cannot become a story (malformed, empty, too large)."""
+
+    def __init__(self, reason: str, *, code: str = "invalid") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code
+
+
+class SenderNotAuthenticated(Permanent):
+    """When a submission's sender fails SPF/DKIM/DMARC or is outside the staff domains."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class InvalidTransition(Permanent):
+    """When a state change is not allowed by the state machine."""
+
+
+class ConflictError(RealStoriesError):
+    """When a conditional write lost a race: somebody else changed the story first."""
+
+
+class AlreadyDone(RealStoriesError):
+    """When an idempotent side effect has already happened (a decision, a post, an email)."""
+
+
+class NotFound(Permanent):
+    """When a story, version or object does not exist."""
+
+
+class LinkError(Permanent):
+    """When a signed link cannot be honoured; ``kind`` says why, for its own page."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind  # tampered | expired | superseded | used | wrong-kind
+
+
+class PublishError(RealStoriesError):
+    """When a channel refused or failed a post."""
+
+    def __init__(self, channel: str, reason: str, *, retryable: bool, retry_after: float | None = None) -> None:
+        super().__init__(f"{channel}: {reason}")
+        self.channel = channel
+        self.reason = reason
+        self.retryable = retryable
+        self.retry_after = retry_after
+
+
+class UnknownOutcome(RealStoriesError):
+    """When a post may or may not have happened (a crash or timeout after sending); never blindly retried."""
+
+
+class ConfigError(Permanent):
+    """When the organisation's rules file or settings are invalid."""

@@ -1,0 +1,97 @@
+"""Policy findings and the verdict over a story: the shared language of checks, emails and pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Literal
+
+Decision = Literal["block", "warn", "pass"]
+
+
+class Severity(StrEnum):
+    BLOCK = "BLOCK"
+    WARN = "WARN"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: which check, how bad, where in the text ``[start, end)``, and why in plain English.
+
+    ``image`` is the index of the image the finding concerns, when it concerns an image rather than text
+    (then ``start`` and ``end`` are both 0).
+    """
+
+    check: str
+    severity: Severity
+    start: int
+    end: int
+    reason: str
+    image: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "check": self.check,
+            "severity": self.severity.value,
+            "start": self.start,
+            "end": self.end,
+            "reason": self.reason,
+        }
+        if self.image is not None:
+            d["image"] = self.image
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Finding:
+        image = d.get("image")
+        return cls(
+            check=str(d["check"]),
+            severity=Severity(d["severity"]),
+            start=int(d["start"]),
+            end=int(d["end"]),
+            reason=str(d["reason"]),
+            image=int(image) if image is not None else None,
+        )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """All findings for one text; ``decision`` follows the catalogue's rule."""
+
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def decision(self) -> Decision:
+        if any(f.severity is Severity.BLOCK for f in self.findings):
+            return "block"
+        return "warn" if self.findings else "pass"
+
+    @property
+    def blocking(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.BLOCK)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"decision": self.decision, "findings": [f.to_dict() for f in self.findings]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Verdict:
+        return cls(findings=tuple(Finding.from_dict(f) for f in d.get("findings", [])))
+
+
+@dataclass(frozen=True)
+class ImageContext:
+    """What the checks know about an image that the text cannot say."""
+
+    alt: str = ""
+    shows_child: bool = False
+    consent: bool = False
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What the text cannot carry: the time (for pre-election windows), images and the target channel."""
+
+    now: datetime
+    images: tuple[ImageContext, ...] = field(default_factory=tuple)
+    channel: str = "x"

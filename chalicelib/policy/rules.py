@@ -1,0 +1,108 @@
+"""The organisation's rules file: who may submit and approve, allow-lists, channels and check settings.
+
+Everything organisation-specific is configuration, validated here with clear errors, so that a comms
+officer can change the rules without a deploy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..domain.errors import ConfigError
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Organisation(_Model):
+    name: str = "Example Borough Council"
+    domain: str = "example.gov.uk"
+    staff_domains: tuple[str, ...] = ("example.gov.uk",)
+    submission_address: str = "stories@example.gov.uk"
+    sender_address: str = "stories@example.gov.uk"
+    blog_title: str = "Real stories from Example Borough Council"
+    blog_url: str = "http://127.0.0.1:8000/blog/"
+
+    @field_validator("staff_domains")
+    @classmethod
+    def _lower(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        if not v:
+            raise ValueError("list at least one staff domain")
+        return tuple(d.strip().lower() for d in v)
+
+
+class ApprovalStep(_Model):
+    name: str
+    approvers: tuple[str, ...]
+    mode: Literal["any", "all"] = "any"
+
+    @field_validator("approvers")
+    @classmethod
+    def _nonempty(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        if not v:
+            raise ValueError("a step needs at least one approver")
+        return tuple(a.strip().lower() for a in v)
+
+
+class Approval(_Model):
+    steps: tuple[ApprovalStep, ...] = (ApprovalStep(name="comms", approvers=("comms@example.gov.uk",)),)
+    link_ttl_hours: float = Field(default=72, gt=0)
+
+
+class AllowLists(_Model):
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    postcodes: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+    link_domains: tuple[str, ...] = ()
+
+
+class Channel(_Model):
+    enabled: bool = True
+    threads: bool = False
+
+
+class Channels(_Model):
+    x: Channel = Channel()
+    blog: Channel = Channel()
+
+
+class Checks(_Model):
+    severities: dict[str, Literal["BLOCK", "WARN", "OFF"]] = Field(default_factory=dict)
+
+
+class OrgRules(_Model):
+    """The whole rules file."""
+
+    organisation: Organisation = Organisation()
+    approval: Approval = Approval()
+    allow: AllowLists = AllowLists()
+    channels: Channels = Channels()
+    checks: Checks = Checks()
+
+
+def parse_rules(text: str, *, source: str = "rules") -> OrgRules:
+    """Parse and validate a rules file; every problem is named with where it is."""
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{source}: not valid YAML: {e}") from e
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: the top level must be a mapping of sections")
+    try:
+        return OrgRules.model_validate(data)
+    except ValidationError as e:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in e.errors()
+        )
+        raise ConfigError(f"{source}: {problems}") from e
+
+
+def load_rules_file(path: Path) -> OrgRules:
+    return parse_rules(path.read_text(encoding="utf-8"), source=str(path.name))

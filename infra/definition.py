@@ -1,0 +1,82 @@
+"""The one definition of Real Stories' AWS resources, used by the CDK app and by the local stack.
+
+Names, queue wiring and S3 → SQS notification rules live here only, so the cloud and the laptop
+cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class QueueDef:
+    key: str  # short name used in code: intake, checks, notify, publish
+    max_receive_count: int = 5
+    visibility_timeout_s: int = 180
+    handler: str = ""  # the Chalice handler function consuming it
+
+
+@dataclass(frozen=True)
+class NotificationDef:
+    bucket: str  # key of the bucket
+    queue: str  # key of the queue
+    prefix: str
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Concrete names for one deployment (a stage)."""
+
+    prefix: str
+
+    @property
+    def intake_bucket(self) -> str:
+        return f"{self.prefix}-intake"
+
+    @property
+    def stories_bucket(self) -> str:
+        return f"{self.prefix}-stories"
+
+    @property
+    def blog_bucket(self) -> str:
+        return f"{self.prefix}-blog"
+
+    @property
+    def table(self) -> str:
+        return f"{self.prefix}-stories"
+
+    def queue(self, key: str) -> str:
+        return f"{self.prefix}-{key}"
+
+    def dlq(self, key: str) -> str:
+        return f"{self.prefix}-{key}-dlq"
+
+    def bucket(self, key: str) -> str:
+        return {"intake": self.intake_bucket, "stories": self.stories_bucket, "blog": self.blog_bucket}[key]
+
+    def secret(self, key: str) -> str:
+        return f"{self.prefix}/{key}"
+
+
+QUEUES: tuple[QueueDef, ...] = (
+    QueueDef("intake", handler="on_intake"),
+    QueueDef("checks", handler="on_check"),
+    QueueDef("notify", handler="on_notify"),
+    QueueDef("publish", handler="on_publish"),
+)
+
+BUCKETS: tuple[str, ...] = ("intake", "stories", "blog")
+
+NOTIFICATIONS: tuple[NotificationDef, ...] = (
+    NotificationDef(bucket="intake", queue="intake", prefix="raw/"),
+    NotificationDef(bucket="stories", queue="checks", prefix="stories/", suffix="story.json"),
+)
+
+# DynamoDB: one table, string keys pk/sk; ttl on "expires_at" for once-only markers.
+TABLE_PARTITION_KEY = "pk"
+TABLE_SORT_KEY = "sk"
+TABLE_TTL_ATTRIBUTE = "expires_at"
+
+SECRETS: tuple[str, ...] = ("link-signing-key", "x-credentials")
