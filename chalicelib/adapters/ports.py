@@ -91,6 +91,10 @@ class StoryTable(Protocol):
 
     def complete(self, key: str, result: Mapping[str, str]) -> None: ...
 
+    def release(self, key: str) -> None:
+        """Give up a claim whose side effect certainly did not happen, so a retry may claim it again."""
+        ...
+
     def marker(self, key: str) -> Mapping[str, str] | None: ...
 
 

@@ -26,7 +26,7 @@ class Organisation(_Model):
     submission_address: str = "stories@example.gov.uk"
     sender_address: str = "stories@example.gov.uk"
     blog_title: str = "Real stories from Example Borough Council"
-    blog_url: str = "http://127.0.0.1:8000/blog/"
+    blog_url: str = ""  # empty: the blog is served beside the app, at <public base URL>/blog/
 
     @field_validator("staff_domains")
     @classmethod
@@ -61,6 +61,9 @@ class AllowLists(_Model):
     postcodes: tuple[str, ...] = ()
     handles: tuple[str, ...] = ()
     link_domains: tuple[str, ...] = ()
+    # Words that mark an address at the organisation's domain as a team inbox, not a person
+    # ("bincollections@"), on top of the built-in list of service words.
+    inbox_words: tuple[str, ...] = ()
 
 
 class Channel(_Model):
@@ -98,9 +101,7 @@ def parse_rules(text: str, *, source: str = "rules") -> OrgRules:
     try:
         return OrgRules.model_validate(data)
     except ValidationError as e:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in e.errors()
-        )
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in e.errors())
         raise ConfigError(f"{source}: {problems}") from e
 
 

@@ -1,0 +1,329 @@
+"""Real Stories on Chalice: HTTP routes and queue handlers only. Each translates and calls one service."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from typing import Any
+
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+from chalice import Chalice, Response
+from chalice.app import SQSEvent
+
+from chalicelib import bootstrap
+from chalicelib.domain.errors import LinkError, Permanent
+from chalicelib.domain.states import State
+from chalicelib.observability import MetricUnit, handler_scope, logger, metrics
+from chalicelib.render import highlight, page
+from chalicelib.services import messages
+from chalicelib.services.submit import SubmitService, new_form_nonce
+from chalicelib.web import SECURITY_HEADERS, BadForm, cookie, parse_form_body
+from infra.definition import Resources
+
+app = Chalice(app_name="real-stories")
+app.api.binary_types.append("multipart/form-data")
+RES = Resources(os.environ.get("RESOURCE_PREFIX", "real-stories-dev"))
+CSRF_COOKIE = "rs_form"
+
+
+def _c() -> bootstrap.Container:
+    return bootstrap.container()
+
+
+def _org() -> str:
+    return _c().rules().organisation.name
+
+
+def html(body: str, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(body=body, status_code=status, headers={**SECURITY_HEADERS, **(headers or {})})
+
+
+def message_page(title: str, *paragraphs: str, status: int = 200, panel: bool = False) -> Response:
+    return html(page("message", title=title, paragraphs=paragraphs, panel=panel, org=_org()), status)
+
+
+LINK_PAGES: dict[str, tuple[int, str, str]] = {
+    "tampered": (403, "This link does not work", "Use the link exactly as it is in the email we sent you."),
+    "expired": (410, "This link has expired", "Ask the communications team to send the story to you again."),
+    "superseded": (
+        409,
+        "There is a newer version of this story",
+        "The story was changed after this email was sent. Use the link in the most recent email.",
+    ),
+    "forged-form": (
+        403,
+        "Your decision was not recorded",
+        "Open the link in your email again and use the buttons on that page.",
+    ),
+    "wrong-kind": (403, "This link does not work", "Use the link exactly as it is in the email we sent you."),
+}
+
+
+def link_error_page(e: LinkError) -> Response:
+    status, title, advice = LINK_PAGES.get(e.kind, LINK_PAGES["tampered"])
+    metrics.add_metric(name="LinkRefused", unit=MetricUnit.Count, value=1)
+    logger.info("link refused", extra={"kind": e.kind})
+    return message_page(title, advice, status=status)
+
+
+# --- the web form ---------------------------------------------------------------------------------
+
+
+def _submit_service() -> SubmitService:
+    c = _c()
+    return SubmitService(raw=c.raw, keys=c.signing_keys, rules=c.rules, clock=c.clock)
+
+
+def _secure_cookie() -> str:
+    return "; Secure" if _c().settings.public_base_url.startswith("https://") else ""
+
+
+def _submit_page(values: dict[str, Any], errors: tuple[Any, ...] = (), status: int = 200) -> Response:
+    nonce = new_form_nonce()
+    body = page(
+        "submit",
+        title="Tell your story" if not errors else "Error: tell your story",
+        org=_org(),
+        action="/stories",
+        csrf=_submit_service().form_token(nonce),
+        values=values,
+        errors=errors,
+    )
+    return html(
+        body, status, {"Set-Cookie": f"{CSRF_COOKIE}={nonce}; Path=/; HttpOnly; SameSite=Strict{_secure_cookie()}"}
+    )
+
+
+@app.route("/")
+def index() -> Response:
+    return Response(body="", status_code=302, headers={"Location": "/submit"})
+
+
+@app.route("/submit", methods=["GET"])
+def submit_form() -> Response:
+    return _submit_page({})
+
+
+@app.route(
+    "/stories", methods=["POST"], content_types=["multipart/form-data", "application/x-www-form-urlencoded"]
+)
+def submit_story() -> Response:
+    req = app.current_request
+    headers = dict(req.headers)
+    try:
+        form = parse_form_body(headers.get("content-type", ""), req.raw_body or b"")
+    except BadForm as e:
+        return message_page("Your story was not sent", str(e), "Go back and try again.", status=400)
+    service = _submit_service()
+    if not service.genuine(cookie(headers, CSRF_COOKIE), form.fields.get("csrf", "")):
+        return message_page(
+            "Your story was not sent",
+            "The form had expired or did not come from this site.",
+            "Open the form again and send your story from there.",
+            status=403,
+        )
+    with handler_scope("submit"):
+        result = service.submit(form)
+        if result.errors:
+            return _submit_page(form.fields, result.errors, status=400)
+        metrics.add_metric(name="FormSubmitted", unit=MetricUnit.Count, value=1)
+    email = form.fields.get("email", "").strip()
+    return message_page(
+        "Check your email",
+        f"We have sent a link to {email}. Open it to confirm the story is from you.",
+        "Your story will be checked and sent for approval once you confirm it.",
+        panel=True,
+    )
+
+
+# --- emailed links: GET shows, POST decides -----------------------------------------------------
+
+
+def _link_page(token: str, purpose: str) -> Response:
+    c = _c()
+    try:
+        view = c.decide.view(token, "approve" if purpose == "approve" else "confirm")
+    except LinkError as e:
+        return link_error_page(e)
+    base = "a" if purpose == "approve" else "c"
+    if not view.can_decide:
+        return _already_page(view.record.state)
+    images = [
+        {"src": f"/{base}/{token}/media/{n}", "alt": img.alt} for n, img in enumerate(view.version.images, start=1)
+    ]
+    return html(
+        page(
+            "approve" if purpose == "approve" else "confirm",
+            title=view.version.title,
+            org=_org(),
+            version=view.version,
+            record=view.record,
+            findings=view.findings,
+            highlighted=highlight(view.version.text, view.findings),
+            images=images,
+            csrf=view.csrf,
+            action=f"/{base}/{token}",
+            can_decide=view.can_decide,
+            state_label=view.record.state.value.replace("_", " ").lower(),
+        )
+    )
+
+
+def _already_page(state: State) -> Response:
+    label = state.value.replace("_", " ").lower()
+    return message_page(
+        "This story has already been decided",
+        f"Nothing was changed. The story is now: {label}.",
+        "If you think this is wrong, contact the communications team.",
+        status=409,
+    )
+
+
+def _decide(token: str) -> Response:
+    req = app.current_request
+    try:
+        form = parse_form_body(req.headers.get("content-type", ""), req.raw_body or b"")
+    except BadForm as e:
+        return message_page("Your decision was not recorded", str(e), status=400)
+    try:
+        with handler_scope("decide"):
+            result = _c().decide.decide(
+                token,
+                decision=form.fields.get("decision", ""),
+                reason=form.fields.get("reason", ""),
+                csrf=form.fields.get("csrf", ""),
+            )
+            metrics.add_metric(name=f"Decision_{result.outcome}", unit=MetricUnit.Count, value=1)
+    except LinkError as e:
+        return link_error_page(e)
+    if result.outcome == "already" and result.record is not None:
+        return _already_page(result.record.state)
+    if result.outcome == "invalid":
+        return message_page("Your decision was not recorded", *result.problems, "Go back and try again.", status=400)
+    titles = {
+        "approved": ("Story approved", "It will be published in the next few minutes. The author will be told."),
+        "rejected": ("Story rejected", "The author will be told, with your reason."),
+        "confirmed": ("Thank you: your story is on its way", "It will be checked and sent for approval."),
+    }
+    title, text = titles[result.outcome]
+    return message_page(title, text, panel=True)
+
+
+def _media(token: str, purpose: str, n: str) -> Response:
+    c = _c()
+    try:
+        view = c.decide.view(token, "approve" if purpose == "approve" else "confirm")
+        img = view.version.images[int(n) - 1]
+    except LinkError as e:
+        return link_error_page(e)
+    except (ValueError, IndexError):
+        return message_page("Not found", "There is no such photo.", status=404)
+    data = c.stories.get_media(view.version.story_id, view.version.number, img.key.rsplit("/", 1)[-1])
+    return Response(
+        body=data, status_code=200, headers={"Content-Type": img.content_type, "Cache-Control": "private, no-store"}
+    )
+
+
+@app.route("/a/{token}", methods=["GET"])
+def approval_page(token: str) -> Response:
+    return _link_page(token, "approve")
+
+
+@app.route("/a/{token}", methods=["POST"], content_types=["application/x-www-form-urlencoded", "multipart/form-data"])
+def approval_decision(token: str) -> Response:
+    return _decide(token)
+
+
+@app.route("/a/{token}/media/{n}", methods=["GET"])
+def approval_media(token: str, n: str) -> Response:
+    return _media(token, "approve", n)
+
+
+@app.route("/c/{token}", methods=["GET"])
+def confirm_page(token: str) -> Response:
+    return _link_page(token, "confirm")
+
+
+@app.route("/c/{token}", methods=["POST"], content_types=["application/x-www-form-urlencoded", "multipart/form-data"])
+def confirm_decision(token: str) -> Response:
+    return _decide(token)
+
+
+# --- queue handlers ---------------------------------------------------------------------------------
+
+
+def _batch(event: SQSEvent, name: str, queue_key: str, handle: Callable[[str], None]) -> dict[str, Any]:
+    """Per-record processing with partial batch failures.
+
+    A record that raises is retried by SQS (and reaches the DLQ after maxReceiveCount). A record that
+    can never succeed (Permanent, BadMessage) is parked in the DLQ at once with its reason, so it
+    neither loops nor disappears.
+    """
+
+    def record_handler(record: SQSRecord) -> None:
+        try:
+            handle(record.body)
+        except (Permanent, messages.BadMessage) as e:
+            logger.error("parking message", extra={"reason": str(e), "message_id": record.message_id})
+            metrics.add_metric(name="MessagesParked", unit=MetricUnit.Count, value=1)
+            _c().queues.send(
+                f"{queue_key}-dlq", {"parked_reason": str(e), "original_body": record.body}
+            )
+
+    processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
+    with handler_scope(name):
+        return process_partial_response(
+            event=event.to_dict(), record_handler=record_handler, processor=processor, context=event.context
+        )
+
+
+def _ingest(body: str) -> None:
+    for obj in messages.s3_objects(body):
+        outcome = _c().ingest.ingest(obj)
+        if outcome is not None:
+            logger.append_keys(story_id=outcome.story_id)
+            logger.info("ingested", extra={"state": outcome.state.value, "reason": outcome.reason})
+            metrics.add_metric(name=f"Ingested_{outcome.state.value}", unit=MetricUnit.Count, value=1)
+
+
+def _check(body: str) -> None:
+    for ref in messages.check_refs(body):
+        logger.append_keys(story_id=ref.story_id)
+        state = _c().checks.check(ref)
+        if state is not None:
+            metrics.add_metric(name=f"Checked_{state.value}", unit=MetricUnit.Count, value=1)
+
+
+def _notify(body: str) -> None:
+    notice = messages.notice(body)
+    logger.append_keys(story_id=notice.story_id)
+    sent = _c().notify.handle(notice)
+    metrics.add_metric(name="EmailsSent", unit=MetricUnit.Count, value=sent)
+
+
+def _publish(body: str) -> None:
+    ref = messages.story_ref(json.loads(body))
+    logger.append_keys(story_id=ref.story_id)
+    _c().publish.publish(ref)
+
+
+@app.on_sqs_message(queue=RES.queue("intake"), batch_size=10)
+def on_intake(event: SQSEvent) -> dict[str, Any]:
+    return _batch(event, "intake", "intake", _ingest)
+
+
+@app.on_sqs_message(queue=RES.queue("checks"), batch_size=10)
+def on_check(event: SQSEvent) -> dict[str, Any]:
+    return _batch(event, "checks", "checks", _check)
+
+
+@app.on_sqs_message(queue=RES.queue("notify"), batch_size=10)
+def on_notify(event: SQSEvent) -> dict[str, Any]:
+    return _batch(event, "notify", "notify", _notify)
+
+
+@app.on_sqs_message(queue=RES.queue("publish"), batch_size=1)
+def on_publish(event: SQSEvent) -> dict[str, Any]:
+    return _batch(event, "publish", "publish", _publish)

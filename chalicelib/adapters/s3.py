@@ -1,0 +1,135 @@
+"""The two buckets behind RawStore and StoryStore, so services never see boto3 or S3 key layouts.
+
+The stories bucket's layout is part of the contract with the checks queue: ``story.json`` is what
+the S3 → SQS notification matches, so it is written by ``put_version`` alone, after the media.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import ClientError
+
+from ..domain.errors import NotFound, Retryable
+from ..domain.findings import Verdict
+from ..domain.story import Version
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
+_MISSING = frozenset({"NoSuchKey", "404", "NotFound"})
+_TRANSIENT = frozenset({"SlowDown", "ServiceUnavailable", "InternalError", "RequestTimeout"})
+
+
+def version_prefix(story_id: str, number: int) -> str:
+    return f"stories/{story_id}/v{number}/"
+
+
+def version_key(story_id: str, number: int) -> str:
+    return version_prefix(story_id, number) + "story.json"
+
+
+def findings_key(story_id: str, number: int) -> str:
+    return version_prefix(story_id, number) + "findings.json"
+
+
+def media_name(name: str) -> str:
+    """The media key relative to the version's folder (what ``Image.key`` holds)."""
+    # A slash would nest the object under another folder, and ".." is a literal key segment in S3
+    # that readers may still treat as a path: refuse both rather than store something surprising.
+    if not name or "/" in name or "\\" in name or name in {".", ".."}:
+        raise ValueError(f"media name must be a plain file name, got {name!r}")
+    return f"media/{name}"
+
+
+def media_key(story_id: str, number: int, name: str) -> str:
+    return version_prefix(story_id, number) + media_name(name)
+
+
+def version_body(version: Version) -> bytes:
+    return json.dumps(version.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def findings_body(verdict: Verdict) -> bytes:
+    return json.dumps(verdict.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def _code(e: ClientError) -> str:
+    return str(e.response.get("Error", {}).get("Code", ""))
+
+
+class _Bucket:
+    """Get and put whole objects, translating S3's errors into the domain's."""
+
+    def __init__(self, s3: S3Client, bucket: str) -> None:
+        self._s3 = s3
+        self.bucket = bucket
+
+    def put(self, key: str, data: bytes, content_type: str) -> None:
+        try:
+            self._s3.put_object(
+                Bucket=self.bucket, Key=key, Body=data, ContentType=content_type, ServerSideEncryption="AES256"
+            )
+        except ClientError as e:
+            if _code(e) in _TRANSIENT:
+                raise Retryable(f"s3 put {self.bucket}/{key}: {_code(e)}") from e
+            raise
+
+    def get(self, key: str) -> bytes:
+        try:
+            response: Any = self._s3.get_object(Bucket=self.bucket, Key=key)
+        except ClientError as e:
+            if _code(e) in _MISSING:
+                raise NotFound(f"no object s3://{self.bucket}/{key}") from e
+            if _code(e) in _TRANSIENT:
+                raise Retryable(f"s3 get {self.bucket}/{key}: {_code(e)}") from e
+            raise
+        body: bytes = response["Body"].read()
+        return body
+
+
+class S3RawStore:
+    """The intake bucket: raw emails and forms exactly as they arrived."""
+
+    def __init__(self, s3: S3Client, bucket: str) -> None:
+        self._bucket = _Bucket(s3, bucket)
+
+    def get_raw(self, key: str) -> bytes:
+        return self._bucket.get(key)
+
+    def put_raw(self, key: str, data: bytes, content_type: str) -> None:
+        self._bucket.put(key, data, content_type)
+
+
+class S3StoryStore:
+    """The stories bucket: ``stories/<id>/v<n>/{story.json, findings.json, media/<name>}``."""
+
+    def __init__(self, s3: S3Client, bucket: str) -> None:
+        self._bucket = _Bucket(s3, bucket)
+
+    def put_media(self, story_id: str, number: int, name: str, data: bytes, content_type: str) -> str:
+        """Store one image and return its key relative to the version's folder (``media/<name>``)."""
+        self._bucket.put(media_key(story_id, number, name), data, content_type)
+        return media_name(name)
+
+    def get_media(self, story_id: str, number: int, name: str) -> bytes:
+        return self._bucket.get(media_key(story_id, number, name))
+
+    def put_version(self, version: Version) -> None:
+        self._bucket.put(
+            version_key(version.story_id, version.number), version_body(version), "application/json; charset=utf-8"
+        )
+
+    def get_version(self, story_id: str, number: int) -> Version:
+        return Version.from_dict(json.loads(self._bucket.get(version_key(story_id, number))))
+
+    def put_findings(self, story_id: str, number: int, verdict: Verdict) -> None:
+        self._bucket.put(findings_key(story_id, number), findings_body(verdict), "application/json; charset=utf-8")
+
+    def get_findings(self, story_id: str, number: int) -> Verdict | None:
+        try:
+            body = self._bucket.get(findings_key(story_id, number))
+        except NotFound:
+            return None
+        return Verdict.from_dict(json.loads(body))

@@ -1,0 +1,254 @@
+"""The X adapter: posts and deletes through tweepy and turns X's failures into the domain's errors.
+
+It exists so that the publisher never sees tweepy or requests: it gets a ``PostResult``, a
+``PublishError`` that says whether a retry can help, or ``UnknownOutcome`` when the post may
+already be live. Only the publisher imports this module, so tweepy stays out of the cold start
+of every other function.
+
+The same transport also lets the local stack reach the fake X: tweepy hard-codes
+``https://api.twitter.com``, so a requests adapter mounted for that prefix swaps the origin
+after the OAuth 1.0a signature has been computed over the real URL.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+import tweepy
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
+
+from ..domain.errors import ConfigError, PublishError, UnknownOutcome
+from .ports import PostResult
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "x"
+X_API_ORIGIN = "https://api.twitter.com"
+POST_URL = "https://x.com/i/web/status/{id}"
+
+_CREDENTIAL_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
+
+
+class XCredentialsError(ConfigError, ValueError):
+    """When the X credentials secret is not JSON with the four non-empty OAuth 1.0a values."""
+
+
+@dataclass(frozen=True, repr=False)
+class XCredentials:
+    """The OAuth 1.0a user-context keys of the organisation's X account."""
+
+    consumer_key: str
+    consumer_secret: str
+    access_token: str
+    access_token_secret: str
+
+    def __repr__(self) -> str:
+        # Even the consumer key and access token identify the account; tracebacks and
+        # structured logs print reprs, so none of the four values may appear.
+        return "XCredentials(<redacted>)"
+
+    @classmethod
+    def from_json(cls, text: str) -> XCredentials:
+        """Parse the Secrets Manager secret; errors name the keys, never the values."""
+        try:
+            data = json.loads(text)
+        except ValueError:
+            # ``from None``: JSONDecodeError keeps the whole document on ``.doc``.
+            raise XCredentialsError("the X credentials secret is not valid JSON") from None
+        if not isinstance(data, dict):
+            raise XCredentialsError("the X credentials secret must be a JSON object")
+        missing = [k for k in _CREDENTIAL_KEYS if not isinstance(data.get(k), str) or not data[k].strip()]
+        if missing:
+            raise XCredentialsError(
+                "the X credentials secret lacks non-empty string values for: " + ", ".join(missing)
+            )
+        return cls(**{k: data[k].strip() for k in _CREDENTIAL_KEYS})
+
+
+class XTransportAdapter(HTTPAdapter):
+    """A requests adapter for ``https://api.twitter.com/`` that applies a default timeout and,
+    on the local stack, sends the already-signed request to the fake X instead.
+
+    tweepy 4.17 passes no timeout to ``session.request`` and offers no way to change the host,
+    so both have to be done below it. The OAuth 1.0a ``Authorization`` header is added while
+    the request is prepared, before any adapter sees it, so it stays computed over the real
+    X URL and the fake can verify exactly what X would.
+    """
+
+    def __init__(self, *, timeout_s: float, api_base_url: str | None = None) -> None:
+        # The default max_retries (no read retries) matters: a transport-level retry of a
+        # POST whose response was lost could post the same story twice.
+        super().__init__()
+        self._timeout_s = timeout_s
+        self._target = api_base_url.rstrip("/") if api_base_url else None
+
+    def send(  # noqa: PLR0917 - the signature requests calls
+        self,
+        request: requests.PreparedRequest,
+        stream: bool = False,
+        timeout: float | tuple[float, float] | tuple[float, None] | None = None,
+        verify: bool | str = True,
+        cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
+        proxies: Mapping[str, str] | None = None,
+    ) -> requests.Response:
+        if timeout is None:
+            timeout = self._timeout_s
+        url = request.url or ""
+        if self._target is not None and url.startswith(X_API_ORIGIN + "/"):
+            request = request.copy()
+            request.url = self._target + url[len(X_API_ORIGIN) :]
+            # Proxies were chosen for api.twitter.com; the fake lives on loopback.
+            proxies = {}
+        return super().send(
+            request, stream=stream, timeout=timeout, verify=verify, cert=cert, proxies=proxies
+        )
+
+
+def mount_x_transport(
+    session: requests.Session, *, timeout_s: float = 10.0, api_base_url: str | None = None
+) -> None:
+    """Route a session's X API calls through ``XTransportAdapter`` (timeout, optional fake X)."""
+    session.mount(X_API_ORIGIN + "/", XTransportAdapter(timeout_s=timeout_s, api_base_url=api_base_url))
+
+
+def _quiet_oauth_debug_logs() -> None:
+    # requests_oauthlib logs the signed Authorization header at DEBUG; a Lambda running at
+    # DEBUG must still not ship the account's token and signatures to CloudWatch.
+    for name in ("requests_oauthlib", "oauthlib"):
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < logging.INFO:
+            logger.setLevel(logging.INFO)
+
+
+class TweepyX:
+    """Posts to and deletes from X with a tweepy v2 ``Client`` using OAuth 1.0a user context."""
+
+    def __init__(self, client: tweepy.Client, *, clock: Callable[[], float] = time.time) -> None:
+        """Wrap a client built elsewhere; call ``mount_x_transport`` on its session for a timeout."""
+        self._client = client
+        self._clock = clock
+        _quiet_oauth_debug_logs()
+
+    @classmethod
+    def from_credentials(
+        cls, creds: XCredentials, *, api_base_url: str | None = None, timeout_s: float = 10
+    ) -> TweepyX:
+        """Build the client; ``api_base_url`` (local stack only) points it at the fake X."""
+        client = tweepy.Client(
+            consumer_key=creds.consumer_key,
+            consumer_secret=creds.consumer_secret,
+            access_token=creds.access_token,
+            access_token_secret=creds.access_token_secret,
+            # Sleeping inside a Lambda until the window resets burns its timeout; the
+            # publisher re-queues with a delay instead.
+            wait_on_rate_limit=False,
+        )
+        mount_x_transport(client.session, timeout_s=timeout_s, api_base_url=api_base_url)
+        return cls(client)
+
+    @property
+    def client(self) -> tweepy.Client:
+        return self._client
+
+    def post(self, text: str, *, reply_to: str | None = None) -> PostResult:
+        try:
+            response = self._client.create_tweet(text=text, in_reply_to_tweet_id=reply_to, user_auth=True)
+        except requests.exceptions.JSONDecodeError as e:
+            # tweepy only parses the body itself on 2xx: X accepted the post but the answer is garbled.
+            raise UnknownOutcome("X accepted the post but its response could not be read") from e
+        except requests.ReadTimeout as e:
+            raise UnknownOutcome("X did not answer in time after the post was sent") from e
+        except requests.ConnectionError as e:
+            if _failed_before_sending(e):
+                raise PublishError(CHANNEL, "could not connect to X", retryable=True) from e
+            raise UnknownOutcome("the connection to X broke after the post was sent") from e
+        except requests.RequestException as e:
+            raise PublishError(CHANNEL, f"request to X failed: {type(e).__name__}", retryable=True) from e
+        except tweepy.TweepyException as e:
+            raise self._translate(e) from e
+
+        data = getattr(response, "data", None)
+        post_id = data.get("id") if isinstance(data, dict) else None
+        if not isinstance(post_id, str) or not post_id:
+            raise UnknownOutcome("X answered success without a post id")
+        log.info("posted to X", extra={"post_id": post_id, "reply_to": reply_to})
+        return PostResult(post_id=post_id, url=POST_URL.format(id=post_id))
+
+    def delete(self, post_id: str) -> None:
+        """Delete a post; a post X no longer knows counts as deleted, so takedowns can be repeated."""
+        try:
+            response = self._client.delete_tweet(post_id, user_auth=True)
+        except tweepy.NotFound:
+            log.info("X post already gone", extra={"post_id": post_id})
+            return
+        except (requests.ReadTimeout, requests.exceptions.JSONDecodeError) as e:
+            # Unlike a post, a delete is idempotent: when in doubt, doing it again is safe.
+            raise PublishError(CHANNEL, "X did not confirm the delete", retryable=True) from e
+        except requests.RequestException as e:
+            raise PublishError(CHANNEL, f"request to X failed: {type(e).__name__}", retryable=True) from e
+        except tweepy.TweepyException as e:
+            raise self._translate(e) from e
+
+        data = getattr(response, "data", None)
+        if not (isinstance(data, dict) and data.get("deleted") is True):
+            raise PublishError(CHANNEL, "X did not delete the post", retryable=False)
+        log.info("deleted X post", extra={"post_id": post_id})
+
+    def _translate(self, e: tweepy.TweepyException) -> PublishError:
+        if isinstance(e, tweepy.TooManyRequests):
+            retry_after: float | None = None
+            if e.reset_time is not None:
+                retry_after = max(1.0, float(e.reset_time) - self._clock())
+            return PublishError(CHANNEL, "X rate limit reached", retryable=True, retry_after=retry_after)
+        if isinstance(e, tweepy.TwitterServerError):
+            return PublishError(
+                CHANNEL,
+                f"X server error {e.response.status_code}",
+                retryable=True,
+                retry_after=_retry_after_header(e.response),
+            )
+        if isinstance(e, tweepy.Unauthorized):
+            return PublishError(CHANNEL, "X rejected the credentials", retryable=False)
+        if isinstance(e, tweepy.HTTPException):
+            # Forbidden (duplicate, suspended), BadRequest (too long, bad reply id), NotFound and
+            # anything else 4xx: the same request will fail the same way.
+            return PublishError(CHANNEL, _x_reason(e), retryable=False)
+        return PublishError(CHANNEL, f"tweepy refused the request: {type(e).__name__}", retryable=False)
+
+
+def _x_reason(e: tweepy.HTTPException) -> str:
+    # tweepy has already pulled ``errors[].message`` (or ``detail``) out of X's JSON body.
+    messages = [m for m in e.api_messages if isinstance(m, str) and m]
+    if messages:
+        return "; ".join(messages)
+    return f"X answered HTTP {e.response.status_code}"
+
+
+def _retry_after_header(response: Any) -> float | None:
+    value = getattr(response, "headers", {}).get("retry-after")
+    try:
+        return max(1.0, float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _failed_before_sending(e: requests.ConnectionError) -> bool:
+    """True when the connection was never made, so X cannot have seen the request.
+
+    requests wraps urllib3's reason: a refused, unresolved or timed-out connect comes as
+    ``MaxRetryError(reason=NewConnectionError | ConnectTimeoutError)``; a connection dropped
+    after the request went out comes as a bare ``ProtocolError``.
+    """
+    if isinstance(e, (requests.ConnectTimeout, requests.exceptions.SSLError)):
+        return True
+    cause = e.args[0] if e.args else None
+    return isinstance(cause, MaxRetryError) and isinstance(
+        cause.reason, (NewConnectionError, ConnectTimeoutError)
+    )

@@ -1,0 +1,47 @@
+"""Settings from the environment: resource names, URLs and flags. Never secret values."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from infra.definition import Resources
+
+
+@dataclass(frozen=True)
+class Settings:
+    prefix: str
+    public_base_url: str
+    rules_source: str
+    trusted_authserv_ids: tuple[str, ...]
+    x_api_base_url: str | None
+    region: str
+
+    @property
+    def resources(self) -> Resources:
+        return Resources(self.prefix)
+
+    @property
+    def link_key_secret(self) -> str:
+        return self.resources.secret("link-signing-key")
+
+    @property
+    def x_secret(self) -> str:
+        return self.resources.secret("x-credentials")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        e = os.environ if env is None else env
+        prefix = e.get("RESOURCE_PREFIX", "real-stories-dev")
+        return cls(
+            prefix=prefix,
+            public_base_url=e.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+            # s3://bucket/key in AWS, file:path in the local stack; default: rules.yaml in the intake bucket
+            rules_source=e.get("RULES_SOURCE", f"s3://{prefix}-intake/config/rules.yaml"),
+            trusted_authserv_ids=tuple(
+                s.strip() for s in e.get("TRUSTED_AUTHSERV_IDS", "amazonses.com").split(",") if s.strip()
+            ),
+            x_api_base_url=e.get("X_API_BASE_URL") or None,
+            region=e.get("AWS_REGION", e.get("AWS_DEFAULT_REGION", "eu-west-2")),
+        )

@@ -1,0 +1,158 @@
+"""Normalise story text once, so every check sees the same text and every span maps back to the original.
+
+People (and pasted text) hide words from simple matching: "fake bold" letters from the Unicode
+mathematical block, full-width digits, zero-width spaces inside a phone number. Checks run on the
+normalised text; findings must still point at the characters the submitter typed, so the normaliser
+keeps, for every normalised character, the ``[start, end)`` of the original characters it came from.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+Form = Literal["NFC", "NFKC"]
+
+ZWJ = "\u200d"
+
+# Invisible characters that only ever hide text from a matcher once a story is plain text.
+# Bidi controls are included: they are zero-width and a known way to disguise a number.
+_INVISIBLE = frozenset(
+    "\u00ad"  # soft hyphen
+    "\u034f"  # combining grapheme joiner
+    "\u061c"  # Arabic letter mark
+    "\u115f\u1160"  # Hangul fillers
+    "\u180e"  # Mongolian vowel separator
+    "\u200b\u200c"  # zero-width space, zero-width non-joiner
+    "\u200e\u200f"  # left-to-right / right-to-left marks
+    "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides
+    "\u2060\u2061\u2062\u2063\u2064"  # word joiner, invisible operators
+    "\u2066\u2067\u2068\u2069"  # bidi isolates
+    "\u3164"  # Hangul filler
+    "\ufeff"  # zero-width no-break space (BOM)
+)
+
+_MATH_ALNUM_FIRST = 0x1D400
+_MATH_ALNUM_LAST = 0x1D7FF
+# NFKC folds the mathematical letters to their plain forms, but the dotless i and j stay non-ASCII.
+_MATH_EXTRA_FOLD = {"\u0131": "i", "\u0237": "j"}
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """Normalised text plus, for each of its characters, the original characters it came from.
+
+    ``starts[i]`` and ``ends[i]`` give the ``[start, end)`` in ``original`` of the source of
+    normalised character ``i``. A character produced by expanding one original character (a
+    ligature, "½") shares that character's span; removed characters belong to no normalised
+    character but are covered by any span that crosses them.
+    """
+
+    original: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map ``[start, end)`` in the normalised text to the span of the original it came from."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) is outside the normalised text of {len(self.text)}")
+        if start == end:
+            pos = self.starts[start] if start < len(self.text) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def from_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map ``[start, end)`` in the original to the smallest normalised span covering what it shows.
+
+        For checks that must measure the original (what a channel will count), so that their
+        findings can travel through the same mapping as every other finding.
+        """
+        if not 0 <= start <= end <= len(self.original):
+            raise ValueError(f"span [{start}, {end}) is outside the original text of {len(self.original)}")
+        first = bisect_right(self.ends, start)
+        last = bisect_left(self.starts, end)
+        return (first, last) if first < last else (first, first)
+
+
+def _fold(ch: str, normalised: str) -> str:
+    if _MATH_ALNUM_FIRST <= ord(ch) <= _MATH_ALNUM_LAST:
+        return "".join(_MATH_EXTRA_FOLD.get(c, c) for c in normalised)
+    return normalised
+
+
+def _norm(form: Form, source: str) -> str:
+    out = unicodedata.normalize(form, source)
+    if form == "NFKC" and any(_MATH_ALNUM_FIRST <= ord(c) <= _MATH_ALNUM_LAST for c in source):
+        # Per character, so that the fold only touches what came from the mathematical block.
+        out = unicodedata.normalize(form, "".join(_fold(c, unicodedata.normalize(form, c)) for c in source))
+    return out
+
+
+def _is_emoji_context(prev: str) -> bool:
+    # A zero-width joiner between emoji builds one emoji (a family, a profession); keep it there.
+    if not prev:
+        return False
+    code = ord(prev)
+    return unicodedata.category(prev) == "So" or code == 0xFE0F or 0x1F3FB <= code <= 0x1F3FF
+
+
+def normalise(
+    text: str,
+    *,
+    form: Form = "NFKC",
+    strip_invisible: bool = True,
+    unify_newlines: bool = False,
+) -> NormalisedText:
+    """Normalise ``text`` and keep the offset map back to it.
+
+    The defaults are what the policy checks use: NFKC (which also folds the "fake bold/italic"
+    mathematical letters and full-width forms), with invisible characters removed. The X length
+    code asks for NFC with unified newlines instead, to mirror how X counts.
+    """
+    # Pieces are a starter and the combining marks after it: normalisation never looks across
+    # them except in rare compositions, which the merge below catches.
+    pieces: list[tuple[int, int, str]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if strip_invisible and (ch in _INVISIBLE or (ch == ZWJ and not _is_emoji_context(text[i - 1 : i]))):
+            i += 1
+            continue
+        if unify_newlines and ch == "\r":
+            step = 2 if text[i + 1 : i + 2] == "\n" else 1
+            pieces.append((i, i + step, "\n"))
+            i += step
+            continue
+        if pieces and unicodedata.combining(ch):
+            start, _, source = pieces[-1]
+            pieces[-1] = (start, i + 1, source + ch)
+        else:
+            pieces.append((i, i + 1, ch))
+        i += 1
+
+    chunks: list[tuple[int, int, str, str]] = []
+    for start, end, source in pieces:
+        normalised = source if source.isascii() else _norm(form, source)
+        if chunks and not (source.isascii() and chunks[-1][2][-1:].isascii()):
+            p_start, _, p_source, p_norm = chunks[-1]
+            joined = _norm(form, p_source + source)
+            if joined != p_norm + normalised:
+                chunks[-1] = (p_start, end, p_source + source, joined)
+                continue
+        chunks.append((start, end, source, normalised))
+
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end, _, normalised in chunks:
+        out.append(normalised)
+        starts.extend([start] * len(normalised))
+        ends.extend([end] * len(normalised))
+    return NormalisedText(original=text, text="".join(out), starts=tuple(starts), ends=tuple(ends))

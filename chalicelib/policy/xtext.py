@@ -1,0 +1,87 @@
+"""How X counts a post, in one place: the X length check and the thread splitter both measure with it.
+
+X does not count characters: it weighs them (twitter-text config v3: a URL is 23 whatever its length,
+CJK and emoji count 2, an emoji sequence counts once) after NFC normalisation and with ``\\r\\n`` as one
+character. ``len()`` is wrong for any of those, so nothing outside this module measures X text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from twitter_text import parse_tweet
+from twitter_text.config import config as _twitter_config
+from twitter_text.extract_emojis import extract_emojis_with_indices
+from twitter_text.extract_urls import extract_urls_with_indices
+from twitter_text.get_character_weight import get_character_weight
+
+from .normalise import normalise
+
+MAX_WEIGHTED_LENGTH = 280
+
+_OPTIONS: dict[str, Any] = _twitter_config["defaults"]
+
+# A sentence ends at . ! ? or … (with any closing quotes or brackets) before whitespace, or at a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*")
+
+
+def weighted_length(text: str) -> int:
+    """The length of ``text`` as X counts it."""
+    return int(parse_tweet(text).weightedLength)
+
+
+def overflow_start(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> int | None:
+    """The index in ``text`` of the first character that takes it past ``limit``, or None if it fits.
+
+    Walks the text the way twitter-text does, over the NFC form X measures, and maps the position
+    back so that ``weighted_length(text[:i]) <= limit`` for the returned ``i``.
+    """
+    nfc = normalise(text, form="NFC", strip_invisible=False, unify_newlines=True)
+    measured = nfc.text
+    scale = int(_OPTIONS["scale"])
+    url_weight = int(_OPTIONS["transformed_url_length"]) * scale
+    emoji_weight = int(_OPTIONS["default_weight"])
+    urls = {int(u["indices"][0]): str(u["url"]) for u in extract_urls_with_indices(measured)}
+    emojis = {int(e["indices"][0]): str(e["emoji"]) for e in extract_emojis_with_indices(measured)}
+
+    total = 0
+    i = 0
+    while i < len(measured):
+        if i in urls:
+            total += url_weight
+            step = len(urls[i])
+        elif i in emojis:
+            total += emoji_weight
+            step = len(emojis[i])
+        else:
+            total += int(get_character_weight(measured[i], _OPTIONS))
+            step = 1
+        if total > limit * scale:
+            return nfc.starts[i]
+        i += step
+    return None
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` of each sentence in ``text``, without the whitespace between them.
+
+    Deliberately simple: an abbreviation such as "Mr." splits a sentence, which only ever makes the
+    pieces shorter, so a check that asks "does every sentence fit?" errs towards passing.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start() + len(m.group(0).rstrip())
+        _append_trimmed(text, pos, end, spans)
+        pos = m.end()
+    _append_trimmed(text, pos, len(text), spans)
+    return spans
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))

@@ -1,0 +1,81 @@
+"""Jinja2 rendering of pages, emails and the blog, with findings highlighted in the story text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from .domain.findings import Finding
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@cache
+def env() -> Environment:
+    e = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    e.filters["paragraphs"] = paragraphs
+    return e
+
+
+def page(name: str, **ctx: Any) -> str:
+    return env().get_template(f"pages/{name}.html").render(**ctx)
+
+
+@dataclass(frozen=True)
+class RenderedEmail:
+    subject: str
+    text: str
+    html: str
+
+
+def email(name: str, subject: str, **ctx: Any) -> RenderedEmail:
+    text_env = env()
+    text = text_env.get_template(f"emails/{name}.txt").render(subject=subject, **ctx)
+    html = text_env.get_template(f"emails/{name}.html").render(subject=subject, **ctx)
+    return RenderedEmail(subject=subject, text=text, html=html)
+
+
+def blog(name: str, **ctx: Any) -> str:
+    return env().get_template(f"blog/{name}").render(**ctx)
+
+
+def paragraphs(text: str) -> Markup:
+    """Escaped text with blank-line paragraphs and single line breaks kept."""
+    paras = [p for p in str(text).replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return Markup("").join(
+        Markup("<p>") + Markup("<br>").join(escape(line) for line in p.split("\n")) + Markup("</p>\n")
+        for p in paras
+    )
+
+
+def highlight(text: str, findings: Sequence[Finding]) -> Markup:
+    """The story text, escaped, with each finding's span marked and numbered for the list below it."""
+    spans = sorted(
+        ((f.start, f.end, n) for n, f in enumerate(findings, start=1) if f.end > f.start and f.image is None),
+        key=lambda s: (s[0], -s[1]),
+    )
+    out: list[Markup] = []
+    pos = 0
+    for start, end, n in spans:
+        if start < pos:
+            continue  # overlapping spans: the list below still names every finding
+        out.append(escape(text[pos:start]))
+        out.append(
+            Markup('<mark class="finding" id="span-{n}">{t}<sup>[{n}]</sup></mark>').format(n=n, t=text[start:end])
+        )
+        pos = end
+    out.append(escape(text[pos:]))
+    body = Markup("").join(out)
+    paras = [p for p in str(body).replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return Markup("").join(Markup("<p>") + Markup(p.replace("\n", "<br>")) + Markup("</p>\n") for p in paras)

@@ -1,0 +1,1 @@
+"""Services: orchestration of one pipeline stage over the ports; no SDKs here."""

@@ -1,0 +1,89 @@
+"""Check: run the organisation's policy over a story version and route it to approval or back to its author."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from ..adapters.ports import Queues, StoryStore, StoryTable
+from ..domain.errors import ConflictError, Retryable
+from ..domain.findings import CheckContext, ImageContext, Verdict
+from ..domain.states import State
+from ..domain.story import AuditEvent, StoryRecord, Version
+from ..policy.catalogue import run_checks
+from ..policy.rules import OrgRules
+from .messages import Notice, StoryRef
+
+ACTOR = "system:checks"
+
+
+def check_version(version: Version, rules: OrgRules, now: datetime) -> Verdict:
+    ctx = CheckContext(
+        now=now,
+        images=tuple(ImageContext(alt=i.alt, shows_child=i.shows_child, consent=i.consent) for i in version.images),
+        channel="x",
+    )
+    text = f"{version.text}"
+    return run_checks(text, ctx, rules)
+
+
+class CheckService:
+    def __init__(
+        self,
+        *,
+        stories: StoryStore,
+        table: StoryTable,
+        queues: Queues,
+        rules: Callable[[], OrgRules],
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._stories = stories
+        self._table = table
+        self._queues = queues
+        self._rules = rules
+        self._clock = clock
+
+    def check(self, ref: StoryRef) -> State | None:
+        record = self._table.get(ref.story_id)
+        if record is None:
+            # story.json is written after the row, so a missing row is a race we wait out.
+            raise Retryable(f"story {ref.story_id} has no table row yet")
+        if record.version != ref.version:
+            return None  # a newer version superseded this one; its own event will be checked
+        if record.state is State.RECEIVED:
+            return None  # the form's sender has not confirmed yet; confirmation sends it back here
+        if record.state in (State.CHANGES_NEEDED, State.PENDING_APPROVAL):
+            self._route(record)  # a redelivery after the decision: make sure the email went
+            return record.state
+        if record.state not in (State.SUBMITTED, State.CHECKING):
+            return None
+        now = self._clock()
+        version = self._stories.get_version(ref.story_id, ref.version)
+        if record.state is State.SUBMITTED:
+            record = self._move(record, State.CHECKING, "checking", "")
+        verdict = check_version(version, self._rules(), now)
+        self._stories.put_findings(ref.story_id, ref.version, verdict)
+        if verdict.decision == "block":
+            ids = ", ".join(sorted({f.check for f in verdict.blocking}))
+            record = self._move(record, State.CHANGES_NEEDED, "blocked-by-checks", ids)
+        else:
+            summary = ", ".join(sorted({f.check for f in verdict.findings})) or "no findings"
+            record = self._move(record, State.PENDING_APPROVAL, "checks-passed", summary)
+        self._route(record)
+        return record.state
+
+    def _move(self, record: StoryRecord, to: State, action: str, reason: str) -> StoryRecord:
+        event = AuditEvent(
+            record.story_id, self._clock(), ACTOR, action, record.state, to, record.version, record.content_hash, reason
+        )
+        try:
+            return self._table.transition(
+                record.story_id, expected=[record.state], to=to, event=event, expected_version=record.version
+            )
+        except ConflictError as e:
+            # Someone else moved it (a parallel redelivery): try again from the fresh state.
+            raise Retryable(f"story {record.story_id} changed while checking") from e
+
+    def _route(self, record: StoryRecord) -> None:
+        kind = "changes_needed" if record.state is State.CHANGES_NEEDED else "approval_request"
+        self._queues.send("notify", Notice(kind, record.story_id, record.version).to_body())

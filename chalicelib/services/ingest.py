@@ -1,0 +1,180 @@
+"""Ingest: a raw email or form in the intake bucket becomes story version 1, or a recorded rejection."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..adapters.ports import Queues, RawStore, StoryStore, StoryTable
+from ..domain.errors import InvalidSubmission, SenderNotAuthenticated
+from ..domain.states import State
+from ..domain.story import AuditEvent, Image, StoryRecord, Submission, Version
+from ..intake.form import parse_form
+from ..intake.limits import IntakeLimits
+from ..intake.mime import parse_email
+from ..intake.sender_auth import authenticate_sender
+from ..policy.rules import OrgRules
+from .messages import Notice, ObjectCreated
+
+SYSTEM = "system:intake"
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    story_id: str
+    state: State
+    reason: str = ""
+
+
+def story_id_for(raw_key: str) -> str:
+    """Derived from the raw object's key, so a redelivered event finds the same story."""
+    return hashlib.sha256(raw_key.encode()).hexdigest()[:12]
+
+
+def _domain(address: str) -> str:
+    return address.rsplit("@", 1)[-1].lower()
+
+
+def in_staff_domains(address: str, domains: tuple[str, ...]) -> bool:
+    d = _domain(address)
+    return any(d == s or d.endswith("." + s) for s in domains)
+
+
+class IngestService:
+    def __init__(
+        self,
+        *,
+        raw: RawStore,
+        stories: StoryStore,
+        table: StoryTable,
+        queues: Queues,
+        rules: Callable[[], OrgRules],
+        trusted_authserv_ids: tuple[str, ...],
+        clock: Callable[[], datetime],
+        limits: IntakeLimits | None = None,
+    ) -> None:
+        self._raw = raw
+        self._stories = stories
+        self._table = table
+        self._queues = queues
+        self._rules = rules
+        self._trusted = trusted_authserv_ids
+        self._clock = clock
+        self._limits = limits or IntakeLimits()
+
+    def ingest(self, obj: ObjectCreated) -> IngestOutcome | None:
+        if obj.key.startswith("raw/email/"):
+            return self._email(obj.key)
+        if obj.key.startswith("raw/form/") and obj.key.endswith(".json"):
+            return self._form(obj.key)
+        return None  # not a submission (e.g. a folder marker): nothing to do
+
+    def _email(self, key: str) -> IngestOutcome:
+        raw = self._raw.get_raw(key)
+        sid = story_id_for(key)
+        rules = self._rules()
+        try:
+            ident = authenticate_sender(
+                raw, trusted_authserv_ids=self._trusted, staff_domains=rules.organisation.staff_domains
+            )
+        except SenderNotAuthenticated as e:
+            # Recorded for the audit, never answered: replying would confirm the address to a spoofer.
+            return self._reject(sid, key, sender="unknown", source="email", reason=e.reason)
+        try:
+            sub = parse_email(raw, raw_key=key, limits=self._limits)
+        except InvalidSubmission as e:
+            outcome = self._reject(
+                sid, key, sender=ident.address, source="email", reason=e.reason, name=ident.name
+            )
+            self._queues.send("notify", Notice("invalid", sid, 0).to_body())
+            return outcome
+        return self._accept(sid, sub, sender=ident.address, name=ident.name or sub.sender_name, confirmed=True)
+
+    def _form(self, key: str) -> IngestOutcome:
+        raw = self._raw.get_raw(key)
+        sid = story_id_for(key)
+        rules = self._rules()
+        try:
+            sub = parse_form(raw, raw_key=key, limits=self._limits)
+        except InvalidSubmission as e:
+            # The form's owner is not yet proven, so nobody is emailed; the page already answered them.
+            return self._reject(sid, key, sender="unknown", source="form", reason=e.reason)
+        if not in_staff_domains(sub.sender, rules.organisation.staff_domains):
+            return self._reject(
+                sid, key, sender=sub.sender, source="form", reason=f"{_domain(sub.sender)} is not a staff domain"
+            )
+        # Web form senders prove their address by clicking a link sent to it (RECEIVED until then).
+        return self._accept(sid, sub, sender=sub.sender.lower(), name=sub.sender_name, confirmed=False)
+
+    def _reject(
+        self, sid: str, key: str, *, sender: str, source: str, reason: str, name: str = ""
+    ) -> IngestOutcome:
+        now = self._clock()
+        record = StoryRecord(
+            story_id=sid,
+            state=State.REJECTED,
+            version=0,
+            content_hash="",
+            submitter=sender,
+            submitter_name=name,
+            title="",
+            source="email" if source == "email" else "form",
+            raw_key=key,
+            created_at=now,
+            updated_at=now,
+            reason=reason,
+            authenticated=sender != "unknown",
+        )
+        event = AuditEvent(sid, now, SYSTEM, "rejected-at-intake", None, State.REJECTED, 0, "", reason)
+        self._table.create(record, event)
+        return IngestOutcome(sid, State.REJECTED, reason)
+
+    def _accept(self, sid: str, sub: Submission, *, sender: str, name: str, confirmed: bool) -> IngestOutcome:
+        now = self._clock()
+        existing = self._table.get(sid)
+        created_at = existing.created_at if existing else now
+        images = []
+        for i, img in enumerate(sub.images, start=1):
+            name_in_store = f"{i}-{img.filename}"
+            self._stories.put_media(sid, 1, name_in_store, img.data, img.content_type)
+            images.append(Image(key=f"media/{name_in_store}", content_type=img.content_type, sha256=img.sha256, alt=img.alt))
+        version = Version(
+            story_id=sid,
+            number=1,
+            title=sub.title,
+            text=sub.text,
+            author=sender,
+            source=sub.source,
+            created_at=created_at,
+            images=tuple(images),
+            note="\n".join(sub.notes),
+        )
+        state = State.SUBMITTED if confirmed else State.RECEIVED
+        record = StoryRecord(
+            story_id=sid,
+            state=state,
+            version=1,
+            content_hash=version.content_hash,
+            submitter=sender,
+            submitter_name=name,
+            title=sub.title,
+            source=sub.source,
+            raw_key=sub.raw_key,
+            created_at=created_at,
+            updated_at=now,
+            authenticated=confirmed,
+        )
+        if existing is None:
+            event = AuditEvent(sid, now, sender, "submitted", None, state, 1, version.content_hash, sub.source)
+            self._table.create(record, event)
+            current = record
+        else:
+            current = existing
+        if current.state in (State.RECEIVED, State.SUBMITTED) and current.version == 1:
+            # Written last: its ObjectCreated event starts the checks (a confirmed story) — and writing
+            # it again on a redelivery is harmless because the check is idempotent per version.
+            self._stories.put_version(version)
+            self._queues.send("notify", Notice("receipt" if confirmed else "confirm", sid, 1).to_body())
+        return IngestOutcome(sid, current.state)

@@ -1,0 +1,83 @@
+"""HTTP plumbing for the pages: form bodies, cookies and the security headers every page carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from email.parser import BytesParser
+from email.policy import HTTP
+from http.cookies import SimpleCookie
+from urllib.parse import parse_qs
+
+MAX_BODY_BYTES = 10 * 1024 * 1024  # API Gateway's payload limit
+
+SECURITY_HEADERS = {
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Robots-Tag": "noindex, nofollow",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": (
+        "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class FormBody:
+    fields: dict[str, str]
+    files: dict[str, UploadedFile]
+
+
+class BadForm(ValueError):
+    """When a request body cannot be read as a form."""
+
+
+def parse_form_body(content_type: str, body: bytes) -> FormBody:
+    """Read urlencoded or multipart form data; the stdlib's MIME parser handles multipart."""
+    if len(body) > MAX_BODY_BYTES:
+        raise BadForm("The form was too large. Photos must be smaller than 10 MB in total.")
+    ctype = (content_type or "").split(";", 1)[0].strip().lower()
+    if ctype == "application/x-www-form-urlencoded":
+        parsed = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+        return FormBody({k: v[0] for k, v in parsed.items()}, {})
+    if ctype != "multipart/form-data":
+        raise BadForm("The form was sent in a way we cannot read.")
+    msg = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body)
+    if not msg.is_multipart():
+        raise BadForm("The form was sent in a way we cannot read.")
+    fields: dict[str, str] = {}
+    files: dict[str, UploadedFile] = {}
+    for part in msg.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if not isinstance(name, str):
+            continue
+        filename = part.get_filename()
+        payload = part.get_payload(decode=True)
+        data = payload if isinstance(payload, bytes) else b""
+        if filename is not None:
+            if data:
+                files[name] = UploadedFile(filename, part.get_content_type(), data)
+        else:
+            fields[name] = data.decode(part.get_content_charset() or "utf-8", "replace")
+    return FormBody(fields, files)
+
+
+def cookie(headers: dict[str, str], name: str) -> str | None:
+    raw = headers.get("cookie") or headers.get("Cookie")
+    if not raw:
+        return None
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(raw)
+    except Exception:  # noqa: BLE001 - a malformed cookie header is the same as no cookie
+        return None
+    morsel = jar.get(name)
+    return morsel.value if morsel else None

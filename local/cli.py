@@ -1,0 +1,166 @@
+"""The ``stories`` command: run the local stack, check a text, and look at stories and their history."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from local.stack import DEFAULT_RULES, LOCAL_PREFIX, REGION, LocalStack, Ports
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    stack = LocalStack(
+        ports=Ports(console=args.port, smtp=args.smtp_port, moto=args.aws_port, x=args.x_port),
+        rules_path=Path(args.rules).resolve(),
+    )
+    try:
+        stack.run_until_interrupted()
+    except OSError as e:
+        print(f"Could not start the local stack: {e}. Is another copy running?", file=sys.stderr)
+        stack.stop()
+        return 1
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from chalicelib.domain.errors import ConfigError
+    from chalicelib.policy.catalogue import context_from_json, run_checks, verdict_json
+    from chalicelib.policy.rules import load_rules_file
+
+    text = sys.stdin.read() if args.file in (None, "-") else Path(args.file).read_text(encoding="utf-8")
+    try:
+        rules = load_rules_file(Path(args.rules))
+        ctx = context_from_json(json.loads(args.context) if args.context else {}, datetime.now(UTC))
+    except (ConfigError, ValueError) as e:
+        print(f"stories check: {e}", file=sys.stderr)
+        return 2
+    verdict = run_checks(text, ctx, rules)
+    if args.json:
+        print(verdict_json(verdict))
+    else:
+        print(f"Decision: {verdict.decision}")
+        for f in verdict.findings:
+            print(f"  {f.severity.value:5} {f.check:13} [{f.start}:{f.end}] {text[f.start:f.end]!r}\n        {f.reason}")
+    return 1 if verdict.decision == "block" else 0
+
+
+def _container(args: argparse.Namespace) -> Any:
+    os.environ.setdefault("AWS_ACCESS_KEY_ID", "local")
+    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "local")
+    os.environ.setdefault("AWS_DEFAULT_REGION", REGION)
+    if args.endpoint:
+        os.environ["AWS_ENDPOINT_URL"] = args.endpoint
+    from chalicelib.bootstrap import Container
+    from chalicelib.config import Settings
+
+    env = dict(os.environ)
+    env["RESOURCE_PREFIX"] = args.prefix
+    return Container(Settings.from_env(env))
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    records = sorted(_container(args).table.list(), key=lambda r: r.updated_at, reverse=True)
+    rows = [
+        {
+            "id": r.story_id,
+            "status": r.state.value,
+            "submitter": r.submitter,
+            "title": r.title,
+            "updated": r.updated_at.isoformat(timespec="seconds"),
+        }
+        for r in records
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    else:
+        for row in rows:
+            print(f"{row['id']}  {row['status']:16} {row['updated']}  {row['submitter']:30} {row['title']}")
+        if not rows:
+            print("No stories yet.")
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    c = _container(args)
+    record = c.table.get(args.id)
+    if record is None:
+        print(f"No story with id {args.id}", file=sys.stderr)
+        return 1
+    out: dict[str, Any] = {
+        "id": record.story_id,
+        "status": record.state.value,
+        "version": record.version,
+        "submitter": record.submitter,
+        "title": record.title,
+        "reason": record.reason,
+        "posts": [{"channel": p.channel, "url": p.url, "id": p.post_id} for p in record.posts],
+        "versions": [],
+        "audit": [e.to_dict() for e in c.table.audit(record.story_id)],
+    }
+    for n in range(1, record.version + 1):
+        v = c.stories.get_version(record.story_id, n)
+        verdict = c.stories.get_findings(record.story_id, n)
+        out["versions"].append(
+            {**v.to_dict(), "findings": verdict.to_dict() if verdict else None}
+        )
+    if args.json:
+        print(json.dumps(out, indent=2))
+        return 0
+    print(f"{record.story_id}  {record.state.value}  v{record.version}  {record.title}")
+    print(f"from {record.submitter}" + (f" — {record.reason}" if record.reason else ""))
+    for p in record.posts:
+        print(f"  posted on {p.channel}: {p.url}")
+    for v in out["versions"]:
+        print(f"\nversion {v['number']} ({v['source']}, {v['created_at']}, hash {v['content_hash'][:12]})")
+        print("  " + v["text"].replace("\n", "\n  "))
+        for f in (v["findings"] or {}).get("findings", []):
+            print(f"  ! {f['severity']} {f['check']}: {f['reason']}")
+    print("\naudit:")
+    for e in out["audit"]:
+        print(f"  {e['at']}  {e['actor']:28} {e['action']:20} {e['from_state'] or '-'} → {e['to_state'] or '-'}  {e['reason']}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="stories", description="Real Stories: local stack and tools.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="start the whole pipeline on this machine (Ctrl-C stops it)")
+    run.add_argument("--port", type=int, default=8000, help="dev console and app (default 8000)")
+    run.add_argument("--smtp-port", type=int, default=2525)
+    run.add_argument("--aws-port", type=int, default=4566, help="moto server")
+    run.add_argument("--x-port", type=int, default=8025, help="fake X API")
+    run.add_argument("--rules", default=str(DEFAULT_RULES), help="the organisation's rules file")
+    run.set_defaults(func=_cmd_run)
+
+    check = sub.add_parser("check", help="check one story's text against the policy")
+    check.add_argument("file", nargs="?", help="a text file, or - for standard input")
+    check.add_argument("--context", help='JSON, e.g. {"now": "2026-05-01T09:00:00Z", "channel": "x"}')
+    check.add_argument("--json", action="store_true")
+    check.add_argument("--rules", default=str(DEFAULT_RULES))
+    check.set_defaults(func=_cmd_check)
+
+    for name, func, hlp in (("list", _cmd_list, "list stories"), ("show", _cmd_show, "one story in full")):
+        sp = sub.add_parser(name, help=hlp)
+        if name == "show":
+            sp.add_argument("id")
+        sp.add_argument("--json", action="store_true")
+        sp.add_argument("--endpoint", default=os.environ.get("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"),
+                        help="AWS endpoint (default: the local stack); use '' for real AWS")
+        sp.add_argument("--prefix", default=os.environ.get("RESOURCE_PREFIX", LOCAL_PREFIX))
+        sp.set_defaults(func=func)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

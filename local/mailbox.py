@@ -1,0 +1,83 @@
+"""The local mailbox: every email SES (moto) accepted, parsed for the dev console and the tests."""
+
+from __future__ import annotations
+
+import email
+import re
+from dataclasses import asdict, dataclass
+from email.message import EmailMessage
+from email.policy import default
+from typing import Any
+
+LINK = re.compile(r"https?://[^\s<>\"')]+")
+
+
+@dataclass(frozen=True)
+class SentMail:
+    id: str
+    to: list[str]
+    sender: str
+    subject: str
+    text: str
+    html: str
+    links: list[str]
+    headers: dict[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["from"] = d.pop("sender")
+        return d
+
+
+def _sent_messages(account: str, region: str) -> list[Any]:
+    # The moto server runs in this process, so its SES backend can be read directly (the same data
+    # that /moto-api/data.json serialises, without serialising every other service's state too).
+    from moto.ses.models import ses_backends
+
+    return list(ses_backends[account][region].sent_messages)
+
+
+def parse_raw(message_id: str, raw: str | bytes) -> SentMail:
+    msg = (
+        email.message_from_bytes(raw, policy=default)
+        if isinstance(raw, bytes)
+        else email.message_from_string(raw, policy=default)
+    )
+    assert isinstance(msg, EmailMessage)
+    text_part = msg.get_body(preferencelist=("plain",))
+    html_part = msg.get_body(preferencelist=("html",))
+    text = text_part.get_content() if text_part is not None else ""
+    html = html_part.get_content() if html_part is not None else ""
+    links = list(dict.fromkeys(LINK.findall(text)))
+    return SentMail(
+        id=message_id,
+        to=[a.strip() for a in str(msg.get("To", "")).split(",") if a.strip()],
+        sender=str(msg.get("From", "")),
+        subject=str(msg.get("Subject", "")),
+        text=text,
+        html=html,
+        links=links,
+        headers={k: str(v) for k, v in msg.items() if k.lower().startswith("x-") or k in ("Reply-To", "Auto-Submitted")},
+    )
+
+
+def sent_mail(account: str = "123456789012", region: str = "eu-west-2") -> list[SentMail]:
+    out = []
+    for m in _sent_messages(account, region):
+        raw = getattr(m, "raw_data", None)
+        if raw is not None:
+            out.append(parse_raw(m.id, raw))
+        else:  # a Simple (non-raw) send
+            out.append(
+                SentMail(
+                    id=m.id,
+                    to=list(m.destinations.get("ToAddresses", [])),
+                    sender=m.source,
+                    subject=m.subject,
+                    text=m.body,
+                    html="",
+                    links=LINK.findall(m.body),
+                    headers={},
+                )
+            )
+    return out

@@ -1,0 +1,111 @@
+"""The local stand-in for Lambda's SQS event source mapping: receive, invoke the handler, delete what succeeded."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from chalice.local import LambdaContext
+
+from chalicelib.observability import logger
+
+Handler = Callable[[dict[str, Any], Any], Any]
+
+
+def lambda_sqs_event(messages: list[dict[str, Any]], queue_arn: str, region: str) -> dict[str, Any]:
+    """The event Lambda builds from a batch of SQS messages."""
+    return {
+        "Records": [
+            {
+                "messageId": m["MessageId"],
+                "receiptHandle": m["ReceiptHandle"],
+                "body": m["Body"],
+                "attributes": m.get("Attributes", {}),
+                "messageAttributes": m.get("MessageAttributes", {}),
+                "md5OfBody": m.get("MD5OfBody", ""),
+                "eventSource": "aws:sqs",
+                "eventSourceARN": queue_arn,
+                "awsRegion": region,
+            }
+            for m in messages
+        ]
+    }
+
+
+class QueuePump:
+    """One thread per queue. Failed records are made visible again after ``retry_delay_s`` (a local
+    speed-up of the queue's visibility timeout); SQS's redrive policy moves them to the DLQ after the
+    configured receives, exactly as in AWS."""
+
+    def __init__(
+        self,
+        sqs: Any,
+        *,
+        name: str,
+        queue_url: str,
+        queue_arn: str,
+        handler: Handler,
+        batch_size: int = 10,
+        region: str = "eu-west-2",
+        retry_delay_s: int = 1,
+    ) -> None:
+        self._sqs = sqs
+        self.name = name
+        self._url = queue_url
+        self._arn = queue_arn
+        self._handler = handler
+        self._batch = batch_size
+        self._region = region
+        self._retry_delay = retry_delay_s
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"pump-{name}", daemon=True)
+        self.invocations = 0
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.poll_once(wait_s=1)
+            except Exception:  # the pump must outlive any one bad poll, as Lambda's poller does
+                logger.exception("queue pump poll failed", extra={"queue": self.name})
+                time.sleep(0.5)
+
+    def poll_once(self, wait_s: int = 0) -> int:
+        resp = self._sqs.receive_message(
+            QueueUrl=self._url,
+            MaxNumberOfMessages=self._batch,
+            WaitTimeSeconds=wait_s,
+            AttributeNames=["All"],
+            MessageAttributeNames=["All"],
+        )
+        msgs: list[dict[str, Any]] = resp.get("Messages", [])
+        if not msgs:
+            return 0
+        event = lambda_sqs_event(msgs, self._arn, self._region)
+        self.invocations += 1
+        try:
+            result = self._handler(event, LambdaContext(self.name, 256, 180_000))
+            failed = {f["itemIdentifier"] for f in (result or {}).get("batchItemFailures", [])}
+        except Exception:  # a crashed invocation fails the whole batch, as in Lambda
+            logger.exception("handler raised", extra={"queue": self.name})
+            failed = {m["MessageId"] for m in msgs}
+        done = [m for m in msgs if m["MessageId"] not in failed]
+        for i in range(0, len(done), 10):
+            self._sqs.delete_message_batch(
+                QueueUrl=self._url,
+                Entries=[{"Id": str(n), "ReceiptHandle": m["ReceiptHandle"]} for n, m in enumerate(done[i : i + 10])],
+            )
+        for m in msgs:
+            if m["MessageId"] in failed:
+                self._sqs.change_message_visibility(
+                    QueueUrl=self._url, ReceiptHandle=m["ReceiptHandle"], VisibilityTimeout=self._retry_delay
+                )
+        return len(msgs)

@@ -1,0 +1,207 @@
+"""The embedded local stack: moto's server, the real handlers behind queue pumps, SMTP intake, a fake X
+and the dev console, all on loopback, started and stopped as one."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+LOCAL_PREFIX = "real-stories-local"
+REGION = "eu-west-2"
+DEFAULT_RULES = Path(__file__).parent / "rules.yaml"
+
+
+@dataclass
+class Ports:
+    console: int = 8000
+    smtp: int = 2525
+    moto: int = 4566
+    x: int = 8025
+
+
+@dataclass
+class LocalStack:
+    ports: Ports = field(default_factory=Ports)
+    rules_path: Path = DEFAULT_RULES
+    host: str = "127.0.0.1"
+    retry_delay_s: int = 1
+    _stoppers: list[Any] = field(default_factory=list)
+    _ready: dict[str, bool] = field(default_factory=dict)
+
+    def urls(self) -> dict[str, str]:
+        base = f"http://{self.host}:{self.ports.console}"
+        return {
+            "submit": f"{base}/submit",
+            "mail": f"{base}/dev/mail",
+            "x": f"{base}/dev/x",
+            "blog": f"{base}/blog/",
+            "health": f"{base}/healthz",
+            "smtp": f"smtp://{self.host}:{self.ports.smtp}",
+            "aws": f"http://{self.host}:{self.ports.moto}",
+        }
+
+    def env(self, x_base_url: str) -> dict[str, str]:
+        from local.smtp_intake import LOCAL_AUTHSERV_ID
+
+        return {
+            "AWS_ENDPOINT_URL": f"http://{self.host}:{self.ports.moto}",
+            "AWS_ACCESS_KEY_ID": "local",
+            "AWS_SECRET_ACCESS_KEY": "local",  # noqa: S105 - moto accepts any; not a secret
+            "AWS_DEFAULT_REGION": REGION,
+            "AWS_REGION": REGION,
+            "RESOURCE_PREFIX": LOCAL_PREFIX,
+            "PUBLIC_BASE_URL": f"http://{self.host}:{self.ports.console}",
+            "RULES_SOURCE": f"file:{self.rules_path}",
+            "TRUSTED_AUTHSERV_IDS": LOCAL_AUTHSERV_ID,
+            "X_API_BASE_URL": x_base_url,
+            "POWERTOOLS_METRICS_DISABLED": "true",
+            "POWERTOOLS_TRACE_DISABLED": "true",
+            "POWERTOOLS_SERVICE_NAME": "real-stories",
+        }
+
+    def start(self) -> None:
+        from moto.server import ThreadedMotoServer
+
+        moto = ThreadedMotoServer(ip_address=self.host, port=self.ports.moto, verbose=False)
+        moto.start()
+        self._stoppers.append(moto.stop)
+        self._ready["aws"] = True
+
+        x_creds = {
+            "consumer_key": secrets.token_hex(12),
+            "consumer_secret": secrets.token_hex(24),
+            "access_token": secrets.token_hex(12),
+            "access_token_secret": secrets.token_hex(24),
+        }
+        from local.fake_x import FakeX
+
+        fake_x = FakeX(port=self.ports.x, **x_creds)
+        fake_x.start()
+        self.fake_x = fake_x
+        self._stoppers.append(fake_x.stop)
+        self._ready["x"] = True
+
+        os.environ.update(self.env(fake_x.base_url))
+
+        import boto3
+
+        from infra.definition import QUEUES, Resources
+        from local.aws_resources import create_resources
+
+        res = Resources(LOCAL_PREFIX)
+        session = boto3.session.Session(region_name=REGION)
+        # Fresh secrets every run: nothing secret is stored in the repository or reused between runs.
+        create_resources(
+            session,
+            res,
+            secrets={
+                "link-signing-key": json.dumps({"current": "k1", "keys": {"k1": secrets.token_urlsafe(48)}}),
+                "x-credentials": json.dumps(x_creds),
+            },
+            sender_domains=self._sender_domains(),
+        )
+        self._ready["resources"] = True
+
+        import app as chalice_app
+        from local.pump import QueuePump
+
+        sqs = session.client("sqs")
+        for q in QUEUES:
+            url = sqs.get_queue_url(QueueName=res.queue(q.key))["QueueUrl"]
+            arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+            pump = QueuePump(
+                sqs,
+                name=q.key,
+                queue_url=url,
+                queue_arn=arn,
+                handler=getattr(chalice_app, q.handler),
+                batch_size=1 if q.key == "publish" else 10,
+                region=REGION,
+                retry_delay_s=self.retry_delay_s,
+            )
+            pump.start()
+            self._stoppers.append(pump.stop)
+        self._ready["pumps"] = True
+
+        s3 = session.client("s3")
+        from local.smtp_intake import SmtpIntake
+
+        rules = self._rules()
+
+        def store(key: str, data: bytes) -> None:
+            s3.put_object(Bucket=res.intake_bucket, Key=key, Body=data, ContentType="message/rfc822")
+
+        smtp = SmtpIntake(
+            store=store,
+            host=self.host,
+            port=self.ports.smtp,
+            recipients=(rules.organisation.submission_address,),
+            staff_domains=rules.organisation.staff_domains,
+        )
+        smtp.start()
+        self._stoppers.append(smtp.stop)
+        self._ready["smtp"] = True
+
+        from local.console import Console
+
+        console = Console(
+            app=chalice_app.app,
+            host=self.host,
+            port=self.ports.console,
+            s3=s3,
+            blog_bucket=res.blog_bucket,
+            x_posts=fake_x.posts,
+            ready=lambda: dict(self._ready),
+            region=REGION,
+        )
+        console.start()
+        self._stoppers.append(console.stop)
+        self._ready["console"] = True
+
+    def _rules(self) -> Any:
+        from chalicelib.policy.rules import load_rules_file
+
+        return load_rules_file(self.rules_path)
+
+    def _sender_domains(self) -> tuple[str, ...]:
+        org = self._rules().organisation
+        return (org.sender_address.rsplit("@", 1)[-1],)
+
+    def stop(self) -> None:
+        for stop in reversed(self._stoppers):
+            try:
+                stop()
+            except Exception as e:  # noqa: BLE001 - keep stopping the rest
+                print(f"while stopping: {e}")
+        self._stoppers.clear()
+
+    def run_until_interrupted(self) -> None:
+        done = threading.Event()
+        signal.signal(signal.SIGINT, lambda *_: done.set())
+        signal.signal(signal.SIGTERM, lambda *_: done.set())
+        self.start()
+        urls = self.urls()
+        width = max(len(k) for k in urls)
+        print("\nReal Stories is running on this machine:\n", flush=True)
+        labels = {
+            "submit": "web form",
+            "mail": "sent mail",
+            "x": "fake X posts",
+            "blog": "blog",
+            "health": "health",
+            "smtp": "send stories by email (to stories@…)",
+            "aws": "AWS (moto)",
+        }
+        for k, v in urls.items():
+            print(f"  {k.ljust(width)}  {v}   {labels[k]}", flush=True)
+        print("\nPress Ctrl-C to stop.\n", flush=True)
+        done.wait()
+        print("Stopping…", flush=True)
+        self.stop()
+        print("Stopped.", flush=True)
