@@ -9,8 +9,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
-from chalice import Chalice, Response
-from chalice.app import SQSEvent
+from chalice.app import Chalice, Request, Response, SQSEvent
 
 from chalicelib import bootstrap
 from chalicelib.domain.errors import LinkError, Permanent
@@ -26,6 +25,17 @@ app = Chalice(app_name="real-stories")
 app.api.binary_types.append("multipart/form-data")
 RES = Resources(os.environ.get("RESOURCE_PREFIX", "real-stories-dev"))
 CSRF_COOKIE = "rs_form"
+
+
+def _request() -> Request:
+    req = app.current_request
+    assert req is not None, "only called while handling a request"
+    return req
+
+
+def _body(req: Request) -> bytes:
+    raw = req.raw_body
+    return raw.encode() if isinstance(raw, str) else bytes(raw or b"")
 
 
 def _c() -> bootstrap.Container:
@@ -92,7 +102,9 @@ def _submit_page(values: dict[str, Any], errors: tuple[Any, ...] = (), status: i
         errors=errors,
     )
     return html(
-        body, status, {"Set-Cookie": f"{CSRF_COOKIE}={nonce}; Path=/; HttpOnly; SameSite=Strict{_secure_cookie()}"}
+        body,
+        status,
+        {"Set-Cookie": f"{CSRF_COOKIE}={nonce}; Path=/; HttpOnly; SameSite=Strict{_secure_cookie()}"},
     )
 
 
@@ -110,10 +122,10 @@ def submit_form() -> Response:
     "/stories", methods=["POST"], content_types=["multipart/form-data", "application/x-www-form-urlencoded"]
 )
 def submit_story() -> Response:
-    req = app.current_request
+    req = _request()
     headers = dict(req.headers)
     try:
-        form = parse_form_body(headers.get("content-type", ""), req.raw_body or b"")
+        form = parse_form_body(headers.get("content-type", ""), _body(req))
     except BadForm as e:
         return message_page("Your story was not sent", str(e), "Go back and try again.", status=400)
     service = _submit_service()
@@ -151,7 +163,8 @@ def _link_page(token: str, purpose: str) -> Response:
     if not view.can_decide:
         return _already_page(view.record.state)
     images = [
-        {"src": f"/{base}/{token}/media/{n}", "alt": img.alt} for n, img in enumerate(view.version.images, start=1)
+        {"src": f"/{base}/{token}/media/{n}", "alt": img.alt}
+        for n, img in enumerate(view.version.images, start=1)
     ]
     return html(
         page(
@@ -182,9 +195,9 @@ def _already_page(state: State) -> Response:
 
 
 def _decide(token: str) -> Response:
-    req = app.current_request
+    req = _request()
     try:
-        form = parse_form_body(req.headers.get("content-type", ""), req.raw_body or b"")
+        form = parse_form_body(req.headers.get("content-type", ""), _body(req))
     except BadForm as e:
         return message_page("Your decision was not recorded", str(e), status=400)
     try:
@@ -201,9 +214,14 @@ def _decide(token: str) -> Response:
     if result.outcome == "already" and result.record is not None:
         return _already_page(result.record.state)
     if result.outcome == "invalid":
-        return message_page("Your decision was not recorded", *result.problems, "Go back and try again.", status=400)
+        return message_page(
+            "Your decision was not recorded", *result.problems, "Go back and try again.", status=400
+        )
     titles = {
-        "approved": ("Story approved", "It will be published in the next few minutes. The author will be told."),
+        "approved": (
+            "Story approved",
+            "It will be published in the next few minutes. The author will be told.",
+        ),
         "rejected": ("Story rejected", "The author will be told, with your reason."),
         "confirmed": ("Thank you: your story is on its way", "It will be checked and sent for approval."),
     }
@@ -222,7 +240,9 @@ def _media(token: str, purpose: str, n: str) -> Response:
         return message_page("Not found", "There is no such photo.", status=404)
     data = c.stories.get_media(view.version.story_id, view.version.number, img.key.rsplit("/", 1)[-1])
     return Response(
-        body=data, status_code=200, headers={"Content-Type": img.content_type, "Cache-Control": "private, no-store"}
+        body=data,
+        status_code=200,
+        headers={"Content-Type": img.content_type, "Cache-Control": "private, no-store"},
     )
 
 
@@ -231,7 +251,9 @@ def approval_page(token: str) -> Response:
     return _link_page(token, "approve")
 
 
-@app.route("/a/{token}", methods=["POST"], content_types=["application/x-www-form-urlencoded", "multipart/form-data"])
+@app.route(
+    "/a/{token}", methods=["POST"], content_types=["application/x-www-form-urlencoded", "multipart/form-data"]
+)
 def approval_decision(token: str) -> Response:
     return _decide(token)
 
@@ -246,7 +268,9 @@ def confirm_page(token: str) -> Response:
     return _link_page(token, "confirm")
 
 
-@app.route("/c/{token}", methods=["POST"], content_types=["application/x-www-form-urlencoded", "multipart/form-data"])
+@app.route(
+    "/c/{token}", methods=["POST"], content_types=["application/x-www-form-urlencoded", "multipart/form-data"]
+)
 def confirm_decision(token: str) -> Response:
     return _decide(token)
 
@@ -268,15 +292,14 @@ def _batch(event: SQSEvent, name: str, queue_key: str, handle: Callable[[str], N
         except (Permanent, messages.BadMessage) as e:
             logger.error("parking message", extra={"reason": str(e), "message_id": record.message_id})
             metrics.add_metric(name="MessagesParked", unit=MetricUnit.Count, value=1)
-            _c().queues.send(
-                f"{queue_key}-dlq", {"parked_reason": str(e), "original_body": record.body}
-            )
+            _c().queues.send(f"{queue_key}-dlq", {"parked_reason": str(e), "original_body": record.body})
 
     processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
     with handler_scope(name):
-        return process_partial_response(
-            event=event.to_dict(), record_handler=record_handler, processor=processor, context=event.context
+        response = process_partial_response(
+            event=event.to_dict(), record_handler=record_handler, processor=processor, context=None
         )
+        return dict(response)
 
 
 def _ingest(body: str) -> None:

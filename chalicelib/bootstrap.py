@@ -117,7 +117,9 @@ class Container:
 
         res = self.settings.resources
         keys = [q.key for q in QUEUES]
-        return SqsQueues(self._client("sqs"), {k: res.queue(k) for k in keys} | {f"{k}-dlq": res.dlq(k) for k in keys})
+        return SqsQueues(
+            self._client("sqs"), {k: res.queue(k) for k in keys} | {f"{k}-dlq": res.dlq(k) for k in keys}
+        )
 
     @cached_property
     def x(self) -> XPoster:
@@ -133,7 +135,11 @@ class Container:
         org = self.rules().organisation
         base_url = org.blog_url or f"{self.settings.public_base_url}/blog/"
         return StaticBlog(
-            self.s3_client, self.settings.resources.blog_bucket, base_url=base_url, title=org.blog_title, org=org.name
+            self.s3_client,
+            self.settings.resources.blog_bucket,
+            base_url=base_url,
+            title=org.blog_title,
+            org=org.name,
         )
 
     @cached_property
@@ -178,17 +184,26 @@ class Container:
 
     @cached_property
     def checks(self) -> CheckService:
-        return CheckService(stories=self.stories, table=self.table, queues=self.queues, rules=self.rules, clock=self.clock)
+        return CheckService(
+            stories=self.stories, table=self.table, queues=self.queues, rules=self.rules, clock=self.clock
+        )
 
     @cached_property
     def notify(self) -> NotifyService:
         return NotifyService(
-            table=self.table, stories=self.stories, mailer=self.mailer, links=self.links, rules=self.rules, clock=self.clock
+            table=self.table,
+            stories=self.stories,
+            mailer=self.mailer,
+            links=self.links,
+            rules=self.rules,
+            clock=self.clock,
         )
 
     @cached_property
     def decide(self) -> DecideService:
-        return DecideService(table=self.table, stories=self.stories, queues=self.queues, links=self.links, clock=self.clock)
+        return DecideService(
+            table=self.table, stories=self.stories, queues=self.queues, links=self.links, clock=self.clock
+        )
 
     @cached_property
     def publish(self) -> PublishService:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -52,10 +53,14 @@ def blog(name: str, **ctx: Any) -> str:
 
 def paragraphs(text: str) -> Markup:
     """Escaped text with blank-line paragraphs and single line breaks kept."""
-    paras = [p for p in str(text).replace("\r\n", "\n").split("\n\n") if p.strip()]
-    return Markup("").join(
-        Markup("<p>") + Markup("<br>").join(escape(line) for line in p.split("\n")) + Markup("</p>\n")
-        for p in paras
+    return Markup("<p>") + _flow(str(text).strip()) + Markup("</p>\n")
+
+
+def _flow(text: str) -> Markup:
+    """Escaped text whose blank lines end paragraphs and whose single newlines break lines."""
+    paras = re.split(r"\n\s*\n", text.replace("\r\n", "\n"))
+    return Markup("</p>\n<p>").join(
+        Markup("<br>").join(escape(line) for line in p.split("\n")) for p in paras
     )
 
 
@@ -70,12 +75,11 @@ def highlight(text: str, findings: Sequence[Finding]) -> Markup:
     for start, end, n in spans:
         if start < pos:
             continue  # overlapping spans: the list below still names every finding
-        out.append(escape(text[pos:start]))
+        out.append(_flow(text[pos:start]))
+        marked = Markup("<br>").join(escape(line) for line in text[start:end].split("\n"))
         out.append(
-            Markup('<mark class="finding" id="span-{n}">{t}<sup>[{n}]</sup></mark>').format(n=n, t=text[start:end])
+            Markup('<mark class="finding" id="span-{n}">{t}<sup>[{n}]</sup></mark>').format(n=n, t=marked)
         )
         pos = end
-    out.append(escape(text[pos:]))
-    body = Markup("").join(out)
-    paras = [p for p in str(body).replace("\r\n", "\n").split("\n\n") if p.strip()]
-    return Markup("").join(Markup("<p>") + Markup(p.replace("\n", "<br>")) + Markup("</p>\n") for p in paras)
+    out.append(_flow(text[pos:]))
+    return Markup("<p>") + Markup("").join(out) + Markup("</p>\n")

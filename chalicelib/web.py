@@ -50,7 +50,9 @@ def parse_form_body(content_type: str, body: bytes) -> FormBody:
         return FormBody({k: v[0] for k, v in parsed.items()}, {})
     if ctype != "multipart/form-data":
         raise BadForm("The form was sent in a way we cannot read.")
-    msg = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body)
+    msg = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body
+    )
     if not msg.is_multipart():
         raise BadForm("The form was sent in a way we cannot read.")
     fields: dict[str, str] = {}
@@ -77,7 +79,7 @@ def cookie(headers: dict[str, str], name: str) -> str | None:
     jar: SimpleCookie = SimpleCookie()
     try:
         jar.load(raw)
-    except Exception:  # noqa: BLE001 - a malformed cookie header is the same as no cookie
+    except Exception:
         return None
     morsel = jar.get(name)
     return morsel.value if morsel else None

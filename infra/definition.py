@@ -71,7 +71,7 @@ BUCKETS: tuple[str, ...] = ("intake", "stories", "blog")
 
 NOTIFICATIONS: tuple[NotificationDef, ...] = (
     NotificationDef(bucket="intake", queue="intake", prefix="raw/"),
-    NotificationDef(bucket="stories", queue="checks", prefix="stories/", suffix="story.json"),
+    NotificationDef(bucket="stories", queue="checks", prefix="stories/", suffix="/story.json"),
 )
 
 # DynamoDB: one table, string keys pk/sk; ttl on "expires_at" for once-only markers.

@@ -45,7 +45,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         print(f"Decision: {verdict.decision}")
         for f in verdict.findings:
-            print(f"  {f.severity.value:5} {f.check:13} [{f.start}:{f.end}] {text[f.start:f.end]!r}\n        {f.reason}")
+            print(
+                f"  {f.severity.value:5} {f.check:13} [{f.start}:{f.end}] {text[f.start : f.end]!r}\n"
+                f"        {f.reason}"
+            )
     return 1 if verdict.decision == "block" else 0
 
 
@@ -105,9 +108,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     for n in range(1, record.version + 1):
         v = c.stories.get_version(record.story_id, n)
         verdict = c.stories.get_findings(record.story_id, n)
-        out["versions"].append(
-            {**v.to_dict(), "findings": verdict.to_dict() if verdict else None}
-        )
+        out["versions"].append({**v.to_dict(), "findings": verdict.to_dict() if verdict else None})
     if args.json:
         print(json.dumps(out, indent=2))
         return 0
@@ -122,7 +123,10 @@ def _cmd_show(args: argparse.Namespace) -> int:
             print(f"  ! {f['severity']} {f['check']}: {f['reason']}")
     print("\naudit:")
     for e in out["audit"]:
-        print(f"  {e['at']}  {e['actor']:28} {e['action']:20} {e['from_state'] or '-'} → {e['to_state'] or '-'}  {e['reason']}")
+        print(
+            f"  {e['at']}  {e['actor']:28} {e['action']:20} "
+            f"{e['from_state'] or '-'} → {e['to_state'] or '-'}  {e['reason']}"
+        )
     return 0
 
 
@@ -150,8 +154,11 @@ def parser() -> argparse.ArgumentParser:
         if name == "show":
             sp.add_argument("id")
         sp.add_argument("--json", action="store_true")
-        sp.add_argument("--endpoint", default=os.environ.get("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"),
-                        help="AWS endpoint (default: the local stack); use '' for real AWS")
+        sp.add_argument(
+            "--endpoint",
+            default=os.environ.get("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"),
+            help="AWS endpoint (default: the local stack); use '' for real AWS",
+        )
         sp.add_argument("--prefix", default=os.environ.get("RESOURCE_PREFIX", LOCAL_PREFIX))
         sp.set_defaults(func=func)
     return p

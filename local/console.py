@@ -32,7 +32,9 @@ class Console:
         ready: Callable[[], dict[str, bool]],
         region: str,
     ) -> None:
-        self.gateway = LocalGateway(app, Config.create(chalice_app=app, lambda_timeout=60, lambda_memory_size=256))
+        self.gateway = LocalGateway(
+            app, Config.create(chalice_app=app, lambda_timeout=60, lambda_memory_size=256)
+        )
         self.s3 = s3
         self.blog_bucket = blog_bucket
         self.x_posts = x_posts
@@ -61,10 +63,12 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "RealStoriesConsole"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: Any) -> None:
         return  # request lines would drown the pipeline's own logs
 
-    def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))

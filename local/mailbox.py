@@ -57,7 +57,11 @@ def parse_raw(message_id: str, raw: str | bytes) -> SentMail:
         text=text,
         html=html,
         links=links,
-        headers={k: str(v) for k, v in msg.items() if k.lower().startswith("x-") or k in ("Reply-To", "Auto-Submitted")},
+        headers={
+            k: str(v)
+            for k, v in msg.items()
+            if k.lower().startswith("x-") or k in ("Reply-To", "Auto-Submitted")
+        },
     )
 
 

@@ -1,4 +1,4 @@
-"""The local stand-in for Lambda's SQS event source mapping: receive, invoke the handler, delete what succeeded."""
+"""The local stand-in for Lambda's SQS event source mapping: receive, invoke, delete what succeeded."""
 
 from __future__ import annotations
 
@@ -101,7 +101,10 @@ class QueuePump:
         for i in range(0, len(done), 10):
             self._sqs.delete_message_batch(
                 QueueUrl=self._url,
-                Entries=[{"Id": str(n), "ReceiptHandle": m["ReceiptHandle"]} for n, m in enumerate(done[i : i + 10])],
+                Entries=[
+                    {"Id": str(n), "ReceiptHandle": m["ReceiptHandle"]}
+                    for n, m in enumerate(done[i : i + 10])
+                ],
             )
         for m in msgs:
             if m["MessageId"] in failed:

@@ -52,7 +52,7 @@ class LocalStack:
         return {
             "AWS_ENDPOINT_URL": f"http://{self.host}:{self.ports.moto}",
             "AWS_ACCESS_KEY_ID": "local",
-            "AWS_SECRET_ACCESS_KEY": "local",  # noqa: S105 - moto accepts any; not a secret
+            "AWS_SECRET_ACCESS_KEY": "local",
             "AWS_DEFAULT_REGION": REGION,
             "AWS_REGION": REGION,
             "RESOURCE_PREFIX": LOCAL_PREFIX,
@@ -76,12 +76,19 @@ class LocalStack:
         x_creds = {
             "consumer_key": secrets.token_hex(12),
             "consumer_secret": secrets.token_hex(24),
-            "access_token": secrets.token_hex(12),
+            # X access tokens start with the account's numeric id
+            "access_token": f"{secrets.randbelow(10**12)}-{secrets.token_hex(12)}",
             "access_token_secret": secrets.token_hex(24),
         }
         from local.fake_x import FakeX
 
-        fake_x = FakeX(port=self.ports.x, **x_creds)
+        fake_x = FakeX(
+            x_creds["consumer_key"],
+            x_creds["consumer_secret"],
+            x_creds["access_token"],
+            x_creds["access_token_secret"],
+            port=self.ports.x,
+        )
         fake_x.start()
         self.fake_x = fake_x
         self._stoppers.append(fake_x.stop)
@@ -114,7 +121,9 @@ class LocalStack:
         sqs = session.client("sqs")
         for q in QUEUES:
             url = sqs.get_queue_url(QueueName=res.queue(q.key))["QueueUrl"]
-            arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+            arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
+                "QueueArn"
+            ]
             pump = QueuePump(
                 sqs,
                 name=q.key,
@@ -177,7 +186,7 @@ class LocalStack:
         for stop in reversed(self._stoppers):
             try:
                 stop()
-            except Exception as e:  # noqa: BLE001 - keep stopping the rest
+            except Exception as e:
                 print(f"while stopping: {e}")
         self._stoppers.clear()
 

@@ -52,14 +52,21 @@ class StaticBlog:
         )
         self._put(folder + "index.html", html.encode(), "text/html; charset=utf-8")
         summary = version.text if len(version.text) <= 200 else version.text[:197].rsplit(" ", 1)[0] + "…"
-        entry = {"id": version.story_id, "title": version.title, "summary": summary, "published_at": published_at.isoformat()}
+        entry = {
+            "id": version.story_id,
+            "title": version.title,
+            "summary": summary,
+            "published_at": published_at.isoformat(),
+        }
         self._put(folder + "entry.json", json.dumps(entry).encode(), "application/json")
         self.rebuild_index()
         return PostResult(post_id=version.story_id, url=f"{self._base}{folder}")
 
     def _entries(self) -> list[dict[str, Any]]:
         entries = []
-        for page in self._s3.get_paginator("list_objects_v2").paginate(Bucket=self._bucket, Prefix="stories/"):
+        for page in self._s3.get_paginator("list_objects_v2").paginate(
+            Bucket=self._bucket, Prefix="stories/"
+        ):
             for obj in page.get("Contents", []):
                 if obj["Key"].endswith("/entry.json"):
                     body = self._s3.get_object(Bucket=self._bucket, Key=obj["Key"])["Body"].read()

@@ -121,4 +121,6 @@ class XPoster(Protocol):
 class BlogSite(Protocol):
     """The static blog: one page per story and an index."""
 
-    def publish(self, version: Version, *, published_at: datetime, media: Mapping[str, bytes]) -> PostResult: ...
+    def publish(
+        self, version: Version, *, published_at: datetime, media: Mapping[str, bytes]
+    ) -> PostResult: ...

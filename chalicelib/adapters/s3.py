@@ -69,7 +69,11 @@ class _Bucket:
     def put(self, key: str, data: bytes, content_type: str) -> None:
         try:
             self._s3.put_object(
-                Bucket=self.bucket, Key=key, Body=data, ContentType=content_type, ServerSideEncryption="AES256"
+                Bucket=self.bucket,
+                Key=key,
+                Body=data,
+                ContentType=content_type,
+                ServerSideEncryption="AES256",
             )
         except ClientError as e:
             if _code(e) in _TRANSIENT:
@@ -118,14 +122,18 @@ class S3StoryStore:
 
     def put_version(self, version: Version) -> None:
         self._bucket.put(
-            version_key(version.story_id, version.number), version_body(version), "application/json; charset=utf-8"
+            version_key(version.story_id, version.number),
+            version_body(version),
+            "application/json; charset=utf-8",
         )
 
     def get_version(self, story_id: str, number: int) -> Version:
         return Version.from_dict(json.loads(self._bucket.get(version_key(story_id, number))))
 
     def put_findings(self, story_id: str, number: int, verdict: Verdict) -> None:
-        self._bucket.put(findings_key(story_id, number), findings_body(verdict), "application/json; charset=utf-8")
+        self._bucket.put(
+            findings_key(story_id, number), findings_body(verdict), "application/json; charset=utf-8"
+        )
 
     def get_findings(self, story_id: str, number: int) -> Verdict | None:
         try:

@@ -59,7 +59,9 @@ class LinkError(Permanent):
 class PublishError(RealStoriesError):
     """When a channel refused or failed a post."""
 
-    def __init__(self, channel: str, reason: str, *, retryable: bool, retry_after: float | None = None) -> None:
+    def __init__(
+        self, channel: str, reason: str, *, retryable: bool, retry_after: float | None = None
+    ) -> None:
         super().__init__(f"{channel}: {reason}")
         self.channel = channel
         self.reason = reason

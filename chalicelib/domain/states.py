@@ -45,7 +45,9 @@ TRANSITIONS: dict[State, frozenset[State]] = {
 }
 
 TERMINAL: frozenset[State] = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt) | {S.PUBLISHED}
-WAITING: frozenset[State] = frozenset({S.RECEIVED, S.CHANGES_NEEDED, S.PENDING_APPROVAL, S.SCHEDULED, S.PUBLISH_FAILED})
+WAITING: frozenset[State] = frozenset(
+    {S.RECEIVED, S.CHANGES_NEEDED, S.PENDING_APPROVAL, S.SCHEDULED, S.PUBLISH_FAILED}
+)
 
 
 def can_transition(src: State, dst: State) -> bool:

@@ -26,8 +26,11 @@ _DROP_CONTENT_TAGS = frozenset(
     {"script", "style", "title", "head", "noscript", "template", "iframe", "object", "svg", "math", "xml"}
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+# Also the bidi overrides (U+202D, U+202E), whose only common use in mail is disguising text such as
+# filenames; ordinary right-to-left writing does not need them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202d\u202e\ufeff\ufffe\uffff]")
 _LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_BIDI_OVERRIDE = re.compile(r"[\u202d\u202e]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -36,7 +39,7 @@ def clean_line(value: str, *, max_chars: int | None = None) -> str:
 
     Removing CR/LF is what defeats header injection when the value is later used in an email.
     """
-    value = unicodedata.normalize("NFC", value)
+    value = _BIDI_OVERRIDE.sub("", unicodedata.normalize("NFC", value))
     value = _LINE_CONTROL.sub(" ", value)
     value = _SPACES.sub(" ", value).strip()
     if max_chars is not None and len(value) > max_chars:
@@ -97,8 +100,7 @@ def html_to_text(html: str) -> str:
 
 
 def _render(node: object, out: list[str], *, pre: bool) -> None:
-    from bs4 import NavigableString, Tag
-    from bs4.element import PreformattedString
+    from bs4.element import NavigableString, PreformattedString, Tag
 
     if not isinstance(node, Tag):
         return

@@ -64,10 +64,11 @@ def safe_filename(name: str | None, *, max_chars: int = 100, default: str = "att
     """A filename safe to put in a storage key or a message: no path parts, no controls, bounded length."""
     value = unicodedata.normalize("NFC", name or "")
     value = re.split(r"[\\/]", value)[-1]
-    value = re.sub(r"[\x00-\x1f\x7f-\x9f]", "", value)
+    value = re.sub(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "", value)
     value = re.sub(r"\s+", "-", value.strip())
     value = re.sub(r"[^\w.()-]+", "_", value)
     value = re.sub(r"\.{2,}", ".", value)
+    value = re.sub(r"-{2,}", "-", value)
     # Leading dots would make hidden files (and "." or ".." path parts once joined).
     value = value.strip(".-_")
     if not value:
@@ -120,14 +121,23 @@ def prepare_image(
         try:
             im = Image.open(io.BytesIO(data), formats=list(ACCEPTED_TYPES))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
-            raise InvalidSubmission(f"{name} has too many pixels to open safely", code="image-too-large") from e
+            raise InvalidSubmission(
+                f"{name} has too many pixels to open safely", code="image-too-large"
+            ) from e
         except (OSError, SyntaxError, ValueError, EOFError, struct.error) as e:
-            raise InvalidSubmission(f"{name} is not {_ACCEPTED_WORDS} that can be read", code="bad-image") from e
+            raise InvalidSubmission(
+                f"{name} is not {_ACCEPTED_WORDS} that can be read", code="bad-image"
+            ) from e
         with im:
             source_format = str(im.format or "")
             width, height = im.size
             if width < 1 or height < 1:
                 raise InvalidSubmission(f"{name} has no pixels", code="bad-image")
+            if min(width, height) < limits.min_image_side:
+                raise InvalidSubmission(
+                    f"{name} is only {width}×{height} pixels, too small to publish (perhaps a logo or icon)",
+                    code="bad-image",
+                )
             if width * height > limits.max_image_pixels:
                 raise InvalidSubmission(
                     f"{name} is {width}×{height} pixels; images can be at most "
@@ -216,15 +226,15 @@ def _normalised_mode(im: PilImage) -> tuple[PilImage, bool]:
         im = im.convert("RGBA")
     if "A" in im.getbands():
         rgba = im.convert("RGBA")
-        low, _ = rgba.getchannel("A").getextrema()  # type: ignore[misc]
-        if int(low) < 255:
+        low = rgba.getchannel("A").getextrema()[0]
+        if isinstance(low, int | float) and low < 255:
             return rgba, True
         return rgba.convert("RGB"), False
     if im.mode in ("RGB", "L", "CMYK"):
         return im, False
     if im.mode.startswith("I;16"):
         # 16-bit greyscale: keep the top 8 bits rather than letting convert() clip to white.
-        return im.point(lambda v: v / 256).convert("L"), False  # type: ignore[no-untyped-call]
+        return im.convert("I").point(lambda v: v / 256).convert("L"), False
     return im.convert("RGB"), False
 
 

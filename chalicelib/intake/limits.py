@@ -28,6 +28,8 @@ class IntakeLimits:
     # Checked from the header before any pixel is decoded: 50 MP covers phone cameras in their
     # normal modes while a bomb (a tiny file claiming 100k x 100k) is refused before it eats memory.
     max_image_pixels: int = 50_000_000
+    # Email signatures carry logos and social icons as inline images; nothing this small is a story photo.
+    min_image_side: int = 100
     # Long side after downscaling: plenty for X (which shows at most 4096) and the blog.
     max_image_long_side: int = 2_048
     # X's limit for a still image upload.

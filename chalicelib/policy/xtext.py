@@ -31,11 +31,12 @@ def weighted_length(text: str) -> int:
     return int(parse_tweet(text).weightedLength)
 
 
-def overflow_start(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> int | None:
-    """The index in ``text`` of the first character that takes it past ``limit``, or None if it fits.
+def measure(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> tuple[int, int | None]:
+    """The weighted length of ``text`` and the index of the first character that takes it past ``limit``.
 
     Walks the text the way twitter-text does, over the NFC form X measures, and maps the position
-    back so that ``weighted_length(text[:i]) <= limit`` for the returned ``i``.
+    back so that ``weighted_length(text[:i]) <= limit`` for the returned index ``i`` (None if it fits).
+    One walk gives both, because finding emoji is the slow part of measuring.
     """
     nfc = normalise(text, form="NFC", strip_invisible=False, unify_newlines=True)
     measured = nfc.text
@@ -46,6 +47,7 @@ def overflow_start(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> int | None:
     emojis = {int(e["indices"][0]): str(e["emoji"]) for e in extract_emojis_with_indices(measured)}
 
     total = 0
+    cut: int | None = None
     i = 0
     while i < len(measured):
         if i in urls:
@@ -57,10 +59,15 @@ def overflow_start(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> int | None:
         else:
             total += int(get_character_weight(measured[i], _OPTIONS))
             step = 1
-        if total > limit * scale:
-            return nfc.starts[i]
+        if cut is None and total > limit * scale:
+            cut = nfc.starts[i]
         i += step
-    return None
+    return total // scale, cut
+
+
+def overflow_start(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> int | None:
+    """The index in ``text`` of the first character that takes it past ``limit``, or None if it fits."""
+    return measure(text, limit)[1]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -1,4 +1,4 @@
-"""Check: run the organisation's policy over a story version and route it to approval or back to its author."""
+"""Check: run the organisation's policy over a story version; route it to approval or back to its author."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ..domain.states import State
 from ..domain.story import AuditEvent, StoryRecord, Version
 from ..policy.catalogue import run_checks
 from ..policy.rules import OrgRules
-from .messages import Notice, StoryRef
+from .messages import Notice, NoticeKind, StoryRef
 
 ACTOR = "system:checks"
 
@@ -20,7 +20,9 @@ ACTOR = "system:checks"
 def check_version(version: Version, rules: OrgRules, now: datetime) -> Verdict:
     ctx = CheckContext(
         now=now,
-        images=tuple(ImageContext(alt=i.alt, shows_child=i.shows_child, consent=i.consent) for i in version.images),
+        images=tuple(
+            ImageContext(alt=i.alt, shows_child=i.shows_child, consent=i.consent) for i in version.images
+        ),
         channel="x",
     )
     text = f"{version.text}"
@@ -74,7 +76,15 @@ class CheckService:
 
     def _move(self, record: StoryRecord, to: State, action: str, reason: str) -> StoryRecord:
         event = AuditEvent(
-            record.story_id, self._clock(), ACTOR, action, record.state, to, record.version, record.content_hash, reason
+            record.story_id,
+            self._clock(),
+            ACTOR,
+            action,
+            record.state,
+            to,
+            record.version,
+            record.content_hash,
+            reason,
         )
         try:
             return self._table.transition(
@@ -85,5 +95,5 @@ class CheckService:
             raise Retryable(f"story {record.story_id} changed while checking") from e
 
     def _route(self, record: StoryRecord) -> None:
-        kind = "changes_needed" if record.state is State.CHANGES_NEEDED else "approval_request"
+        kind: NoticeKind = "changes_needed" if record.state is State.CHANGES_NEEDED else "approval_request"
         self._queues.send("notify", Notice(kind, record.story_id, record.version).to_body())

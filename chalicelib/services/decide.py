@@ -107,7 +107,12 @@ class DecideService:
             updates["authenticated"] = True
         try:
             moved = self._table.transition(
-                record.story_id, expected=[expected], to=to, event=event, expected_version=record.version, updates=updates
+                record.story_id,
+                expected=[expected],
+                to=to,
+                event=event,
+                expected_version=record.version,
+                updates=updates,
             )
         except ConflictError:
             current = self._table.get(record.story_id) or record

@@ -6,6 +6,8 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from email.parser import BytesParser
+from email.policy import default
 
 from ..adapters.ports import Queues, RawStore, StoryStore, StoryTable
 from ..domain.errors import InvalidSubmission, SenderNotAuthenticated
@@ -31,6 +33,17 @@ class IngestOutcome:
 def story_id_for(raw_key: str) -> str:
     """Derived from the raw object's key, so a redelivered event finds the same story."""
     return hashlib.sha256(raw_key.encode()).hexdigest()[:12]
+
+
+def _claimed(raw: bytes) -> tuple[str, str]:
+    """Who an unauthenticated message claims to be from, and its subject, for the audit record only."""
+    try:
+        msg = BytesParser(policy=default).parsebytes(raw, headersonly=True)
+        sender = " ".join(str(msg.get("From", "")).split())[:200] or "unknown"
+        subject = " ".join(str(msg.get("Subject", "")).split())[:150]
+    except Exception:
+        return "unknown", ""
+    return sender, subject
 
 
 def _domain(address: str) -> str:
@@ -81,7 +94,16 @@ class IngestService:
             )
         except SenderNotAuthenticated as e:
             # Recorded for the audit, never answered: replying would confirm the address to a spoofer.
-            return self._reject(sid, key, sender="unknown", source="email", reason=e.reason)
+            claimed_from, subject = _claimed(raw)
+            return self._reject(
+                sid,
+                key,
+                sender=claimed_from,
+                source="email",
+                reason=e.reason,
+                title=subject,
+                authenticated=False,
+            )
         try:
             sub = parse_email(raw, raw_key=key, limits=self._limits)
         except InvalidSubmission as e:
@@ -90,7 +112,9 @@ class IngestService:
             )
             self._queues.send("notify", Notice("invalid", sid, 0).to_body())
             return outcome
-        return self._accept(sid, sub, sender=ident.address, name=ident.name or sub.sender_name, confirmed=True)
+        return self._accept(
+            sid, sub, sender=ident.address, name=ident.name or sub.sender_name, confirmed=True
+        )
 
     def _form(self, key: str) -> IngestOutcome:
         raw = self._raw.get_raw(key)
@@ -100,16 +124,33 @@ class IngestService:
             sub = parse_form(raw, raw_key=key, limits=self._limits)
         except InvalidSubmission as e:
             # The form's owner is not yet proven, so nobody is emailed; the page already answered them.
-            return self._reject(sid, key, sender="unknown", source="form", reason=e.reason)
+            return self._reject(
+                sid, key, sender="unknown", source="form", reason=e.reason, authenticated=False
+            )
         if not in_staff_domains(sub.sender, rules.organisation.staff_domains):
             return self._reject(
-                sid, key, sender=sub.sender, source="form", reason=f"{_domain(sub.sender)} is not a staff domain"
+                sid,
+                key,
+                sender=sub.sender,
+                source="form",
+                reason=f"{_domain(sub.sender)} is not a staff domain",
+                title=sub.title,
+                authenticated=False,
             )
         # Web form senders prove their address by clicking a link sent to it (RECEIVED until then).
         return self._accept(sid, sub, sender=sub.sender.lower(), name=sub.sender_name, confirmed=False)
 
     def _reject(
-        self, sid: str, key: str, *, sender: str, source: str, reason: str, name: str = ""
+        self,
+        sid: str,
+        key: str,
+        *,
+        sender: str,
+        source: str,
+        reason: str,
+        name: str = "",
+        title: str = "",
+        authenticated: bool = True,
     ) -> IngestOutcome:
         now = self._clock()
         record = StoryRecord(
@@ -119,13 +160,13 @@ class IngestService:
             content_hash="",
             submitter=sender,
             submitter_name=name,
-            title="",
+            title=title,
             source="email" if source == "email" else "form",
             raw_key=key,
             created_at=now,
             updated_at=now,
             reason=reason,
-            authenticated=sender != "unknown",
+            authenticated=authenticated,
         )
         event = AuditEvent(sid, now, SYSTEM, "rejected-at-intake", None, State.REJECTED, 0, "", reason)
         self._table.create(record, event)
@@ -139,7 +180,14 @@ class IngestService:
         for i, img in enumerate(sub.images, start=1):
             name_in_store = f"{i}-{img.filename}"
             self._stories.put_media(sid, 1, name_in_store, img.data, img.content_type)
-            images.append(Image(key=f"media/{name_in_store}", content_type=img.content_type, sha256=img.sha256, alt=img.alt))
+            images.append(
+                Image(
+                    key=f"media/{name_in_store}",
+                    content_type=img.content_type,
+                    sha256=img.sha256,
+                    alt=img.alt,
+                )
+            )
         version = Version(
             story_id=sid,
             number=1,
@@ -167,7 +215,9 @@ class IngestService:
             authenticated=confirmed,
         )
         if existing is None:
-            event = AuditEvent(sid, now, sender, "submitted", None, state, 1, version.content_hash, sub.source)
+            event = AuditEvent(
+                sid, now, sender, "submitted", None, state, 1, version.content_hash, sub.source
+            )
             self._table.create(record, event)
             current = record
         else:

@@ -12,7 +12,9 @@ PATHS: dict[Purpose, str] = {"approve": "a", "confirm": "c"}
 
 
 class LinkIssuer:
-    def __init__(self, *, keys: Callable[[], SigningKeys], base_url: str, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, *, keys: Callable[[], SigningKeys], base_url: str, clock: Callable[[], datetime]
+    ) -> None:
         self._keys = keys
         self._base = base_url.rstrip("/")
         self._clock = clock
@@ -21,7 +23,9 @@ class LinkIssuer:
     def keys(self) -> SigningKeys:
         return self._keys()
 
-    def issue(self, purpose: Purpose, version: Version, *, actor: str, step: int, ttl: timedelta) -> tuple[str, datetime]:
+    def issue(
+        self, purpose: Purpose, version: Version, *, actor: str, step: int, ttl: timedelta
+    ) -> tuple[str, datetime]:
         expires = self._clock() + ttl
         claims = LinkClaims(
             purpose=purpose,

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from ..adapters.ports import Mailer, OutgoingEmail, StoryStore, StoryTable
 from ..domain.errors import Retryable
 from ..domain.findings import Verdict
+from ..domain.links import Purpose
 from ..domain.story import StoryRecord, Version
 from ..observability import logger
 from ..policy.rules import OrgRules
@@ -78,9 +79,13 @@ class NotifyService:
         }
         if version is not None and notice.kind in ("approval_request", "changes_needed"):
             verdict = self._stories.get_findings(record.story_id, version.number) or Verdict()
-            ctx.update(findings=verdict.findings, text=version.text, highlighted=highlight(version.text, verdict.findings))
+            ctx.update(
+                findings=verdict.findings,
+                text=version.text,
+                highlighted=highlight(version.text, verdict.findings),
+            )
         if version is not None and notice.kind in ("approval_request", "confirm"):
-            purpose = "approve" if notice.kind == "approval_request" else "confirm"
+            purpose: Purpose = "approve" if notice.kind == "approval_request" else "confirm"
             link, expires = self._links.issue(
                 purpose, version, actor=to, step=0, ttl=timedelta(hours=rules.approval.link_ttl_hours)
             )

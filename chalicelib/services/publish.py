@@ -14,8 +14,7 @@ from ..adapters.ports import BlogSite, Queues, StoryStore, StoryTable, XPoster
 from ..domain.errors import ConflictError, PublishError, Retryable, UnknownOutcome
 from ..domain.states import State
 from ..domain.story import AuditEvent, Post, StoryRecord, Version
-from ..observability import logger, metrics
-from ..observability import MetricUnit
+from ..observability import MetricUnit, logger, metrics
 from ..policy.rules import OrgRules
 from .messages import Notice, StoryRef
 
@@ -70,7 +69,9 @@ class PublishService:
                 posts.append(Post(channel, 1, done.get("post_id", ""), done.get("url", "")))
                 continue
             if not self._table.claim(key, owner="publish", now=self._clock()):
-                return self._fail(record, f"{channel}: an earlier attempt may have posted; check {channel} before retrying")
+                return self._fail(
+                    record, f"{channel}: an earlier attempt may have posted; check {channel} before retrying"
+                )
             try:
                 post = do()
             except PublishError as e:
@@ -81,11 +82,15 @@ class PublishService:
                 return self._fail(record, f"{channel}: {e.reason}")
             except UnknownOutcome as e:
                 # Keep the claim: a retry must not post again before a person has looked.
-                return self._fail(record, f"{channel}: outcome unknown ({e}); check {channel} before retrying")
+                return self._fail(
+                    record, f"{channel}: outcome unknown ({e}); check {channel} before retrying"
+                )
             self._table.complete(key, {"status": "done", "post_id": post.post_id, "url": post.url})
             metrics.add_metric(name=f"Published_{channel}", unit=MetricUnit.Count, value=1)
             posts.append(post)
-        record = self._move(record, State.PUBLISHED, "published", ", ".join(p.url for p in posts), posts=posts)
+        record = self._move(
+            record, State.PUBLISHED, "published", ", ".join(p.url for p in posts), posts=posts
+        )
         self._tell(record)
         return record.state
 
@@ -94,20 +99,38 @@ class PublishService:
         return Post("x", 1, result.post_id, result.url)
 
     def _post_blog(self, version: Version) -> Post:
-        media = {img.key: self._stories.get_media(version.story_id, version.number, img.key.rsplit("/", 1)[-1]) for img in version.images}
+        media = {
+            img.key: self._stories.get_media(version.story_id, version.number, img.key.rsplit("/", 1)[-1])
+            for img in version.images
+        }
         result = self._blog().publish(version, published_at=self._clock(), media=media)
         return Post("blog", 1, result.post_id, result.url)
 
-    def _move(self, record: StoryRecord, to: State, action: str, reason: str, posts: list[Post] | None = None) -> StoryRecord:
+    def _move(
+        self, record: StoryRecord, to: State, action: str, reason: str, posts: list[Post] | None = None
+    ) -> StoryRecord:
         event = AuditEvent(
-            record.story_id, self._clock(), ACTOR, action, record.state, to, record.version, record.content_hash, reason
+            record.story_id,
+            self._clock(),
+            ACTOR,
+            action,
+            record.state,
+            to,
+            record.version,
+            record.content_hash,
+            reason,
         )
         updates: dict[str, object] = {"posts": tuple(posts)} if posts is not None else {}
         if to is State.PUBLISH_FAILED:
             updates["reason"] = reason
         try:
             return self._table.transition(
-                record.story_id, expected=[record.state], to=to, event=event, expected_version=record.version, updates=updates
+                record.story_id,
+                expected=[record.state],
+                to=to,
+                event=event,
+                expected_version=record.version,
+                updates=updates,
             )
         except ConflictError as e:
             raise Retryable(f"story {record.story_id} changed while publishing") from e

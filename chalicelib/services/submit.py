@@ -57,20 +57,20 @@ class SubmitService:
     def submit(self, form: FormBody) -> SubmitResult:
         rules = self._rules()
         fields = {k: v for k, v in form.fields.items() if k != "csrf"}
-        errors = list(validate_form_fields(fields, staff_domains=rules.organisation.staff_domains))
+        uploads = {
+            n: form.files[f"image-{n}"] for n in range(1, MAX_IMAGES + 1) if f"image-{n}" in form.files
+        }
+        chosen = {f"image-{n}": upload.filename or f"photo {n}" for n, upload in uploads.items()}
+        errors = list(validate_form_fields(fields | chosen, staff_domains=rules.organisation.staff_domains))
         images = []
-        for n in range(1, MAX_IMAGES + 1):
-            upload = form.files.get(f"image{n}")
-            if upload is None:
-                continue
-            alt = fields.get(f"alt{n}", "").strip()
+        for n, upload in uploads.items():
+            alt = fields.get(f"image-{n}-alt", "").strip()
             try:
+                # Checked now so the person hears about a bad photo on the page, not by email later.
                 prepare_image(upload.filename, upload.content_type, upload.data, alt, self._limits)
             except InvalidSubmission as e:
-                errors.append(FieldError(f"image{n}", f"Photo {n}: {e.reason}"))
+                errors.append(FieldError(f"image-{n}", f"Photo {n}: {e.reason}"))
                 continue
-            if not alt:
-                errors.append(FieldError(f"alt{n}", f"Describe photo {n} for people who cannot see it"))
             images.append(
                 {
                     "filename": upload.filename,
@@ -80,10 +80,7 @@ class SubmitService:
                 }
             )
         if errors:
-            # One message per field, in the order the fields appear on the page.
-            seen: set[str] = set()
-            unique = [e for e in errors if not (e.field in seen or seen.add(e.field))]  # type: ignore[func-returns-value]
-            return SubmitResult(errors=tuple(unique))
+            return SubmitResult(errors=tuple(errors))
         sid = f"{self._clock().strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(6)}"
         doc = {
             "id": sid,

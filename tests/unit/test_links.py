@@ -32,8 +32,10 @@ def test_every_single_character_change_is_refused_as_tampered() -> None:
 
 
 def test_claims_swapped_to_another_story_are_refused() -> None:
-    body, sig = sign(CLAIMS, KEYS).split(".")
-    other = sign(LinkClaims("approve", "zzz999", 2, "0123456789abcdef", "comms@example.gov.uk", 0, 2_000), KEYS)
+    _body, sig = sign(CLAIMS, KEYS).split(".")
+    other = sign(
+        LinkClaims("approve", "zzz999", 2, "0123456789abcdef", "comms@example.gov.uk", 0, 2_000), KEYS
+    )
     with pytest.raises(LinkError) as e:
         verify(other.split(".")[0] + "." + sig, KEYS, now=1_000, purpose="approve")
     assert e.value.kind == "tampered"

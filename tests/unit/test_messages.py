@@ -11,7 +11,11 @@ from chalicelib.services.messages import BadMessage, StoryRef, check_refs, notic
 
 def s3_event(key: str, bucket: str = "b") -> str:
     return json.dumps(
-        {"Records": [{"eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": bucket}, "object": {"key": key}}}]}
+        {
+            "Records": [
+                {"eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": bucket}, "object": {"key": key}}}
+            ]
+        }
     )
 
 

@@ -78,8 +78,8 @@ _WEBMAIL = frozenset(_WEBMAIL_TEXT.split())
 
 # A reference label right before a number makes it a reference, not a phone number.
 _REFERENCE_BEFORE = re.compile(
-    r"\b(?:ref(?:erence)?|case|job|invoice|order|ticket|account|a/c|policy|claim|application|permit"
-    r"|licen[cs]e|booking|crime|incident|request|report|receipt|serial|tracking|id)"
+    r"\b(?:ref(?:erence)?|case|job|invoice|order|ticket|account|a/c|policy|claim|permit"
+    r"|licen[cs]e|crime|incident|receipt|serial|tracking|id)"
     r"\.?\s*(?:no\.?|num(?:ber)?\.?|#|id)?\s*[:#.]?\s*$",
     re.IGNORECASE,
 )
@@ -147,8 +147,12 @@ def _part_of_token(source: str, start: int, end: int) -> bool:
     after = source[end : end + 1]
     if before.isalnum() or after.isalnum():
         return True
-    # "ID-07700900123", "REF/01632960123", "£1,250.00 01-05": glued to a code or a number.
-    return before != "" and before in "-/_#.," and source[start - 2 : start - 1].isalnum()
+    # Glued to a code ("ID-07700900123", "REF/01632960123") or to the decimals of an amount
+    # ("£1,250.00 01-05"); a digit before "/" is another phone number ("01632 960123/07700 900123").
+    prior = source[start - 2 : start - 1]
+    return (before != "" and before in "-/_#" and prior.isalpha()) or (
+        before in (".", ",") and prior.isdigit()
+    )
 
 
 def _uk_digits_agree(written: str, nsn: str) -> bool:
@@ -174,6 +178,9 @@ def check_phone(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
     for match in matcher:
         start, end, raw = int(match.start), int(match.end), str(match.raw_string)
         number = match.number
+        if raw.startswith("(") and ")" not in raw:
+            # "(07700 900123)": the bracket encloses the number rather than an area code.
+            start, raw = start + 1, raw[1:]
         if _part_of_token(source, start, end):
             continue
         if _REFERENCE_BEFORE.search(source, max(0, start - 30), start):

@@ -11,7 +11,7 @@ import math
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
 from ..rules import OrgRules
-from ..xtext import MAX_WEIGHTED_LENGTH, overflow_start, sentence_spans, weighted_length
+from ..xtext import MAX_WEIGHTED_LENGTH, measure, sentence_spans, weighted_length
 
 XLEN = "X-LEN"
 
@@ -25,14 +25,12 @@ def check_x_length(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> 
     if ctx.channel != "x" or not rules.channels.x.enabled:
         return []
     original = text.original
-    total = weighted_length(original)
-    if total <= MAX_WEIGHTED_LENGTH:
+    total, cut = measure(original)
+    if cut is None:
         return []
 
     if not rules.channels.x.threads:
-        cut = overflow_start(original)
-        # The walk agrees with twitter-text; were it ever not to, highlight everything, not nothing.
-        start, end = text.from_original(0 if cut is None else cut, len(original))
+        start, end = text.from_original(cut, len(original))
         reason = (
             f"This story is {total} characters long as X counts them, and one post can hold "
             f"{MAX_WEIGHTED_LENGTH}. Shorten it by {total - MAX_WEIGHTED_LENGTH}: the highlighted "

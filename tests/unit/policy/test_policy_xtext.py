@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from chalicelib.policy.xtext import overflow_start, sentence_spans, weighted_length
+import pytest
+
+from chalicelib.policy.xtext import measure, overflow_start, sentence_spans, weighted_length
 
 
 def test_a_link_counts_as_23_whatever_its_length() -> None:
@@ -59,3 +61,19 @@ def test_sentences_are_split_at_full_stops_and_line_breaks() -> None:
 def test_a_closing_quote_stays_with_its_sentence() -> None:
     text = 'She said "thank you." We smiled.'
     assert [text[s:e] for s, e in sentence_spans(text)] == ['She said "thank you."', "We smiled."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain words",
+        "e\u0301\r\n\U0001f44d\U0001f3fd 日本 https://example.gov.uk/x and www.example.org",
+        "\U0001d400\U0001d401\u200b" * 120,
+        "\U0001f468\u200d\U0001f469\u200d\U0001f467 " * 60,
+    ],
+)
+def test_the_walk_agrees_with_twitter_text_on_the_total(text: str) -> None:
+    total, cut = measure(text)
+    assert total == weighted_length(text)
+    assert (cut is None) == (total <= 280)

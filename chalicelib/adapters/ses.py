@@ -1,0 +1,92 @@
+"""Outgoing email through SES v2, built as raw MIME so we control every header (Reply-To, Auto-Submitted…).
+
+SES's "Simple" content cannot carry custom headers; a raw message can, and it reads the same in
+every mail client. Recipients come from the To header (no Destination), so the envelope and the
+headers cannot disagree.
+"""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import formatdate
+from typing import TYPE_CHECKING
+
+from botocore.exceptions import ClientError
+
+from ..domain.errors import Retryable
+from .ports import OutgoingEmail
+
+if TYPE_CHECKING:
+    from mypy_boto3_sesv2 import SESV2Client
+
+# Headers the message builds itself; letting callers set them would produce duplicates or lies.
+RESERVED_HEADERS = frozenset(
+    {
+        "from",
+        "to",
+        "cc",
+        "bcc",
+        "reply-to",
+        "subject",
+        "date",
+        "mime-version",
+        "content-type",
+        "content-transfer-encoding",
+    }
+)
+_TRANSIENT = frozenset(
+    {"TooManyRequestsException", "LimitExceededException", "ThrottlingException", "Throttling"}
+)
+
+
+def build_mime(email: OutgoingEmail) -> EmailMessage:
+    """The message as SES will send it: text/plain, plus text/html as an alternative when given."""
+    if not email.to:
+        raise ValueError("an email needs at least one recipient")
+    if not email.sender:
+        raise ValueError("an email needs a sender")
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = email.sender
+    msg["To"] = ", ".join(email.to)
+    if email.reply_to:
+        msg["Reply-To"] = ", ".join(email.reply_to)
+    msg["Subject"] = email.subject
+    msg["Date"] = formatdate(usegmt=True)
+    for name, value in email.headers.items():
+        if name.lower() in RESERVED_HEADERS:
+            raise ValueError(f"header {name!r} is set from the email's own fields")
+        msg[name] = value  # the policy refuses CR/LF in values, so no header injection
+    # Quoted-printable keeps every part 7-bit clean, which SES recommends for raw messages.
+    msg.set_content(email.text, subtype="plain", cte="quoted-printable")
+    if email.html is not None:
+        msg.add_alternative(email.html, subtype="html", cte="quoted-printable")
+    return msg
+
+
+class SesMailer:
+    """Mailer over SES v2 ``SendEmail`` with ``Content.Raw``."""
+
+    def __init__(self, client: SESV2Client, *, configuration_set: str | None = None) -> None:
+        self._ses = client
+        self._configuration_set = configuration_set
+
+    def send(self, email: OutgoingEmail) -> str:
+        data = build_mime(email).as_bytes()
+        try:
+            if self._configuration_set:
+                response = self._ses.send_email(
+                    FromEmailAddress=email.sender,
+                    Content={"Raw": {"Data": data}},
+                    ConfigurationSetName=self._configuration_set,
+                )
+            else:
+                response = self._ses.send_email(
+                    FromEmailAddress=email.sender, Content={"Raw": {"Data": data}}
+                )
+        except ClientError as e:
+            code = str(e.response.get("Error", {}).get("Code", ""))
+            if code in _TRANSIENT:
+                raise Retryable(f"ses: {code}") from e
+            raise
+        return response["MessageId"]

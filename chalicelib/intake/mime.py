@@ -1,0 +1,466 @@
+"""Turning a raw email into a typed Submission: title, story text, safe images and notes for the sender.
+
+Staff write from phones, Outlook and webmail, so the body arrives as plain text, HTML-only, alternatives,
+Apple Mail's text-image-text sequences, with signatures, disclaimers and quoted replies. This module
+finds the words the sender meant as their story and the images they meant to share, and drops the rest
+with a note the sender is told about. It never decides who the sender is: that is sender_auth's job.
+"""
+
+from __future__ import annotations
+
+import email.policy
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.errors import MessageError
+from email.header import decode_header
+from email.headerregistry import Address
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+
+from ..domain.errors import InvalidSubmission
+from ..domain.story import IncomingImage, Submission
+from .html_text import clean_line, clean_text, html_to_text, shorten
+from .images import looks_like_svg, prepare_image, safe_filename, sniff_image_type
+from .limits import IntakeLimits
+
+# Errors the stdlib email package can raise on hostile input instead of recording a defect.
+_EMAIL_ERRORS = (
+    MessageError,
+    ValueError,
+    TypeError,
+    IndexError,
+    KeyError,
+    AttributeError,
+    LookupError,
+    AssertionError,
+)
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+# RFC 2047: white space between adjacent encoded words is not part of the text.
+_BETWEEN_ENCODED_WORDS = re.compile(r"\?=\s+=\?")
+_UNSAFE_TYPE_CHARS = re.compile(r"[^\w.+/-]")
+_IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".jpe", ".png", ".gif", ".webp", ".svg", ".svgz", ".heic", ".heif")
+_TITLE_FROM_BODY_CHARS = 80
+
+_SUBJECT_PREFIX = re.compile(
+    r"^\s*(?:(?:re|fwd?|aw|wg|sv|vs|tr|rv|antw|ynt|ateb)\s*(?:\[\d+\])?\s*[:：]\s*)+", re.IGNORECASE
+)
+_SIGNATURE_DELIMITER = re.compile(r"^--\s*$")
+_MOBILE_FOOTER = re.compile(
+    r"^(?:sent|get|download) (?:from|with|using) (?:my |the )?[\w .'’&-]{0,40}$"
+    r"|^get outlook for \w+$",
+    re.IGNORECASE,
+)
+_ORIGINAL_MESSAGE = re.compile(r"^-{2,}\s*original message\s*-{2,}$|^_{10,}$", re.IGNORECASE)
+_FORWARDED = re.compile(r"^-{3,}\s*forwarded message\s*-{3,}$|^begin forwarded message:?$", re.IGNORECASE)
+# English, Welsh and the languages of common UK mail-client locales.
+_WROTE = re.compile(
+    r"^(?:on|ar|le|am|el|il|op)\b.{0,300}\b(?:wrote|ysgrifennodd|a écrit|schrieb|escribió|ha scritto|schreef)"
+    r"\s*:$",
+    re.IGNORECASE | re.DOTALL,
+)
+_HEADER_LINE = re.compile(r"^\*?(from|sent|date|to|cc|bcc|subject|reply-to|importance)\*?\s*:", re.IGNORECASE)
+_DISCLAIMER = re.compile(
+    r"^(?:"
+    r"this (?:e-?mail|message|communication)(?: and any (?:files|attachments|documents)[\w ]{0,30})?"
+    r" (?:is|are|may|and)\b.{0,60}\b(?:confidential|privileged|intended|legally)"
+    r"|the (?:information|contents?) (?:contained )?(?:in|of) this (?:e-?mail|message)"
+    r"|confidentiality (?:notice|statement|warning)|(?:e-?mail )?disclaimer\b"
+    r"|if you (?:have )?received this (?:e-?mail|message|communication) in error"
+    r"|(?:e-?mails?|messages?|communications?)\b.{0,40}\b(?:may be|are|is|will be) (?:monitored|recorded)"
+    r"|(?:any|the) (?:views|opinions)(?: or opinions)? (?:expressed|presented|contained) in this"
+    r"|please (?:consider|think of) the environment before printing|think before you print"
+    r"|this e-?mail has been (?:scanned|checked)"
+    r"|(?:protective marking|classification|official(?:-| )sensitive)\s*:"
+    r")",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"^(?:kind(?:est)? regards|best regards|warm(?:est)? regards|regards|best wishes|many thanks|"
+    r"thanks(?: again| very much)?|thank you|cheers|best|yours sincerely|yours faithfully|all the best|"
+    r"diolch(?: yn fawr)?|cofion(?: gorau)?)[,.!]?$",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"^\[(?:cid:[^\]]*|image:[^\]]*|image)\]$", re.IGNORECASE)
+_SIGNATURE_MAX_LINES = 8
+
+
+@dataclass
+class _Found:
+    texts: list[str] = field(default_factory=list)
+    images: list[tuple[str, str, bytes, str]] = field(default_factory=list)  # name, type, data, alt
+    notes: list[str] = field(default_factory=list)
+    parts: int = 0
+
+
+def parse_email(raw: bytes, *, raw_key: str, limits: IntakeLimits, now: datetime | None = None) -> Submission:
+    """Parse ``raw`` (as stored by the receiving server) into a Submission.
+
+    Raises InvalidSubmission with code ``malformed`` (not an email, no usable From), ``empty`` (no story
+    text once signatures and quoted replies are gone) or ``too-large`` (the message, its text or its
+    number of parts is over the limits). Images that cannot be used are dropped with a note instead.
+    ``now`` bounds a sane Date header; it defaults to the current time.
+    """
+    if len(raw) > limits.max_raw_email_bytes:
+        raise InvalidSubmission(
+            f"the email is {_mb(len(raw))} MB; the limit is {_mb(limits.max_raw_email_bytes)} MB",
+            code="too-large",
+        )
+    if not raw.strip():
+        raise InvalidSubmission("the email is empty", code="malformed")
+    try:
+        msg = BytesParser(policy=email.policy.default).parsebytes(raw)
+    except (*_EMAIL_ERRORS, RecursionError) as e:
+        raise InvalidSubmission("the email could not be read", code="malformed") from e
+    if not isinstance(msg, EmailMessage):  # pragma: no cover - the default policy always makes one
+        raise InvalidSubmission("the email could not be read", code="malformed")
+
+    sender, sender_name = _sender(msg, limits)
+    found = _Found()
+    try:
+        _walk(msg, found, limits, depth=0, want_text=True, resource=False)
+    except RecursionError as e:
+        raise InvalidSubmission("the email is nested too deeply to read", code="malformed") from e
+
+    text = clean_text(trim_reply_and_signature(clean_text("\n\n".join(found.texts))))
+    if not text:
+        raise InvalidSubmission(
+            "the email has no story text (after removing signatures and quoted replies)", code="empty"
+        )
+    if len(text) > limits.max_text_chars:
+        raise InvalidSubmission(
+            f"the story is {len(text):,} characters; the limit is {limits.max_text_chars:,}", code="too-large"
+        )
+
+    title = make_title(_header_text(msg, "Subject"), text, limits)
+    images, image_notes = _prepare_images(found.images, limits)
+    return Submission(
+        source="email",
+        raw_key=raw_key,
+        sender=sender,
+        sender_name=sender_name,
+        title=title,
+        text=text,
+        images=images,
+        notes=(*found.notes, *image_notes),
+        received_at=_received_at(msg, now),
+    )
+
+
+def make_title(subject: str, text: str, limits: IntakeLimits) -> str:
+    """The subject without reply/forward prefixes, or the story's first words when there is none."""
+    title = clean_line(_SUBJECT_PREFIX.sub("", clean_line(subject)))
+    if not title:
+        first_line = next((line for line in text.split("\n") if line.strip()), "")
+        title = shorten(first_line, min(_TITLE_FROM_BODY_CHARS, limits.max_title_chars))
+    return shorten(title, limits.max_title_chars)
+
+
+def decode_bytes(data: bytes, charset: str | None) -> str:
+    """Decode with the declared charset, else UTF-8, else Windows-1252 with replacement: never raises.
+
+    Mail often declares the wrong charset (us-ascii for UTF-8, UTF-8 for Windows-1252) or one Python
+    does not know; the sender should still get their story through.
+    """
+    for candidate in (charset or "us-ascii", "utf-8"):
+        try:
+            return data.decode(candidate)
+        except (LookupError, UnicodeDecodeError, ValueError, TypeError):
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def trim_reply_and_signature(text: str) -> str:
+    """The sender's own words: quoted replies, signatures, mobile footers and disclaimers removed.
+
+    A forwarded message with nothing written above it is kept (minus its header block), because staff
+    sometimes forward a story they first sent to their manager.
+    """
+    lines = text.split("\n")
+    kept: list[str] = []
+    seen_content = False
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        if line.startswith(">") or _PLACEHOLDER.match(line):
+            i += 1
+            continue
+        forwarded = _FORWARDED.match(line) is not None
+        header_block = _is_header_block(lines, i)
+        if forwarded or header_block:
+            if seen_content:
+                break
+            i = _skip_header_block(lines, i + 1 if forwarded else i)
+            continue
+        if (
+            _SIGNATURE_DELIMITER.match(line)
+            or _MOBILE_FOOTER.match(line)
+            or _ORIGINAL_MESSAGE.match(line)
+            or _wrote_line(lines, i)
+        ):
+            break
+        if _DISCLAIMER.match(line):
+            if seen_content:
+                break
+            # A banner above the story (some gateways add one): skip that paragraph only.
+            while i < len(lines) and lines[i].strip():
+                i += 1
+            continue
+        kept.append(lines[i])
+        seen_content = seen_content or bool(line)
+        i += 1
+    return "\n".join(_without_sign_off(kept))
+
+
+def _without_sign_off(lines: list[str]) -> list[str]:
+    """Drop a trailing "Kind regards / name / job title / phone" block, which is not story text."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for pos in range(max(0, len(filled) - _SIGNATURE_MAX_LINES), len(filled)):
+        index = filled[pos]
+        if _SIGN_OFF.match(lines[index].strip()) and pos > 0:
+            tail = [lines[j].strip() for j in filled[pos + 1 :]]
+            # A name, a job title, a phone number: short lines, none of them a sentence.
+            if all(len(t) <= 80 and not t.endswith((".", "!", "?")) for t in tail):
+                return lines[:index]
+    return lines
+
+
+def _wrote_line(lines: list[str], i: int) -> bool:
+    line = lines[i].strip()
+    if _WROTE.match(line):
+        return True
+    # Gmail and Outlook wrap long "On <date>, <name> <address> wrote:" lines.
+    if re.match(r"^(?:On|Ar|Le|Am|El|Il|Op)\s", line):
+        joined = line
+        for follow in lines[i + 1 : i + 3]:
+            joined += " " + follow.strip()
+            if _WROTE.match(joined):
+                return True
+    return False
+
+
+def _is_header_block(lines: list[str], i: int) -> bool:
+    """Outlook's reply/forward block: "From: …" followed closely by "Sent:"/"Date:" and "To:"/"Subject:"."""
+    if not re.match(r"^\*?from\*?\s*:\s*\S", lines[i].strip(), re.IGNORECASE):
+        return False
+    following = [line.strip().lower().lstrip("*") for line in lines[i + 1 : i + 6]]
+    has_when = any(f.startswith(("sent:", "date:", "sent*:", "date*:")) for f in following)
+    has_what = any(f.startswith(("to:", "subject:", "to*:", "subject*:")) for f in following)
+    return has_when and has_what
+
+
+def _skip_header_block(lines: list[str], i: int) -> int:
+    while i < len(lines) and (not lines[i].strip() or _HEADER_LINE.match(lines[i].strip())):
+        i += 1
+    return i
+
+
+def _walk(
+    part: Message, found: _Found, limits: IntakeLimits, *, depth: int, want_text: bool, resource: bool
+) -> None:
+    found.parts += 1
+    if found.parts > limits.max_mime_parts:
+        raise InvalidSubmission(f"the email has more than {limits.max_mime_parts} parts", code="too-large")
+    if depth > limits.max_mime_depth:
+        raise InvalidSubmission("the email is nested too deeply to read", code="malformed")
+    ctype = part.get_content_type()
+    if ctype.startswith("message/"):
+        found.notes.append("an attached email was not included: only images are accepted as attachments")
+        return
+    if part.is_multipart():
+        children = [p for p in part.get_payload() if isinstance(p, Message)]
+        if ctype == "multipart/alternative":
+            best = _best_alternative(children)
+            for child in children:
+                # Images inside the alternatives not chosen (HTML's cid images) still count.
+                _walk(
+                    child,
+                    found,
+                    limits,
+                    depth=depth + 1,
+                    want_text=want_text and child is best,
+                    resource=resource,
+                )
+        elif ctype == "multipart/related":
+            root = _related_root(part, children)
+            for child in children:
+                is_root = child is root
+                _walk(
+                    child,
+                    found,
+                    limits,
+                    depth=depth + 1,
+                    want_text=want_text and is_root,
+                    resource=not is_root,
+                )
+        else:
+            for child in children:
+                _walk(child, found, limits, depth=depth + 1, want_text=want_text, resource=resource)
+        return
+    _leaf(part, found, limits, want_text=want_text, resource=resource)
+
+
+def _leaf(part: Message, found: _Found, limits: IntakeLimits, *, want_text: bool, resource: bool) -> None:
+    ctype = part.get_content_type()
+    try:
+        raw_name = part.get_filename()
+        disposition = part.get_content_disposition()
+    except _EMAIL_ERRORS:
+        raw_name, disposition = None, None
+    raw_name = _fix_surrogates(str(raw_name)) if raw_name else None
+    is_attachment = disposition == "attachment" or bool(raw_name)
+    if ctype.startswith("multipart/"):
+        ctype = "text/plain"  # a multipart without a usable boundary: its body is all we have
+    if ctype in ("text/plain", "text/html") and not is_attachment:
+        if want_text:
+            body = _decode_part(part)
+            found.texts.append(html_to_text(body) if ctype == "text/html" else body)
+        return
+    data = _payload(part)
+    name = safe_filename(raw_name, max_chars=limits.max_filename_chars, default="")
+    if (
+        sniff_image_type(data) is not None
+        or ctype.startswith("image/")
+        or name.lower().endswith(_IMAGE_EXTENSIONS)
+        or looks_like_svg(name, ctype, data)
+    ):
+        alt = _fix_surrogates(str(part.get("Content-Description", "") or ""))
+        found.images.append((name or "image", ctype, data, alt))
+        return
+    if resource or (not data and not name):
+        # Stylesheets and the like behind an HTML body, or an empty part: not something the sender chose.
+        return
+    shown = name or f"an attachment of type {_UNSAFE_TYPE_CHARS.sub('', ctype)[:60]}"
+    found.notes.append(f"{shown} was not attached: only images are accepted")
+
+
+def _best_alternative(children: list[Message]) -> Message | None:
+    plain = next((c for c in children if c.get_content_type() == "text/plain"), None)
+    if plain is not None and clean_text(_decode_part(plain)):
+        return plain
+    rich = next(
+        (c for c in reversed(children) if c.get_content_type() == "text/html" or c.is_multipart()), None
+    )
+    return rich or plain or (children[-1] if children else None)
+
+
+def _related_root(part: Message, children: list[Message]) -> Message | None:
+    start = part.get_param("start")
+    if isinstance(start, str) and start:
+        for child in children:
+            if str(child.get("Content-ID", "")).strip() == start.strip():
+                return child
+    return children[0] if children else None
+
+
+def _payload(part: Message) -> bytes:
+    try:
+        data = part.get_payload(decode=True)
+    except _EMAIL_ERRORS:
+        return b""
+    return data if isinstance(data, bytes) else b""
+
+
+def _decode_part(part: Message) -> str:
+    try:
+        charset = part.get_content_charset()
+    except _EMAIL_ERRORS:
+        charset = None
+    return decode_bytes(_payload(part), charset)
+
+
+def _prepare_images(
+    candidates: list[tuple[str, str, bytes, str]], limits: IntakeLimits
+) -> tuple[tuple[IncomingImage, ...], list[str]]:
+    kept: list[IncomingImage] = []
+    notes: list[str] = []
+    seen: set[str] = set()
+    extra = 0
+    for name, declared, data, alt in candidates:
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen:
+            continue  # the same picture inline and attached
+        seen.add(digest)
+        if len(kept) >= limits.max_images:
+            extra += 1
+            continue
+        try:
+            image = prepare_image(name, declared, data, alt, limits)
+        except InvalidSubmission as e:
+            notes.append(f"{e.reason}; it was not attached")
+            continue
+        if any(k.filename == image.filename for k in kept):
+            stem, _, ext = image.filename.rpartition(".")
+            image = IncomingImage(f"{stem}-{len(kept) + 1}.{ext}", image.content_type, image.data, image.alt)
+        kept.append(image)
+    if extra:
+        plural = "image was" if extra == 1 else "images were"
+        notes.append(f"{extra} more {plural} not attached: at most {limits.max_images} images are accepted")
+    return tuple(kept), notes
+
+
+def _sender(msg: EmailMessage, limits: IntakeLimits) -> tuple[str, str]:
+    try:
+        header = msg["From"]
+        addresses: tuple[Address, ...] = tuple(header.addresses) if header is not None else ()
+    except _EMAIL_ERRORS as e:
+        raise InvalidSubmission("the From header could not be read", code="malformed") from e
+    if not addresses:
+        raise InvalidSubmission("the email has no From address", code="malformed")
+    if len(addresses) != 1:
+        raise InvalidSubmission("the From header must hold exactly one address", code="malformed")
+    address = addresses[0]
+    if not address.username or not address.domain:
+        raise InvalidSubmission("the From header has no usable address", code="malformed")
+    addr = clean_line(_fix_surrogates(address.addr_spec)).lower()
+    name = clean_line(_fix_surrogates(address.display_name or ""), max_chars=limits.max_name_chars)
+    return addr, name
+
+
+def _header_text(msg: EmailMessage, name: str) -> str:
+    """A header's text with RFC 2047 words decoded by us, so bad charsets and raw 8-bit bytes survive."""
+    raws = [v for k, v in msg.raw_items() if k.lower() == name.lower()]
+    if not raws:
+        return ""
+    value = _fix_surrogates(re.sub(r"\r?\n(?=[ \t])", "", str(raws[0])))
+    value = _BETWEEN_ENCODED_WORDS.sub("?==?", value)
+    return _ENCODED_WORD.sub(_decode_word, value)
+
+
+def _decode_word(match: re.Match[str]) -> str:
+    try:
+        parts = decode_header(match.group(0))
+    except (*_EMAIL_ERRORS, UnicodeError):
+        return match.group(0)
+    return "".join(decode_bytes(d, c) if isinstance(d, bytes) else d for d, c in parts)
+
+
+def _received_at(msg: EmailMessage, now: datetime | None) -> datetime | None:
+    try:
+        header = msg["Date"]
+        value = getattr(header, "datetime", None)
+    except _EMAIL_ERRORS:
+        return None
+    if not isinstance(value, datetime):
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)  # "-0000": zone unknown; UTC is the honest guess
+    latest = (now or datetime.now(UTC)) + timedelta(days=1)
+    if value.year < 2000 or value > latest:
+        return None
+    return value
+
+
+def _has_surrogates(value: str) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for ch in value)
+
+
+def _fix_surrogates(value: str) -> str:
+    if not _has_surrogates(value):
+        return value
+    return decode_bytes(value.encode("utf-8", "surrogateescape"), "utf-8")
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
