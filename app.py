@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from typing import Any
@@ -306,14 +305,14 @@ def _ingest(body: str) -> None:
     for obj in messages.s3_objects(body):
         outcome = _c().ingest.ingest(obj)
         if outcome is not None:
-            logger.append_keys(story_id=outcome.story_id)
+            logger.thread_safe_append_keys(story_id=outcome.story_id)
             logger.info("ingested", extra={"state": outcome.state.value, "reason": outcome.reason})
             metrics.add_metric(name=f"Ingested_{outcome.state.value}", unit=MetricUnit.Count, value=1)
 
 
 def _check(body: str) -> None:
     for ref in messages.check_refs(body):
-        logger.append_keys(story_id=ref.story_id)
+        logger.thread_safe_append_keys(story_id=ref.story_id)
         state = _c().checks.check(ref)
         if state is not None:
             metrics.add_metric(name=f"Checked_{state.value}", unit=MetricUnit.Count, value=1)
@@ -321,14 +320,14 @@ def _check(body: str) -> None:
 
 def _notify(body: str) -> None:
     notice = messages.notice(body)
-    logger.append_keys(story_id=notice.story_id)
+    logger.thread_safe_append_keys(story_id=notice.story_id)
     sent = _c().notify.handle(notice)
     metrics.add_metric(name="EmailsSent", unit=MetricUnit.Count, value=sent)
 
 
 def _publish(body: str) -> None:
-    ref = messages.story_ref(json.loads(body))
-    logger.append_keys(story_id=ref.story_id)
+    ref = messages.story_ref_body(body)
+    logger.thread_safe_append_keys(story_id=ref.story_id)
     _c().publish.publish(ref)
 
 

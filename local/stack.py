@@ -4,6 +4,7 @@ and the dev console, all on loopback, started and stopped as one."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 import signal
@@ -68,6 +69,8 @@ class LocalStack:
     def start(self) -> None:
         from moto.server import ThreadedMotoServer
 
+        # moto's server logs every request; the pipeline's own JSON logs are what a developer wants to read.
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
         moto = ThreadedMotoServer(ip_address=self.host, port=self.ports.moto, verbose=False)
         moto.start()
         self._stoppers.append(moto.stop)

@@ -96,6 +96,14 @@ def check_refs(body: str) -> list[StoryRef]:
     return refs
 
 
+def story_ref_body(body: str) -> StoryRef:
+    """A direct ``{"story_id", "version"}`` message, as the publish queue carries."""
+    try:
+        return story_ref(json.loads(body))
+    except json.JSONDecodeError as e:
+        raise BadMessage("message body is not JSON") from e
+
+
 def story_ref(data: Any) -> StoryRef:
     try:
         return StoryRef(str(data["story_id"]), int(data["version"]))
