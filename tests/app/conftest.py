@@ -33,7 +33,6 @@ from chalicelib.adapters.memory import (
 from chalicelib.adapters.ports import OutgoingEmail, PostResult
 from chalicelib.bootstrap import Container, set_container
 from chalicelib.config import Settings
-from chalicelib.domain.errors import PublishError
 from chalicelib.domain.story import Version
 from chalicelib.policy.rules import OrgRules, load_rules_file
 from infra.definition import QUEUES
@@ -44,7 +43,8 @@ BASE_URL = "https://stories.example.gov.uk"
 SES_AUTH = (
     "Authentication-Results: amazonses.com;\r\n spf=pass (spfCheck: domain of example.gov.uk designates"
     " 192.0.2.10 as permitted sender) client-ip=192.0.2.10; envelope-from=alex.doe@example.gov.uk;"
-    " helo=mail.example.gov.uk;\r\n dkim=pass header.i=@example.gov.uk;\r\n dmarc=pass header.from=example.gov.uk;\r\n"
+    " helo=mail.example.gov.uk;\r\n dkim=pass header.i=@example.gov.uk;\r\n"
+    " dmarc=pass header.from=example.gov.uk;\r\n"
 )
 HANDLERS = {q.key: q.handler for q in QUEUES}
 

@@ -7,7 +7,6 @@ import json
 import re
 from email.message import EmailMessage
 
-import pytest
 from chalice.test import Client
 from PIL import Image
 
