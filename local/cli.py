@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from local import evaluate, ops
 from local.stack import DEFAULT_RULES, LOCAL_PREFIX, REGION, LocalStack, Ports
 
 
@@ -148,6 +149,9 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true")
     check.add_argument("--rules", default=str(DEFAULT_RULES))
     check.set_defaults(func=_cmd_check)
+
+    evaluate.register(sub)
+    ops.register(sub)
 
     for name, func, hlp in (("list", _cmd_list, "list stories"), ("show", _cmd_show, "one story in full")):
         sp = sub.add_parser(name, help=hlp)

@@ -118,6 +118,32 @@ class XPoster(Protocol):
     def post(self, text: str, *, reply_to: str | None = None) -> PostResult: ...
 
 
+@dataclass(frozen=True)
+class MediaItem:
+    """An image to attach to a post, with the alt text every channel must carry."""
+
+    data: bytes
+    content_type: str
+    alt: str
+    name: str = ""
+
+
+class ChannelPoster(Protocol):
+    """One publishing channel (X, Mastodon, Bluesky, WordPress): post, reply, attach images, delete.
+
+    Raises PublishError (retryable or not) when the channel answered with an error, and UnknownOutcome
+    when the post may have happened (a timeout after sending).
+    """
+
+    name: str
+
+    def post(
+        self, text: str, *, reply_to: str | None = None, media: Sequence[MediaItem] = ()
+    ) -> PostResult: ...
+
+    def delete(self, post_id: str) -> None: ...
+
+
 class BlogSite(Protocol):
     """The static blog: one page per story and an index."""
 

@@ -8,47 +8,64 @@ overlapping findings, so that a story gets the same verdict in the pipeline, the
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
 from ..domain.findings import CheckContext, Finding, ImageContext, Severity, Verdict
-from .checks import contact, identifiers, xlength
-from .normalise import NormalisedText, normalise
+from .checks import accessibility, contact, identifiers, people, politics, posting, security, tone, xlength
+from .normalise import normalise
+from .registry import CheckFn, Registration
 from .rules import OrgRules
 
-CheckFn = Callable[[NormalisedText, CheckContext, OrgRules], list[Finding]]
+__all__ = [
+    "CHANNELS",
+    "CHECKS",
+    "CheckFn",
+    "context_from_json",
+    "merge_findings",
+    "run_checks",
+    "verdict_json",
+]
 
 CHANNELS = ("x", "blog", "mastodon", "bluesky")
 
-_REGISTRY: tuple[tuple[str, str, CheckFn], ...] = (
-    (
+_CORE: tuple[Registration, ...] = (
+    Registration(
         identifiers.NHS,
         "NHS number: 10 digits (3-3-4) passing the mod-11 check, not all one digit",
         identifiers.check_nhs_number,
     ),
-    (
+    Registration(
         identifiers.NINO,
         "National Insurance number: 2 letters, 6 digits and A-D, within the HMRC letter rules",
         identifiers.check_ni_number,
     ),
-    (
+    Registration(
         contact.PHONE,
         "Phone number not on the allow-list: a UK mobile blocks, any other number warns",
         contact.check_phone,
     ),
-    (
+    Registration(
         contact.EMAIL,
         "Email address: a personal one blocks, a named staff address warns, allow-listed inboxes pass",
         contact.check_email,
     ),
-    (
+    Registration(
         xlength.XLEN,
         "Too long for X: over 280 weighted characters without threads, or a sentence too long for a part",
         xlength.check_x_length,
     ),
+)
+_REGISTRY: tuple[Registration, ...] = _CORE + (
+    people.REGISTRY
+    + security.REGISTRY
+    + politics.REGISTRY
+    + tone.REGISTRY
+    + accessibility.REGISTRY
+    + posting.REGISTRY
 )
 
 CHECKS: Mapping[str, str] = MappingProxyType({check_id: about for check_id, about, _ in _REGISTRY})
