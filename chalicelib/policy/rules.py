@@ -6,11 +6,12 @@ officer can change the rules without a deploy.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..domain.errors import ConfigError
 
@@ -66,6 +67,29 @@ class AllowLists(_Model):
     inbox_words: tuple[str, ...] = ()
 
 
+class ElectionWindow(_Model):
+    """A pre-election period ("purdah"): from the notice of election to polling day, inclusive."""
+
+    name: str
+    start: date
+    end: date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ElectionWindow:
+        if self.end < self.start:
+            raise ValueError(f"window {self.name!r} ends before it starts")
+        return self
+
+
+class Politics(_Model):
+    windows: tuple[ElectionWindow, ...] = ()
+    # Councillors, MPs, mayors and candidates, as written in stories ("Cllr Jane Smith", "Jane Smith").
+    members: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()  # added to the built-in list of UK parties
+    controversial_topics: tuple[str, ...] = ()
+    consultations: tuple[str, ...] = ()
+
+
 class Channel(_Model):
     enabled: bool = True
     threads: bool = False
@@ -86,6 +110,7 @@ class OrgRules(_Model):
     organisation: Organisation = Organisation()
     approval: Approval = Approval()
     allow: AllowLists = AllowLists()
+    politics: Politics = Politics()
     channels: Channels = Channels()
     checks: Checks = Checks()
 
