@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
-from chalice.app import Chalice, Request, Response, SQSEvent
+from chalice.app import Chalice, CloudWatchEvent, Rate, Request, Response, SQSEvent
 
 from chalicelib import bootstrap
 from chalicelib.domain.errors import LinkError, Permanent
+from chalicelib.domain.links import Purpose
 from chalicelib.domain.states import State
 from chalicelib.observability import MetricUnit, handler_scope, logger, metrics
 from chalicelib.render import highlight, page
 from chalicelib.services import messages
+from chalicelib.services.decide import DecisionResult
 from chalicelib.services.submit import SubmitService, new_form_nonce
-from chalicelib.web import SECURITY_HEADERS, BadForm, cookie, parse_form_body
+from chalicelib.web import SECURITY_HEADERS, BadForm, FormBody, cookie, parse_form_body
 from infra.definition import Resources
 
 app = Chalice(app_name="real-stories")
@@ -151,33 +154,41 @@ def submit_story() -> Response:
 
 # --- emailed links: GET shows, POST decides -----------------------------------------------------
 
+PATH_OF: dict[Purpose, str] = {"approve": "a", "confirm": "c", "revise": "r", "override": "o"}
+PAGE_OF: dict[Purpose, str] = {
+    "approve": "approve",
+    "confirm": "confirm",
+    "revise": "revise",
+    "override": "override",
+}
 
-def _link_page(token: str, purpose: str) -> Response:
-    c = _c()
+
+def _link_page(token: str, purpose: Purpose, *, edit: bool = False) -> Response:
     try:
-        view = c.decide.view(token, "approve" if purpose == "approve" else "confirm")
+        view = _c().decide.view(token, purpose)
     except LinkError as e:
         return link_error_page(e)
-    base = "a" if purpose == "approve" else "c"
     if not view.can_decide:
         return _already_page(view.record.state)
+    base = f"/{PATH_OF[purpose]}/{token}"
     images = [
-        {"src": f"/{base}/{token}/media/{n}", "alt": img.alt}
-        for n, img in enumerate(view.version.images, start=1)
+        {"src": f"{base}/media/{n}", "alt": img.alt} for n, img in enumerate(view.version.images, start=1)
     ]
     return html(
         page(
-            "approve" if purpose == "approve" else "confirm",
+            "edit" if edit else PAGE_OF[purpose],
             title=view.version.title,
             org=_org(),
+            view=view,
             version=view.version,
             record=view.record,
             findings=view.findings,
             highlighted=highlight(view.version.text, view.findings),
             images=images,
             csrf=view.csrf,
-            action=f"/{base}/{token}",
-            can_decide=view.can_decide,
+            action=f"{base}/edit" if edit else base,
+            edit_href=f"{base}/edit",
+            purpose=purpose,
             state_label=view.record.state.value.replace("_", " ").lower(),
         )
     )
@@ -193,45 +204,88 @@ def _already_page(state: State) -> Response:
     )
 
 
-def _decide(token: str) -> Response:
+RESULT_PAGES: dict[str, tuple[str, str]] = {
+    "approved": ("Story approved", "It will be published in the next few minutes. The author will be told."),
+    "step-approved": (
+        "Story approved",
+        "It now goes to the next approver. The author will be told when it is published.",
+    ),
+    "voted": (
+        "Thank you: your approval is recorded",
+        "The story is published once every approver at this step agrees.",
+    ),
+    "rejected": ("Story rejected", "The author will be told, with your reason."),
+    "changes-requested": (
+        "Changes requested",
+        "The author will be sent your comments and a link to change the story.",
+    ),
+    "confirmed": ("Thank you: your story is on its way", "It will be checked and sent for approval."),
+    "overridden": ("Block overridden", "The story goes to approval. Your reason is kept in the audit trail."),
+    "revised": (
+        "Thank you: the new version is on its way",
+        "It will be checked again and sent for approval.",
+    ),
+}
+
+
+def _result_page(result: DecisionResult) -> Response:
+    metrics.add_metric(name=f"Decision_{result.outcome}", unit=MetricUnit.Count, value=1)
+    if result.outcome == "already" and result.record is not None:
+        return _already_page(result.record.state)
+    if result.outcome == "invalid":
+        return message_page("Nothing was changed", *result.problems, "Go back and try again.", status=400)
+    title, text = RESULT_PAGES[result.outcome]
+    return message_page(title, text, panel=True)
+
+
+def _form() -> FormBody | Response:
     req = _request()
     try:
-        form = parse_form_body(req.headers.get("content-type", ""), _body(req))
+        return parse_form_body(req.headers.get("content-type", ""), _body(req))
     except BadForm as e:
-        return message_page("Your decision was not recorded", str(e), status=400)
+        return message_page("Nothing was changed", str(e), status=400)
+
+
+def _decide(token: str, purpose: Purpose) -> Response:
+    form = _form()
+    if isinstance(form, Response):
+        return form
     try:
         with handler_scope("decide"):
             result = _c().decide.decide(
                 token,
+                purpose,
                 decision=form.fields.get("decision", ""),
                 reason=form.fields.get("reason", ""),
                 csrf=form.fields.get("csrf", ""),
             )
-            metrics.add_metric(name=f"Decision_{result.outcome}", unit=MetricUnit.Count, value=1)
     except LinkError as e:
         return link_error_page(e)
-    if result.outcome == "already" and result.record is not None:
-        return _already_page(result.record.state)
-    if result.outcome == "invalid":
-        return message_page(
-            "Your decision was not recorded", *result.problems, "Go back and try again.", status=400
-        )
-    titles = {
-        "approved": (
-            "Story approved",
-            "It will be published in the next few minutes. The author will be told.",
-        ),
-        "rejected": ("Story rejected", "The author will be told, with your reason."),
-        "confirmed": ("Thank you: your story is on its way", "It will be checked and sent for approval."),
-    }
-    title, text = titles[result.outcome]
-    return message_page(title, text, panel=True)
+    return _result_page(result)
 
 
-def _media(token: str, purpose: str, n: str) -> Response:
+def _revise(token: str, purpose: Purpose) -> Response:
+    form = _form()
+    if isinstance(form, Response):
+        return form
+    try:
+        with handler_scope("revise"):
+            result = _c().decide.revise(
+                token,
+                purpose,
+                title=form.fields.get("title", ""),
+                text=form.fields.get("story", ""),
+                csrf=form.fields.get("csrf", ""),
+            )
+    except LinkError as e:
+        return link_error_page(e)
+    return _result_page(result)
+
+
+def _media(token: str, purpose: Purpose, n: str) -> Response:
     c = _c()
     try:
-        view = c.decide.view(token, "approve" if purpose == "approve" else "confirm")
+        view = c.decide.view(token, purpose)
         img = view.version.images[int(n) - 1]
     except LinkError as e:
         return link_error_page(e)
@@ -245,16 +299,27 @@ def _media(token: str, purpose: str, n: str) -> Response:
     )
 
 
+FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"]
+
+
 @app.route("/a/{token}", methods=["GET"])
 def approval_page(token: str) -> Response:
     return _link_page(token, "approve")
 
 
-@app.route(
-    "/a/{token}", methods=["POST"], content_types=["application/x-www-form-urlencoded", "multipart/form-data"]
-)
+@app.route("/a/{token}", methods=["POST"], content_types=FORM_TYPES)
 def approval_decision(token: str) -> Response:
-    return _decide(token)
+    return _decide(token, "approve")
+
+
+@app.route("/a/{token}/edit", methods=["GET"])
+def approval_edit_page(token: str) -> Response:
+    return _link_page(token, "approve", edit=True)
+
+
+@app.route("/a/{token}/edit", methods=["POST"], content_types=FORM_TYPES)
+def approval_edit(token: str) -> Response:
+    return _revise(token, "approve")
 
 
 @app.route("/a/{token}/media/{n}", methods=["GET"])
@@ -267,11 +332,34 @@ def confirm_page(token: str) -> Response:
     return _link_page(token, "confirm")
 
 
-@app.route(
-    "/c/{token}", methods=["POST"], content_types=["application/x-www-form-urlencoded", "multipart/form-data"]
-)
+@app.route("/c/{token}", methods=["POST"], content_types=FORM_TYPES)
 def confirm_decision(token: str) -> Response:
-    return _decide(token)
+    return _decide(token, "confirm")
+
+
+@app.route("/r/{token}", methods=["GET"])
+def revise_page(token: str) -> Response:
+    return _link_page(token, "revise")
+
+
+@app.route("/r/{token}", methods=["POST"], content_types=FORM_TYPES)
+def revise_story(token: str) -> Response:
+    return _revise(token, "revise")
+
+
+@app.route("/r/{token}/media/{n}", methods=["GET"])
+def revise_media(token: str, n: str) -> Response:
+    return _media(token, "revise", n)
+
+
+@app.route("/o/{token}", methods=["GET"])
+def override_page(token: str) -> Response:
+    return _link_page(token, "override")
+
+
+@app.route("/o/{token}", methods=["POST"], content_types=FORM_TYPES)
+def override_block(token: str) -> Response:
+    return _decide(token, "override")
 
 
 # --- queue handlers ---------------------------------------------------------------------------------
@@ -329,6 +417,17 @@ def _publish(body: str) -> None:
     ref = messages.story_ref_body(body)
     logger.thread_safe_append_keys(story_id=ref.story_id)
     _c().publish.publish(ref)
+
+
+@app.schedule(Rate(5, unit=Rate.MINUTES))
+def on_schedule(event: CloudWatchEvent) -> dict[str, int]:
+    """Reminders, expiry and escalation of approvals, and a nudge for stories stuck between stages."""
+    with handler_scope("schedule"):
+        report = _c().schedule.sweep()
+        metrics.add_metric(name="ApprovalsOverdue", unit=MetricUnit.Count, value=report.overdue)
+        metrics.add_metric(name="ApprovalsExpired", unit=MetricUnit.Count, value=report.expired)
+        logger.info("sweep", extra=asdict(report))
+        return asdict(report)
 
 
 @app.on_sqs_message(queue=RES.queue("intake"), batch_size=10)

@@ -22,6 +22,7 @@ from .services.ingest import IngestService
 from .services.links import LinkIssuer
 from .services.notify import NotifyService
 from .services.publish import PublishService
+from .services.schedule import ScheduleService
 
 if TYPE_CHECKING:
     from .adapters.ports import BlogSite, Mailer, Queues, RawStore, Secrets, StoryStore, StoryTable, XPoster
@@ -202,8 +203,17 @@ class Container:
     @cached_property
     def decide(self) -> DecideService:
         return DecideService(
-            table=self.table, stories=self.stories, queues=self.queues, links=self.links, clock=self.clock
+            table=self.table,
+            stories=self.stories,
+            queues=self.queues,
+            links=self.links,
+            rules=self.rules,
+            clock=self.clock,
         )
+
+    @cached_property
+    def schedule(self) -> ScheduleService:
+        return ScheduleService(table=self.table, queues=self.queues, rules=self.rules, clock=self.clock)
 
     @cached_property
     def publish(self) -> PublishService:

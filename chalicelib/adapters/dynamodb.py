@@ -385,6 +385,14 @@ class DynamoStoryTable:
             return
         raise Retryable(f"story {story_id} kept changing while adding posts")
 
+    def add_event(self, event: AuditEvent) -> None:
+        try:
+            self._db.put_item(TableName=self._table, Item=_ser(_audit_to_item(event)))
+        except ClientError as e:
+            if (retry := _transient(e)) is not None:
+                raise retry from e
+            raise
+
     def audit(self, story_id: str) -> list[AuditEvent]:
         events: list[AuditEvent] = []
         paginator = self._db.get_paginator("query")

@@ -147,6 +147,10 @@ class MemoryStoryTable:
                 raise NotFound(f"no story {story_id}")
             self._records[story_id] = current.with_(posts=merge_posts(current.posts, posts))
 
+    def add_event(self, event: AuditEvent) -> None:
+        with self._lock:
+            self._audit.setdefault(event.story_id, []).append(event)
+
     def audit(self, story_id: str) -> list[AuditEvent]:
         with self._lock:
             return sorted(self._audit.get(story_id, []), key=lambda e: _utc(e.at))

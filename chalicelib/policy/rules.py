@@ -7,6 +7,7 @@ officer can change the rules without a deploy.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -41,6 +42,8 @@ class ApprovalStep(_Model):
     name: str
     approvers: tuple[str, ...]
     mode: Literal["any", "all"] = "any"
+    # Who is asked instead when the step's approvers let it expire; empty: the story expires.
+    escalate_to: tuple[str, ...] = ()
 
     @field_validator("approvers")
     @classmethod
@@ -50,9 +53,29 @@ class ApprovalStep(_Model):
         return tuple(a.strip().lower() for a in v)
 
 
+class Route(_Model):
+    """An extra approval step for some stories: by a finding (a WARN on POL-MEMBER adds the monitoring
+    officer) or by who sent it (a team's addresses, or ``@domain``)."""
+
+    when_findings: tuple[str, ...] = ()
+    when_submitters: tuple[str, ...] = ()
+    step: ApprovalStep
+
+
 class Approval(_Model):
     steps: tuple[ApprovalStep, ...] = (ApprovalStep(name="comms", approvers=("comms@example.gov.uk",)),)
+    routes: tuple[Route, ...] = ()
     link_ttl_hours: float = Field(default=72, gt=0)
+    remind_after_hours: float = Field(default=24, gt=0)
+    expire_after_hours: float = Field(default=72, gt=0)
+
+    @model_validator(mode="after")
+    def _sane(self) -> Approval:
+        if not self.steps:
+            raise ValueError("approval needs at least one step")
+        if self.expire_after_hours <= self.remind_after_hours:
+            raise ValueError("expire_after_hours must be longer than remind_after_hours")
+        return self
 
 
 class AllowLists(_Model):
@@ -88,6 +111,8 @@ class Politics(_Model):
     parties: tuple[str, ...] = ()  # added to the built-in list of UK parties
     controversial_topics: tuple[str, ...] = ()
     consultations: tuple[str, ...] = ()
+    # Time zone the windows' dates are read in: a window ends at midnight where the election is held.
+    time_zone: str = "Europe/London"
 
 
 class Channel(_Model):
@@ -104,6 +129,43 @@ class Checks(_Model):
     severities: dict[str, Literal["BLOCK", "WARN", "OFF"]] = Field(default_factory=dict)
 
 
+class Words(_Model):
+    """The organisation's additions to the built-in word lists the tone and plain-English checks use.
+
+    Matched as whole words, ignoring case.
+    """
+
+    profanity: tuple[str, ...] = ()  # blocked on top of the built-in list
+    # Words and names that contain or look like a rude word but are fine here: local place names,
+    # surnames ("Twatt", "Cockburn"); added to the built-in list.
+    allowed: tuple[str, ...] = ()
+    insults: tuple[str, ...] = ()  # words that insult a person or group, on top of the built-in list
+    jargon: tuple[str, ...] = ()  # words to avoid, on top of the GDS list
+    # Acronyms readers know without explanation, on top of the built-in ones (NHS, GP, MOT …).
+    acronyms: tuple[str, ...] = ()
+
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+@cache
+def builtin_list(name: str) -> tuple[str, ...]:
+    """A built-in word list from ``policy/data``: one entry a line, ``#`` starts a comment; read once."""
+    lines = (line.split("#", 1)[0].strip() for line in (_DATA / name).read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line)
+
+
+class Thresholds(_Model):
+    """Limits for the accessibility checks, from GCS "Accessible by default" and GDS content design."""
+
+    reading_age: float = Field(default=12, gt=0)
+    sentence_words: int = Field(default=25, gt=0)
+    capital_words: int = Field(default=3, gt=1)  # this many words in capitals in a row is shouting
+    max_hashtags: int = Field(default=2, ge=0)
+    max_emoji: int = Field(default=3, ge=0)
+    alt_text_chars: int = Field(default=1000, gt=0)
+
+
 class OrgRules(_Model):
     """The whole rules file."""
 
@@ -113,6 +175,8 @@ class OrgRules(_Model):
     politics: Politics = Politics()
     channels: Channels = Channels()
     checks: Checks = Checks()
+    words: Words = Words()
+    thresholds: Thresholds = Thresholds()
 
 
 def parse_rules(text: str, *, source: str = "rules") -> OrgRules:

@@ -6,11 +6,14 @@ from collections.abc import Callable
 from datetime import datetime
 
 from ..adapters.ports import Queues, StoryStore, StoryTable
+from ..domain.approval import Progress, Step
 from ..domain.errors import ConflictError, Retryable
 from ..domain.findings import CheckContext, ImageContext, Verdict
 from ..domain.states import State
 from ..domain.story import AuditEvent, StoryRecord, Version
+from ..observability import MetricUnit, metrics
 from ..policy.catalogue import run_checks
+from ..policy.routing import approval_steps
 from ..policy.rules import OrgRules
 from .messages import Notice, NoticeKind, StoryRef
 
@@ -63,18 +66,29 @@ class CheckService:
         version = self._stories.get_version(ref.story_id, ref.version)
         if record.state is State.SUBMITTED:
             record = self._move(record, State.CHECKING, "checking", "")
-        verdict = check_version(version, self._rules(), now)
+        rules = self._rules()
+        verdict = check_version(version, rules, now)
         self._stories.put_findings(ref.story_id, ref.version, verdict)
+        for f in verdict.findings:
+            metrics.add_metric(name=f"Finding_{f.check}", unit=MetricUnit.Count, value=1)
         if verdict.decision == "block":
             ids = ", ".join(sorted({f.check for f in verdict.blocking}))
             record = self._move(record, State.CHANGES_NEEDED, "blocked-by-checks", ids)
         else:
             summary = ", ".join(sorted({f.check for f in verdict.findings})) or "no findings"
-            record = self._move(record, State.PENDING_APPROVAL, "checks-passed", summary)
+            steps = approval_steps(rules, submitter=record.submitter, findings=verdict.findings)
+            progress = Progress(
+                plan=tuple(Step(s.name, s.approvers, s.mode, s.escalate_to) for s in steps), step=0, since=now
+            )
+            record = self._move(
+                record, State.PENDING_APPROVAL, "checks-passed", summary, extra=progress.to_extra()
+            )
         self._route(record)
         return record.state
 
-    def _move(self, record: StoryRecord, to: State, action: str, reason: str) -> StoryRecord:
+    def _move(
+        self, record: StoryRecord, to: State, action: str, reason: str, extra: dict[str, str] | None = None
+    ) -> StoryRecord:
         event = AuditEvent(
             record.story_id,
             self._clock(),
@@ -88,12 +102,20 @@ class CheckService:
         )
         try:
             return self._table.transition(
-                record.story_id, expected=[record.state], to=to, event=event, expected_version=record.version
+                record.story_id,
+                expected=[record.state],
+                to=to,
+                event=event,
+                expected_version=record.version,
+                updates={"extra": extra} if extra is not None else None,
             )
         except ConflictError as e:
             # Someone else moved it (a parallel redelivery): try again from the fresh state.
             raise Retryable(f"story {record.story_id} changed while checking") from e
 
     def _route(self, record: StoryRecord) -> None:
-        kind: NoticeKind = "changes_needed" if record.state is State.CHANGES_NEEDED else "approval_request"
-        self._queues.send("notify", Notice(kind, record.story_id, record.version).to_body())
+        kinds: tuple[NoticeKind, ...] = (
+            ("changes_needed", "blocked") if record.state is State.CHANGES_NEEDED else ("approval_request",)
+        )
+        for kind in kinds:
+            self._queues.send("notify", Notice(kind, record.story_id, record.version).to_body())

@@ -1,7 +1,8 @@
-"""Decide: what an approver or submitter sees behind an emailed link, and what their POST does.
+"""Decide: what a person sees behind an emailed link, and what their POST does.
 
-A GET only ever reads. Every POST is checked for its form token, then made once by a conditional
-write: a second click, a replay or a lost race finds the story already moved and says so.
+A GET only ever reads. Every POST is checked for its form token, then made once: each approver's
+vote is a once-only marker, and the decision that ends a step is another, so two approvers clicking
+at the same moment give one outcome, and both clicks are in the audit trail.
 """
 
 from __future__ import annotations
@@ -12,15 +13,41 @@ from datetime import datetime
 from typing import Literal
 
 from ..adapters.ports import Queues, StoryStore, StoryTable
+from ..domain.approval import Progress, Step
 from ..domain.errors import ConflictError, LinkError
 from ..domain.findings import Finding, Verdict
-from ..domain.links import LinkClaims, check_form_token, form_token
+from ..domain.links import LinkClaims, Purpose, check_form_token, form_token
 from ..domain.states import State
-from ..domain.story import AuditEvent, StoryRecord, Version
+from ..domain.story import AuditEvent, Source, StoryRecord, Version
+from ..observability import MetricUnit, metrics
+from ..policy.routing import approval_steps
+from ..policy.rules import OrgRules
 from .links import LinkIssuer
-from .messages import Notice
+from .messages import Notice, NoticeKind
+from .versions import new_version
 
-Outcome = Literal["approved", "rejected", "confirmed", "already", "invalid"]
+Outcome = Literal[
+    "approved",
+    "step-approved",
+    "voted",
+    "rejected",
+    "changes-requested",
+    "confirmed",
+    "overridden",
+    "revised",
+    "already",
+    "invalid",
+]
+MAX_REASON = 2000
+MAX_TEXT = 20_000
+
+# The state a link's page can act in, per purpose.
+WAITING: dict[Purpose, State] = {
+    "approve": State.PENDING_APPROVAL,
+    "confirm": State.RECEIVED,
+    "revise": State.CHANGES_NEEDED,
+    "override": State.CHANGES_NEEDED,
+}
 
 
 @dataclass(frozen=True)
@@ -33,13 +60,14 @@ class LinkView:
     findings: tuple[Finding, ...]
     csrf: str
     can_decide: bool
+    step_name: str = ""
+    steps: int = 1
 
 
 @dataclass(frozen=True)
 class DecisionResult:
     outcome: Outcome
     record: StoryRecord | None = None
-    message: str = ""
     problems: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -51,15 +79,18 @@ class DecideService:
         stories: StoryStore,
         queues: Queues,
         links: LinkIssuer,
+        rules: Callable[[], OrgRules],
         clock: Callable[[], datetime],
     ) -> None:
+        self._rules = rules
         self._table = table
         self._stories = stories
         self._queues = queues
         self._links = links
         self._clock = clock
 
-    def view(self, token: str, purpose: Literal["approve", "confirm"]) -> LinkView:
+    # --- reading ---------------------------------------------------------------------------------
+    def view(self, token: str, purpose: Purpose) -> LinkView:
         """Read-only: verify the link and gather the page; raises LinkError for its own page."""
         claims = self._links.read(token, purpose)
         record = self._table.get(claims.story_id)
@@ -69,70 +100,229 @@ class DecideService:
             raise LinkError("superseded", "There is a newer version of this story.")
         version = self._stories.get_version(claims.story_id, claims.version)
         verdict = self._stories.get_findings(claims.story_id, claims.version) or Verdict()
-        waiting = State.PENDING_APPROVAL if purpose == "approve" else State.RECEIVED
+        can_decide = record.state is WAITING[purpose]
+        step_name, steps = "", 1
+        if purpose == "approve":
+            progress = Progress.from_extra(record.extra)
+            if progress is None or progress.step != claims.step:
+                can_decide = False
+            else:
+                step_name, steps = progress.current.name, len(progress.plan)
+                voted = self._table.marker(self._vote_key(claims))
+                can_decide = can_decide and voted is None
         return LinkView(
             claims=claims,
             record=record,
             version=version,
             findings=verdict.findings,
             csrf=form_token(token, self._links.keys),
-            can_decide=record.state is waiting,
+            can_decide=can_decide,
+            step_name=step_name,
+            steps=steps,
         )
 
-    def decide(self, token: str, *, decision: str, reason: str, csrf: str) -> DecisionResult:
-        purpose: Literal["approve", "confirm"] = "confirm" if decision == "confirm" else "approve"
+    # --- deciding --------------------------------------------------------------------------------
+    def decide(
+        self, token: str, purpose: Purpose, *, decision: str, reason: str, csrf: str
+    ) -> DecisionResult:
+        view = self._checked_view(token, purpose, csrf)
+        reason = reason.strip()[:MAX_REASON]
+        allowed = {
+            "approve": ("approve", "reject", "changes"),
+            "confirm": ("confirm",),
+            "override": ("override",),
+        }
+        if decision not in allowed.get(purpose, ()):
+            return DecisionResult("invalid", view.record, problems=("Choose one of the buttons on the page",))
+        if decision in ("reject", "changes", "override") and not reason:
+            what = {
+                "reject": "rejecting the story",
+                "changes": "the changes you need",
+                "override": "the override",
+            }
+            return DecisionResult("invalid", view.record, problems=(f"Give a reason for {what[decision]}",))
+        if not view.can_decide:
+            return self._already(view, decision, reason)
+        if purpose == "confirm":
+            return self._confirm(view)
+        if purpose == "override":
+            return self._override(view, reason)
+        return self._vote(view, decision, reason)
+
+    def revise(self, token: str, purpose: Purpose, *, title: str, text: str, csrf: str) -> DecisionResult:
+        """An approver's edit (purpose approve) or the author's revision (purpose revise): a new version."""
+        view = self._checked_view(token, purpose, csrf)
+        text = text.replace("\r\n", "\n").strip()
+        if not text:
+            return DecisionResult("invalid", view.record, problems=("Enter the story",))
+        if len(text) > MAX_TEXT or len(title) > 150:
+            return DecisionResult("invalid", view.record, problems=("The story or its title is too long",))
+        if not view.can_decide:
+            return self._already(view, "edit", "")
+        source: Source = "edit"
+        action = "edited-by-approver" if purpose == "approve" else "revised-by-author"
+        try:
+            moved = new_version(
+                stories=self._stories,
+                table=self._table,
+                queues=self._queues,
+                record=view.record,
+                title=title,
+                text=text,
+                author=view.claims.actor,
+                source=source,
+                now=self._clock(),
+                expected=WAITING[purpose],
+                action=action,
+            )
+        except ConflictError:
+            return self._already(view, "edit", "")
+        return DecisionResult("revised", moved)
+
+    # --- internals -------------------------------------------------------------------------------
+    def _checked_view(self, token: str, purpose: Purpose, csrf: str) -> LinkView:
         view = self.view(token, purpose)
         if not check_form_token(token, csrf, self._links.keys):
             raise LinkError("forged-form", "This form was not sent from the page we showed you.")
-        if decision == "reject" and not reason.strip():
-            return DecisionResult("invalid", view.record, problems=("Give a reason for rejecting the story",))
-        if decision not in ("approve", "reject", "confirm"):
-            return DecisionResult("invalid", view.record, problems=("Choose approve or reject",))
-        to = {"approve": State.APPROVED, "reject": State.REJECTED, "confirm": State.SUBMITTED}[decision]
-        expected = State.RECEIVED if decision == "confirm" else State.PENDING_APPROVAL
-        record = view.record
-        event = AuditEvent(
-            record.story_id,
+        return view
+
+    @staticmethod
+    def _vote_key(claims: LinkClaims) -> str:
+        return f"vote#{claims.story_id}#v{claims.version}#s{claims.step}#{claims.actor}"
+
+    @staticmethod
+    def _step_key(claims: LinkClaims) -> str:
+        return f"step#{claims.story_id}#v{claims.version}#s{claims.step}"
+
+    def _event(self, view: LinkView, action: str, to: State | None, reason: str = "") -> AuditEvent:
+        return AuditEvent(
+            view.record.story_id,
             self._clock(),
             view.claims.actor,
-            decision,
-            expected,
+            action,
+            view.record.state if to is not None else None,
             to,
-            record.version,
-            record.content_hash,
-            reason.strip()[:1000],
+            view.record.version,
+            view.record.content_hash,
+            reason,
         )
-        updates: dict[str, object] = {"reason": reason.strip()[:1000]} if decision == "reject" else {}
-        if decision == "confirm":
-            updates["authenticated"] = True
+
+    def _already(self, view: LinkView, decision: str, reason: str) -> DecisionResult:
+        current = self._table.get(view.record.story_id) or view.record
+        if current.state is State.APPROVED:
+            # A replay after a crash between the decision and the enqueue: enqueue again (idempotent).
+            self._queues.send("publish", {"story_id": current.story_id, "version": current.version})
+        return DecisionResult("already", current)
+
+    def _confirm(self, view: LinkView) -> DecisionResult:
+        try:
+            moved = self._table.transition(
+                view.record.story_id,
+                expected=[State.RECEIVED],
+                to=State.SUBMITTED,
+                event=self._event(view, "confirmed-address", State.SUBMITTED),
+                expected_version=view.record.version,
+                updates={"authenticated": True},
+            )
+        except ConflictError:
+            return self._already(view, "confirm", "")
+        self._queues.send("checks", {"story_id": moved.story_id, "version": moved.version})
+        self._notify("receipt", moved)
+        return DecisionResult("confirmed", moved)
+
+    def _override(self, view: LinkView, reason: str) -> DecisionResult:
+        """A comms officer lets a blocked story go to approval; the reason is kept in the audit trail."""
+        steps = approval_steps(self._rules(), submitter=view.record.submitter, findings=view.findings)
+        progress = Progress(
+            tuple(Step(s.name, s.approvers, s.mode, s.escalate_to) for s in steps), 0, self._clock()
+        )
+        try:
+            moved = self._table.transition(
+                view.record.story_id,
+                expected=[State.CHANGES_NEEDED],
+                to=State.PENDING_APPROVAL,
+                event=self._event(view, "block-overridden", State.PENDING_APPROVAL, reason),
+                expected_version=view.record.version,
+                updates={"extra": progress.to_extra()},
+            )
+        except ConflictError:
+            return self._already(view, "override", reason)
+        self._notify("approval_request", moved)
+        return DecisionResult("overridden", moved)
+
+    def _vote(self, view: LinkView, decision: str, reason: str) -> DecisionResult:
+        claims = view.claims
+        progress = Progress.from_extra(view.record.extra)
+        assert progress is not None  # view() only lets a planned story be decided
+        if not self._table.claim(self._vote_key(claims), owner=claims.actor, now=self._clock()):
+            return self._already(view, decision, reason)
+        self._table.complete(self._vote_key(claims), {"decision": decision, "reason": reason})
+        step = progress.current
+        ends_step = decision != "approve" or step.mode == "any" or self._all_approved(claims, step.approvers)
+        if not ends_step:
+            self._table.add_event(
+                self._event(view, f"vote-{decision}", None, f"step {step.name}: {reason}".strip())
+            )
+            return DecisionResult("voted", view.record)
+        if not self._table.claim(self._step_key(claims), owner=claims.actor, now=self._clock()):
+            # Someone else ended this step a moment ago: keep this click in the audit trail, change nothing.
+            self._table.add_event(
+                self._event(
+                    view, f"{decision}-not-applied", None, "the step had just been decided by someone else"
+                )
+            )
+            return self._already(view, decision, reason)
+        self._table.complete(self._step_key(claims), {"decision": decision, "by": claims.actor})
+        return self._apply(view, progress, decision, reason)
+
+    def _all_approved(self, claims: LinkClaims, approvers: tuple[str, ...]) -> bool:
+        for approver in approvers:
+            vote = self._table.marker(f"vote#{claims.story_id}#v{claims.version}#s{claims.step}#{approver}")
+            if vote is None or vote.get("decision") != "approve":
+                return False
+        return True
+
+    def _apply(self, view: LinkView, progress: Progress, decision: str, reason: str) -> DecisionResult:
+        now = self._clock()
+        record = view.record
+        latency = (now - progress.since).total_seconds()
+        metrics.add_metric(name="ApprovalLatencySeconds", unit=MetricUnit.Seconds, value=latency)
+        updates: dict[str, object]
+        if decision == "reject":
+            to, updates, outcome, notice = State.REJECTED, {"reason": reason}, "rejected", "rejected"
+        elif decision == "changes":
+            to, updates, outcome, notice = (
+                State.CHANGES_NEEDED,
+                {"reason": reason},
+                "changes-requested",
+                "changes_requested",
+            )
+        elif progress.is_last:
+            to, updates, outcome, notice = State.APPROVED, {}, "approved", "approved"
+        else:
+            nxt = progress.next_step(now)
+            to, updates, outcome, notice = (
+                State.PENDING_APPROVAL,
+                {"extra": nxt.to_extra()},
+                "step-approved",
+                "approval_request",
+            )
+        action = {"reject": "rejected", "changes": "changes-requested", "approve": "approved"}[decision]
         try:
             moved = self._table.transition(
                 record.story_id,
-                expected=[expected],
+                expected=[State.PENDING_APPROVAL],
                 to=to,
-                event=event,
+                event=self._event(view, f"{action} (step {progress.current.name})", to, reason),
                 expected_version=record.version,
                 updates=updates,
             )
         except ConflictError:
-            current = self._table.get(record.story_id) or record
-            self._heal(current)
-            return DecisionResult("already", current)
-        self._after(moved)
-        outcome: Outcome = {"approve": "approved", "reject": "rejected", "confirm": "confirmed"}[decision]  # type: ignore[assignment]
-        return DecisionResult(outcome, moved)
+            return self._already(view, decision, reason)
+        if moved.state is State.APPROVED:
+            self._queues.send("publish", {"story_id": moved.story_id, "version": moved.version})
+        self._notify(notice, moved)  # type: ignore[arg-type]
+        return DecisionResult(outcome, moved)  # type: ignore[arg-type]
 
-    def _after(self, record: StoryRecord) -> None:
-        ref = {"story_id": record.story_id, "version": record.version}
-        if record.state is State.APPROVED:
-            self._queues.send("publish", ref)
-        elif record.state is State.REJECTED:
-            self._queues.send("notify", Notice("rejected", record.story_id, record.version).to_body())
-        elif record.state is State.SUBMITTED:
-            self._queues.send("checks", ref)
-            self._queues.send("notify", Notice("receipt", record.story_id, record.version).to_body())
-
-    def _heal(self, record: StoryRecord) -> None:
-        """A replayed POST after a crash between the write and the enqueue: enqueue again (idempotent)."""
-        if record.state is State.APPROVED:
-            self._queues.send("publish", {"story_id": record.story_id, "version": record.version})
+    def _notify(self, kind: NoticeKind, record: StoryRecord) -> None:
+        self._queues.send("notify", Notice(kind, record.story_id, record.version).to_body())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,8 @@ from ..intake.mime import parse_email
 from ..intake.sender_auth import authenticate_sender
 from ..policy.rules import OrgRules
 from .messages import Notice, ObjectCreated
+from .notify import message_key
+from .versions import new_version
 
 SYSTEM = "system:intake"
 
@@ -112,9 +115,43 @@ class IngestService:
             )
             self._queues.send("notify", Notice("invalid", sid, 0).to_body())
             return outcome
+        revised = self._reply(raw, key, sub, ident.address)
+        if revised is not None:
+            return revised
         return self._accept(
             sid, sub, sender=ident.address, name=ident.name or sub.sender_name, confirmed=True
         )
+
+    def _reply(self, raw: bytes, key: str, sub: Submission, sender: str) -> IngestOutcome | None:
+        """A reply to a "changes needed" email from the story's author becomes its next version."""
+        headers = BytesParser(policy=default).parsebytes(raw, headersonly=True)
+        refs = f"{headers.get('In-Reply-To', '')} {headers.get('References', '')}"
+        for ref in re.findall(r"<([^<>@\s]+)@[^<>\s]*>", refs):
+            target = self._table.marker(message_key(ref))
+            if target is None or "story_id" not in target:
+                continue
+            record = self._table.get(target["story_id"])
+            if record is None or record.submitter != sender or record.state is not State.CHANGES_NEEDED:
+                return None  # not (or no longer) revisable: it is read as a new story instead
+            if not self._table.claim(f"reply#{key}", owner=SYSTEM, now=self._clock()):
+                return IngestOutcome(record.story_id, record.state)  # this reply was already applied
+            moved = new_version(
+                stories=self._stories,
+                table=self._table,
+                queues=self._queues,
+                record=record,
+                title=record.title,  # the reply's subject is ours ("Re: Changes needed…"), not a new title
+                text=sub.text,
+                author=sender,
+                source="reply",
+                now=self._clock(),
+                expected=State.CHANGES_NEEDED,
+                action="revised-by-reply",
+                reason=key,
+            )
+            self._table.complete(f"reply#{key}", {"story_id": record.story_id, "version": str(moved.version)})
+            return IngestOutcome(moved.story_id, moved.state)
+        return None
 
     def _form(self, key: str) -> IngestOutcome:
         raw = self._raw.get_raw(key)

@@ -8,7 +8,18 @@ from typing import Any, Literal
 from urllib.parse import unquote_plus
 
 NoticeKind = Literal[
-    "receipt", "confirm", "invalid", "changes_needed", "approval_request", "rejected", "published"
+    "receipt",
+    "confirm",
+    "invalid",
+    "changes_needed",
+    "blocked",
+    "changes_requested",
+    "approval_request",
+    "reminder",
+    "approved",
+    "rejected",
+    "expired",
+    "published",
 ]
 
 

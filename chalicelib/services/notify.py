@@ -1,4 +1,4 @@
-"""Notify: every email the pipeline sends, each at most once per story version and recipient."""
+"""Notify: every email the pipeline sends, each at most once per story version, step and recipient."""
 
 from __future__ import annotations
 
@@ -6,26 +6,55 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from ..adapters.ports import Mailer, OutgoingEmail, StoryStore, StoryTable
+from ..domain.approval import Progress
 from ..domain.errors import Retryable
 from ..domain.findings import Verdict
 from ..domain.links import Purpose
+from ..domain.states import State
 from ..domain.story import StoryRecord, Version
 from ..observability import logger
 from ..policy.rules import OrgRules
 from ..render import RenderedEmail, email, highlight
 from .links import LinkIssuer
-from .messages import Notice
+from .messages import Notice, NoticeKind
 
-SUBJECTS = {
+SUBJECTS: dict[NoticeKind, str] = {
     "receipt": "We have your story: {title}",
     "confirm": "Confirm your story: {title}",
     "invalid": "We could not read your story",
     "changes_needed": "Changes needed before approval: {title}",
+    "blocked": "Blocked by the checks: {title}",
+    "changes_requested": "Changes requested: {title}",
     "approval_request": "Approval needed: {title}",
+    "reminder": "Reminder: approval needed: {title}",
+    "approved": "Approved: {title}",
     "rejected": "Not published: {title}",
+    "expired": "Not approved in time: {title}",
     "published": "Published: {title}",
 }
+TEMPLATES: dict[NoticeKind, str] = {"reminder": "approval_request"}
+LINKS: dict[NoticeKind, Purpose] = {
+    "approval_request": "approve",
+    "reminder": "approve",
+    "confirm": "confirm",
+    "changes_needed": "revise",
+    "changes_requested": "revise",
+    "blocked": "override",
+}
+WITH_FINDINGS: frozenset[NoticeKind] = frozenset(
+    {"approval_request", "reminder", "changes_needed", "changes_requested", "blocked"}
+)
+# Emails a person can answer with a new version of the story: their Message-IDs are remembered.
+REPLYABLE: frozenset[NoticeKind] = frozenset({"changes_needed", "changes_requested"})
 MAIL_CLAIM_STALE_S = 300.0
+
+
+def vote_key(story_id: str, version: int, step: int, approver: str) -> str:
+    return f"vote#{story_id}#v{version}#s{step}#{approver}"
+
+
+def message_key(message_id: str) -> str:
+    return f"msgid#{message_id}"
 
 
 class NotifyService:
@@ -51,64 +80,109 @@ class NotifyService:
         record = self._table.get(notice.story_id)
         if record is None:
             raise Retryable(f"story {notice.story_id} not found yet")
+        if notice.version and record.version != notice.version and notice.kind not in ("rejected", "expired"):
+            return 0  # a newer version superseded this one; its own notices will follow
         rules = self._rules()
         version = self._stories.get_version(record.story_id, notice.version) if notice.version > 0 else None
+        step = self._step(record)
         sent = 0
-        for to in self._recipients(notice, record, rules):
-            rendered = self._render(notice, record, version, rules, to)
-            sent += self._send_once(notice, record, to, rendered, rules)
+        for to in self._recipients(notice.kind, record, rules):
+            rendered = self._render(notice.kind, record, version, rules, to, step=step)
+            sent += self._send_once(notice, record, to, rendered, rules, step=step)
         return sent
 
-    def _recipients(self, notice: Notice, record: StoryRecord, rules: OrgRules) -> tuple[str, ...]:
-        if notice.kind == "approval_request":
-            return rules.approval.steps[0].approvers
-        if notice.kind == "confirm":
+    @staticmethod
+    def _step(record: StoryRecord) -> int:
+        progress = Progress.from_extra(record.extra)
+        return progress.step if progress else 0
+
+    def _recipients(self, kind: NoticeKind, record: StoryRecord, rules: OrgRules) -> tuple[str, ...]:
+        if kind in ("approval_request", "reminder"):
+            progress = Progress.from_extra(record.extra)
+            if progress is None or record.state is not State.PENDING_APPROVAL:
+                return ()
+            return tuple(
+                a
+                for a in progress.current.approvers
+                if self._table.marker(vote_key(record.story_id, record.version, progress.step, a)) is None
+            )
+        if kind == "blocked":
+            return rules.approval.steps[0].approvers  # the comms team may override a block
+        if kind == "confirm":
             return (record.submitter,)  # a staff-domain address; the link proves it is theirs
         # Never answer a sender we could not authenticate: that would help a spoofer.
         return (record.submitter,) if record.authenticated else ()
 
     def _render(
-        self, notice: Notice, record: StoryRecord, version: Version | None, rules: OrgRules, to: str
+        self,
+        kind: NoticeKind,
+        record: StoryRecord,
+        version: Version | None,
+        rules: OrgRules,
+        to: str,
+        step: int,
     ) -> RenderedEmail:
         title = version.title if version else record.title
+        progress = Progress.from_extra(record.extra)
         ctx: dict[str, object] = {
             "org": rules.organisation.name,
             "submission_address": rules.organisation.submission_address,
             "record": record,
             "version": version,
+            "reminder": kind == "reminder",
+            "step_name": progress.current.name if progress else "",
+            "steps": len(progress.plan) if progress else 1,
+            "step_number": step + 1,
         }
-        if version is not None and notice.kind in ("approval_request", "changes_needed"):
+        if version is not None and kind in WITH_FINDINGS:
             verdict = self._stories.get_findings(record.story_id, version.number) or Verdict()
             ctx.update(
                 findings=verdict.findings,
                 text=version.text,
                 highlighted=highlight(version.text, verdict.findings),
             )
-        if version is not None and notice.kind in ("approval_request", "confirm"):
-            purpose: Purpose = "approve" if notice.kind == "approval_request" else "confirm"
+        purpose = LINKS.get(kind)
+        if version is not None and purpose is not None:
             link, expires = self._links.issue(
-                purpose, version, actor=to, step=0, ttl=timedelta(hours=rules.approval.link_ttl_hours)
+                purpose, version, actor=to, step=step, ttl=timedelta(hours=rules.approval.link_ttl_hours)
             )
             ctx.update(link=link, approver=to, expires=expires.strftime("%-d %B %Y at %H:%M UTC"))
-        return email(notice.kind, SUBJECTS[notice.kind].format(title=title), **ctx)
+        return email(TEMPLATES.get(kind, kind), SUBJECTS[kind].format(title=title), **ctx)
 
     def _send_once(
-        self, notice: Notice, record: StoryRecord, to: str, rendered: RenderedEmail, rules: OrgRules
+        self,
+        notice: Notice,
+        record: StoryRecord,
+        to: str,
+        rendered: RenderedEmail,
+        rules: OrgRules,
+        step: int,
     ) -> int:
-        key = f"mail#{notice.kind}#{record.story_id}#v{notice.version}#{to}"
+        key = f"mail#{notice.kind}#{record.story_id}#v{notice.version}#s{step}#{to}"
         if not self._table.claim(key, owner="notify", now=self._clock(), stale_after_s=MAIL_CLAIM_STALE_S):
             return 0  # already sent, or being sent right now by another delivery
-        message_id = self._mailer.send(
-            OutgoingEmail(
-                to=(to,),
-                subject=rendered.subject,
-                text=rendered.text,
-                html=rendered.html,
-                sender=rules.organisation.sender_address,
-                reply_to=(rules.organisation.submission_address,),
-                headers={"X-Real-Stories-Id": record.story_id, "Auto-Submitted": "auto-generated"},
+        try:
+            message_id = self._mailer.send(
+                OutgoingEmail(
+                    to=(to,),
+                    subject=rendered.subject,
+                    text=rendered.text,
+                    html=rendered.html,
+                    sender=rules.organisation.sender_address,
+                    reply_to=(rules.organisation.submission_address,),
+                    headers={"X-Real-Stories-Id": record.story_id, "Auto-Submitted": "auto-generated"},
+                )
             )
-        )
+        except Exception:
+            self._table.release(key)  # not sent: a retry of this message may send it
+            raise
         self._table.complete(key, {"message_id": message_id})
+        if notice.kind in REPLYABLE and self._table.claim(
+            message_key(message_id), owner="notify", now=self._clock()
+        ):
+            # A reply to this email (In-Reply-To names it) becomes the story's next version.
+            self._table.complete(
+                message_key(message_id), {"story_id": record.story_id, "version": str(notice.version)}
+            )
         logger.info("email sent", extra={"kind": notice.kind, "story_id": record.story_id})
         return 1

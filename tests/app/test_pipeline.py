@@ -133,7 +133,11 @@ def test_a_story_with_an_nhs_number_goes_back_to_its_author_with_the_reason(pipe
     pipeline.email("Visit", "Saw a resident with NHS number 943 476 5919 today.")
     pipeline.run()
     assert pipeline.only_story().state is State.CHANGES_NEEDED
-    assert pipeline.mail_to("comms@example.gov.uk") == []
+    # The comms team hears that a story was blocked, but neither the story nor the number reaches them.
+    [blocked] = pipeline.mail_to("comms@example.gov.uk")
+    assert blocked.subject == "Blocked by the checks: Visit"
+    assert "943 476 5919" not in blocked.text and "resident" not in blocked.text
+    assert "943 476 5919" not in (blocked.html or "")
     [_, changes] = pipeline.mail_to("alex.doe@example.gov.uk")
     assert "PII-NHS" in changes.text and "943 476 5919" in changes.text
     assert changes.html is not None and "<mark" in changes.html

@@ -62,7 +62,9 @@ def test_a_story_with_an_nhs_number_never_reaches_an_approver(stack: Stack) -> N
     assert "PII-NHS" in mail["text"]
     assert "NHS number" in mail["text"]
     assert stack.story(title)["status"] == "CHANGES_NEEDED"  # type: ignore[index]
-    assert not [m for m in stack.mail() if "comms@example.gov.uk" in m["to"] and title in m["subject"]]
+    to_comms = [m for m in stack.mail() if "comms@example.gov.uk" in m["to"] and title in m["subject"]]
+    assert [m["subject"] for m in to_comms] == [f"Blocked by the checks: {title}"]
+    assert "943 476 5919" not in to_comms[0]["text"] and "943 476 5919" not in to_comms[0]["html"]
 
 
 def test_a_bad_checksum_reference_goes_to_approval(stack: Stack) -> None:

@@ -1,0 +1,138 @@
+"""The scheduled sweep: reminders to slow approvers, expiry or escalation, and a nudge for stuck stories.
+
+Runs from a schedule (every few minutes) with an injectable clock, so tests move time instead of waiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ..adapters.ports import Queues, StoryTable
+from ..domain.approval import Progress
+from ..domain.errors import ConflictError
+from ..domain.states import State
+from ..domain.story import AuditEvent, StoryRecord
+from ..policy.rules import OrgRules
+from .messages import Notice, NoticeKind
+
+ACTOR = "system:schedule"
+STUCK_AFTER = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class SweepReport:
+    reminded: int = 0
+    escalated: int = 0
+    expired: int = 0
+    overdue: int = 0
+    nudged: int = 0
+
+
+class ScheduleService:
+    def __init__(
+        self,
+        *,
+        table: StoryTable,
+        queues: Queues,
+        rules: Callable[[], OrgRules],
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._table = table
+        self._queues = queues
+        self._rules = rules
+        self._clock = clock
+
+    def sweep(self) -> SweepReport:
+        now = self._clock()
+        approval = self._rules().approval
+        remind_after = timedelta(hours=approval.remind_after_hours)
+        expire_after = timedelta(hours=approval.expire_after_hours)
+        reminded = escalated = expired = overdue = nudged = 0
+        for record in self._table.list():
+            if record.state is State.PENDING_APPROVAL:
+                progress = Progress.from_extra(record.extra)
+                if progress is None:
+                    continue
+                waited = now - progress.since
+                if waited >= expire_after:
+                    if progress.current.escalate_to and not progress.escalated:
+                        escalated += self._escalate(record, progress, now)
+                    else:
+                        expired += self._expire(record, now)
+                elif waited >= remind_after:
+                    overdue += 1
+                    reminded += self._remind(record, progress, now)
+            elif (
+                record.state in (State.SUBMITTED, State.CHECKING, State.APPROVED)
+                and now - record.updated_at > STUCK_AFTER
+            ):
+                # A crash between a state change and its message: send it again, once (stages are idempotent).
+                key = f"nudge#{record.story_id}#v{record.version}#{record.state.value}"
+                if self._table.claim(key, owner=ACTOR, now=now):
+                    self._table.complete(key, {"at": now.isoformat()})
+                    queue = "publish" if record.state is State.APPROVED else "checks"
+                    self._queues.send(queue, {"story_id": record.story_id, "version": record.version})
+                    nudged += 1
+        return SweepReport(reminded, escalated, expired, overdue, nudged)
+
+    def _notice(self, kind: NoticeKind, record: StoryRecord) -> None:
+        self._queues.send("notify", Notice(kind, record.story_id, record.version).to_body())
+
+    def _remind(self, record: StoryRecord, progress: Progress, now: datetime) -> int:
+        key = f"remind#{record.story_id}#v{record.version}#s{progress.step}#{progress.since.isoformat()}"
+        if not self._table.claim(key, owner=ACTOR, now=now):
+            return 0
+        self._table.complete(key, {"at": now.isoformat()})
+        self._notice("reminder", record)
+        return 1
+
+    def _move(
+        self, record: StoryRecord, to: State, action: str, reason: str, updates: dict[str, object]
+    ) -> bool:
+        event = AuditEvent(
+            record.story_id,
+            self._clock(),
+            ACTOR,
+            action,
+            record.state,
+            to,
+            record.version,
+            record.content_hash,
+            reason,
+        )
+        try:
+            self._table.transition(
+                record.story_id,
+                expected=[record.state],
+                to=to,
+                event=event,
+                expected_version=record.version,
+                updates=updates,
+            )
+        except ConflictError:
+            return False  # decided while we looked: nothing to do
+        return True
+
+    def _escalate(self, record: StoryRecord, progress: Progress, now: datetime) -> int:
+        after = progress.escalate(now)
+        who = ", ".join(progress.current.escalate_to)
+        if not self._move(
+            record,
+            State.PENDING_APPROVAL,
+            "escalated",
+            f"no decision in time; asked {who}",
+            {"extra": after.to_extra()},
+        ):
+            return 0
+        self._notice("approval_request", record)
+        return 1
+
+    def _expire(self, record: StoryRecord, now: datetime) -> int:
+        if not self._move(
+            record, State.EXPIRED, "expired", "no decision in time", {"reason": "not approved in time"}
+        ):
+            return 0
+        self._notice("expired", record)
+        return 1

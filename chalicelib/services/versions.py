@@ -1,0 +1,75 @@
+"""Making a new version of a story (an approver's edit, the author's revision or reply) and sending it back
+through the checks; earlier approvals never carry over to it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..adapters.ports import Queues, StoryStore, StoryTable
+from ..domain.states import State
+from ..domain.story import AuditEvent, Source, StoryRecord, Version
+
+
+def new_version(
+    *,
+    stories: StoryStore,
+    table: StoryTable,
+    queues: Queues,
+    record: StoryRecord,
+    title: str,
+    text: str,
+    author: str,
+    source: Source,
+    now: datetime,
+    expected: State,
+    action: str,
+    reason: str = "",
+) -> StoryRecord:
+    """Write version n+1 (images carried over), move the story to SUBMITTED and ask for checks.
+
+    The version is written before the state changes, so a crash leaves either nothing changed or a
+    complete new version; the direct checks message covers the S3 event that may have arrived first.
+    """
+    previous = stories.get_version(record.story_id, record.version)
+    number = record.version + 1
+    for img in previous.images:
+        name = img.key.rsplit("/", 1)[-1]
+        data = stories.get_media(record.story_id, record.version, name)
+        stories.put_media(record.story_id, number, name, data, img.content_type)
+    version = Version(
+        story_id=record.story_id,
+        number=number,
+        title=title.strip() or previous.title,
+        text=text,
+        author=author,
+        source=source,
+        created_at=now,
+        images=previous.images,
+    )
+    stories.put_version(version)
+    event = AuditEvent(
+        record.story_id,
+        now,
+        author,
+        action,
+        record.state,
+        State.SUBMITTED,
+        number,
+        version.content_hash,
+        reason,
+    )
+    moved = table.transition(
+        record.story_id,
+        expected=[expected],
+        to=State.SUBMITTED,
+        event=event,
+        expected_version=record.version,
+        updates={
+            "version": number,
+            "content_hash": version.content_hash,
+            "title": version.title,
+            "extra": {},
+        },
+    )
+    queues.send("checks", {"story_id": record.story_id, "version": number})
+    return moved
