@@ -65,6 +65,8 @@ class Route(_Model):
 class Approval(_Model):
     steps: tuple[ApprovalStep, ...] = (ApprovalStep(name="comms", approvers=("comms@example.gov.uk",)),)
     routes: tuple[Route, ...] = ()
+    # Who may send a story blocked by the checks to approval anyway; empty: the last step's approvers.
+    override_by: tuple[str, ...] = ()
     link_ttl_hours: float = Field(default=72, gt=0)
     remind_after_hours: float = Field(default=24, gt=0)
     expire_after_hours: float = Field(default=72, gt=0)
@@ -151,7 +153,9 @@ _DATA = Path(__file__).resolve().parent / "data"
 @cache
 def builtin_list(name: str) -> tuple[str, ...]:
     """A built-in word list from ``policy/data``: one entry a line, ``#`` starts a comment; read once."""
-    lines = (line.split("#", 1)[0].strip() for line in (_DATA / name).read_text(encoding="utf-8").splitlines())
+    lines = (
+        line.split("#", 1)[0].strip() for line in (_DATA / name).read_text(encoding="utf-8").splitlines()
+    )
     return tuple(line for line in lines if line)
 
 

@@ -208,7 +208,12 @@ class DecideService:
         )
 
     def _already(self, view: LinkView, decision: str, reason: str) -> DecisionResult:
+        """Nothing is changed, but the click is kept in the audit trail (two approvers at once: both show)."""
         current = self._table.get(view.record.story_id) or view.record
+        state = current.state.value.replace("_", " ").lower()
+        self._table.add_event(
+            self._event(view, f"{decision}-not-applied", None, f"the story was already {state}")
+        )
         if current.state is State.APPROVED:
             # A replay after a crash between the decision and the enqueue: enqueue again (idempotent).
             self._queues.send("publish", {"story_id": current.story_id, "version": current.version})
@@ -265,12 +270,7 @@ class DecideService:
             )
             return DecisionResult("voted", view.record)
         if not self._table.claim(self._step_key(claims), owner=claims.actor, now=self._clock()):
-            # Someone else ended this step a moment ago: keep this click in the audit trail, change nothing.
-            self._table.add_event(
-                self._event(
-                    view, f"{decision}-not-applied", None, "the step had just been decided by someone else"
-                )
-            )
+            # Someone else ended this step a moment ago; _already keeps this click in the audit trail.
             return self._already(view, decision, reason)
         self._table.complete(self._step_key(claims), {"decision": decision, "by": claims.actor})
         return self._apply(view, progress, decision, reason)

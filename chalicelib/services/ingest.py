@@ -124,6 +124,9 @@ class IngestService:
 
     def _reply(self, raw: bytes, key: str, sub: Submission, sender: str) -> IngestOutcome | None:
         """A reply to a "changes needed" email from the story's author becomes its next version."""
+        applied = self._table.marker(f"reply#{key}")
+        if applied is not None and "story_id" in applied:
+            return IngestOutcome(applied["story_id"], State.SUBMITTED)  # a redelivery of an applied reply
         headers = BytesParser(policy=default).parsebytes(raw, headersonly=True)
         refs = f"{headers.get('In-Reply-To', '')} {headers.get('References', '')}"
         for ref in re.findall(r"<([^<>@\s]+)@[^<>\s]*>", refs):

@@ -107,7 +107,7 @@ class NotifyService:
                 if self._table.marker(vote_key(record.story_id, record.version, progress.step, a)) is None
             )
         if kind == "blocked":
-            return rules.approval.steps[0].approvers  # the comms team may override a block
+            return rules.approval.override_by or rules.approval.steps[-1].approvers
         if kind == "confirm":
             return (record.submitter,)  # a staff-domain address; the link proves it is theirs
         # Never answer a sender we could not authenticate: that would help a spoofer.

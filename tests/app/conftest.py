@@ -191,6 +191,12 @@ class Pipeline:
                     self.deliver(queue, self._sqs_event(queue, bodies))
         raise AssertionError("the pipeline did not settle")
 
+    def tick(self) -> dict[str, Any]:
+        """The scheduled handler, as EventBridge invokes it, then whatever it queued."""
+        result = dict(chalice_app.on_schedule(event_fixture("scheduled_event.json"), None))
+        self.run()
+        return result
+
     def redeliver_everything(self) -> None:
         for d in list(self.deliveries):
             self.deliver(d.queue, d.event)
