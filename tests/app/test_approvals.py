@@ -238,7 +238,8 @@ def test_reminders_then_expiry_run_from_the_schedule(pipeline: Pipeline) -> None
 
 def test_an_expiring_step_escalates_when_configured(pipeline: Pipeline, client: Client) -> None:
     pipeline.rules = parse_rules(
-        "approval: {steps: [{name: comms, approvers: [comms@example.gov.uk], escalate_to: [head@example.gov.uk]}]}"
+        "approval: {steps: [{name: comms, approvers: [comms@example.gov.uk],"
+        " escalate_to: [head@example.gov.uk]}]}"
     )
     story(pipeline)
     pipeline.advance(hours=73)
