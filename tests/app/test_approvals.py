@@ -166,7 +166,7 @@ def test_an_approvers_edit_is_checked_again_and_needs_approval_afresh(
     post(client, link_for(pipeline, "manager@example.gov.uk"), decision="approve")
     pipeline.run()
     comms = link_for(pipeline, "comms@example.gov.uk")
-    status, body = post(
+    status, _ = post(
         client, comms + "/edit", title="Potholes", story="We fixed 200 potholes. Ring 07700 900456."
     )
     assert status == 200
