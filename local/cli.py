@@ -131,6 +131,53 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from chalicelib.domain.errors import NotFound
+    from chalicelib.services.export import AuditExport
+
+    c = _container(args)
+    try:
+        h = AuditExport(table=c.table, stories=c.stories).history(args.id)
+    except NotFound:
+        print(f"No story with id {args.id}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(h.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    r = h.record
+    print(f"{r.story_id}  {r.state.value}  v{r.version}  {r.title}  (from {r.submitter})")
+    for e in h.events:
+        change = f"{e.from_state or '-'} → {e.to_state or '-'}" if e.to_state else "(no change)"
+        print(
+            f"  {e.at.isoformat(timespec='seconds')}  {e.actor:30} {e.action:28} v{e.version} "
+            f"{e.content_hash[:12]:12}  {change}  {e.reason}"
+        )
+    return 0
+
+
+def _day(text: str) -> datetime:
+    try:
+        day = datetime.fromisoformat(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-01") from e
+    return day if day.tzinfo else day.replace(tzinfo=UTC)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from chalicelib.services.export import AuditExport
+
+    c = _container(args)
+    export = AuditExport(table=c.table, stories=c.stories)
+    histories = export.between(args.since, args.until)
+    body = export.as_csv(histories) if args.format == "csv" else export.as_json(histories)
+    if args.output:
+        Path(args.output).write_text(body, encoding="utf-8", newline="")
+        print(f"Wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(body)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="stories", description="Real Stories: local stack and tools.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -153,10 +200,21 @@ def parser() -> argparse.ArgumentParser:
     evaluate.register(sub)
     ops.register(sub)
 
-    for name, func, hlp in (("list", _cmd_list, "list stories"), ("show", _cmd_show, "one story in full")):
+    commands = (
+        ("list", _cmd_list, "list stories"),
+        ("show", _cmd_show, "one story in full"),
+        ("audit", _cmd_audit, "who did what to a story, and when"),
+        ("export", _cmd_export, "every story in a date range with its audit trail (CSV or JSON)"),
+    )
+    for name, func, hlp in commands:
         sp = sub.add_parser(name, help=hlp)
-        if name == "show":
+        if name in ("show", "audit"):
             sp.add_argument("id")
+        if name == "export":
+            sp.add_argument("--since", type=_day, required=True, help="first day, e.g. 2026-11-01")
+            sp.add_argument("--until", type=_day, required=True, help="day after the last, e.g. 2026-12-01")
+            sp.add_argument("--format", choices=("csv", "json"), default="csv")
+            sp.add_argument("--output", help="file to write (default: standard output)")
         sp.add_argument("--json", action="store_true")
         sp.add_argument(
             "--endpoint",
