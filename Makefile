@@ -18,6 +18,11 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 venv: $(STAMP)
 
+# axe-core (from the npm registry, pinned in package-lock.json) checks every page's accessibility.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch node_modules/.installed
+
 # Debian's Chromium drives the browser tests; nothing downloads a browser of its own.
 chromium:
 	@test -x $(CHROMIUM) || { \
@@ -37,7 +42,7 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit
 
-test: $(STAMP) chromium lint typecheck
+test: $(STAMP) node_modules/.installed chromium lint typecheck
 	$(BIN)/pytest -q -p no:cacheprovider
 
 bench: $(STAMP)
