@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 
 import pytest
 import requests
+from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -117,42 +119,30 @@ def csrf_in(html: str) -> str:
     return m.group(1)
 
 
-@pytest.fixture(scope="session")
-def stack() -> Iterator[Stack]:
+@contextmanager
+def running_stack(rules: Path | None = None) -> Iterator[Stack]:
+    """`stories run` in a subprocess on free ports, exactly as `make run` starts it; Ctrl-C at the end."""
     ports = {"console": free_port(), "smtp": free_port(), "aws": free_port(), "x": free_port()}
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     for k in ("AWS_ENDPOINT_URL", "RESOURCE_PREFIX"):
         env.pop(k, None)
     (ROOT / ".local-state").mkdir(exist_ok=True)
-    log = open(ROOT / ".local-state" / "e2e.log", "w")  # noqa: SIM115 - closed after the stack stops
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "local.cli",
-            "run",
-            "--port",
-            str(ports["console"]),
-            "--smtp-port",
-            str(ports["smtp"]),
-            "--aws-port",
-            str(ports["aws"]),
-            "--x-port",
-            str(ports["x"]),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    log = open(ROOT / ".local-state" / f"e2e-{ports['console']}.log", "w")  # noqa: SIM115 - closed below
+    args = [
+        sys.executable, "-m", "local.cli", "run",
+        "--port", str(ports["console"]), "--smtp-port", str(ports["smtp"]),
+        "--aws-port", str(ports["aws"]), "--x-port", str(ports["x"]),
+    ]  # fmt: skip
+    if rules is not None:
+        args += ["--rules", str(rules)]
+    proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{ports['console']}"
     s = Stack(base=base, smtp_port=ports["smtp"], aws=f"http://127.0.0.1:{ports['aws']}", proc=proc)
     try:
 
         def healthy() -> bool:
             if proc.poll() is not None:
-                raise AssertionError("the stack exited: see .local-state/e2e.log")
+                raise AssertionError(f"the stack exited: see {log.name}")
             try:
                 return requests.get(f"{base}/healthz", timeout=2).status_code == 200
             except requests.ConnectionError:
@@ -169,3 +159,50 @@ def stack() -> Iterator[Stack]:
             code = -9
         log.close()
         assert code == 0, "Ctrl-C did not stop the stack cleanly"
+
+
+@pytest.fixture(scope="session")
+def stack() -> Iterator[Stack]:
+    with running_stack() as s:
+        yield s
+
+
+@pytest.fixture(scope="session")
+def two_step_stack() -> Iterator[Stack]:
+    with running_stack(Path(__file__).parent / "two_step_rules.yaml") as s:
+        yield s
+
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def assert_accessible(page: Page) -> None:
+    """axe-core on the page as it is now: no serious or critical violations."""
+    # evaluate() runs outside the page's Content-Security-Policy, which forbids injected scripts.
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not bad, f"{page.url}: " + "; ".join(bad)

@@ -3,38 +3,17 @@
 from __future__ import annotations
 
 import io
-import os
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
 from PIL import Image
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
-from .conftest import Stack, link_in
+from .conftest import Stack, assert_accessible, link_in
 
 pytestmark = pytest.mark.e2e
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def photo(path: Path) -> Path:
@@ -56,6 +35,7 @@ def test_a_story_sent_from_the_web_form_is_confirmed_approved_and_published(
     page = browser.new_page()
     page.goto(f"{stack.base}/submit")
     expect(page.get_by_role("heading", name="Tell your story")).to_be_visible()
+    assert_accessible(page)
     page.get_by_label("Your name").fill("Sam Patel")
     page.get_by_label("Your work email address").fill("sam.patel@example.gov.uk")
     page.get_by_label("Title").fill(title)
@@ -65,9 +45,11 @@ def test_a_story_sent_from_the_web_form_is_confirmed_approved_and_published(
     page.get_by_label("Everyone named or shown in my story and photos has agreed to be included").check()
     page.get_by_role("button", name="Send my story").click()
     expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    assert_accessible(page)
 
     confirm = stack.mail_to("sam.patel@example.gov.uk", f"Confirm your story: {title}")
     page.goto(link_in(confirm, "c"))
+    assert_accessible(page)
     page.get_by_role("button", name="Yes, I sent this story").click()
     expect(page.get_by_role("heading", name="Thank you: your story is on its way")).to_be_visible()
 
@@ -75,6 +57,7 @@ def test_a_story_sent_from_the_web_form_is_confirmed_approved_and_published(
     page.goto(link_in(approval, "a"))
     expect(page.get_by_role("heading", name="Approve this story?")).to_be_visible()
     expect(page.get_by_alt_text("The library's front doors open in morning sunshine")).to_be_visible()
+    assert_accessible(page)
     page.get_by_role("button", name="Approve and publish").click()
     expect(page.get_by_role("heading", name="Story approved")).to_be_visible()
 
@@ -85,8 +68,10 @@ def test_a_story_sent_from_the_web_form_is_confirmed_approved_and_published(
     )
     assert blog
     page.goto(f"{stack.base}/blog/")
+    assert_accessible(page)
     page.get_by_role("link", name=title).click()
     expect(page.get_by_role("heading", name=title)).to_be_visible()
+    assert_accessible(page)
     expect(page.get_by_alt_text("The library's front doors open in morning sunshine")).to_be_visible()
     page.close()
 
@@ -97,6 +82,7 @@ def test_the_form_explains_what_is_missing(stack: Stack, browser: Browser) -> No
     page.get_by_label("Your work email address").fill("sam@gmail.com")
     page.get_by_role("button", name="Send my story").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    assert_accessible(page)
     summary = page.locator(".error-summary").inner_text()
     assert "name" in summary.lower()
     assert "example.gov.uk" in summary
