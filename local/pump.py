@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -112,3 +113,40 @@ class QueuePump:
                     QueueUrl=self._url, ReceiptHandle=m["ReceiptHandle"], VisibilityTimeout=self._retry_delay
                 )
         return len(msgs)
+
+
+class Ticker:
+    """The local stand-in for an EventBridge schedule: invokes a scheduled handler every ``every_s``."""
+
+    def __init__(self, handler: Handler, *, name: str, every_s: float, region: str = "eu-west-2") -> None:
+        self._handler = handler
+        self._every = every_s
+        self._region = region
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"ticker-{name}", daemon=True)
+        self.name = name
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._every):
+            event = {
+                "version": "0",
+                "id": str(uuid.uuid4()),
+                "detail-type": "Scheduled Event",
+                "source": "aws.events",
+                "account": "123456789012",
+                "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "region": self._region,
+                "resources": [],
+                "detail": {},
+            }
+            try:
+                self._handler(event, LambdaContext(self.name, 256, 60_000))
+            except Exception:  # a failed run is logged and the next one comes, as with EventBridge
+                logger.exception("scheduled handler raised", extra={"handler": self.name})

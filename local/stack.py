@@ -32,6 +32,7 @@ class LocalStack:
     rules_path: Path = DEFAULT_RULES
     host: str = "127.0.0.1"
     retry_delay_s: int = 1
+    schedule_every_s: float = 60.0
     _stoppers: list[Any] = field(default_factory=list)
     _ready: dict[str, bool] = field(default_factory=dict)
 
@@ -119,7 +120,7 @@ class LocalStack:
         self._ready["resources"] = True
 
         import app as chalice_app
-        from local.pump import QueuePump
+        from local.pump import QueuePump, Ticker
 
         sqs = session.client("sqs")
         for q in QUEUES:
@@ -139,6 +140,11 @@ class LocalStack:
             )
             pump.start()
             self._stoppers.append(pump.stop)
+        ticker = Ticker(
+            chalice_app.on_schedule, name="schedule", every_s=self.schedule_every_s, region=REGION
+        )
+        ticker.start()
+        self._stoppers.append(ticker.stop)
         self._ready["pumps"] = True
 
         s3 = session.client("s3")
