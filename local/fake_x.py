@@ -7,11 +7,19 @@ this server verifies OAuth 1.0a exactly as X does (over ``https://api.twitter.co
 whatever host it is really listening on), answers with X's status codes and JSON error shapes,
 and records every post for the dev console (``/dev/x``, ``/dev/x.json``).
 
-Tests steer it with ``fail_next``, ``delay_next`` and ``down``/``up``.
+It also serves X's v2 media upload (one request, or chunked initialize/append/finalize) and
+alt text through ``/2/media/metadata``, with X's checks: an image type X takes, 5 MB for an
+image, alt text of at most 1,000 characters, and media on a post that exists, is finished and
+belongs to the posting account.
+
+Tests steer it with ``fail_next``, ``delay_next`` (either optionally for one path only) and
+``down``/``up``.
 """
 
 from __future__ import annotations
 
+import email.parser
+import email.policy
 import hmac
 import json
 import logging
@@ -22,8 +30,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Protocol, cast
-from urllib.parse import urlsplit
+from typing import Any, Protocol, Self, cast
+from urllib.parse import parse_qs, urlsplit
 
 from oauthlib.oauth1.rfc5849 import signature as oauth_signature
 from oauthlib.oauth1.rfc5849 import utils as oauth_utils
@@ -37,6 +45,26 @@ RATE_WINDOW_S = 15 * 60
 _TWITTER_EPOCH_MS = 1288834974657
 _FORM = "application/x-www-form-urlencoded"
 _INVALID_REQUEST = "https://api.twitter.com/2/problems/invalid-request"
+# What X's tweet_image / tweet_gif categories take, by the file's leading bytes: X looks at the
+# file, not at the declared type.
+_IMAGE_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"BM", "image/bmp"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+)
+_IMAGE_TYPES = frozenset(
+    {"image/jpeg", "image/pjpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff"}
+)
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_GIF_BYTES = 15 * 1024 * 1024
+MAX_SEGMENT_BYTES = 5 * 1024 * 1024
+MAX_ALT_TEXT = 1000
+MEDIA_EXPIRES_AFTER_S = 86400
+_MEDIA_CATEGORIES = frozenset({"tweet_image", "tweet_gif"})
 _TWEET_FIELDS = frozenset(
     {
         "text",
@@ -197,9 +225,71 @@ class _Post:
 
 
 @dataclass
+class _Media:
+    id: str
+    owner: str
+    media_type: str
+    total_bytes: int
+    created_at: float
+    segments: dict[int, bytes] = field(default_factory=dict)
+    size: int = 0
+    finalized: bool = False
+    alt_text: str | None = None
+    chunked: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "media_key": f"3_{self.id}",
+            "media_type": self.media_type,
+            "size": self.size,
+            "finalized": self.finalized,
+            "chunked": self.chunked,
+            "segments": len(self.segments),
+            "alt_text": self.alt_text,
+        }
+
+
+def _sniff_image(data: bytes) -> str | None:
+    for signature, media_type in _IMAGE_SIGNATURES:
+        if data.startswith(signature):
+            return media_type
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def _image_limit(media_type: str) -> int:
+    return MAX_GIF_BYTES if media_type == "image/gif" else MAX_IMAGE_BYTES
+
+
+def _multipart(content_type: str | None, body: bytes) -> dict[str, tuple[bytes, str | None]] | None:
+    """Parse a multipart/form-data body into {name: (bytes, part content type)}; None if it is not one.
+
+    The stdlib's MIME parser does the parsing; it only needs the header the HTTP layer consumed.
+    """
+    if (content_type or "").split(";")[0].strip().lower() != "multipart/form-data":
+        return None
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        b"Content-Type: " + (content_type or "").encode("latin-1") + b"\r\n\r\n" + body
+    )
+    if not message.is_multipart():
+        return None
+    fields: dict[str, tuple[bytes, str | None]] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if not isinstance(name, str):
+            continue
+        payload = part.get_payload(decode=True)
+        part_type = part.get("Content-Type")
+        fields[name] = (payload if isinstance(payload, bytes) else b"", str(part_type) if part_type else None)
+    return fields
+
+
+@dataclass
 class _Reply:
     status: int
-    body: Mapping[str, Any] | str | bytes | None
+    body: Mapping[str, Any] | list[Any] | str | bytes | None
     headers: dict[str, str] = field(default_factory=dict)
     delay_s: float = 0.0
     drop: bool = False  # close the connection without answering
@@ -210,12 +300,22 @@ class _Fault:
     status: int
     headers: Mapping[str, str] | None
     body: Mapping[str, Any] | str | bytes | None
+    path: str | None = None
 
 
 @dataclass(frozen=True)
 class _Delay:
     seconds: float
     after_accept: bool
+    path: str | None = None
+
+
+def _take(queue: list[Any], path: str) -> Any:
+    """Pop the first fault or delay aimed at ``path`` (or at any path)."""
+    for index, item in enumerate(queue):
+        if item.path is None or item.path == path:
+            return queue.pop(index)
+    return None
 
 
 @dataclass
@@ -228,6 +328,18 @@ class _Window:
 def _problem(status: int, detail: str | None = None, **extra: Any) -> dict[str, Any]:
     phrase = HTTPStatus(status).phrase
     return {"title": phrase, "type": "about:blank", "status": status, "detail": detail or phrase, **extra}
+
+
+def _json_object(content_type: str | None, body: bytes) -> dict[str, Any] | _Reply:
+    if (content_type or "").split(";")[0].strip().lower() != "application/json":
+        return _Reply(400, _problem(400, "Request body must be JSON", type=_INVALID_REQUEST))
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        return _Reply(400, _problem(400, "Request body is not valid JSON", type=_INVALID_REQUEST))
+    if not isinstance(payload, dict):
+        return _Reply(400, _problem(400, "Request body must be a JSON object", type=_INVALID_REQUEST))
+    return payload
 
 
 def _invalid(message: str, parameter: str, value: Any) -> _Reply:
@@ -276,6 +388,7 @@ class FakeX:
         self._clock = clock
         self._lock = threading.Lock()
         self._posts: list[_Post] = []
+        self._media: dict[str, _Media] = {}
         self._rejections: list[dict[str, Any]] = []
         self._faults: list[_Fault] = []
         self._delays: list[_Delay] = []
@@ -346,24 +459,27 @@ class FakeX:
         count: int = 1,
         headers: Mapping[str, str] | None = None,
         body: Mapping[str, Any] | str | bytes | None = None,
+        path: str | None = None,
     ) -> None:
-        """Answer the next ``count`` requests with ``status`` (X's JSON error unless ``body``).
+        """Answer the next ``count`` requests (to ``path`` only, if given) with ``status``.
 
-        The requests are not processed: nothing is posted or deleted.
+        The body is X's JSON error unless ``body``. The requests are not processed: nothing is
+        posted, uploaded or deleted.
         """
         with self._lock:
-            self._faults.extend(_Fault(status, headers, body) for _ in range(count))
+            self._faults.extend(_Fault(status, headers, body, path) for _ in range(count))
 
-    def delay_next(self, seconds: float, *, after_accept: bool = True) -> None:
+    def delay_next(self, seconds: float, *, after_accept: bool = True, path: str | None = None) -> None:
         """Hold the next response for ``seconds`` so the client times out.
 
         ``after_accept=True``: the request is processed (the post is recorded) and the answer
         comes late, as when X is slow to respond. ``after_accept=False``: the request is lost
         before X accepts it: nothing is recorded and the connection closes unanswered. Either
-        way the client cannot tell which happened, which is the point.
+        way the client cannot tell which happened, which is the point. ``path`` aims the delay
+        at one endpoint (``/2/tweets``) so earlier media uploads go through.
         """
         with self._lock:
-            self._delays.append(_Delay(seconds, after_accept))
+            self._delays.append(_Delay(seconds, after_accept, path))
 
     def down(self) -> None:
         """Answer every request with 503 until ``up()``."""
@@ -380,6 +496,18 @@ class FakeX:
         with self._lock:
             return [p.as_dict() for p in self._posts]
 
+    def media(self) -> list[dict[str, Any]]:
+        """Every upload, finished or not, with its alt text."""
+        with self._lock:
+            return [m.as_dict() for m in self._media.values()]
+
+    def add_foreign_media(self, media_type: str = "image/png") -> str:
+        """Register a finished upload that belongs to another account; X refuses it on a post."""
+        with self._lock:
+            media = _Media(self._next_id(), "1", media_type, 8, self._clock(), size=8, finalized=True)
+            self._media[media.id] = media
+        return media.id
+
     def rejections(self) -> list[dict[str, Any]]:
         """Requests refused by the OAuth check, with the reason X would not have told you."""
         with self._lock:
@@ -391,6 +519,7 @@ class FakeX:
                 {
                     "account": {"id": self._user_id, "username": self._username},
                     "posts": [p.as_dict() for p in self._posts],
+                    "media": [m.as_dict() for m in self._media.values()],
                     "rejections": [dict(r) for r in self._rejections],
                 },
                 indent=2,
@@ -400,6 +529,7 @@ class FakeX:
         """Forget posts, rejections and pending faults (between tests sharing one server)."""
         with self._lock:
             self._posts.clear()
+            self._media.clear()
             self._rejections.clear()
             self._faults.clear()
             self._delays.clear()
@@ -411,11 +541,12 @@ class FakeX:
     def handle(
         self, method: str, target: str, *, authorization: str | None, content_type: str | None, body: bytes
     ) -> _Reply:
+        path = urlsplit(target).path.rstrip("/")
         with self._lock:
             if self._is_down:
                 return _Reply(503, _problem(503))
-            fault = self._faults.pop(0) if self._faults else None
-            delay = self._delays.pop(0) if fault is None and self._delays else None
+            fault: _Fault | None = _take(self._faults, path)
+            delay: _Delay | None = _take(self._delays, path) if fault is None else None
         if fault is not None:
             return self._fault_reply(fault)
         if delay is not None and not delay.after_accept:
@@ -445,6 +576,8 @@ class FakeX:
             return self._limited("tweets:create", lambda: self._create(content_type, body))
         if method == "DELETE" and len(parts) == 4 and parts[:3] == ["", "2", "tweets"]:
             return self._limited("tweets:delete", lambda: self._delete(parts[3]))
+        if method == "POST" and len(parts) >= 4 and parts[:3] == ["", "2", "media"]:
+            return self._limited("media:write", lambda: self._media_route(parts[3:], content_type, body))
         if method == "GET" and path.rstrip("/") == "/2/users/me":
             return self._limited(
                 "users:me",
@@ -516,6 +649,10 @@ class FakeX:
                 )
 
         with self._lock:
+            for media_id in media_ids:
+                known = self._media.get(media_id)
+                if known is None or known.owner != self._user_id or not known.finalized:
+                    return _invalid("Your media IDs are invalid.", "media.media_ids", media_id)
             live = [p for p in self._posts if not p.deleted]
             if reply_to is not None and not any(p.id == reply_to for p in live):
                 return _invalid(
@@ -531,6 +668,157 @@ class FakeX:
             self._posts.append(post)
         log.info("fake X recorded a post", extra={"post_id": post.id, "reply_to": reply_to})
         return _Reply(201, {"data": {"id": post.id, "text": post.text, "edit_history_tweet_ids": [post.id]}})
+
+    # -- media ---------------------------------------------------------------------------------
+
+    def _media_route(self, rest: list[str], content_type: str | None, body: bytes) -> _Reply:
+        if rest == ["upload"]:
+            return self._upload_simple(content_type, body)
+        if rest == ["upload", "initialize"]:
+            return self._upload_initialize(content_type, body)
+        if len(rest) == 3 and rest[0] == "upload" and rest[2] == "append":
+            return self._upload_append(rest[1], content_type, body)
+        if len(rest) == 3 and rest[0] == "upload" and rest[2] == "finalize":
+            return self._upload_finalize(rest[1])
+        if rest == ["metadata"]:
+            return self._metadata(content_type, body)
+        return _Reply(404, {"errors": [{"message": "Sorry, that page does not exist", "code": 34}]})
+
+    def _upload_simple(self, content_type: str | None, body: bytes) -> _Reply:
+        fields = _multipart(content_type, body)
+        if fields is None or "media" not in fields:
+            return _invalid("A multipart `media` field is required.", "media", None)
+        data, part_type = fields["media"]
+        category = fields.get("media_category", (b"", None))[0].decode("utf-8", "replace") or None
+        if category is not None and category not in _MEDIA_CATEGORIES:
+            return _invalid(f"`{category}` is not a valid media category.", "media_category", category)
+        declared = fields.get("media_type", (b"", None))[0].decode("utf-8", "replace") or part_type
+        sniffed = _sniff_image(data)
+        problem = self._check_image(declared, sniffed, len(data))
+        if problem is not None:
+            return problem
+        with self._lock:
+            media = _Media(
+                self._next_id(),
+                self._user_id,
+                sniffed or "",
+                len(data),
+                self._clock(),
+                segments={0: data},
+                size=len(data),
+                finalized=True,
+            )
+            self._media[media.id] = media
+        return _Reply(200, {"data": self._media_body(media)})
+
+    def _upload_initialize(self, content_type: str | None, body: bytes) -> _Reply:
+        payload = _json_object(content_type, body)
+        if isinstance(payload, _Reply):
+            return payload
+        media_type, total = payload.get("media_type"), payload.get("total_bytes")
+        if not isinstance(total, int) or total <= 0:
+            return _invalid("`total_bytes` must be a positive integer.", "total_bytes", total)
+        category = payload.get("media_category")
+        if category is not None and category not in _MEDIA_CATEGORIES:
+            return _invalid(f"`{category}` is not a valid media category.", "media_category", category)
+        problem = self._check_image(media_type if isinstance(media_type, str) else None, None, total)
+        if problem is not None:
+            return problem
+        with self._lock:
+            media = _Media(
+                self._next_id(), self._user_id, str(media_type), total, self._clock(), chunked=True
+            )
+            self._media[media.id] = media
+        return _Reply(
+            200,
+            {
+                "data": {
+                    "id": media.id,
+                    "media_key": f"3_{media.id}",
+                    "expires_after_secs": MEDIA_EXPIRES_AFTER_S,
+                }
+            },
+        )
+
+    def _upload_append(self, media_id: str, content_type: str | None, body: bytes) -> _Reply:
+        fields = _multipart(content_type, body)
+        if fields is None or "media" not in fields or "segment_index" not in fields:
+            return _invalid("Multipart `media` and `segment_index` fields are required.", "media", None)
+        try:
+            index = int(fields["segment_index"][0])
+        except ValueError:
+            index = -1
+        if not 0 <= index <= 999:
+            return _invalid("`segment_index` must be between 0 and 999.", "segment_index", index)
+        chunk = fields["media"][0]
+        if len(chunk) > MAX_SEGMENT_BYTES:
+            return _invalid("A segment must be at most 5 MB.", "media", len(chunk))
+        with self._lock:
+            media = self._media.get(media_id)
+            if media is None or media.owner != self._user_id:
+                return _invalid("The media id is invalid.", "id", media_id)
+            if media.finalized:
+                return _invalid("The upload is already finalized.", "id", media_id)
+            received = sum(len(c) for i, c in media.segments.items() if i != index) + len(chunk)
+            if received > media.total_bytes:
+                return _invalid("More bytes were sent than `total_bytes` declared.", "media", received)
+            media.segments[index] = chunk
+        return _Reply(200, {"data": {"expires_at": int(media.created_at) + MEDIA_EXPIRES_AFTER_S}})
+
+    def _upload_finalize(self, media_id: str) -> _Reply:
+        with self._lock:
+            media = self._media.get(media_id)
+            if media is None or media.owner != self._user_id:
+                return _invalid("The media id is invalid.", "id", media_id)
+            data = b"".join(media.segments[i] for i in sorted(media.segments))
+            if sorted(media.segments) != list(range(len(media.segments))) or len(data) != media.total_bytes:
+                return _invalid("File size does not match `total_bytes`.", "id", media_id)
+            sniffed = _sniff_image(data)
+            if sniffed is None:
+                return _invalid("The file is not a supported image.", "media", media_id)
+            media.media_type = sniffed
+            media.size = len(data)
+            media.finalized = True
+        return _Reply(200, {"data": self._media_body(media)})
+
+    def _metadata(self, content_type: str | None, body: bytes) -> _Reply:
+        payload = _json_object(content_type, body)
+        if isinstance(payload, _Reply):
+            return payload
+        media_id = payload.get("id")
+        metadata = payload.get("metadata")
+        alt = metadata.get("alt_text") if isinstance(metadata, dict) else None
+        text = alt.get("text") if isinstance(alt, dict) else None
+        if not isinstance(text, str):
+            return _invalid("`metadata.alt_text.text` must be a string.", "metadata.alt_text.text", text)
+        if len(text) > MAX_ALT_TEXT:
+            return _invalid(
+                f"Alt text must be at most {MAX_ALT_TEXT} characters.", "metadata.alt_text.text", len(text)
+            )
+        with self._lock:
+            media = self._media.get(media_id) if isinstance(media_id, str) else None
+            if media is None or media.owner != self._user_id:
+                return _invalid("The media id is invalid.", "id", media_id)
+            media.alt_text = text
+        return _Reply(200, {"data": {"id": media.id, "associated_metadata": {"alt_text": {"text": text}}}})
+
+    def _check_image(self, declared: str | None, sniffed: str | None, size: int) -> _Reply | None:
+        media_type = sniffed or declared
+        if media_type not in _IMAGE_TYPES or (declared is not None and declared not in _IMAGE_TYPES):
+            return _invalid("The media type is not supported.", "media_type", declared)
+        limit = _image_limit(media_type)
+        if size > limit:
+            return _invalid(f"The file is larger than {limit} bytes.", "total_bytes", size)
+        return None
+
+    def _media_body(self, media: _Media) -> dict[str, Any]:
+        return {
+            "id": media.id,
+            "media_key": f"3_{media.id}",
+            "size": media.size,
+            "expires_after_secs": MEDIA_EXPIRES_AFTER_S,
+            "image": {"image_type": media.media_type},
+        }
 
     def _delete(self, post_id: str) -> _Reply:
         with self._lock:
@@ -647,3 +935,256 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("fake X: " + format, *args)
+
+
+# -- a base for the other channels' fakes ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HttpRequest:
+    """One request as a fake sees it: the request line, the headers and the whole body."""
+
+    method: str
+    target: str
+    headers: Mapping[str, str]
+    body: bytes
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.target).path
+
+    @property
+    def query(self) -> dict[str, list[str]]:
+        return parse_qs(urlsplit(self.target).query, keep_blank_values=True)
+
+    def header(self, name: str) -> str | None:
+        lowered = name.lower()
+        return next((v for k, v in self.headers.items() if k.lower() == lowered), None)
+
+    @property
+    def content_type(self) -> str:
+        return (self.header("Content-Type") or "").split(";")[0].strip().lower()
+
+    def json(self) -> Any:
+        """The JSON body, or None when it is not JSON."""
+        if self.content_type != "application/json":
+            return None
+        try:
+            return json.loads(self.body)
+        except ValueError:
+            return None
+
+    def form(self) -> dict[str, list[str]]:
+        """Form fields from a urlencoded or multipart body (file parts excluded)."""
+        if self.content_type == _FORM:
+            return parse_qs(self.body.decode("utf-8", "replace"), keep_blank_values=True)
+        fields = _multipart(self.header("Content-Type"), self.body) or {}
+        return {
+            k: [v.decode("utf-8", "replace")] for k, (v, part_type) in fields.items() if part_type is None
+        }
+
+    def files(self) -> dict[str, tuple[bytes, str | None]]:
+        """Multipart parts that carry a content type (the uploaded files)."""
+        fields = _multipart(self.header("Content-Type"), self.body) or {}
+        return {k: v for k, v in fields.items() if v[1] is not None}
+
+
+Reply = _Reply
+
+
+class HttpFake:
+    """Lifecycle and fault injection shared by the Mastodon, Bluesky and WordPress fakes.
+
+    Subclasses implement ``route``; ``fault_reply`` shapes an injected error as that service would.
+    Faults and delays work as on ``FakeX``: ``fail_next`` answers without processing,
+    ``delay_next`` holds the answer (after processing, or instead of it), ``down``/``up``.
+    """
+
+    service = "fake"
+
+    def __init__(
+        self, *, host: str = "127.0.0.1", port: int = 0, clock: Callable[[], float] = time.time
+    ) -> None:
+        self._host = host
+        self._port = port
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._faults: list[_Fault] = []
+        self._delays: list[_Delay] = []
+        self._is_down = False
+        self._stopping = threading.Event()
+        self._server: _GenericServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> Self:
+        if self._server is not None:
+            return self
+        self._stopping.clear()
+        server = _GenericServer((self._host, self._port), _GenericHandler)
+        server.fake = self
+        self._server = server
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name=self.service, daemon=True
+        )
+        self._thread.start()
+        log.info("%s listening", self.service, extra={"base_url": self.base_url})
+        return self
+
+    def stop(self) -> None:
+        server, thread = self._server, self._thread
+        if server is None:
+            return
+        self._stopping.set()
+        server.shutdown()
+        server.server_close()
+        if thread is not None:
+            thread.join(timeout=5)
+        self._server = self._thread = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        if self._server is None:
+            raise RuntimeError(f"{type(self).__name__} is not started")
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    # -- fault injection ---------------------------------------------------------------------
+
+    def fail_next(
+        self,
+        status: int,
+        *,
+        count: int = 1,
+        headers: Mapping[str, str] | None = None,
+        body: Mapping[str, Any] | str | bytes | None = None,
+        path: str | None = None,
+    ) -> None:
+        """Answer the next ``count`` requests (to ``path`` only, if given) with ``status``, unprocessed."""
+        with self._lock:
+            self._faults.extend(_Fault(status, headers, body, path) for _ in range(count))
+
+    def delay_next(self, seconds: float, *, after_accept: bool = True, path: str | None = None) -> None:
+        """Hold the next answer (to ``path`` only, if given) for ``seconds``.
+
+        ``after_accept=True`` processes the request first (the post exists, the answer is late);
+        ``after_accept=False`` drops it unprocessed and closes the connection.
+        """
+        with self._lock:
+            self._delays.append(_Delay(seconds, after_accept, path))
+
+    def down(self) -> None:
+        with self._lock:
+            self._is_down = True
+
+    def up(self) -> None:
+        with self._lock:
+            self._is_down = False
+
+    # -- request handling --------------------------------------------------------------------
+
+    def handle(self, request: HttpRequest) -> _Reply:
+        path = request.path.rstrip("/")
+        with self._lock:
+            if self._is_down:
+                return self.fault_reply(503, None)
+            fault: _Fault | None = _take(self._faults, path)
+            delay: _Delay | None = _take(self._delays, path) if fault is None else None
+        if fault is not None:
+            reply = self.fault_reply(fault.status, fault.body)
+            reply.headers.update(fault.headers or {})
+            return reply
+        if delay is not None and not delay.after_accept:
+            return _Reply(0, None, delay_s=delay.seconds, drop=True)
+        reply = self.route(request)
+        if delay is not None:
+            reply.delay_s = delay.seconds
+        return reply
+
+    def route(self, request: HttpRequest) -> _Reply:
+        raise NotImplementedError
+
+    def fault_reply(self, status: int, body: Mapping[str, Any] | str | bytes | None) -> _Reply:
+        return _Reply(status, body if body is not None else {"error": HTTPStatus(status).phrase})
+
+    def _wait(self, seconds: float) -> None:
+        self._stopping.wait(seconds)
+
+
+class _GenericServer(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    fake: HttpFake
+
+
+class _GenericHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:
+        self._serve("GET")
+
+    def do_HEAD(self) -> None:
+        self._serve("HEAD")
+
+    def do_POST(self) -> None:
+        self._serve("POST")
+
+    def do_PUT(self) -> None:
+        self._serve("PUT")
+
+    def do_PATCH(self) -> None:
+        self._serve("PATCH")
+
+    def do_DELETE(self) -> None:
+        self._serve("DELETE")
+
+    def _serve(self, method: str) -> None:
+        fake = cast(_GenericServer, self.server).fake
+        self.server_version = type(fake).__name__
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0 or self.headers.get("Transfer-Encoding"):
+            self._write(_Reply(411, {"error": "Length Required"}))
+            return
+        body = self.rfile.read(length) if length else b""
+        request = HttpRequest(method, self.path, dict(self.headers.items()), body)
+        reply = fake.handle(request)
+        if reply.delay_s:
+            fake._wait(reply.delay_s)
+        if reply.drop:
+            self.close_connection = True
+            return
+        self._write(reply)
+
+    def _write(self, reply: _Reply) -> None:
+        content_type = "application/json; charset=utf-8"
+        if reply.body is None:
+            data = b""
+        elif isinstance(reply.body, bytes):
+            data, content_type = reply.body, "application/octet-stream"
+        elif isinstance(reply.body, str):
+            data, content_type = reply.body.encode("utf-8"), "text/html; charset=utf-8"
+        else:
+            data = json.dumps(reply.body).encode("utf-8")
+        try:
+            self.send_response(reply.status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in reply.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            log.debug("fake client went away before the response")
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("fake: " + format, *args)

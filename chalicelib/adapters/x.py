@@ -8,6 +8,10 @@ of every other function.
 The same transport also lets the local stack reach the fake X: tweepy hard-codes
 ``https://api.twitter.com``, so a requests adapter mounted for that prefix swaps the origin
 after the OAuth 1.0a signature has been computed over the real URL.
+
+Images go up through X's v2 media endpoints, which tweepy 4.17 does not wrap (it has only the
+deprecated v1.1 upload). They are called here on tweepy's own session with tweepy's own OAuth 1.0a
+signer, so the timeout, the fake-X rewrite and the signature are exactly those of ``create_tweet``.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +29,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
 
 from ..domain.errors import ConfigError, PublishError, UnknownOutcome
-from .ports import PostResult
+from .ports import MediaItem, PostResult
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +38,13 @@ X_API_ORIGIN = "https://api.twitter.com"
 POST_URL = "https://x.com/i/web/status/{id}"
 
 _CREDENTIAL_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
+
+MAX_IMAGES = 4
+# X takes images up to 5 MB in one request; the chunked upload is kept for the larger end of
+# that range, where one lost multi-megabyte request costs the most to resend.
+CHUNKED_OVER_BYTES = 2 * 1024 * 1024
+SEGMENT_BYTES = 1024 * 1024
+_MEDIA_CATEGORY = "tweet_image"
 
 
 class XCredentialsError(ConfigError, ValueError):
@@ -89,7 +100,7 @@ class XTransportAdapter(HTTPAdapter):
         self._timeout_s = timeout_s
         self._target = api_base_url.rstrip("/") if api_base_url else None
 
-    def send(  # noqa: PLR0917 - the signature requests calls
+    def send(  # the signature requests calls
         self,
         request: requests.PreparedRequest,
         stream: bool = False,
@@ -130,15 +141,38 @@ def _quiet_oauth_debug_logs() -> None:
 class TweepyX:
     """Posts to and deletes from X with a tweepy v2 ``Client`` using OAuth 1.0a user context."""
 
-    def __init__(self, client: tweepy.Client, *, clock: Callable[[], float] = time.time) -> None:
-        """Wrap a client built elsewhere; call ``mount_x_transport`` on its session for a timeout."""
+    name = CHANNEL
+
+    def __init__(
+        self,
+        client: tweepy.Client,
+        *,
+        clock: Callable[[], float] = time.time,
+        chunked_over_bytes: int = CHUNKED_OVER_BYTES,
+        segment_bytes: int = SEGMENT_BYTES,
+    ) -> None:
+        """Wrap a client built elsewhere; call ``mount_x_transport`` on its session for a timeout.
+
+        Images larger than ``chunked_over_bytes`` are sent with the chunked upload in segments of
+        ``segment_bytes``; smaller ones in a single request.
+        """
+        if segment_bytes <= 0:
+            raise ValueError("segment_bytes must be positive")
         self._client = client
         self._clock = clock
+        self._chunked_over_bytes = chunked_over_bytes
+        self._segment_bytes = segment_bytes
         _quiet_oauth_debug_logs()
 
     @classmethod
     def from_credentials(
-        cls, creds: XCredentials, *, api_base_url: str | None = None, timeout_s: float = 10
+        cls,
+        creds: XCredentials,
+        *,
+        api_base_url: str | None = None,
+        timeout_s: float = 10,
+        chunked_over_bytes: int = CHUNKED_OVER_BYTES,
+        segment_bytes: int = SEGMENT_BYTES,
     ) -> TweepyX:
         """Build the client; ``api_base_url`` (local stack only) points it at the fake X."""
         client = tweepy.Client(
@@ -151,15 +185,28 @@ class TweepyX:
             wait_on_rate_limit=False,
         )
         mount_x_transport(client.session, timeout_s=timeout_s, api_base_url=api_base_url)
-        return cls(client)
+        return cls(client, chunked_over_bytes=chunked_over_bytes, segment_bytes=segment_bytes)
 
     @property
     def client(self) -> tweepy.Client:
         return self._client
 
-    def post(self, text: str, *, reply_to: str | None = None) -> PostResult:
+    def post(self, text: str, *, reply_to: str | None = None, media: Sequence[MediaItem] = ()) -> PostResult:
+        """Upload the images (with their alt text), then create the post that carries them.
+
+        A failed upload is always safe to retry: media that no post uses is never shown and
+        X discards it. Only the final ``create_tweet`` can leave the outcome unknown.
+        """
+        if len(media) > MAX_IMAGES:
+            raise PublishError(CHANNEL, f"X takes at most {MAX_IMAGES} images per post", retryable=False)
+        media_ids = [self._upload(item) for item in media]
         try:
-            response = self._client.create_tweet(text=text, in_reply_to_tweet_id=reply_to, user_auth=True)
+            response = self._client.create_tweet(
+                text=text or None,
+                in_reply_to_tweet_id=reply_to,
+                media_ids=media_ids or None,
+                user_auth=True,
+            )
         except requests.exceptions.JSONDecodeError as e:
             # tweepy only parses the body itself on 2xx: X accepted the post but the answer is garbled.
             raise UnknownOutcome("X accepted the post but its response could not be read") from e
@@ -178,7 +225,7 @@ class TweepyX:
         post_id = data.get("id") if isinstance(data, dict) else None
         if not isinstance(post_id, str) or not post_id:
             raise UnknownOutcome("X answered success without a post id")
-        log.info("posted to X", extra={"post_id": post_id, "reply_to": reply_to})
+        log.info("posted to X", extra={"post_id": post_id, "reply_to": reply_to, "media": len(media_ids)})
         return PostResult(post_id=post_id, url=POST_URL.format(id=post_id))
 
     def delete(self, post_id: str) -> None:
@@ -201,6 +248,85 @@ class TweepyX:
             raise PublishError(CHANNEL, "X did not delete the post", retryable=False)
         log.info("deleted X post", extra={"post_id": post_id})
 
+    # -- media ---------------------------------------------------------------------------------
+
+    def _upload(self, item: MediaItem) -> str:
+        """Upload one image and set its alt text; return X's media id."""
+        size = len(item.data)
+        if size <= self._chunked_over_bytes:
+            data = self._media_call(
+                "/2/media/upload",
+                files={"media": (item.name or "image", item.data, item.content_type)},
+                form={"media_category": _MEDIA_CATEGORY, "media_type": item.content_type},
+            )
+            media_id = _media_id(data)
+        else:
+            init = self._media_call(
+                "/2/media/upload/initialize",
+                json_body={
+                    "media_type": item.content_type,
+                    "total_bytes": size,
+                    "media_category": _MEDIA_CATEGORY,
+                },
+            )
+            media_id = _media_id(init)
+            for index, start in enumerate(range(0, size, self._segment_bytes)):
+                chunk = item.data[start : start + self._segment_bytes]
+                self._media_call(
+                    f"/2/media/upload/{media_id}/append",
+                    files={"media": ("chunk", chunk, "application/octet-stream")},
+                    form={"segment_index": str(index)},
+                )
+            final = self._media_call(f"/2/media/upload/{media_id}/finalize")
+            _check_processing(final)
+        if item.alt:
+            self._media_call(
+                "/2/media/metadata",
+                json_body={"id": media_id, "metadata": {"alt_text": {"text": item.alt}}},
+            )
+        log.info("uploaded media to X", extra={"media_id": media_id, "bytes": size})
+        return media_id
+
+    def _media_call(
+        self,
+        path: str,
+        *,
+        files: Mapping[str, tuple[str, bytes, str]] | None = None,
+        form: Mapping[str, str] | None = None,
+        json_body: Mapping[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """POST to a v2 media endpoint the way tweepy's ``Client.request`` would, and read the JSON.
+
+        Signed with tweepy's own OAuth 1.0a handler; multipart and JSON bodies are not part of
+        an OAuth 1.0a signature, so only the URL is signed, as X expects.
+        """
+        client = self._client
+        auth = tweepy.OAuth1UserHandler(
+            client.consumer_key, client.consumer_secret, client.access_token, client.access_token_secret
+        ).apply_auth()
+        try:
+            with client.session.post(
+                X_API_ORIGIN + path,
+                files=files,
+                data=form,
+                json=json_body,
+                headers={"User-Agent": client.user_agent},
+                auth=auth,
+            ) as response:
+                if not 200 <= response.status_code < 300:
+                    raise self._translate(_http_exception(response))
+                body = response.json()
+        except requests.exceptions.JSONDecodeError as e:
+            reason = "X answered a media upload with an unreadable body"
+            raise PublishError(CHANNEL, reason, retryable=True) from e
+        except requests.RequestException as e:
+            # Nothing is public until the post is created, so even a timeout here is retryable.
+            reason = f"media upload to X failed: {type(e).__name__}"
+            raise PublishError(CHANNEL, reason, retryable=True) from e
+        if not isinstance(body, dict):
+            raise PublishError(CHANNEL, "X answered a media upload with an unexpected body", retryable=True)
+        return body
+
     def _translate(self, e: tweepy.TweepyException) -> PublishError:
         if isinstance(e, tweepy.TooManyRequests):
             retry_after: float | None = None
@@ -221,6 +347,42 @@ class TweepyX:
             # anything else 4xx: the same request will fail the same way.
             return PublishError(CHANNEL, _x_reason(e), retryable=False)
         return PublishError(CHANNEL, f"tweepy refused the request: {type(e).__name__}", retryable=False)
+
+
+def _http_exception(response: requests.Response) -> tweepy.HTTPException:
+    """The exception tweepy's ``Client.request`` raises for this status, so one translation serves both."""
+    status = response.status_code
+    if status == 429:
+        reset = response.headers.get("x-rate-limit-reset")
+        return tweepy.TooManyRequests(response, reset_time=int(reset) if reset and reset.isdigit() else None)
+    by_status: dict[int, type[tweepy.HTTPException]] = {
+        400: tweepy.BadRequest,
+        401: tweepy.Unauthorized,
+        403: tweepy.Forbidden,
+        404: tweepy.NotFound,
+    }
+    if status >= 500:
+        return tweepy.TwitterServerError(response)
+    return by_status.get(status, tweepy.HTTPException)(response)
+
+
+def _media_id(body: Mapping[str, Any]) -> str:
+    data = body.get("data")
+    media_id = data.get("id") if isinstance(data, dict) else None
+    if not isinstance(media_id, str) or not media_id:
+        raise PublishError(CHANNEL, "X answered a media upload without a media id", retryable=True)
+    return media_id
+
+
+def _check_processing(body: Mapping[str, Any]) -> None:
+    # Images are ready when FINALIZE answers; X only sends processing_info for video and GIFs,
+    # which this adapter does not upload. A failed state is X refusing the file.
+    data = body.get("data")
+    info = data.get("processing_info") if isinstance(data, dict) else None
+    if isinstance(info, dict) and info.get("state") == "failed":
+        raise PublishError(CHANNEL, "X could not process the image", retryable=False)
+    if isinstance(info, dict) and info.get("state") in {"pending", "in_progress"}:
+        raise PublishError(CHANNEL, "X is still processing the image", retryable=True)
 
 
 def _x_reason(e: tweepy.HTTPException) -> str:

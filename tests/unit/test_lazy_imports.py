@@ -1,0 +1,39 @@
+"""Cold starts stay small: importing the app never loads a publishing SDK.
+
+Only the publisher needs tweepy, Mastodon.py or atproto, and each is imported inside its adapter;
+a module-level import anywhere on the app's import path would load them into every function.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("tweepy", "mastodon", "atproto", "atproto_client", "atproto_core")
+
+_PROBE = """
+import importlib, json, pkgutil, sys
+import app
+import chalicelib.bootstrap
+import chalicelib.services
+for info in pkgutil.iter_modules(chalicelib.services.__path__, "chalicelib.services."):
+    importlib.import_module(info.name)
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in %r)))
+"""
+
+
+def test_importing_the_app_and_services_loads_no_publishing_sdk() -> None:
+    probe = subprocess.run(
+        [sys.executable, "-c", _PROBE % (HEAVY,)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert probe.returncode == 0, probe.stderr
+    assert json.loads(probe.stdout.strip().splitlines()[-1]) == []
