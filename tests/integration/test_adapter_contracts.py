@@ -687,9 +687,8 @@ def test_completing_an_unclaimed_marker_records_it_as_done(backend: Backend) -> 
 
 def test_an_event_without_a_state_change_is_kept_in_the_audit_in_order(backend: Backend) -> None:
     backend.table.create(a_record(state=State.PENDING_APPROVAL), an_event(to=State.PENDING_APPROVAL))
-    vote = AuditEvent(
-        "s-1", T0 + timedelta(minutes=5), "manager@example.gov.uk", "vote-approve", None, None, 1, "h", "step 1"
-    )
+    at = T0 + timedelta(minutes=5)
+    vote = AuditEvent("s-1", at, "manager@example.gov.uk", "vote-approve", None, None, 1, "h", "step 1")
     backend.table.add_event(vote)
     assert backend.table.audit("s-1")[-1] == vote
     assert backend.table.get("s-1") == a_record(state=State.PENDING_APPROVAL)
