@@ -46,6 +46,7 @@ test: $(STAMP) node_modules/.installed chromium lint typecheck
 	$(BIN)/pytest -q -p no:cacheprovider
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install -q -r requirements-bench.txt
 	$(BIN)/python -m bench
 
 clean:

@@ -19,6 +19,7 @@ from chalicelib.observability import MetricUnit, handler_scope, logger, metrics
 from chalicelib.render import highlight, page
 from chalicelib.services import messages
 from chalicelib.services.decide import DecisionResult
+from chalicelib.services.publish import RetryLater
 from chalicelib.services.submit import SubmitService, new_form_nonce
 from chalicelib.web import SECURITY_HEADERS, BadForm, FormBody, cookie, parse_form_body
 from infra.definition import Resources
@@ -416,7 +417,13 @@ def _notify(body: str) -> None:
 def _publish(body: str) -> None:
     ref = messages.story_ref_body(body)
     logger.thread_safe_append_keys(story_id=ref.story_id)
-    _c().publish.publish(ref)
+    try:
+        _c().publish.publish(ref)
+    except RetryLater as e:
+        # A rate limit or an outcome still to be reconciled: the message comes back after the delay,
+        # instead of SQS redelivering it in a busy loop.
+        logger.info("publish deferred", extra={"reason": str(e), "delay_s": e.delay_s})
+        _c().queues.send("publish", {"story_id": ref.story_id, "version": ref.version}, delay_s=e.delay_s)
 
 
 @app.schedule(Rate(5, unit=Rate.MINUTES))

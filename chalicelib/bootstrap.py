@@ -25,7 +25,16 @@ from .services.publish import PublishService
 from .services.schedule import ScheduleService
 
 if TYPE_CHECKING:
-    from .adapters.ports import BlogSite, Mailer, Queues, RawStore, Secrets, StoryStore, StoryTable, XPoster
+    from .adapters.ports import (
+        BlogSite,
+        ChannelPoster,
+        Mailer,
+        Queues,
+        RawStore,
+        Secrets,
+        StoryStore,
+        StoryTable,
+    )
 
 RULES_TTL_S = 60.0
 
@@ -123,11 +132,43 @@ class Container:
         )
 
     @cached_property
-    def x(self) -> XPoster:
+    def x(self) -> ChannelPoster:
         from .adapters.x import TweepyX, XCredentials
 
         creds = XCredentials.from_json(self.secrets.get(self.settings.x_secret))
         return TweepyX.from_credentials(creds, api_base_url=self.settings.x_api_base_url)
+
+    @cached_property
+    def mastodon(self) -> ChannelPoster:
+        from .adapters.mastodon import MastodonChannel, MastodonCredentials
+
+        creds = MastodonCredentials.from_json(
+            self.secrets.get(self.settings.resources.secret("mastodon-credentials"))
+        )
+        return MastodonChannel.from_credentials(creds)
+
+    @cached_property
+    def bluesky(self) -> ChannelPoster:
+        from .adapters.bluesky import BlueskyChannel, BlueskyCredentials
+
+        creds = BlueskyCredentials.from_json(
+            self.secrets.get(self.settings.resources.secret("bluesky-credentials"))
+        )
+        return BlueskyChannel.from_credentials(creds)
+
+    @cached_property
+    def wordpress(self) -> ChannelPoster:
+        from .adapters.wordpress import WordPressChannel, WordPressCredentials
+
+        secret = self.secrets.get(self.settings.resources.secret("wordpress-credentials"))
+        return WordPressChannel.from_credentials(WordPressCredentials.from_json(secret))
+
+    def channel(self, name: str) -> ChannelPoster:
+        """A publishing channel by name (x, mastodon, bluesky, wordpress), built on first use."""
+        if name not in ("x", "mastodon", "bluesky", "wordpress"):
+            raise ConfigError(f"no channel called {name!r}")
+        channel: ChannelPoster = getattr(self, name)
+        return channel
 
     @cached_property
     def blog(self) -> BlogSite:
@@ -221,7 +262,7 @@ class Container:
             table=self.table,
             stories=self.stories,
             queues=self.queues,
-            x=lambda: self.x,
+            channel=self.channel,
             blog=lambda: self.blog,
             rules=self.rules,
             clock=self.clock,

@@ -29,6 +29,7 @@ class Console:
         s3: Any,
         blog_bucket: str,
         x_posts: Callable[[], list[dict[str, Any]]],
+        channel_posts: dict[str, Callable[[], list[dict[str, Any]]]],
         ready: Callable[[], dict[str, bool]],
         region: str,
     ) -> None:
@@ -38,6 +39,7 @@ class Console:
         self.s3 = s3
         self.blog_bucket = blog_bucket
         self.x_posts = x_posts
+        self.channel_posts = channel_posts
         self.ready = ready
         self.region = region
         console = self
@@ -97,6 +99,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(self.owner.x_posts())
         elif path == "/dev/x":
             self._page("x.html", posts=list(reversed(self.owner.x_posts())))
+        elif path.removeprefix("/dev/").removesuffix(".json") in self.owner.channel_posts:
+            name = path.removeprefix("/dev/").removesuffix(".json")
+            posts = self.owner.channel_posts[name]()
+            if path.endswith(".json"):
+                self._json(posts)
+            else:
+                self._page("channel.html", channel=name.capitalize(), posts=list(reversed(posts)))
         elif path in ("/dev", "/dev/"):
             self._page("dev.html")
         elif path == "/blog":

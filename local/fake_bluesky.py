@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-import regex  # type: ignore[import-untyped]
+import regex
 
 from .fake_x import HttpFake, HttpRequest, Reply
 

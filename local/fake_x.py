@@ -578,6 +578,8 @@ class FakeX:
             return self._limited("tweets:delete", lambda: self._delete(parts[3]))
         if method == "POST" and len(parts) >= 4 and parts[:3] == ["", "2", "media"]:
             return self._limited("media:write", lambda: self._media_route(parts[3:], content_type, body))
+        if method == "GET" and len(parts) == 5 and parts[:3] == ["", "2", "users"] and parts[4] == "tweets":
+            return self._limited("users:tweets", lambda: self._timeline(parts[3]))
         if method == "GET" and path.rstrip("/") == "/2/users/me":
             return self._limited(
                 "users:me",
@@ -586,6 +588,18 @@ class FakeX:
                 ),
             )
         return _Reply(404, {"errors": [{"message": "Sorry, that page does not exist", "code": 34}]})
+
+    def _timeline(self, user_id: str) -> _Reply:
+        """GET /2/users/:id/tweets: the account's recent posts, newest first (what reconciliation reads)."""
+        if user_id != self._user_id:
+            return _Reply(404, _problem(404, "Could not find user"))
+        with self._lock:
+            live = [p for p in reversed(self._posts) if not p.deleted][:100]
+            data = [{"id": p.id, "text": p.text} for p in live]
+        return _Reply(
+            200,
+            {"data": data, "meta": {"result_count": len(data)}} if data else {"meta": {"result_count": 0}},
+        )
 
     def _limited(self, endpoint: str, action: Callable[[], _Reply]) -> _Reply:
         now = int(self._clock())

@@ -98,6 +98,38 @@ class LocalStack:
         self._stoppers.append(fake_x.stop)
         self._ready["x"] = True
 
+        from local.fake_bluesky import FakeBluesky
+        from local.fake_mastodon import FakeMastodon
+        from local.fake_wordpress import FakeWordPress
+
+        mastodon_token = secrets.token_urlsafe(32)
+        bluesky_password = "-".join(secrets.token_hex(2) for _ in range(4))
+        wordpress_password = " ".join(secrets.token_hex(2) for _ in range(6))
+        self.fake_mastodon = FakeMastodon(mastodon_token).start()
+        self.fake_bluesky = FakeBluesky("realstories.bsky.social", bluesky_password).start()
+        self.fake_wordpress = FakeWordPress("realstories", wordpress_password).start()
+        for fake in (self.fake_mastodon, self.fake_bluesky, self.fake_wordpress):
+            self._stoppers.append(fake.stop)
+        channel_secrets = {
+            "mastodon-credentials": json.dumps(
+                {"api_base_url": self.fake_mastodon.base_url, "access_token": mastodon_token}
+            ),
+            "bluesky-credentials": json.dumps(
+                {
+                    "service_url": self.fake_bluesky.base_url,
+                    "handle": "realstories.bsky.social",
+                    "app_password": bluesky_password,
+                }
+            ),
+            "wordpress-credentials": json.dumps(
+                {
+                    "base_url": self.fake_wordpress.base_url,
+                    "username": "realstories",
+                    "application_password": wordpress_password,
+                }
+            ),
+        }
+
         os.environ.update(self.env(fake_x.base_url))
 
         import boto3
@@ -114,6 +146,7 @@ class LocalStack:
             secrets={
                 "link-signing-key": json.dumps({"current": "k1", "keys": {"k1": secrets.token_urlsafe(48)}}),
                 "x-credentials": json.dumps(x_creds),
+                **channel_secrets,
             },
             sender_domains=self._sender_domains(),
         )
@@ -175,6 +208,11 @@ class LocalStack:
             s3=s3,
             blog_bucket=res.blog_bucket,
             x_posts=fake_x.posts,
+            channel_posts={
+                "mastodon": self.fake_mastodon.statuses,
+                "bluesky": self.fake_bluesky.posts,
+                "wordpress": self.fake_wordpress.posts,
+            },
             ready=lambda: dict(self._ready),
             region=REGION,
         )

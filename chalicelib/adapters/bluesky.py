@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import httpx
-from atproto_client import Client, models  # type: ignore[import-untyped]
-from atproto_client.exceptions import (  # type: ignore[import-untyped]
+from atproto_client import Client, models
+from atproto_client.exceptions import (
     AtProtocolError,
     BadRequestError,
     InvokeTimeoutError,
@@ -31,9 +31,9 @@ from atproto_client.exceptions import (  # type: ignore[import-untyped]
     RequestErrorBase,
     UnauthorizedError,
 )
-from atproto_client.request import Request  # type: ignore[import-untyped]
-from atproto_client.utils import facet_detection  # type: ignore[import-untyped]
-from atproto_core.uri import AtUri  # type: ignore[import-untyped]
+from atproto_client.request import Request
+from atproto_client.utils import facet_detection
+from atproto_core.uri import AtUri
 
 from ..domain.errors import ConfigError, PublishError, UnknownOutcome
 from .ports import MediaItem, PostResult

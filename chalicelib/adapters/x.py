@@ -228,6 +228,21 @@ class TweepyX:
         log.info("posted to X", extra={"post_id": post_id, "reply_to": reply_to, "media": len(media_ids)})
         return PostResult(post_id=post_id, url=POST_URL.format(id=post_id))
 
+    def find_recent(self, text: str) -> PostResult | None:
+        """The account's recent post with exactly ``text``, if X has it: how an unknown outcome (a timeout
+        after sending) is reconciled instead of posting again."""
+        user_id = self._client.access_token.split("-", 1)[0]  # X access tokens start with the account id
+        try:
+            response = self._client.get_users_tweets(user_id, max_results=100, user_auth=True)
+        except requests.RequestException as e:
+            raise PublishError(CHANNEL, f"request to X failed: {type(e).__name__}", retryable=True) from e
+        except tweepy.TweepyException as e:
+            raise self._translate(e) from e
+        for tweet in getattr(response, "data", None) or []:
+            if tweet.text == text:
+                return PostResult(post_id=str(tweet.id), url=POST_URL.format(id=tweet.id))
+        return None
+
     def delete(self, post_id: str) -> None:
         """Delete a post; a post X no longer knows counts as deleted, so takedowns can be repeated."""
         try:

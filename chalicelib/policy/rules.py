@@ -90,6 +90,11 @@ class AllowLists(_Model):
     # Words that mark an address at the organisation's domain as a team inbox, not a person
     # ("bincollections@"), on top of the built-in list of service words.
     inbox_words: tuple[str, ...] = ()
+    # Places, venues and organisations whose names look like a person's ("Florence Nightingale
+    # House", "Grace Road"), so that the name checks let them pass.
+    places: tuple[str, ...] = ()
+    # The organisation's own addresses, which may be published ("1 Town Hall Square").
+    sites: tuple[str, ...] = ()
 
 
 class ElectionWindow(_Model):
@@ -122,9 +127,17 @@ class Channel(_Model):
     threads: bool = False
 
 
+class BlogChannel(_Model):
+    enabled: bool = True
+    # static: pages in the blog bucket (CloudFront in AWS); wordpress: posts through its REST API
+    target: Literal["static", "wordpress"] = "static"
+
+
 class Channels(_Model):
     x: Channel = Channel()
-    blog: Channel = Channel()
+    mastodon: Channel = Channel(enabled=False, threads=True)
+    bluesky: Channel = Channel(enabled=False, threads=True)
+    blog: BlogChannel = BlogChannel()
 
 
 class Checks(_Model):

@@ -1,24 +1,62 @@
-"""Publish: an approved version goes to each enabled channel exactly once, then the author is told.
+"""Publish: an approved version goes to each enabled channel exactly once, part by part, then people are told.
 
-Each channel post is guarded by a once-only marker written before the call and completed after it,
-so a redelivered message skips what is done, and a post whose outcome is unknown (a crash or a
-timeout after sending) is parked for a person to reconcile instead of being posted again.
+Every post (one part of a thread on one channel) is guarded by a once-only marker written before the
+call and completed after it. A redelivered message skips what is done and resumes a thread from the
+last part posted, as a reply to it. A post whose outcome is unknown (a timeout after sending) is
+reconciled by looking for it on the channel before anything is posted again; a channel that cannot be
+asked parks the story for a person instead of risking a duplicate.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from typing import TypeVar
 
-from ..adapters.ports import BlogSite, Queues, StoryStore, StoryTable, XPoster
+from ..adapters.ports import BlogSite, ChannelPoster, MediaItem, PostResult, Queues, StoryStore, StoryTable
 from ..domain.errors import ConflictError, PublishError, Retryable, UnknownOutcome
 from ..domain.states import State
 from ..domain.story import AuditEvent, Post, StoryRecord, Version
 from ..observability import MetricUnit, logger, metrics
 from ..policy.rules import OrgRules
+from ..policy.thread import split_thread
 from .messages import Notice, StoryRef
 
+T = TypeVar("T")
 ACTOR = "system:publish"
+SOCIAL = ("x", "mastodon", "bluesky")
+LIMITS = {"x": 280, "mastodon": 500, "bluesky": 300}
+MAX_IMAGES = 4
+UNKNOWN_RECHECK_S = 30
+
+
+class RetryLater(Retryable):
+    """When a channel asked us to wait (a rate limit) or an outcome needs time to show: retry later."""
+
+    def __init__(self, reason: str, delay_s: int) -> None:
+        super().__init__(reason)
+        self.delay_s = max(1, min(int(delay_s), 900))  # SQS delays go up to 15 minutes
+
+
+class Parked(Exception):
+    """When a channel refused the story for good, or the outcome of a post cannot be known."""
+
+
+def thread_parts(channel: str, text: str, *, threads: bool) -> list[str]:
+    """The posts ``text`` becomes on ``channel``: one, or a numbered thread when the channel allows it."""
+    if not threads:
+        return [text.strip()]
+    parts = split_thread(text, limit=LIMITS[channel])
+    if channel == "bluesky":
+        # Bluesky counts graphemes and whole links, where X's weighting counts a link as 23: tighten the
+        # limit until every part fits as Bluesky counts.
+        import regex  # grapheme clusters (\X), which the stdlib's re cannot match
+
+        limit = LIMITS["bluesky"]
+        while any(len(regex.findall(r"\X", p)) > 300 for p in parts) and limit > 100:
+            limit -= 20
+            parts = split_thread(text, limit=limit)
+    return parts
 
 
 class PublishService:
@@ -28,7 +66,7 @@ class PublishService:
         table: StoryTable,
         stories: StoryStore,
         queues: Queues,
-        x: Callable[[], XPoster],
+        channel: Callable[[str], ChannelPoster],
         blog: Callable[[], BlogSite],
         rules: Callable[[], OrgRules],
         clock: Callable[[], datetime],
@@ -36,7 +74,7 @@ class PublishService:
         self._table = table
         self._stories = stories
         self._queues = queues
-        self._x = x
+        self._channel = channel
         self._blog = blog
         self._rules = rules
         self._clock = clock
@@ -47,65 +85,142 @@ class PublishService:
             raise Retryable(f"story {ref.story_id} not found")
         if record.version != ref.version:
             return None
+        now = self._clock()
         if record.state is State.PUBLISHED:
             self._tell(record)
             return record.state
-        if record.state not in (State.APPROVED, State.PUBLISHING):
-            return None  # withdrawn, failed (needs a person) or not approved: nothing to post
-        if record.state is State.APPROVED:
+        due = record.publish_at is None or record.publish_at <= now
+        if record.state is State.APPROVED and not due:
+            return self._move(record, State.SCHEDULED, "scheduled", record.publish_at.isoformat()).state  # type: ignore[union-attr]
+        if record.state is State.SCHEDULED and not due:
+            return record.state  # the sweep sends it again when it is due
+        if record.state not in (State.APPROVED, State.SCHEDULED, State.PUBLISHING):
+            return None  # withdrawn, failed (a person decides) or not approved: nothing to post
+        if record.state is not State.PUBLISHING:
             record = self._move(record, State.PUBLISHING, "publishing", "")
         version = self._stories.get_version(ref.story_id, ref.version)
         rules = self._rules()
+        media = self._media(version)
         posts: list[Post] = []
-        channels: list[tuple[str, Callable[[], Post]]] = []
-        if rules.channels.blog.enabled:
-            channels.append(("blog", lambda: self._post_blog(version)))
-        if rules.channels.x.enabled:
-            channels.append(("x", lambda: self._post_x(version)))
-        for channel, do in channels:
-            key = f"post#{version.story_id}#v{version.number}#{channel}#1"
-            done = self._table.marker(key)
-            if done is not None and done.get("status") == "done":
-                posts.append(Post(channel, 1, done.get("post_id", ""), done.get("url", "")))
-                continue
-            if not self._table.claim(key, owner="publish", now=self._clock()):
-                return self._fail(
-                    record, f"{channel}: an earlier attempt may have posted; check {channel} before retrying"
-                )
-            try:
-                post = do()
-            except PublishError as e:
-                self._table.release(key)  # the channel answered with an error, so nothing was posted
-                metrics.add_metric(name=f"PublishFailed_{channel}", unit=MetricUnit.Count, value=1)
-                if e.retryable:
-                    raise Retryable(str(e)) from e
-                return self._fail(record, f"{channel}: {e.reason}")
-            except UnknownOutcome as e:
-                # Keep the claim: a retry must not post again before a person has looked.
-                return self._fail(
-                    record, f"{channel}: outcome unknown ({e}); check {channel} before retrying"
-                )
-            self._table.complete(key, {"status": "done", "post_id": post.post_id, "url": post.url})
-            metrics.add_metric(name=f"Published_{channel}", unit=MetricUnit.Count, value=1)
-            posts.append(post)
+        try:
+            if rules.channels.blog.enabled:
+                posts.extend(self._blog_post(version, rules, media))
+            for name in SOCIAL:
+                config = getattr(rules.channels, name)
+                if config.enabled:
+                    parts = thread_parts(name, version.text, threads=config.threads)
+                    posts.extend(self._thread(name, version, parts, media))
+        except Parked as e:
+            return self._fail(record, str(e))
         record = self._move(
             record, State.PUBLISHED, "published", ", ".join(p.url for p in posts), posts=posts
         )
         self._tell(record)
         return record.state
 
-    def _post_x(self, version: Version) -> Post:
-        result = self._x().post(version.text)
-        return Post("x", 1, result.post_id, result.url)
+    # --- channels ---------------------------------------------------------------------------------
+    def _media(self, version: Version) -> list[MediaItem]:
+        out = []
+        for img in version.images[:MAX_IMAGES]:
+            name = img.key.rsplit("/", 1)[-1]
+            data = self._stories.get_media(version.story_id, version.number, name)
+            out.append(MediaItem(data=data, content_type=img.content_type, alt=img.alt, name=name))
+        return out
 
-    def _post_blog(self, version: Version) -> Post:
-        media = {
-            img.key: self._stories.get_media(version.story_id, version.number, img.key.rsplit("/", 1)[-1])
-            for img in version.images
-        }
-        result = self._blog().publish(version, published_at=self._clock(), media=media)
-        return Post("blog", 1, result.post_id, result.url)
+    def _blog_post(self, version: Version, rules: OrgRules, media: Sequence[MediaItem]) -> list[Post]:
+        if rules.channels.blog.target == "wordpress":
+            return self._thread("wordpress", version, [version.text], media)
 
+        def publish_static() -> PostResult:
+            files = {img.key: m.data for img, m in zip(version.images, media, strict=False)}
+            return self._blog().publish(version, published_at=self._clock(), media=files)
+
+        # Writing the same pages again is harmless, so the static blog needs no reconciliation.
+        return [self._once("blog", version, 1, publish_static, find=None)]
+
+    def _thread(
+        self, name: str, version: Version, parts: Sequence[str], media: Sequence[MediaItem]
+    ) -> list[Post]:
+        channel = self._channel(name)
+        out: list[Post] = []
+        parent: str | None = None
+        for n, text in enumerate(parts, start=1):
+            attach = list(media) if n == 1 else []
+
+            def send(
+                text: str = text, parent: str | None = parent, attach: list[MediaItem] = attach
+            ) -> PostResult:
+                return channel.post(text, reply_to=parent, media=attach)
+
+            finder: Callable[[str], PostResult | None] | None = getattr(channel, "find_recent", None)
+
+            def find(
+                text: str = text, finder: Callable[[str], PostResult | None] | None = finder
+            ) -> PostResult | None:
+                return finder(text) if finder else None
+
+            post = self._once(name, version, n, send, find=find if finder else None)
+            out.append(post)
+            parent = post.post_id  # the next part replies to this one, also after a redelivery
+        return out
+
+    def _once(
+        self,
+        name: str,
+        version: Version,
+        part: int,
+        send: Callable[[], PostResult],
+        *,
+        find: Callable[[], PostResult | None] | None,
+    ) -> Post:
+        key = f"post#{version.story_id}#v{version.number}#{name}#{part}"
+        done = self._table.marker(key)
+        if done is not None and done.get("status") == "done":
+            return Post(name, part, done.get("post_id", ""), done.get("url", ""))
+        if not self._table.claim(key, owner=ACTOR, now=self._clock()):
+            # An earlier attempt sent this part and never heard back: look before posting again.
+            if find is None:
+                raise Parked(
+                    f"{name} part {part}: the outcome of an earlier attempt is unknown; check {name}"
+                )
+            found = self._call(name, find)
+            if found is None:
+                # Not there: the earlier attempt never arrived, so this claim may post it now.
+                self._table.release(key)
+                if not self._table.claim(key, owner=ACTOR, now=self._clock()):
+                    raise Retryable(f"{name} part {part} is being posted by another delivery")
+                found = self._send(key, name, part, send)
+            result = found
+        else:
+            result = self._send(key, name, part, send)
+        self._table.complete(key, {"status": "done", "post_id": result.post_id, "url": result.url})
+        metrics.add_metric(name=f"Published_{name}", unit=MetricUnit.Count, value=1)
+        return Post(name, part, result.post_id, result.url)
+
+    def _send(self, key: str, name: str, part: int, send: Callable[[], PostResult]) -> PostResult:
+        try:
+            return self._call(name, send)
+        except UnknownOutcome as e:
+            # Keep the claim: the next delivery reconciles before it posts anything.
+            raise RetryLater(f"{name} part {part}: {e}", UNKNOWN_RECHECK_S) from e
+        except (Retryable, Parked):
+            self._table.release(key)  # the channel answered with an error, so nothing was posted
+            raise
+
+    @staticmethod
+    def _call(name: str, fn: Callable[[], T]) -> T:
+        """Run one channel call, turning its refusal into retry-later, retry, or park."""
+        try:
+            return fn()
+        except PublishError as e:
+            metrics.add_metric(name=f"PublishFailed_{name}", unit=MetricUnit.Count, value=1)
+            if e.retryable and e.retry_after:
+                raise RetryLater(str(e), int(e.retry_after)) from e
+            if e.retryable:
+                raise Retryable(str(e)) from e
+            raise Parked(f"{name}: {e.reason}") from e
+
+    # --- state ------------------------------------------------------------------------------------
     def _move(
         self, record: StoryRecord, to: State, action: str, reason: str, posts: list[Post] | None = None
     ) -> StoryRecord:
@@ -141,3 +256,7 @@ class PublishService:
 
     def _tell(self, record: StoryRecord) -> None:
         self._queues.send("notify", Notice("published", record.story_id, record.version).to_body())
+
+
+def channel_names(rules: OrgRules) -> Mapping[str, bool]:
+    return {name: getattr(rules.channels, name).enabled for name in SOCIAL}

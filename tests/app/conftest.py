@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -30,7 +30,7 @@ from chalicelib.adapters.memory import (
     MemoryStoryStore,
     MemoryStoryTable,
 )
-from chalicelib.adapters.ports import OutgoingEmail, PostResult
+from chalicelib.adapters.ports import MediaItem, OutgoingEmail, PostResult
 from chalicelib.bootstrap import Container, set_container
 from chalicelib.config import Settings
 from chalicelib.domain.story import Version
@@ -60,13 +60,20 @@ class RecordingX:
         self.posts: list[dict[str, Any]] = []
         self.fail_with: Exception | None = None
 
-    def post(self, text: str, *, reply_to: str | None = None) -> PostResult:
+    name = "x"
+
+    def post(self, text: str, *, reply_to: str | None = None, media: Sequence[MediaItem] = ()) -> PostResult:
         if self.fail_with is not None:
             e, self.fail_with = self.fail_with, None
             raise e
         post_id = str(1000 + len(self.posts))
-        self.posts.append({"id": post_id, "text": text, "reply_to": reply_to})
+        self.posts.append({"id": post_id, "text": text, "reply_to": reply_to, "alts": [m.alt for m in media]})
         return PostResult(post_id, f"https://x.com/i/web/status/{post_id}")
+
+    def delete(self, post_id: str) -> None:
+        for p in self.posts:
+            if p["id"] == post_id:
+                p["deleted"] = True
 
 
 class RecordingBlog:

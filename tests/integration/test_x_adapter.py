@@ -323,3 +323,14 @@ def test_a_secret_that_is_not_json_is_a_config_error_without_its_text() -> None:
 
     assert "hunter2" not in str(caught.value)
     assert caught.value.__cause__ is None
+
+
+def test_a_post_whose_answer_was_lost_is_found_again_by_its_text(fake_x: FakeX, x: TweepyX) -> None:
+    fake_x.delay_next(1.0, after_accept=True)
+    slow = TweepyX.from_credentials(CREDS, api_base_url=fake_x.base_url, timeout_s=0.3)
+    with pytest.raises(UnknownOutcome):
+        slow.post("The canal path is clear again.")
+    found = x.find_recent("The canal path is clear again.")
+    assert found is not None
+    assert found.post_id == fake_x.posts()[-1]["id"]
+    assert x.find_recent("Never posted.") is None

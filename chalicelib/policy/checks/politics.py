@@ -1,8 +1,363 @@
-"""Checks for political neutrality: party promotion, members named in the pre-election period, controversy."""
+"""Checks for political neutrality: party promotion, members named in the pre-election period, controversy.
+
+Council publicity must not promote a party or a candidate, and in the pre-election period it must not
+give councillors a platform or wade into live controversy (Code of Recommended Practice on Local
+Authority Publicity; LGA guidance on the pre-election period). Staff stories rarely mention politics at
+all, so these checks look for the shapes that matter, and keep the ordinary English words that are
+also party names ("labour market", "green spaces", "reform of the rota") out of it.
+"""
 
 from __future__ import annotations
 
-from ..registry import Registration
+import re
+from collections.abc import Iterator
+from datetime import date
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-# Filled as the family's checks are written; the catalogue runs whatever is registered here.
-REGISTRY: tuple[Registration, ...] = ()
+from ...domain.findings import CheckContext, Finding, Severity
+from ..normalise import NormalisedText
+from ..registry import Registration
+from ..rules import ElectionWindow, OrgRules, builtin_list
+from ..xtext import sentence_spans
+
+PARTY = "POL-PARTY"
+MEMBER = "POL-MEMBER"
+CONTROV = "POL-CONTROV"
+NEUTRAL = "POL-NEUTRAL"
+
+PARTY_REASON = (
+    "This promotes a political party or candidate. Remove it: council publicity must never ask people "
+    "to vote for, support or credit a party or candidate."
+)
+PARTY_MENTION_REASON = (
+    "This names a political party. Check that the party needs naming at all: council publicity must be "
+    "even-handed, so say what the council decided rather than which group led it."
+)
+OPINION_REASON = (
+    "This reads as an opinion on government or party policy. Council publicity must stay neutral: "
+    "state the facts (what changes, for whom, from when) and leave out the judgement."
+)
+MEMBER_IN_WINDOW_REASON = (
+    "This names or quotes a councillor, MP or mayor during the pre-election period ({window}). Remove "
+    "it: publicity in this period must not feature elected members or candidates."
+)
+MEMBER_REASON = (
+    "This names or quotes a councillor, MP or mayor. That is allowed outside a pre-election period, but "
+    "check it is about their council role and is fair to other members."
+)
+CONTROV_REASON = (
+    "This touches a controversial or live political issue during the pre-election period ({window}). "
+    "Check with the comms team before it is published, or hold it until after polling day."
+)
+
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]\.?)"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+
+# Ordinary words that are also party names count only in a party's company: a group, its members,
+# "-led", or a name that no ordinary sentence uses.
+_PARTY_ROLE = (
+    r"(?:-led|-run|-controlled|\s+(?:group|councillors?|cllrs?|candidates?|MPs?|members?|leader(?:ship)?"
+    r"|government|administration|council|party|activists?|campaigners?|voters?|supporters?|manifesto"
+    r"|(?:vote|majority|minority|gain|hold|win|seat)s?))\b"
+)
+_AMBIGUOUS_PARTY = re.compile(
+    r"\b(?:"
+    # "Labour" capitalised, but not labour as work: "Labour Day", "labour market", "in labour".
+    r"(?<!\bin\s)(?<!\binto\s)(?<![Hh]ard\s)(?<![Mm]anual\s)(?<![Cc]hild\s)(?<![Ff]orced\s)"
+    r"Labour(?:'s|’s)?(?!\s+(?:[Dd]ay|[Mm]arkets?|[Cc]osts?|[Ff]orce|[Ss]hortages?|[Ss]upply|[Ii]ntensive"
+    r"|[Rr]elations|[Ll]aws?|[Ee]xchange|[Pp]ains|[Ww]ard|[Ss]uites?|[Ss]aving|[Rr]ates?|[Hh]ours"
+    r"|[Oo]f\s+[Ll]ove)\b)(?![-‐](?:saving|intensive)\b)"
+    r"|Conservatives(?:'|’)?"
+    r"|Conservative(?:'s|’s)?(?!\s+(?:[Ee]stimates?|[Aa]pproach|[Ff]igures?|[Gg]uess|[Vv]iews?|[Cc]lub\s+of))"
+    rf"(?={_PARTY_ROLE}|\s+(?:and|or)\s+(?:Labour|Lib))"
+    rf"|Green(?:s)?(?={_PARTY_ROLE})"
+    r"|(?<=\bthe\s)Greens\b"
+    rf"|Reform(?={_PARTY_ROLE})"
+    rf"|Independents?(?={_PARTY_ROLE})"
+    r")"
+)
+# Conservative on its own is a party only if capitalised mid-sentence; the lookahead above needs
+# company, so cover the plain noun and adjective uses that are still the party.
+_CONSERVATIVE_PLAIN = re.compile(
+    r"(?<=[a-z,;:]\s)Conservatives?\b(?!\s+(?:[Ee]stimates?|[Aa]pproach|[Ff]igures?|[Gg]uess|[Vv]iews?))"
+)
+
+
+@cache
+def _builtin_party_pattern() -> re.Pattern[str]:
+    return _names_pattern(builtin_list("politics_parties.txt"))
+
+
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word alternatives; a name in capitals (SNP) must stay in capitals, any other ignores case."""
+    alts: list[str] = []
+    for name in sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True):
+        body = r"\s+".join(re.escape(part) for part in name.split())
+        alts.append(body if name.isupper() else f"(?i:{body})")
+    if not alts:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?:'s|’s)?(?![\w])")
+
+
+def _party_mentions(text: str, rules: OrgRules) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for pattern in (_builtin_party_pattern(), _AMBIGUOUS_PARTY, _CONSERVATIVE_PLAIN):
+        spans.extend(m.span() for m in pattern.finditer(text))
+    if rules.politics.parties:
+        spans.extend(m.span() for m in _names_pattern(rules.politics.parties).finditer(text))
+    # Nested matches ("Labour" inside "Labour Party") are one mention.
+    return _merge(spans)
+
+
+# Anywhere in the party's sentence, these turn a mention into promotion.
+_PROMOTION_IN_SENTENCE = re.compile(
+    r"\b(?:(?<!the\s)(?<!a\s)vote\b(?!\s+on\b)|re-?elect(?!ed)\w*|elect\b|manifesto\w*|pledg\w+|campaign(?:s|ing|ed)?\s+for"
+    r"|polling\s+(?:day|station)s?|ballot\s+(?:paper|box)|put\s+(?:your|an?)\s+x|cross\s+in\s+the\s+box"
+    r"|join\s+us|donat\w+|get\s+things\s+done|working\s+hard\s+for\s+you|fighting\s+for"
+    r"|standing\s+up\s+for\s+you|only\s+party|best\s+party"
+    r"|a\s+(?:better|fairer|greener|brighter|stronger|safer)\s+(?:\w+\s+)?(?:future|town|city|borough"
+    r"|Britain|country|place|tomorrow|deal))",
+    re.IGNORECASE,
+)
+# Within a few words before the party: support for it, or credit to it.
+_PROMOTION_BEFORE = re.compile(
+    r"\b(?:vot(?:e|es|ing)|support(?:s|ing)?|back(?:s|ing)?|endors\w+|thanks?(?:\s+you)?\s+to|thank|credit\s+to|well\s+done"
+    r"|delivered\s+by|brought\s+to\s+you\s+by|proud(?:ly)?\s+(?:of|to\s+\w+)|keep|choose|trust|only|join(?:ing)?"
+    r"|don['’]?t\s+let)"
+    r"(?:\s+\S+){0,3}\s*$",
+    re.IGNORECASE,
+)
+# Within a few words after the party: a claim of delivery or a promise.
+_PROMOTION_AFTER = re.compile(
+    r"^\S*(?:\s+\S+){0,3}?\s+(?:deliver(?:s|ed)?|promis\w+|kept\s+(?:its|their|our)|will\s+(?:fix|deliver"
+    r"|build|protect|keep|cut|freeze|save|fight|stand)|has\s+(?:delivered|kept|protected|frozen|saved)"
+    r"|gets?\s+things\s+done|is\s+working\s+for|works\s+for|(?:is|are)\s+the\s+only|(?:is|are)\s+the\s+best"
+    r"|cares?\s+about|fought|secured|saved|won\s+(?:funding|money|the\s+fight)|brought|built"
+    r"|made\s+(?:this|it)\s+happen|listened|stood\s+up|campaigned)\b",
+    re.IGNORECASE,
+)
+# "Under Labour, the library was saved": crediting a party with what the council did.
+_UNDER_PARTY = re.compile(r"(?i:under)\s+(?:the\s+)?")
+# Endorsing a candidate, with or without a party: "Re-elect Cllr Smith", "vote for Jane Smith MP".
+_ENDORSE_BEFORE_MEMBER = re.compile(
+    r"(?i:\b(?:vot(?:e|es|ing)\s+(?:for\s+)?|re-?elect(?:ing)?\s+|elect\s+|(?:back|support)(?:s|ing)?\s+))"
+    r"(?i:(?:your|our)\s+)?(?i:local\s+)?$"
+)
+_ENDORSE_CANDIDATE = re.compile(
+    r"(?i:\b(?:vot(?:e|ing)\s+for|re-?elect|elect)\s+(?:your|our|the)\s+(?:local\s+)?(?:\w+\s+)?candidates?\b)"
+    r"|(?i:\bre-?elect(?:ing)?)\s+[A-Z]\w+(?:\s+[A-Z]\w+)*"
+    # A party word straight after "vote" is the party whatever else it can mean: "vote Green".
+    r"|(?i:\bvot(?:e|es|ing)\s+(?:for\s+(?:the\s+)?)?)(?:Greens?|Reform|Independents?|Liberals?|Labour"
+    r"|Conservatives?|Tor(?:y|ies))\b"
+    r"|#(?i:vote|re-?elect|elect|back)[A-Z0-9]\w*"
+)
+
+_MEMBER_SHAPES = re.compile(
+    rf"\b(?i:cllr\.?|councillor|coun\.)\s+{_NAME}"
+    rf"|\b{_NAME},?\s+MP\b"
+    rf"|\bMP\s+{_NAME}"
+    rf"|\b(?:(?:Lord|Deputy|Lady)\s+)?Mayor(?:ess)?\s+(?:of\s+{_NAME}\b|{_NAME})"
+    r"|\b[Tt]he\s+(?:(?:Lord|Deputy|Lady|[Cc]ivic|[Cc]hair\s+and)\s+)?[Mm]ayor(?:ess)?\b"
+    rf"|\b(?:[Cc]ouncil\s+[Ll]eader|[Ll]eader\s+of\s+the\s+[Cc]ouncil|[Cc]abinet\s+[Mm]ember\s+for\s+\w+"
+    rf"(?:\s+and\s+\w+)?|[Pp]ortfolio\s+[Hh]older(?:\s+for\s+\w+)?),?\s+(?:Cllr\.?\s+)?{_NAME}"
+    # The council leader is a councillor, named or not.
+    r"|\b(?:[Cc]ouncil\s+[Ll]eader|[Ll]eader\s+of\s+the\s+[Cc]ouncil)\b"
+)
+# Capitalised words a name pattern picks up at the start of a sentence that are not part of the name.
+_NOT_A_NAME_TEXT = (
+    "The A An And Or But We Our This That It In On At Today Yesterday Tomorrow Local Last Next Former "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Thanks Thank Congratulations Well Done "
+    "Councillor Cllr Leader Deputy Lord Lady Mayor MP"
+)
+_NOT_A_NAME = frozenset(_NOT_A_NAME_TEXT.split())
+
+_HONORIFICS = frozenset({"cllr", "cllr.", "councillor", "coun."})
+
+_ADMINISTRATION = re.compile(
+    r"\b(?:this|the\s+current|the\s+present|our|the\s+new)\s+administration\b|\bthe\s+administration['’]s\b",
+    re.IGNORECASE,
+)
+
+_GOVERNMENT = re.compile(
+    r"\b(?:government|govt|ministers?|Westminster|Whitehall|Downing\s+Street|Number\s+10|No\.?\s?10"
+    r"|Prime\s+Minister|Chancellor|Home\s+Secretary|Secretary\s+of\s+State|Treasury|cabinet|opposition"
+    r"|party\s+polic(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(
+    r"\b(?:fail(?:ed|ing|ure|ures|s)?|disastrous|disaster|shameful|shame|disgrac\w+|incompeten\w+"
+    r"|broken\s+promises?|cruel|reckless|savage|austerity|swingeing|cuts|betray\w*|let\s+(?:us|people|"
+    r"residents|everyone)\s+down|abandon\w*|scandal\w*|chaos|chaotic|shambles|useless|hopeless|pathetic"
+    r"|ashamed|ideolog\w+|war\s+on|heartless|callous|unfair|underfund\w*|starv\w+|robb\w+|hypocri\w+"
+    r"|visionary|world-leading|must\s+(?:do\s+better|resign|go)|should\s+(?:resign|be\s+ashamed)"
+    r"|(?:right|wrong)\s+to|refus\w+\s+to|couldn['’]?t\s+care)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return sentence_spans(text) or [(0, len(text))]
+
+
+def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for start, end in spans:
+        if start <= pos < end:
+            return start, end
+    return 0, 0
+
+
+def _today(ctx: CheckContext, rules: OrgRules) -> date:
+    try:
+        return ctx.now.astimezone(ZoneInfo(rules.politics.time_zone)).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        # No time zone data where this runs: a day's error at the edge of a window beats no check.
+        return ctx.now.date()
+
+
+def active_window(ctx: CheckContext, rules: OrgRules) -> ElectionWindow | None:
+    """The pre-election window ``ctx.now`` falls in (by the date where the election is held), if any."""
+    today = _today(ctx, rules)
+    for window in rules.politics.windows:
+        if window.start <= today <= window.end:
+            return window
+    return None
+
+
+def _promotion_spans(text: str, rules: OrgRules) -> Iterator[tuple[int, int]]:
+    sentences = _sentences(text)
+    for start, end in _party_mentions(text, rules):
+        s_start, s_end = _sentence_of(sentences, start)
+        before = text[max(s_start, start - 60) : start]
+        after = text[end : min(s_end, end + 60)]
+        cue_before = _PROMOTION_BEFORE.search(before)
+        if cue_before:
+            yield start - len(before) + cue_before.start(), end
+            continue
+        cue_after = _PROMOTION_AFTER.search(after)
+        if cue_after:
+            yield start, end + cue_after.end()
+            continue
+        if _UNDER_PARTY.fullmatch(text, s_start, start):
+            yield s_start, end
+            continue
+        cue = _PROMOTION_IN_SENTENCE.search(text, s_start, s_end)
+        if cue:
+            yield min(start, cue.start()), max(end, cue.end())
+
+
+def check_party(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    source = text.text
+    spans = list(_promotion_spans(source, rules))
+    spans.extend(m.span() for m in _ENDORSE_CANDIDATE.finditer(source))
+    for start, end in _member_spans(source, rules):
+        cue = _ENDORSE_BEFORE_MEMBER.search(source, max(0, start - 30), start)
+        if cue:
+            spans.append((cue.start(), end))
+    return [Finding(PARTY, Severity.BLOCK, s, e, PARTY_REASON) for s, e in _merge(spans)]
+
+
+def check_neutral(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    source = text.text
+    promoted = list(_promotion_spans(source, rules))
+    findings: list[Finding] = []
+    for start, end in _party_mentions(source, rules):
+        # A promoted party is POL-PARTY's; saying so twice only adds noise for the approver.
+        if any(p_start <= start and end <= p_end for p_start, p_end in promoted):
+            continue
+        findings.append(Finding(NEUTRAL, Severity.WARN, start, end, PARTY_MENTION_REASON))
+    for s_start, s_end in _sentences(source):
+        subject = _GOVERNMENT.search(source, s_start, s_end)
+        opinion = _OPINION.search(source, s_start, s_end)
+        if subject and opinion:
+            start, end = min(subject.start(), opinion.start()), max(subject.end(), opinion.end())
+            findings.append(Finding(NEUTRAL, Severity.WARN, start, end, OPINION_REASON))
+    return findings
+
+
+def _member_spans(text: str, rules: OrgRules) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _MEMBER_SHAPES.finditer(text):
+        start, end = m.span()
+        words = m.group(0).split()
+        if words[0].lower() in _HONORIFICS:
+            if len(words) < 2 or words[1].rstrip(".,") in _NOT_A_NAME:
+                continue  # "Cllr" then a sentence start: no name given
+        else:
+            # "Yesterday Jane Smith MP": the name starts after the sentence's opening word.
+            while len(words) > 2 and words[0] in _NOT_A_NAME and words[1] != "MP":
+                start = text.index(words[1], start + len(words[0]))
+                words = words[1:]
+        spans.append((start, end))
+    if rules.politics.members:
+        spans.extend(m.span() for m in _names_pattern(rules.politics.members).finditer(text))
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def check_member(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    window = active_window(ctx, rules)
+    findings: list[Finding] = []
+    for start, end in _member_spans(text.text, rules):
+        if window is not None:
+            reason = MEMBER_IN_WINDOW_REASON.format(window=_describe(window))
+            findings.append(Finding(MEMBER, Severity.BLOCK, start, end, reason))
+        else:
+            findings.append(Finding(MEMBER, Severity.WARN, start, end, MEMBER_REASON))
+    return findings
+
+
+def _describe(window: ElectionWindow) -> str:
+    return f"{window.name}, {window.start:%-d %B} to {window.end:%-d %B %Y}"
+
+
+def check_controversy(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    window = active_window(ctx, rules)
+    if window is None:
+        return []
+    reason = CONTROV_REASON.format(window=_describe(window))
+    source = text.text
+    spans = [m.span() for m in _ADMINISTRATION.finditer(source)]
+    topics = rules.politics.controversial_topics + rules.politics.consultations
+    if topics:
+        pattern = re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(r"\s+".join(map(re.escape, t.split())) for t in topics if t.strip())
+            + r")(?!\w)",
+            re.IGNORECASE,
+        )
+        spans.extend(m.span() for m in pattern.finditer(source))
+    return [Finding(CONTROV, Severity.WARN, s, e, reason) for s, e in sorted(spans)]
+
+
+REGISTRY: tuple[Registration, ...] = (
+    Registration(
+        PARTY,
+        "Promotes a party or candidate: vote, re-elect, manifesto, credit to a party",
+        check_party,
+    ),
+    Registration(
+        MEMBER,
+        "A councillor, MP or mayor named or quoted: blocks in a pre-election window, warns outside",
+        check_member,
+    ),
+    Registration(
+        CONTROV,
+        "A controversial topic, live consultation or 'this administration' during a pre-election window",
+        check_controversy,
+    ),
+    Registration(
+        NEUTRAL,
+        "A party named, or an opinion on government or party policy",
+        check_neutral,
+    ),
+)

@@ -1,8 +1,251 @@
-"""Checks that protect places and people: door and alarm codes, passwords, and vulnerable locations."""
+"""Checks that protect places and people: door and alarm codes, passwords, and vulnerable locations.
+
+A story about a home visit can carry the one detail that lets a stranger in (the key-safe code, the
+Wi-Fi password pinned in the library office) or leads someone to a person hiding or living alone (the
+refuge on Elm Road, the sheltered flats at 12 Oak Close). NCSC's advice on what not to publish and the
+council's safeguarding duty both say these never go out, so both checks block, and their spans cover
+the code or the location itself: that is what the submitter has to take out.
+"""
 
 from __future__ import annotations
 
-from ..registry import Registration
+import re
+from collections.abc import Iterator
 
-# Filled as the family's checks are written; the catalogue runs whatever is registered here.
-REGISTRY: tuple[Registration, ...] = ()
+from ...domain.findings import CheckContext, Finding, Severity
+from ..normalise import NormalisedText
+from ..registry import Registration
+from ..rules import OrgRules
+from .people import BARE_STREET, ESTATE, POSTCODE_RE, STREET, house_addresses, sentence_bounds
+
+CODE = "SEC-CODE"
+VULN = "SEC-VULN"
+
+CODE_REASON = (
+    "This looks like a door, key-safe, alarm or gate code, a PIN or a password. Remove it, and tell "
+    "whoever manages it to change it if the story has been shared already: anyone who reads it could "
+    "use it."
+)
+VULN_REASON = (
+    "This gives the location of a refuge, sheltered or supported housing, or the home of a vulnerable "
+    'person. Remove the street, number or landmark: say only the town or "in the borough".'
+)
+
+# --- codes and passwords --------------------------------------------------------------------------
+
+_CODE_VALUE = r"(?P<value>[#*]?\d{3,8}[#*]?|[A-Z]\d{3,7}[A-Z#*]?|\d(?:[- ]\d){3,7}(?![\d-]))"
+# What a code opens. "Number" only where nothing else can be meant ("key safe number", not "door number").
+_LOCKED = (
+    r"(?:(?:front|back|side|main|staff|entrance|garage|bin\s+store|store|building|office|fire\s+exit"
+    r"|car\s+park|compound|depot|yard|cupboard|cabinet|room|house)\s+)?"
+    r"(?:door|doors|keypad|key[\s-]?safe|key\s+box|lock\s*box|lock|alarm|gate|padlock|entry|access"
+    r"|cupboard|locker|safe|intercom|shutter|barrier|bike\s+shed|bin\s+store|fob)"
+)
+# "The alarm PIN for the pool plant room is 6604": what the code opens may sit between.
+_FOR_WHAT = r"(?:\s+(?:for|to|on|of)\s+(?:the\s+|our\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?(?=\s+(?:is|was)\b))?"
+_KEYWORD_CODE = re.compile(
+    rf"\b{_LOCKED}\s+(?:entry\s+|access\s+|security\s+)?(?:code|codes|combination|combo|pin|pin\s+number|passcode)"
+    rf"{_FOR_WHAT}(?:\s+(?:is|was|will\s+be|are|now|number|no\.?|of)|\s*[:=–-])*\s*[\"'“‘(]?{_CODE_VALUE}(?![\w%])",
+    re.IGNORECASE,
+)
+_LOCK_ITSELF = re.compile(
+    rf"\b(?:key[\s-]?safe|keysafe|key\s+box|lock\s*box|keypad|padlock|combination\s+lock)"
+    rf"(?:\s+(?:number|no\.?))?(?:\s+(?:is|was|set\s+to|reads|opens\s+with)|\s*[:=–-])?\s*[\"'“‘(]?{_CODE_VALUE}(?![\w%])",
+    re.IGNORECASE,
+)
+# A bare "code is 1234" counts only when the sentence (or the one before) is about something locked.
+_BARE_CODE = re.compile(
+    rf"(?<![\w-])(?:the\s+|new\s+)?(?:code|combination|combo|pin|passcode){_FOR_WHAT}(?:\s+(?:is|was|will\s+be|now)|\s*[:=–-])+"
+    rf"\s*[\"'“‘(]?{_CODE_VALUE}(?![\w%])",
+    re.IGNORECASE,
+)
+_LOCKED_NEARBY = re.compile(
+    rf"\b{_LOCKED}\b|\b(?:let\s+(?:yourself|themselves|ourselves)\s+in|get\s+in|entrance)\b", re.IGNORECASE
+)
+_NOT_A_LOCK_CODE = re.compile(
+    r"\b(?:post|dress|discount|promo|promotional|voucher|booking|reference|ref|tax|sort|area|dialling"
+    r"|source|colour|qr|bar|highway|zip|country|course|product|offer|access\s+to\s+the\s+course)\s*$",
+    re.IGNORECASE,
+)
+_PIN = re.compile(
+    rf"\bPIN(?:\s+(?:number|code))?{_FOR_WHAT}(?:\s+(?:is|was)|\s*[:=–-])?\s*{_CODE_VALUE}(?![\w%])"
+)
+_PASSWORD = re.compile(
+    r"\b(?:(?:wi-?fi|wireless|network|router|guest|login|log-in|account|computer|laptop|system|tablet"
+    r"|admin|door|alarm|staff)\s+)?"
+    r"(?:password|passwords|passcode|pass\s+code|passphrase|pw|pwd|network\s+key|wpa2?\s+key"
+    r"|wi-?fi\s+(?:code|key|login))"
+    r"(?P<sep>\s+(?:is|was|will\s+be|are|now|for\s+\w+\s+is)\s*:?|\s*[:=–-])\s*"
+    r"(?:[\"'“‘](?P<quoted>[^\"'”’\n]{3,64})[\"'”’]|(?P<token>[^\s\"'“”‘’]{3,64}))",
+    re.IGNORECASE,
+)
+# Words that follow "the password is" in a sentence about passwords rather than a password itself.
+_ORDINARY_WORDS_TEXT = """
+    a an the on at in from by for to of and or but not no is are was be been being being has have had
+    will can could should must may available displayed shown printed changed reset changing updated
+    free open public secure safe strong weak required needed given ask asking please case sensitive
+    below above here there this that these those same different your our their his her my its
+    protected managed kept stored written what which who how why when where now new old never always
+    keep make use dont don't do remember choose pick create
+"""
+_NOT_A_PASSWORD = frozenset(_ORDINARY_WORDS_TEXT.split())
+
+
+def _password_value(m: re.Match[str]) -> tuple[int, int] | None:
+    if m.group("quoted"):
+        return m.start("quoted"), m.end("quoted")
+    token = m.group("token").rstrip(".,;:!?)")
+    if not token or token.lower() in _NOT_A_PASSWORD or len(token) < 4:
+        return None
+    explicit = any(c in m.group("sep") for c in ":=")
+    # A real password has a digit, a symbol or a capital inside it; a bare word needs a colon first.
+    looks_secret = (
+        any(c.isdigit() for c in token)
+        or any(not c.isalnum() for c in token)
+        or any(c.isupper() for c in token[1:])
+    )
+    if not (looks_secret or explicit):
+        return None
+    if token.startswith(("http", "www.")):
+        return None
+    return m.start("token"), m.start("token") + len(token)
+
+
+def _code_spans(source: str) -> Iterator[tuple[int, int]]:
+    for pattern in (_KEYWORD_CODE, _LOCK_ITSELF, _PIN):
+        for m in pattern.finditer(source):
+            yield m.start("value"), m.end("value")
+    for m in _BARE_CODE.finditer(source):
+        if _NOT_A_LOCK_CODE.search(source, max(0, m.start() - 25), m.start()):
+            continue
+        s_start, s_end = sentence_bounds(source, m.start())
+        prev_start, _ = sentence_bounds(source, max(0, s_start - 2))
+        if _LOCKED_NEARBY.search(source, prev_start, s_end):
+            yield m.start("value"), m.end("value")
+    for m in _PASSWORD.finditer(source):
+        span = _password_value(m)
+        if span is not None:
+            yield span
+
+
+def check_code(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    spans = sorted(set(_code_spans(text.text)))
+    out: list[Finding] = []
+    for start, end in spans:
+        if out and start < out[-1].end:
+            continue
+        out.append(Finding(CODE, Severity.BLOCK, start, end, CODE_REASON))
+    return out
+
+
+# --- vulnerable locations -------------------------------------------------------------------------
+
+_FACILITY = re.compile(
+    r"\b(?:(?:women['’]?s|domestic\s+(?:abuse|violence)|men['’]?s|dv)\s+refuges?"
+    r"|(?<!pedestrian\s)(?<!traffic\s)(?<!crossing\s)(?<!central\s)(?<!wildlife\s)(?<!nature\s)"
+    r"(?<!bird\s)(?<!storm\s)refuges?(?!\s+(?:island|islands|from)\b|\s+for\s+(?!women|families|survivors"
+    r"|victims|men|people|those|anyone|residents)\w)"
+    r"|safe\s+houses?|sheltered\s+(?:housing|accommodation|flats?|bungalows?|schemes?|homes?|living)"
+    r"|supported\s+(?:housing|living|accommodation|flats?|lodgings|homes?|tenancies)"
+    r"|extra[- ]care\s+(?:housing|schemes?|flats?|homes?)|homeless(?:ness)?\s+hostels?"
+    r"|move-on\s+accommodation"
+    r"|half-?way\s+houses?|bail\s+hostels?|approved\s+premises|children['’]?s\s+homes?"
+    r"|hostels?\s+for\s+(?:care\s+leavers|homeless\s+\w+|rough\s+sleepers|young\s+people|ex-offenders"
+    r"|women|families|people\s+leaving\s+\w+)|care\s+leavers?['’]?\s+hostels?"
+    r"|care\s+leavers?['’]?\s+(?:flats?|accommodation|housing))\b"
+    # "The supported living team at the Civic Centre" is a service, not where anyone lives.
+    r"(?!\s+(?:team|teams|service|services|officers?|staff|workers?|managers?|strategy|policy|panel"
+    r"|providers?|helpline|line|charity|network|forum|review|budget|contract|coordinator)\b)",
+    re.IGNORECASE,
+)
+# Facilities whose sites are published anyway when the council plans or builds them.
+_PUBLIC_WHEN_PLANNED = re.compile(r"^(?:sheltered|supported|extra)", re.IGNORECASE)
+_PLANNING = re.compile(
+    r"\b(?:planning|approved|application|construction|built|building\s+work|developer|development"
+    r"|plans?|proposed|consultation|site\s+of\s+the\s+former)\b",
+    re.IGNORECASE,
+)
+_LANDMARK = (
+    r"(?:next\s+to|opposite|behind|beside|above|across\s+from|round\s+the\s+corner\s+from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’&-]*|[a-z]+)(?:\s+[A-Z][\w'’&-]*){0,3}"
+)
+_LOCATION = re.compile(
+    rf"(?:\b(?:on|in|at|off|along|near|by|of)\s+(?:the\s+)?(?:corner\s+of\s+)?)?"
+    rf"(?P<loc>{STREET}|{ESTATE.pattern}|{POSTCODE_RE.pattern})"
+    rf"|\b(?:on|off|along)\s+(?P<bare>{BARE_STREET})|\b(?P<landmark>{_LANDMARK})"
+)
+_HOME = re.compile(
+    r"\b(?:(?:her|his|their)\s+(?:own\s+)?(?:home|house|flat|bungalow|maisonette|place)"
+    r"|(?:she|he|who)\s+(?:still\s+|now\s+)?(?:lives?|lived|is\s+living|has\s+lived)"
+    r"|lives?\s+alone|living\s+alone)\b",
+    re.IGNORECASE,
+)
+_VULNERABLE = re.compile(
+    r"\b(?:lives?\s+alone|living\s+alone|on\s+(?:her|his|their)\s+own|frail|vulnerable|housebound"
+    r"|bed-?bound|disabled|dementia|alzheimer['’]?s|blind|partially\s+sighted|deaf|widow(?:ed|er)?|isolated"
+    r"|lonely|fleeing|fled|domestic\s+abuse|abusive|abuse|hoarding|self-neglect|in\s+(?:her|his)\s+(?:80s|90s)"
+    r"|(?:8\d|9\d|1[01]\d)[- ]year[- ]old|aged\s+(?:8\d|9\d|1[01]\d)|care\s+leaver|safeguarding)\b",
+    re.IGNORECASE,
+)
+
+
+# "a vulnerable tenant at 97 Primrose Close", "a housebound pensioner at Flat 7, 73 Station Road".
+_PERSON_AT = re.compile(
+    r"\b(?:tenant|resident|pensioner|neighbour|man|woman|lady|gentleman|widow|widower|client|couple"
+    r"|householder|homeowner)\s+(?:who\s+lives\s+)?(?:at|on|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _locations(source: str) -> Iterator[tuple[int, int]]:
+    """Street-level places: a house address, a street, an estate, a postcode or "next to the Co-op"."""
+    taken: list[tuple[int, int]] = []
+    for m in house_addresses(source):
+        taken.append((m.start(), m.end()))
+        yield m.start(), m.end()
+    for m in _LOCATION.finditer(source):
+        group = next(g for g in ("loc", "bare", "landmark") if m.group(g))
+        start, end = m.start(group), m.end(group)
+        if any(a <= start < b or start <= a < end for a, b in taken):
+            continue
+        yield start, end
+
+
+def check_vulnerable_location(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    source = text.text
+    findings: list[Finding] = []
+    for start, end in _locations(source):
+        s_start, s_end = sentence_bounds(source, start)
+        facility = _FACILITY.search(source, s_start, s_end)
+        if facility is not None:
+            if _PUBLIC_WHEN_PLANNED.match(facility.group()) and _PLANNING.search(source, s_start, s_end):
+                continue
+            if _is_site(source, start, end, rules):
+                continue
+            findings.append(Finding(VULN, Severity.BLOCK, start, end, VULN_REASON))
+            continue
+        # A person's home on a street, with something that makes them vulnerable said nearby.
+        home = _HOME.search(source, max(s_start, start - 60), start) or _PERSON_AT.search(
+            source, max(s_start, start - 50), start
+        )
+        if home is None:
+            continue
+        prev_start, _ = sentence_bounds(source, max(0, s_start - 2))
+        if _VULNERABLE.search(source, prev_start, s_end):
+            findings.append(Finding(VULN, Severity.BLOCK, start, end, VULN_REASON))
+    return findings
+
+
+def _is_site(text: str, start: int, end: int, rules: OrgRules) -> bool:
+    found = " ".join(text[start:end].casefold().split())
+    return any(found in " ".join(s.casefold().split()) for s in rules.allow.sites)
+
+
+REGISTRY: tuple[Registration, ...] = (
+    Registration(CODE, "Door, keypad, key-safe, alarm, gate or Wi-Fi codes, passwords and PINs", check_code),
+    Registration(
+        VULN,
+        "Location of a refuge, sheltered or supported housing, or a vulnerable resident's home",
+        check_vulnerable_location,
+    ),
+)
