@@ -21,7 +21,7 @@ from chalicelib.services import messages
 from chalicelib.services.decide import DecisionResult
 from chalicelib.services.publish import RetryLater
 from chalicelib.services.submit import SubmitService, new_form_nonce
-from chalicelib.web import SECURITY_HEADERS, BadForm, FormBody, cookie, parse_form_body
+from chalicelib.web import SECURITY_HEADERS, BadForm, FormBody, cookie, local_time, parse_form_body
 from infra.definition import Resources
 
 app = Chalice(app_name="real-stories")
@@ -155,12 +155,19 @@ def submit_story() -> Response:
 
 # --- emailed links: GET shows, POST decides -----------------------------------------------------
 
-PATH_OF: dict[Purpose, str] = {"approve": "a", "confirm": "c", "revise": "r", "override": "o"}
+PATH_OF: dict[Purpose, str] = {
+    "approve": "a",
+    "confirm": "c",
+    "revise": "r",
+    "override": "o",
+    "takedown": "t",
+}
 PAGE_OF: dict[Purpose, str] = {
     "approve": "approve",
     "confirm": "confirm",
     "revise": "revise",
     "override": "override",
+    "takedown": "takedown",
 }
 
 
@@ -226,6 +233,10 @@ RESULT_PAGES: dict[str, tuple[str, str]] = {
         "Thank you: the new version is on its way",
         "It will be checked again and sent for approval.",
     ),
+    "withdrawn": (
+        "Story taken down",
+        "It was deleted from every channel and the blog. Your reason is in the audit trail.",
+    ),
 }
 
 
@@ -252,6 +263,10 @@ def _decide(token: str, purpose: Purpose) -> Response:
     if isinstance(form, Response):
         return form
     try:
+        publish_at = local_time(form.fields.get("publish_at", ""), _c().rules().politics.time_zone)
+    except ValueError:
+        return message_page("Nothing was changed", "The publishing time was not a date and time.", status=400)
+    try:
         with handler_scope("decide"):
             result = _c().decide.decide(
                 token,
@@ -259,6 +274,7 @@ def _decide(token: str, purpose: Purpose) -> Response:
                 decision=form.fields.get("decision", ""),
                 reason=form.fields.get("reason", ""),
                 csrf=form.fields.get("csrf", ""),
+                publish_at=publish_at,
             )
     except LinkError as e:
         return link_error_page(e)
@@ -361,6 +377,16 @@ def override_page(token: str) -> Response:
 @app.route("/o/{token}", methods=["POST"], content_types=FORM_TYPES)
 def override_block(token: str) -> Response:
     return _decide(token, "override")
+
+
+@app.route("/t/{token}", methods=["GET"])
+def takedown_page(token: str) -> Response:
+    return _link_page(token, "takedown")
+
+
+@app.route("/t/{token}", methods=["POST"], content_types=FORM_TYPES)
+def takedown_story(token: str) -> Response:
+    return _decide(token, "takedown")
 
 
 # --- queue handlers ---------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from .services.links import LinkIssuer
 from .services.notify import NotifyService
 from .services.publish import PublishService
 from .services.schedule import ScheduleService
+from .services.takedown import TakedownService
 
 if TYPE_CHECKING:
     from .adapters.ports import (
@@ -250,6 +251,13 @@ class Container:
             links=self.links,
             rules=self.rules,
             clock=self.clock,
+            takedown=lambda sid, actor, reason: self.takedown.takedown(sid, actor=actor, reason=reason),
+        )
+
+    @cached_property
+    def takedown(self) -> TakedownService:
+        return TakedownService(
+            table=self.table, channel=self.channel, blog=lambda: self.blog, clock=self.clock
         )
 
     @cached_property

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs
+from zoneinfo import ZoneInfo
 
 MAX_BODY_BYTES = 10 * 1024 * 1024  # API Gateway's payload limit
 
@@ -83,3 +85,14 @@ def cookie(headers: dict[str, str], name: str) -> str | None:
         return None
     morsel = jar.get(name)
     return morsel.value if morsel else None
+
+
+def local_time(value: str, zone: str) -> datetime | None:
+    """A ``datetime-local`` field (wall-clock time where the organisation is) as an aware UTC time."""
+    value = value.strip()
+    if not value:
+        return None
+    naive = datetime.fromisoformat(value)
+    if naive.tzinfo is not None:
+        return naive.astimezone(UTC)
+    return naive.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)

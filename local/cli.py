@@ -178,6 +178,27 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_takedown(args: argparse.Namespace) -> int:
+    from chalicelib.domain.errors import InvalidTransition, NotFound, Retryable
+
+    c = _container(args)
+    try:
+        result = c.takedown.takedown(args.id, actor=args.by, reason=args.reason)
+    except NotFound:
+        print(f"No story with id {args.id}", file=sys.stderr)
+        return 1
+    except InvalidTransition as e:
+        print(f"Cannot take it down: {e}", file=sys.stderr)
+        return 1
+    except Retryable as e:
+        print(f"Not finished: {e}. Run the same command again.", file=sys.stderr)
+        return 1
+    for item in result.removed:
+        print(f"removed {item}")
+    print(f"{result.record.story_id} is {result.record.state.value}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="stories", description="Real Stories: local stack and tools.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -205,11 +226,17 @@ def parser() -> argparse.ArgumentParser:
         ("show", _cmd_show, "one story in full"),
         ("audit", _cmd_audit, "who did what to a story, and when"),
         ("export", _cmd_export, "every story in a date range with its audit trail (CSV or JSON)"),
+        ("takedown", _cmd_takedown, "delete a published story from every channel and the blog"),
     )
     for name, func, hlp in commands:
         sp = sub.add_parser(name, help=hlp)
-        if name in ("show", "audit"):
+        if name in ("show", "audit", "takedown"):
             sp.add_argument("id")
+        if name == "takedown":
+            sp.add_argument("--reason", required=True, help="why it must come down (kept in the audit trail)")
+            sp.add_argument(
+                "--by", default=f"cli:{os.environ.get('USER', 'operator')}", help="who is doing it"
+            )
         if name == "export":
             sp.add_argument("--since", type=_day, required=True, help="first day, e.g. 2026-11-01")
             sp.add_argument("--until", type=_day, required=True, help="day after the last, e.g. 2026-12-01")

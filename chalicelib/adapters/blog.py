@@ -74,6 +74,20 @@ class StaticBlog:
         entries.sort(key=lambda e: str(e["published_at"]), reverse=True)
         return entries
 
+    def unpublish(self, story_id: str) -> None:
+        folder = f"stories/{story_id}/"
+        keys = [
+            obj["Key"]
+            for page in self._s3.get_paginator("list_objects_v2").paginate(Bucket=self._bucket, Prefix=folder)
+            for obj in page.get("Contents", [])
+        ]
+        for i in range(0, len(keys), 1000):
+            self._s3.delete_objects(
+                Bucket=self._bucket,
+                Delete={"Objects": [{"Key": k} for k in keys[i : i + 1000]], "Quiet": True},
+            )
+        self.rebuild_index()
+
     def rebuild_index(self) -> None:
         # Built from the entries actually present, so concurrent publishes converge on the full list:
         # a second pass catches an entry written while the first was rendering.

@@ -154,3 +154,7 @@ class BlogSite(Protocol):
     def publish(
         self, version: Version, *, published_at: datetime, media: Mapping[str, bytes]
     ) -> PostResult: ...
+
+    def unpublish(self, story_id: str) -> None:
+        """Remove the story's page and media and take it off the index (done again, it is a no-op)."""
+        ...

@@ -16,7 +16,7 @@ from typing import Literal
 
 from .errors import LinkError
 
-Purpose = Literal["approve", "confirm", "revise", "override"]
+Purpose = Literal["approve", "confirm", "revise", "override", "takedown"]
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,11 @@ keeps, for every normalised character, the ``[start, end)`` of the original char
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 Form = Literal["NFC", "NFKC"]
@@ -58,6 +60,21 @@ class NormalisedText:
     def __len__(self) -> int:
         return len(self.text)
 
+    # Computed at most once per story and shared by every check: thirty-odd checks each lower-casing
+    # and tokenising the same text was most of the catalogue's cost. Cached on the instance (a frozen
+    # dataclass allows it: cached_property writes to ``__dict__`` directly).
+
+    @cached_property
+    def lower(self) -> str:
+        """The normalised text in lower case (same length and offsets for what the checks look at)."""
+        return self.text.lower()
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every lower-case run of letters in the text, for checks that return early when their trigger
+        words are absent. A superset test only: a check must still match properly after it."""
+        return frozenset(_LETTER_RUN.findall(self.lower))
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` in the normalised text to the span of the original it came from."""
         if not 0 <= start <= end <= len(self.text):
@@ -78,6 +95,9 @@ class NormalisedText:
         first = bisect_right(self.ends, start)
         last = bisect_left(self.starts, end)
         return (first, last) if first < last else (first, first)
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def _fold(ch: str, normalised: str) -> str:
@@ -115,6 +135,11 @@ def normalise(
     mathematical letters and full-width forms), with invisible characters removed. The X length
     code asks for NFC with unified newlines instead, to mirror how X counts.
     """
+    if text.isascii() and not (unify_newlines and "\r" in text):
+        # ASCII is already NFC and NFKC and holds no invisible characters, so every character maps to
+        # itself; most stories are plain ASCII, and the general path below costs a call per character.
+        n = len(text)
+        return NormalisedText(original=text, text=text, starts=tuple(range(n)), ends=tuple(range(1, n + 1)))
     # Pieces are a starter and the combining marks after it: normalisation never looks across
     # them except in rare compositions, which the merge below catches.
     pieces: list[tuple[int, int, str]] = []

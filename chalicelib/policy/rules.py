@@ -127,6 +127,13 @@ class Channel(_Model):
     threads: bool = False
 
 
+class ThreadedChannel(Channel):
+    """Mastodon and Bluesky: off until configured; long stories become threads there by default."""
+
+    enabled: bool = False
+    threads: bool = True
+
+
 class BlogChannel(_Model):
     enabled: bool = True
     # static: pages in the blog bucket (CloudFront in AWS); wordpress: posts through its REST API
@@ -135,8 +142,8 @@ class BlogChannel(_Model):
 
 class Channels(_Model):
     x: Channel = Channel()
-    mastodon: Channel = Channel(enabled=False, threads=True)
-    bluesky: Channel = Channel(enabled=False, threads=True)
+    mastodon: ThreadedChannel = ThreadedChannel()
+    bluesky: ThreadedChannel = ThreadedChannel()
     blog: BlogChannel = BlogChannel()
 
 

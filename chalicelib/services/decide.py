@@ -35,6 +35,7 @@ Outcome = Literal[
     "confirmed",
     "overridden",
     "revised",
+    "withdrawn",
     "already",
     "invalid",
 ]
@@ -47,6 +48,7 @@ WAITING: dict[Purpose, State] = {
     "confirm": State.RECEIVED,
     "revise": State.CHANGES_NEEDED,
     "override": State.CHANGES_NEEDED,
+    "takedown": State.PUBLISHED,
 }
 
 
@@ -81,7 +83,9 @@ class DecideService:
         links: LinkIssuer,
         rules: Callable[[], OrgRules],
         clock: Callable[[], datetime],
+        takedown: Callable[[str, str, str], object] | None = None,
     ) -> None:
+        self._takedown = takedown
         self._rules = rules
         self._table = table
         self._stories = stories
@@ -123,7 +127,14 @@ class DecideService:
 
     # --- deciding --------------------------------------------------------------------------------
     def decide(
-        self, token: str, purpose: Purpose, *, decision: str, reason: str, csrf: str
+        self,
+        token: str,
+        purpose: Purpose,
+        *,
+        decision: str,
+        reason: str,
+        csrf: str,
+        publish_at: datetime | None = None,
     ) -> DecisionResult:
         view = self._checked_view(token, purpose, csrf)
         reason = reason.strip()[:MAX_REASON]
@@ -131,14 +142,16 @@ class DecideService:
             "approve": ("approve", "reject", "changes"),
             "confirm": ("confirm",),
             "override": ("override",),
+            "takedown": ("takedown",),
         }
         if decision not in allowed.get(purpose, ()):
             return DecisionResult("invalid", view.record, problems=("Choose one of the buttons on the page",))
-        if decision in ("reject", "changes", "override") and not reason:
+        if decision in ("reject", "changes", "override", "takedown") and not reason:
             what = {
                 "reject": "rejecting the story",
                 "changes": "the changes you need",
                 "override": "the override",
+                "takedown": "taking the story down",
             }
             return DecisionResult("invalid", view.record, problems=(f"Give a reason for {what[decision]}",))
         if not view.can_decide:
@@ -147,7 +160,14 @@ class DecideService:
             return self._confirm(view)
         if purpose == "override":
             return self._override(view, reason)
-        return self._vote(view, decision, reason)
+        if purpose == "takedown" and self._takedown is not None:
+            self._takedown(view.record.story_id, view.claims.actor, reason)
+            return DecisionResult("withdrawn", self._table.get(view.record.story_id))
+        if publish_at is not None and publish_at <= self._clock():
+            return DecisionResult(
+                "invalid", view.record, problems=("Choose a publishing time in the future",)
+            )
+        return self._vote(view, decision, reason, publish_at)
 
     def revise(self, token: str, purpose: Purpose, *, title: str, text: str, csrf: str) -> DecisionResult:
         """An approver's edit (purpose approve) or the author's revision (purpose revise): a new version."""
@@ -255,7 +275,9 @@ class DecideService:
         self._notify("approval_request", moved)
         return DecisionResult("overridden", moved)
 
-    def _vote(self, view: LinkView, decision: str, reason: str) -> DecisionResult:
+    def _vote(
+        self, view: LinkView, decision: str, reason: str, publish_at: datetime | None
+    ) -> DecisionResult:
         claims = view.claims
         progress = Progress.from_extra(view.record.extra)
         assert progress is not None  # view() only lets a planned story be decided
@@ -273,7 +295,7 @@ class DecideService:
             # Someone else ended this step a moment ago; _already keeps this click in the audit trail.
             return self._already(view, decision, reason)
         self._table.complete(self._step_key(claims), {"decision": decision, "by": claims.actor})
-        return self._apply(view, progress, decision, reason)
+        return self._apply(view, progress, decision, reason, publish_at)
 
     def _all_approved(self, claims: LinkClaims, approvers: tuple[str, ...]) -> bool:
         for approver in approvers:
@@ -282,7 +304,9 @@ class DecideService:
                 return False
         return True
 
-    def _apply(self, view: LinkView, progress: Progress, decision: str, reason: str) -> DecisionResult:
+    def _apply(
+        self, view: LinkView, progress: Progress, decision: str, reason: str, publish_at: datetime | None
+    ) -> DecisionResult:
         now = self._clock()
         record = view.record
         latency = (now - progress.since).total_seconds()
@@ -298,7 +322,7 @@ class DecideService:
                 "changes_requested",
             )
         elif progress.is_last:
-            to, updates, outcome, notice = State.APPROVED, {}, "approved", "approved"
+            to, updates, outcome, notice = State.APPROVED, {"publish_at": publish_at}, "approved", "approved"
         else:
             nxt = progress.next_step(now)
             to, updates, outcome, notice = (

@@ -20,6 +20,7 @@ NoticeKind = Literal[
     "rejected",
     "expired",
     "published",
+    "published_team",
 ]
 
 

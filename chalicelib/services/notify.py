@@ -31,6 +31,7 @@ SUBJECTS: dict[NoticeKind, str] = {
     "rejected": "Not published: {title}",
     "expired": "Not approved in time: {title}",
     "published": "Published: {title}",
+    "published_team": "Now live: {title}",
 }
 TEMPLATES: dict[NoticeKind, str] = {"reminder": "approval_request"}
 LINKS: dict[NoticeKind, Purpose] = {
@@ -40,6 +41,7 @@ LINKS: dict[NoticeKind, Purpose] = {
     "changes_needed": "revise",
     "changes_requested": "revise",
     "blocked": "override",
+    "published_team": "takedown",
 }
 WITH_FINDINGS: frozenset[NoticeKind] = frozenset(
     {"approval_request", "reminder", "changes_needed", "changes_requested", "blocked"}
@@ -106,7 +108,7 @@ class NotifyService:
                 for a in progress.current.approvers
                 if self._table.marker(vote_key(record.story_id, record.version, progress.step, a)) is None
             )
-        if kind == "blocked":
+        if kind in ("blocked", "published_team"):
             return rules.approval.override_by or rules.approval.steps[-1].approvers
         if kind == "confirm":
             return (record.submitter,)  # a staff-domain address; the link proves it is theirs

@@ -20,7 +20,7 @@ from ..domain.story import AuditEvent, Post, StoryRecord, Version
 from ..observability import MetricUnit, logger, metrics
 from ..policy.rules import OrgRules
 from ..policy.thread import split_thread
-from .messages import Notice, StoryRef
+from .messages import Notice, NoticeKind, StoryRef
 
 T = TypeVar("T")
 ACTOR = "system:publish"
@@ -255,7 +255,9 @@ class PublishService:
         return self._move(record, State.PUBLISH_FAILED, "publish-failed", reason).state
 
     def _tell(self, record: StoryRecord) -> None:
-        self._queues.send("notify", Notice("published", record.story_id, record.version).to_body())
+        kinds: tuple[NoticeKind, ...] = ("published", "published_team")
+        for kind in kinds:
+            self._queues.send("notify", Notice(kind, record.story_id, record.version).to_body())
 
 
 def channel_names(rules: OrgRules) -> Mapping[str, bool]:

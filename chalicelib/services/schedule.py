@@ -65,6 +65,14 @@ class ScheduleService:
                     overdue += 1
                     reminded += self._remind(record, progress, now)
             elif (
+                record.state is State.SCHEDULED and record.publish_at is not None and record.publish_at <= now
+            ):
+                key = f"due#{record.story_id}#v{record.version}#{record.publish_at.isoformat()}"
+                if self._table.claim(key, owner=ACTOR, now=now):
+                    self._table.complete(key, {"at": now.isoformat()})
+                    self._queues.send("publish", {"story_id": record.story_id, "version": record.version})
+                    nudged += 1
+            elif (
                 record.state in (State.SUBMITTED, State.CHECKING, State.APPROVED)
                 and now - record.updated_at > STUCK_AFTER
             ):

@@ -33,6 +33,7 @@ from chalicelib.adapters.memory import (
 from chalicelib.adapters.ports import MediaItem, OutgoingEmail, PostResult
 from chalicelib.bootstrap import Container, set_container
 from chalicelib.config import Settings
+from chalicelib.domain.errors import UnknownOutcome
 from chalicelib.domain.story import Version
 from chalicelib.policy.rules import OrgRules, load_rules_file
 from infra.definition import QUEUES
@@ -53,27 +54,50 @@ def event_fixture(name: str) -> Any:
     return json.loads((EVENTS / name).read_text())
 
 
-class RecordingX:
-    """XPoster that records posts; ``fail_with`` makes the next post raise."""
+class RecordingChannel:
+    """A ChannelPoster that records posts. ``fail_with`` makes the next post raise; ``crash_on_part``
+    raises before posting that many-th post (a process killed mid-thread); ``lose_answer`` posts and
+    then raises UnknownOutcome (a timeout after the channel accepted the post)."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str = "x") -> None:
+        self.name = name
         self.posts: list[dict[str, Any]] = []
         self.fail_with: Exception | None = None
-
-    name = "x"
+        self.crash_on_post: int | None = None
+        self.lose_answer = False
+        self.calls = 0
 
     def post(self, text: str, *, reply_to: str | None = None, media: Sequence[MediaItem] = ()) -> PostResult:
+        self.calls += 1
         if self.fail_with is not None:
             e, self.fail_with = self.fail_with, None
             raise e
-        post_id = str(1000 + len(self.posts))
+        if self.crash_on_post is not None and len(self.posts) + 1 == self.crash_on_post:
+            self.crash_on_post = None
+            raise RuntimeError("the process was killed")
+        post_id = f"{self.name}-{1000 + len(self.posts)}"
         self.posts.append({"id": post_id, "text": text, "reply_to": reply_to, "alts": [m.alt for m in media]})
-        return PostResult(post_id, f"https://x.com/i/web/status/{post_id}")
+        if self.lose_answer:
+            self.lose_answer = False
+            raise UnknownOutcome("no answer after sending")
+        return PostResult(post_id, f"https://{self.name}.example/{post_id}")
+
+    def find_recent(self, text: str) -> PostResult | None:
+        for p in reversed(self.posts):
+            if p["text"] == text and not p.get("deleted"):
+                return PostResult(p["id"], f"https://{self.name}.example/{p['id']}")
+        return None
 
     def delete(self, post_id: str) -> None:
         for p in self.posts:
             if p["id"] == post_id:
                 p["deleted"] = True
+
+    def live(self) -> list[dict[str, Any]]:
+        return [p for p in self.posts if not p.get("deleted")]
+
+
+RecordingX = RecordingChannel
 
 
 class RecordingBlog:
@@ -82,7 +106,11 @@ class RecordingBlog:
 
     def publish(self, version: Version, *, published_at: datetime, media: Mapping[str, bytes]) -> PostResult:
         self.pages.append(version)
+        self.media = dict(media)
         return PostResult(version.story_id, f"{BASE_URL}/blog/stories/{version.story_id}/")
+
+    def unpublish(self, story_id: str) -> None:
+        self.pages = [v for v in self.pages if v.story_id != story_id]
 
 
 @dataclass
@@ -101,7 +129,9 @@ class Pipeline:
     queues: MemoryQueues = field(
         default_factory=lambda: MemoryQueues(known=[q.key for q in QUEUES] + [f"{q.key}-dlq" for q in QUEUES])
     )
-    x: RecordingX = field(default_factory=RecordingX)
+    x: RecordingChannel = field(default_factory=lambda: RecordingChannel("x"))
+    mastodon: RecordingChannel = field(default_factory=lambda: RecordingChannel("mastodon"))
+    bluesky: RecordingChannel = field(default_factory=lambda: RecordingChannel("bluesky"))
     blog: RecordingBlog = field(default_factory=RecordingBlog)
     now: datetime = field(default_factory=lambda: datetime(2026, 11, 25, 9, 0, tzinfo=UTC))
     rules: OrgRules = field(default_factory=lambda: load_rules_file(RULES))
@@ -128,6 +158,8 @@ class Pipeline:
             secrets=MemorySecrets({settings.link_key_secret: keys}),
             queues=self.queues,
             x=self.x,
+            mastodon=self.mastodon,
+            bluesky=self.bluesky,
             blog=self.blog,
             rules=lambda: self.rules,
         )

@@ -31,7 +31,7 @@ def test_the_audit_shows_who_approved_which_version_when(pipeline: Pipeline, cli
 
 
 def test_the_export_opens_in_a_spreadsheet_and_defuses_formulas(pipeline: Pipeline, client: Client) -> None:
-    pipeline.email("=HYPERLINK(\"http://evil\")", "The pool reopens on Saturday.")
+    pipeline.email('=HYPERLINK("http://evil")', "The pool reopens on Saturday.")
     pipeline.email("Parks", "New benches in the park.")
     pipeline.run()
     export = AuditExport(table=pipeline.table, stories=pipeline.stories)
@@ -39,7 +39,7 @@ def test_the_export_opens_in_a_spreadsheet_and_defuses_formulas(pipeline: Pipeli
     text = export.as_csv(export.between(since, until))
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
-    assert {r["title"] for r in rows} == {"'=HYPERLINK(\"http://evil\")", "Parks"}
+    assert {r["title"] for r in rows} == {'\'=HYPERLINK("http://evil")', "Parks"}
     assert all(r["at"] and r["actor"] and r["action"] for r in rows)
     data = json.loads(export.as_json(export.between(since, until)))
     assert len(data) == 2 and all(d["audit"] for d in data)
