@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test unit integration app e2e lint typecheck venv chromium bench clean
+.PHONY: run test unit integration app e2e lint typecheck venv chromium bench clean synth
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
@@ -38,6 +38,11 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+# The CloudFormation template, offline (node runs the CDK; PyPI only while the dependency layer is built).
+synth: $(STAMP)
+	$(BIN)/python -m infra.app cdk.out
+	$(BIN)/cfn-lint cdk.out/*.template.json
 
 unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit

@@ -80,3 +80,29 @@ TABLE_SORT_KEY = "sk"
 TABLE_TTL_ATTRIBUTE = "expires_at"
 
 SECRETS: tuple[str, ...] = ("link-signing-key", "x-credentials")
+
+# --- Deploy-time settings for the CDK app (the local stack uses what moto can emulate) ---------------
+
+# Queue message retention: a DLQ keeps messages as long as SQS allows, so a person has time to look.
+QUEUE_RETENTION_S = 4 * 24 * 3600
+DLQ_RETENTION_S = 14 * 24 * 3600
+
+# Where submissions land in the intake bucket, and where the organisation's rules file lives.
+RAW_PREFIX = "raw/"
+EMAIL_PREFIX = "raw/email/"
+FORM_PREFIX = "raw/form/"
+RULES_KEY = "config/rules.yaml"
+
+# Retention: raw submissions, and every object of a rejected submission (tagged so by the pipeline),
+# are deleted after these many days. Both can be changed per deployment with CDK context.
+REJECTED_TAG_KEY = "retention"
+REJECTED_TAG_VALUE = "rejected"
+DEFAULT_RAW_RETENTION_DAYS = 365
+DEFAULT_REJECTED_RETENTION_DAYS = 30
+
+# Publishing channels that report Published_<channel> / PublishFailed_<channel> metrics.
+CHANNELS: tuple[str, ...] = ("blog", "x", "mastodon", "bluesky")
+
+# The EMF namespace and service dimension the handlers emit (chalicelib/observability.py).
+METRICS_NAMESPACE = "RealStories"
+METRICS_SERVICE = "real-stories"

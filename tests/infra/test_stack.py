@@ -1,0 +1,416 @@
+"""The synthesised CloudFormation template has the properties the deployment depends on."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from aws_cdk.assertions import Match
+
+from infra import definition as d
+from infra.stack import ACCESS
+from tests.infra.conftest import REPO, Synthesised
+
+RES = d.Resources("real-stories-dev")
+DATA_SERVICES = ("s3", "dynamodb", "sqs")
+
+
+def _name_of(synth: Synthesised, ref: Any, attr: str) -> str:
+    """The literal name behind a {"Fn::GetAtt": [id, "Arn"]} or {"Ref": id}."""
+    logical = ref["Fn::GetAtt"][0] if "Fn::GetAtt" in ref else ref["Ref"]
+    return str(synth.template["Resources"][logical]["Properties"][attr])
+
+
+def _functions(synth: Synthesised) -> dict[str, dict[str, Any]]:
+    return synth.resources("AWS::Serverless::Function")
+
+
+def _app_handlers_with(decorator: str) -> set[str]:
+    tree = ast.parse((REPO / "app.py").read_text(encoding="utf-8"))
+    out = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            for dec in node.decorator_list:
+                target = dec.func if isinstance(dec, ast.Call) else dec
+                if isinstance(target, ast.Attribute) and target.attr == decorator:
+                    out.add(node.name)
+    return out
+
+
+# --- storage --------------------------------------------------------------------------------------
+
+
+def test_every_bucket_is_encrypted_versioned_and_closed_to_the_public(template: Any) -> None:
+    for key in d.BUCKETS:
+        template.has_resource_properties(
+            "AWS::S3::Bucket",
+            {
+                "BucketName": RES.bucket(key),
+                "BucketEncryption": {
+                    "ServerSideEncryptionConfiguration": [
+                        {"ServerSideEncryptionByDefault": {"SSEAlgorithm": Match.any_value()}}
+                    ]
+                },
+                "VersioningConfiguration": {"Status": "Enabled"},
+                "PublicAccessBlockConfiguration": {
+                    "BlockPublicAcls": True,
+                    "BlockPublicPolicy": True,
+                    "IgnorePublicAcls": True,
+                    "RestrictPublicBuckets": True,
+                },
+            },
+        )
+
+
+def test_buckets_and_the_table_outlive_the_stack(synthesised: Synthesised) -> None:
+    kept = [
+        *synthesised.resources("AWS::S3::Bucket").values(),
+        *synthesised.resources("AWS::DynamoDB::Table").values(),
+    ]
+    assert kept
+    assert all(r.get("DeletionPolicy") == "Retain" for r in kept)
+
+
+def _has_lifecycle_rule(template: Any, bucket: str, rule: dict[str, Any]) -> None:
+    template.has_resource_properties(
+        "AWS::S3::Bucket",
+        {
+            "BucketName": bucket,
+            "LifecycleConfiguration": {"Rules": Match.array_with([Match.object_like(rule)])},
+        },
+    )
+
+
+def test_raw_and_rejected_submissions_expire_after_the_retention_period(template: Any) -> None:
+    _has_lifecycle_rule(
+        template,
+        RES.intake_bucket,
+        {"Prefix": d.RAW_PREFIX, "ExpirationInDays": d.DEFAULT_RAW_RETENTION_DAYS, "Status": "Enabled"},
+    )
+    rejected = {
+        "TagFilters": [{"Key": d.REJECTED_TAG_KEY, "Value": d.REJECTED_TAG_VALUE}],
+        "ExpirationInDays": d.DEFAULT_REJECTED_RETENTION_DAYS,
+        "Status": "Enabled",
+    }
+    _has_lifecycle_rule(template, RES.intake_bucket, rejected)
+    _has_lifecycle_rule(template, RES.stories_bucket, rejected)
+
+
+def test_the_table_has_point_in_time_recovery_and_ttl(template: Any) -> None:
+    template.has_resource_properties(
+        "AWS::DynamoDB::Table",
+        {
+            "TableName": RES.table,
+            "KeySchema": [
+                {"AttributeName": d.TABLE_PARTITION_KEY, "KeyType": "HASH"},
+                {"AttributeName": d.TABLE_SORT_KEY, "KeyType": "RANGE"},
+            ],
+            "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": True},
+            "TimeToLiveSpecification": {"AttributeName": d.TABLE_TTL_ATTRIBUTE, "Enabled": True},
+            "SSESpecification": {"SSEEnabled": True},
+        },
+    )
+
+
+def test_secrets_are_created_without_values(synthesised: Synthesised) -> None:
+    secrets = synthesised.resources("AWS::SecretsManager::Secret")
+    assert {s["Properties"]["Name"] for s in secrets.values()} == {RES.secret(k) for k in d.SECRETS}
+    for s in secrets.values():
+        assert s["Properties"]["SecretString"] == "{}"
+        assert "GenerateSecretString" not in s["Properties"]
+
+
+# --- queues and functions -------------------------------------------------------------------------
+
+
+def test_every_queue_has_a_dlq_after_its_configured_receives(synthesised: Synthesised) -> None:
+    queues = {
+        r["Properties"]["QueueName"]: r["Properties"]
+        for r in synthesised.resources("AWS::SQS::Queue").values()
+    }
+    for q in d.QUEUES:
+        props = queues[RES.queue(q.key)]
+        assert props["RedrivePolicy"]["maxReceiveCount"] == q.max_receive_count
+        assert _name_of(synthesised, props["RedrivePolicy"]["deadLetterTargetArn"], "QueueName") == RES.dlq(
+            q.key
+        )
+        assert props["VisibilityTimeout"] == q.visibility_timeout_s
+        assert queues[RES.dlq(q.key)]["MessageRetentionPeriod"] == d.DLQ_RETENTION_S
+        assert props["SqsManagedSseEnabled"] is True
+
+
+def test_every_queue_handler_reports_batch_item_failures(synthesised: Synthesised) -> None:
+    consumers: dict[str, str] = {}
+    for props in (f["Properties"] for f in _functions(synthesised).values()):
+        for event in props.get("Events", {}).values():
+            if event["Type"] == "SQS":
+                assert event["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+                queue = event["Properties"]["Queue"]["Fn::Sub"].rsplit(":", 1)[-1]
+                consumers[queue] = props["Handler"]
+    assert consumers == {RES.queue(q.key): f"app.{q.handler}" for q in d.QUEUES}
+
+
+def test_no_function_outlasts_its_queues_visibility_timeout(synthesised: Synthesised) -> None:
+    visibility = {RES.queue(q.key): q.visibility_timeout_s for q in d.QUEUES}
+    for props in (f["Properties"] for f in _functions(synthesised).values()):
+        for event in props.get("Events", {}).values():
+            if event["Type"] == "SQS":
+                queue = event["Properties"]["Queue"]["Fn::Sub"].rsplit(":", 1)[-1]
+                assert props["Timeout"] <= visibility[queue]
+
+
+def test_functions_are_named_from_the_prefix_and_traced(synthesised: Synthesised) -> None:
+    for props in (f["Properties"] for f in _functions(synthesised).values()):
+        handler = props["Handler"].removeprefix("app.")
+        assert props["FunctionName"] == f"{RES.prefix}-{'api_handler' if handler == 'app' else handler}"
+        assert props["Environment"]["Variables"]["RESOURCE_PREFIX"] == RES.prefix
+        assert props["Environment"]["Variables"]["POWERTOOLS_METRICS_NAMESPACE"] == d.METRICS_NAMESPACE
+        assert props["Tracing"] == "Active"
+
+
+def test_the_schedule_exists_exactly_when_the_app_has_a_scheduled_handler(synthesised: Synthesised) -> None:
+    scheduled = {
+        f["Properties"]["Handler"].removeprefix("app.")
+        for f in _functions(synthesised).values()
+        if any(e["Type"] == "Schedule" for e in f["Properties"].get("Events", {}).values())
+    }
+    assert scheduled == _app_handlers_with("schedule")
+
+
+def test_every_handler_has_its_own_role_and_a_known_access_list(synthesised: Synthesised) -> None:
+    roles = {str(f["Properties"]["Role"]["Fn::GetAtt"][0]) for f in _functions(synthesised).values()}
+    assert len(roles) == len(_functions(synthesised))
+    for props in (f["Properties"] for f in _functions(synthesised).values()):
+        handler = props["Handler"].removeprefix("app.")
+        assert ("api_handler" if handler == "app" else handler) in ACCESS
+
+
+def test_the_deployed_code_carries_the_resource_definition(synthesised: Synthesised) -> None:
+    [fn] = [f for f in _functions(synthesised).values() if f["Properties"]["Handler"] == "app.on_intake"]
+    key = fn["Properties"]["CodeUri"]["Key"]
+    with zipfile.ZipFile(synthesised.outdir / f"asset.{key}") as z:
+        names = set(z.namelist())
+        assert {"app.py", "infra/__init__.py", "infra/definition.py"} <= names
+        assert z.read("infra/definition.py") == (REPO / "infra" / "definition.py").read_bytes()
+
+
+# --- IAM ------------------------------------------------------------------------------------------
+
+
+def _statements(synth: Synthesised) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for res in synth.template["Resources"].values():
+        props = res.get("Properties", {})
+        docs = []
+        if res["Type"] == "AWS::IAM::Policy":
+            docs.append(props["PolicyDocument"])
+        elif res["Type"] == "AWS::IAM::Role":
+            docs.extend(p["PolicyDocument"] for p in props.get("Policies", []))
+        elif res["Type"] in ("AWS::S3::BucketPolicy", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy"):
+            docs.append(props["PolicyDocument"])
+        for doc in docs:
+            out.extend(doc["Statement"])
+    return out
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def test_no_iam_statement_grants_star_on_s3_dynamodb_or_sqs(synthesised: Synthesised) -> None:
+    allows = [s for s in _statements(synthesised) if s["Effect"] == "Allow"]
+    assert allows
+    for s in allows:
+        actions = [str(a) for a in _as_list(s["Action"])]
+        assert "*" not in actions, s
+        for service in DATA_SERVICES:
+            assert f"{service}:*" not in actions, s
+        touches_data = any(a.split(":", 1)[0] in DATA_SERVICES for a in actions)
+        if touches_data:
+            assert "*" not in _as_list(s.get("Resource", [])), s
+
+
+def test_only_the_publisher_reads_channel_credentials_and_nobody_else_the_x_keys(
+    synthesised: Synthesised,
+) -> None:
+    policies = synthesised.resources("AWS::IAM::Policy")
+    readers = set()
+    for logical, p in policies.items():
+        for s in p["Properties"]["PolicyDocument"]["Statement"]:
+            if s["Action"] == "secretsmanager:GetSecretValue":
+                name = _name_of(synthesised, s["Resource"], "Name")
+                if name == RES.secret("x-credentials"):
+                    readers.add(logical)
+    assert len(readers) == 1
+    assert next(iter(readers)).startswith("OnPublishRole")
+
+
+# --- mail in, blog out ----------------------------------------------------------------------------
+
+
+def test_the_ses_receipt_rule_scans_and_stores_submissions_in_the_intake_bucket(template: Any) -> None:
+    template.has_resource_properties(
+        "AWS::SES::ReceiptRule",
+        {
+            "Rule": Match.object_like(
+                {
+                    "Enabled": True,
+                    "ScanEnabled": True,
+                    "TlsPolicy": "Require",
+                    "Recipients": ["stories@example.gov.uk"],
+                    "Actions": [
+                        {"S3Action": {"BucketName": Match.any_value(), "ObjectKeyPrefix": d.EMAIL_PREFIX}}
+                    ],
+                }
+            )
+        },
+    )
+
+
+def test_ses_stores_mail_in_the_intake_bucket(synthesised: Synthesised) -> None:
+    [rule] = synthesised.resources("AWS::SES::ReceiptRule").values()
+    bucket = rule["Properties"]["Rule"]["Actions"][0]["S3Action"]["BucketName"]
+    assert _name_of(synthesised, bucket, "BucketName") == RES.intake_bucket
+
+
+def test_the_blog_is_served_by_cloudfront_through_origin_access_control(template: Any) -> None:
+    template.resource_count_is("AWS::CloudFront::OriginAccessControl", 1)
+    template.has_resource_properties(
+        "AWS::CloudFront::Distribution",
+        {
+            "DistributionConfig": Match.object_like(
+                {
+                    "DefaultRootObject": "index.html",
+                    "Origins": [Match.object_like({"OriginAccessControlId": Match.any_value()})],
+                    "DefaultCacheBehavior": Match.object_like({"ViewerProtocolPolicy": "redirect-to-https"}),
+                }
+            )
+        },
+    )
+    template.has_resource_properties(
+        "AWS::S3::BucketPolicy",
+        {
+            "PolicyDocument": {
+                "Statement": Match.array_with(
+                    [
+                        Match.object_like(
+                            {
+                                "Action": "s3:GetObject",
+                                "Principal": {"Service": "cloudfront.amazonaws.com"},
+                                "Condition": Match.object_like({"StringEquals": Match.any_value()}),
+                            }
+                        )
+                    ]
+                )
+            }
+        },
+    )
+
+
+# --- monitoring -----------------------------------------------------------------------------------
+
+
+def _alarms(synth: Synthesised) -> dict[str, dict[str, Any]]:
+    return {
+        a["Properties"]["AlarmName"]: a["Properties"]
+        for a in synth.resources("AWS::CloudWatch::Alarm").values()
+    }
+
+
+def test_a_dlq_with_any_message_raises_an_alarm(synthesised: Synthesised) -> None:
+    alarms = _alarms(synthesised)
+    for q in d.QUEUES:
+        a = alarms[f"{RES.prefix}-{q.key}-dlq-not-empty"]
+        assert a["MetricName"] == "ApproximateNumberOfMessagesVisible"
+        assert a["Threshold"] == 0
+        assert a["ComparisonOperator"] == "GreaterThanThreshold"
+        assert _name_of(synthesised, a["Dimensions"][0]["Value"], "QueueName") == RES.dlq(q.key)
+
+
+def test_function_errors_publish_failures_overdue_approvals_and_broken_rules_raise_alarms(
+    synthesised: Synthesised,
+) -> None:
+    alarms = _alarms(synthesised)
+    for f in _functions(synthesised).values():
+        name = f["Properties"]["FunctionName"]
+        handler = name.removeprefix(f"{RES.prefix}-")
+        a = alarms[f"{RES.prefix}-{handler}-errors"]
+        assert a["MetricName"] == "Errors"
+        assert a["Dimensions"] == [{"Name": "FunctionName", "Value": name}]
+    publish = alarms[f"{RES.prefix}-publish-failed"]
+    used = {m["MetricStat"]["Metric"]["MetricName"] for m in publish["Metrics"] if "MetricStat" in m}
+    assert used == {f"PublishFailed_{ch}" for ch in d.CHANNELS}
+    for name, metric in (("approvals-overdue", "ApprovalsOverdue"), ("rules-invalid", "RulesInvalid")):
+        a = alarms[f"{RES.prefix}-{name}"]
+        assert a["MetricName"] == metric
+        assert a["Namespace"] == d.METRICS_NAMESPACE
+        assert a["Dimensions"] == [{"Name": "service", "Value": d.METRICS_SERVICE}]
+
+
+def test_every_alarm_tells_the_ops_topic_and_has_a_runbook_section(synthesised: Synthesised) -> None:
+    [topic] = synthesised.resources("AWS::SNS::Topic")
+    runbook = (REPO / "docs" / "operations.md").read_text(encoding="utf-8")
+    for a in _alarms(synthesised).values():
+        assert a["AlarmActions"] == [{"Ref": topic}]
+        assert a["OKActions"] == [{"Ref": topic}]
+        [section] = re.findall(r"docs/operations\.md#([a-z-]+)", a["AlarmDescription"])
+        assert f"\n## {section}\n" in runbook, section
+
+
+def test_the_dashboard_shows_what_the_runbook_refers_to(synthesised: Synthesised) -> None:
+    [board] = synthesised.resources("AWS::CloudWatch::Dashboard").values()
+    body = str(board["Properties"]["DashboardBody"])
+    for title in (
+        "Stories per stage",
+        "Approval latency",
+        "Check findings by check id",
+        "Publish results per channel",
+        "Lambda duration",
+        "Lambda errors",
+        "DLQ depth",
+    ):
+        assert title in body
+    for metric in (
+        "ApprovalLatencySeconds",
+        "Finding",
+        "Published_x",
+        "PublishFailed_blog",
+        "Ingested_SUBMITTED",
+    ):
+        assert metric in body
+
+
+# --- the template as a whole ----------------------------------------------------------------------
+
+
+def test_cfn_lint_finds_no_errors(synthesised: Synthesised) -> None:
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "cfn-lint"), str(synthesised.template_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    # cfn-lint's exit status is a bit mask: 1 fatal, 2 errors, 4 warnings, 8 informational.
+    assert done.returncode & 0b11 == 0, done.stdout + done.stderr
+
+
+def test_synthesis_needs_no_aws_account(synthesised: Synthesised) -> None:
+    text = synthesised.template_path.read_text()
+    assert "Fn::Sub" in text  # account and region stay pseudo parameters
+    assert not any(ch.isdigit() for ch in _account_ids(text))
+
+
+def _account_ids(text: str) -> list[str]:
+    return re.findall(r"arn:aws:[a-z0-9-]+:[a-z0-9-]*:(\d{12}):", text)
+
+
+def test_synthesis_writes_only_into_its_output_directory(synthesised: Synthesised) -> None:
+    assert not (REPO / "chalice.out").exists()
+    assert (synthesised.outdir / "chalice").is_dir()
+    assert Path(synthesised.template_path).parent == synthesised.outdir
