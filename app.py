@@ -90,7 +90,10 @@ def _submit_service() -> SubmitService:
 
 
 def _secure_cookie() -> str:
-    return "; Secure" if _c().settings.public_base_url.startswith("https://") else ""
+    # Behind API Gateway or CloudFront the request arrived over HTTPS; locally it is plain HTTP.
+    proto = _request().headers.get("x-forwarded-proto", "")
+    secure = proto == "https" or _c().settings.public_base_url.startswith("https://")
+    return "; Secure" if secure else ""
 
 
 def _submit_page(values: dict[str, Any], errors: tuple[Any, ...] = (), status: int = 200) -> Response:

@@ -14,7 +14,7 @@ from infra.definition import QUEUES
 from .config import Settings
 from .domain.errors import ConfigError
 from .domain.links import SigningKeys
-from .observability import logger
+from .observability import MetricUnit, logger, metrics
 from .policy.rules import OrgRules, load_rules_file, parse_rules
 from .services.check import CheckService
 from .services.decide import DecideService
@@ -66,6 +66,7 @@ class RulesProvider:
                 if self._rules is None:
                     raise
                 logger.exception("rules file is invalid; keeping the last good rules")
+                metrics.add_metric(name="RulesInvalid", unit=MetricUnit.Count, value=1)
             self._at = now
         return self._rules
 

@@ -79,7 +79,13 @@ TABLE_PARTITION_KEY = "pk"
 TABLE_SORT_KEY = "sk"
 TABLE_TTL_ATTRIBUTE = "expires_at"
 
-SECRETS: tuple[str, ...] = ("link-signing-key", "x-credentials")
+SECRETS: tuple[str, ...] = (
+    "link-signing-key",
+    "x-credentials",
+    "mastodon-credentials",
+    "bluesky-credentials",
+    "wordpress-credentials",
+)
 
 # --- Deploy-time settings for the CDK app (the local stack uses what moto can emulate) ---------------
 

@@ -199,6 +199,31 @@ def _cmd_takedown(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_retry(args: argparse.Namespace) -> int:
+    """Send a PUBLISH_FAILED story back to publishing once a person has fixed or checked the cause."""
+    from chalicelib.domain.errors import ConflictError
+    from chalicelib.domain.states import State
+    from chalicelib.domain.story import AuditEvent
+
+    c = _container(args)
+    record = c.table.get(args.id)
+    if record is None or record.state is not State.PUBLISH_FAILED:
+        print(f"{args.id} is not a story whose publishing failed", file=sys.stderr)
+        return 1
+    event = AuditEvent(
+        record.story_id, datetime.now(UTC), args.by, "publish-retried", record.state, State.PUBLISHING,
+        record.version, record.content_hash, args.reason,
+    )  # fmt: skip
+    try:
+        c.table.transition(record.story_id, expected=[State.PUBLISH_FAILED], to=State.PUBLISHING, event=event)
+    except ConflictError:
+        print(f"{args.id} changed meanwhile; look again with `stories show`", file=sys.stderr)
+        return 1
+    c.queues.send("publish", {"story_id": record.story_id, "version": record.version})
+    print(f"{record.story_id} sent back to publishing (posts already made are not made again)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="stories", description="Real Stories: local stack and tools.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -227,13 +252,14 @@ def parser() -> argparse.ArgumentParser:
         ("audit", _cmd_audit, "who did what to a story, and when"),
         ("export", _cmd_export, "every story in a date range with its audit trail (CSV or JSON)"),
         ("takedown", _cmd_takedown, "delete a published story from every channel and the blog"),
+        ("retry", _cmd_retry, "send a story whose publishing failed back to publishing"),
     )
     for name, func, hlp in commands:
         sp = sub.add_parser(name, help=hlp)
-        if name in ("show", "audit", "takedown"):
+        if name in ("show", "audit", "takedown", "retry"):
             sp.add_argument("id")
-        if name == "takedown":
-            sp.add_argument("--reason", required=True, help="why it must come down (kept in the audit trail)")
+        if name in ("takedown", "retry"):
+            sp.add_argument("--reason", required=True, help="why (kept in the audit trail)")
             sp.add_argument(
                 "--by", default=f"cli:{os.environ.get('USER', 'operator')}", help="who is doing it"
             )

@@ -47,13 +47,21 @@ class _Objects:
 
 
 class MemoryRawStore(_Objects):
-    """RawStore in a dict: ``objects`` maps key → (bytes, content type)."""
+    """RawStore in a dict: ``objects`` maps key → (bytes, content type); ``rejected`` the tagged keys."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rejected: set[str] = set()
 
     def get_raw(self, key: str) -> bytes:
         return self.get(key)
 
     def put_raw(self, key: str, data: bytes, content_type: str) -> None:
         self.put(key, data, content_type)
+
+    def mark_rejected(self, key: str) -> None:
+        self.get(key)  # NotFound, as S3 would say
+        self.rejected.add(key)
 
 
 class MemoryStoryStore(_Objects):

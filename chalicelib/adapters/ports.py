@@ -36,6 +36,10 @@ class RawStore(Protocol):
 
     def put_raw(self, key: str, data: bytes, content_type: str) -> None: ...
 
+    def mark_rejected(self, key: str) -> None:
+        """Tag a rejected submission so the bucket's shorter retention rule deletes it in time."""
+        ...
+
 
 class StoryStore(Protocol):
     """The stories bucket: immutable versions, their media and their findings."""

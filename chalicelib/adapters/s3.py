@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
+from infra.definition import REJECTED_TAG_KEY, REJECTED_TAG_VALUE
+
 from ..domain.errors import NotFound, Retryable
 from ..domain.findings import Verdict
 from ..domain.story import Version
@@ -63,12 +65,12 @@ class _Bucket:
     """Get and put whole objects, translating S3's errors into the domain's."""
 
     def __init__(self, s3: S3Client, bucket: str) -> None:
-        self._s3 = s3
+        self.s3 = s3
         self.bucket = bucket
 
     def put(self, key: str, data: bytes, content_type: str) -> None:
         try:
-            self._s3.put_object(
+            self.s3.put_object(
                 Bucket=self.bucket,
                 Key=key,
                 Body=data,
@@ -82,7 +84,7 @@ class _Bucket:
 
     def get(self, key: str) -> bytes:
         try:
-            response: Any = self._s3.get_object(Bucket=self.bucket, Key=key)
+            response: Any = self.s3.get_object(Bucket=self.bucket, Key=key)
         except ClientError as e:
             if _code(e) in _MISSING:
                 raise NotFound(f"no object s3://{self.bucket}/{key}") from e
@@ -104,6 +106,20 @@ class S3RawStore:
 
     def put_raw(self, key: str, data: bytes, content_type: str) -> None:
         self._bucket.put(key, data, content_type)
+
+    def mark_rejected(self, key: str) -> None:
+        try:
+            self._bucket.s3.put_object_tagging(
+                Bucket=self._bucket.bucket,
+                Key=key,
+                Tagging={"TagSet": [{"Key": REJECTED_TAG_KEY, "Value": REJECTED_TAG_VALUE}]},
+            )
+        except ClientError as e:
+            if _code(e) in _MISSING:
+                raise NotFound(f"no object s3://{self._bucket.bucket}/{key}") from e
+            if _code(e) in _TRANSIENT:
+                raise Retryable(f"s3 tag {self._bucket.bucket}/{key}: {_code(e)}") from e
+            raise
 
 
 class S3StoryStore:

@@ -65,15 +65,14 @@ class NormalisedText:
     # dataclass allows it: cached_property writes to ``__dict__`` directly).
 
     @cached_property
-    def lower(self) -> str:
-        """The normalised text in lower case (same length and offsets for what the checks look at)."""
-        return self.text.lower()
-
-    @cached_property
     def words(self) -> frozenset[str]:
-        """Every lower-case run of letters in the text, for checks that return early when their trigger
-        words are absent. A superset test only: a check must still match properly after it."""
-        return frozenset(_LETTER_RUN.findall(self.lower))
+        """Every run of letters in the text, lower-cased, for checks that return early when none of
+        their trigger words is present; the check must still match properly after that.
+
+        Lower-cased the way a case-insensitive regex compares letters, so that the shortcut never
+        skips text the check's own pattern would match ("İ", "ı" and "ſ" match i and s there).
+        """
+        return frozenset(_LETTER_RUN.findall(self.text.translate(_REGEX_CASE_FOLD).lower()))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` in the normalised text to the span of the original it came from."""
@@ -98,6 +97,8 @@ class NormalisedText:
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+# Characters ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower`` does not make them one.
+_REGEX_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
 def _fold(ch: str, normalised: str) -> str:

@@ -210,6 +210,7 @@ class IngestService:
         )
         event = AuditEvent(sid, now, SYSTEM, "rejected-at-intake", None, State.REJECTED, 0, "", reason)
         self._table.create(record, event)
+        self._raw.mark_rejected(key)  # kept as evidence, then deleted by the shorter rejected-retention rule
         return IngestOutcome(sid, State.REJECTED, reason)
 
     def _accept(self, sid: str, sub: Submission, *, sender: str, name: str, confirmed: bool) -> IngestOutcome:

@@ -151,6 +151,7 @@ def test_an_unauthenticated_sender_is_rejected_and_told_nothing(pipeline: Pipeli
     assert "Authentication-Results" in record.reason or "authentic" in record.reason.lower()
     assert pipeline.mailer.sent == []
     assert key in pipeline.raw.objects  # the raw message is kept
+    assert key in pipeline.raw.rejected  # and tagged for the shorter retention of rejected submissions
 
 
 def jpeg(size: tuple[int, int], noise: bool = False) -> bytes:

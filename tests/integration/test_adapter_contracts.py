@@ -692,3 +692,18 @@ def test_an_event_without_a_state_change_is_kept_in_the_audit_in_order(backend: 
     backend.table.add_event(vote)
     assert backend.table.audit("s-1")[-1] == vote
     assert backend.table.get("s-1") == a_record(state=State.PENDING_APPROVAL)
+
+
+def test_a_rejected_submission_is_tagged_for_the_shorter_retention(
+    aws_clients: AwsClients, created: CreatedResources
+) -> None:
+    from chalicelib.adapters.s3 import S3RawStore
+
+    store = S3RawStore(aws_clients.s3, created.resources.intake_bucket)
+    store.put_raw("raw/email/spoof", b"From: x@evil.example\r\n\r\nhi", "message/rfc822")
+    store.mark_rejected("raw/email/spoof")
+    tags = aws_clients.s3.get_object_tagging(Bucket=created.resources.intake_bucket, Key="raw/email/spoof")[
+        "TagSet"
+    ]
+    assert tags == [{"Key": "retention", "Value": "rejected"}]
+    assert store.get_raw("raw/email/spoof").endswith(b"hi")  # kept as evidence until the rule deletes it
