@@ -107,6 +107,30 @@ class _WordList:
     suffixes: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Matcher:
+    """A word list prepared once, so that judging a word is a few set lookups rather than loops.
+
+    ``inflected`` holds every listed word with every suffix of ``_SUFFIXES`` (and the word itself),
+    which is what "a listed word plus a common ending" means; ``collapsed`` and ``collapsed_prefixes``
+    are the list with repeated letters undone, for "shiiit".
+    """
+
+    words: _WordList
+    inflected: frozenset[str]
+    collapsed: frozenset[str]
+    collapsed_prefixes: tuple[str, ...]
+
+
+def _matcher(words: _WordList) -> _Matcher:
+    return _Matcher(
+        words,
+        words.exact | {w + s for w in words.exact for s in _SUFFIXES},
+        frozenset(_collapse(w) for w in words.exact),
+        tuple(_collapse(p) for p in words.prefixes),
+    )
+
+
 def _word_list(entries: tuple[str, ...]) -> _WordList:
     exact = {e.lower() for e in entries if "*" not in e}
     prefixes = tuple(e.lower().rstrip("*") for e in entries if e.endswith("*"))
@@ -124,8 +148,25 @@ def _builtin_allowed() -> frozenset[str]:
     return frozenset(w.lower() for w in builtin_list("tone_allowed.txt"))
 
 
+@cache
+def _strong(extra: tuple[str, ...]) -> _Matcher:
+    strong = _builtin("tone_profanity.txt")
+    if extra:
+        more = _word_list(extra)
+        strong = _WordList(strong.exact | more.exact, strong.prefixes + more.prefixes, strong.suffixes)
+    return _matcher(strong)
+
+
+@cache
+def _mild() -> _Matcher:
+    return _matcher(_builtin("tone_profanity_mild.txt"))
+
+
 def _fold(word: str) -> str:
     """Lower case, leetspeak undone, accents dropped ("fück"); one character out for each one in."""
+    if word.isascii():
+        # An ASCII character has no accent to drop, so the loop below would keep every one as it is.
+        return word.lower().translate(_LEET)
     out = []
     for ch in word.lower().translate(_LEET):
         base = unicodedata.normalize("NFKD", ch)[:1]
@@ -137,27 +178,23 @@ def _collapse(word: str) -> str:
     return _REPEATS.sub(r"\1", word)
 
 
-def _listed(word: str, words: _WordList) -> bool:
-    if word in words.exact:
-        return True
-    if any(word.startswith(p) for p in words.prefixes) or any(word.endswith(s) for s in words.suffixes):
-        return True
-    return any(word.endswith(s) and word[: -len(s)] in words.exact for s in _SUFFIXES)
+def _listed(word: str, m: _Matcher) -> bool:
+    # ``str.startswith`` and ``endswith`` take a tuple, and an empty tuple matches nothing.
+    return word in m.inflected or word.startswith(m.words.prefixes) or word.endswith(m.words.suffixes)
 
 
-def _matches(folded: str, words: _WordList) -> bool:
-    """Whether a folded word is on ``words``, as written, masked or with letters repeated."""
+def _matches(folded: str, m: _Matcher) -> bool:
+    """Whether a folded word is on the list, as written, masked or with letters repeated."""
     if "*" in folded:
-        return _masked_match(folded, words)
+        return _masked_match(folded, m.words)
     word = folded.strip("'’-")
-    if _listed(word, words):
+    if _listed(word, m):
         return True
-    collapsed = _collapse(word)
+    if _REPEATS.search(word) is None:
+        return False
     # "shiiit" is "shit", but "ass" must not be found in "as": only undo repeats the writer added.
-    return collapsed != word and (
-        collapsed in {_collapse(w) for w in words.exact}
-        or any(collapsed.startswith(_collapse(p)) for p in words.prefixes)
-    )
+    collapsed = _collapse(word)
+    return collapsed in m.collapsed or collapsed.startswith(m.collapsed_prefixes)
 
 
 def _masked_match(folded: str, words: _WordList) -> bool:
@@ -171,19 +208,20 @@ def _masked_match(folded: str, words: _WordList) -> bool:
     return any(pattern.fullmatch(w) for w in words.exact if len(w) >= len(letters) + 1)
 
 
-def _allowed(rules: OrgRules) -> frozenset[str]:
-    return _builtin_allowed() | {w.lower() for w in rules.words.allowed}
+@cache
+def _allowed(extra: tuple[str, ...]) -> frozenset[str]:
+    return _builtin_allowed() | {w.lower() for w in extra}
 
 
-def _allowed_phrase_spans(text: str, allowed: frozenset[str]) -> list[tuple[int, int]]:
+@cache
+def _allowed_phrases(allowed: frozenset[str]) -> re.Pattern[str] | None:
     phrases = [p for p in allowed if " " in p]
     if not phrases:
-        return []
-    pattern = re.compile(
+        return None
+    return re.compile(
         r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")(?!\w)",
         re.IGNORECASE,
     )
-    return [m.span() for m in pattern.finditer(text)]
 
 
 def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
@@ -203,13 +241,11 @@ def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
 
 def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
-    strong = _builtin("tone_profanity.txt")
-    if rules.words.profanity:
-        extra = _word_list(rules.words.profanity)
-        strong = _WordList(strong.exact | extra.exact, strong.prefixes + extra.prefixes, strong.suffixes)
-    mild = _builtin("tone_profanity_mild.txt")
-    allowed = _allowed(rules)
-    protected = _allowed_phrase_spans(source, allowed)
+    strong = _strong(tuple(rules.words.profanity))
+    mild = _mild()
+    allowed = _allowed(tuple(rules.words.allowed))
+    phrases = _allowed_phrases(allowed)
+    protected = [m.span() for m in phrases.finditer(source)] if phrases is not None else []
     findings: list[Finding] = []
     for start, end, raw in _tokens(source):
         if raw.lower().strip("'’") in allowed or any(s <= start and end <= e for s, e in protected):

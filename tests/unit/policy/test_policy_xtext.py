@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from twitter_text import parse_tweet
 
 from chalicelib.policy.xtext import measure, overflow_start, sentence_spans, weighted_length
 
@@ -77,3 +80,84 @@ def test_the_walk_agrees_with_twitter_text_on_the_total(text: str) -> None:
     total, cut = measure(text)
     assert total == weighted_length(text)
     assert (cut is None) == (total <= 280)
+
+
+# Pieces random texts are built from: plain words and punctuation (the fast path), and everything
+# that must send the measure back to twitter-text (links, emails, © and ®, emoji, CJK, combining
+# marks, line endings, zero-width and fake-font characters, curly quotes and dashes in the weight-1
+# ranges, and dots that are not links).
+_PIECES = (
+    "bins",
+    "Tuesday",
+    " ",
+    " ",
+    ".",
+    ", ",
+    "£1.50",
+    "5.30pm",
+    "e.g. ",
+    "Mr. Smith",
+    "café",
+    "naïve",
+    "e\u0301",
+    "\r\n",
+    "\r",
+    "\n",
+    "\u200b",
+    "\u200d",
+    "\u2019",
+    "\u201c",
+    "\u2014",
+    "\u2026",
+    "\u2033",
+    "©",
+    "®",
+    "™",
+    "\U0001f44d",
+    "\U0001f44d\U0001f3fd",
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467",
+    "1\ufe0f\u20e3",
+    "#\u20e3",
+    "\u2764\ufe0f",
+    "日本",
+    "한국",
+    "\U0001d400\U0001d401",
+    "Привет",
+    "https://example.gov.uk/bins/collections",
+    "http://bit.ly/3xYz",
+    "www.example.org",
+    "example.gov.uk/a",
+    "t.co/x",
+    "jane.smith@gmail.com",
+    "bücher.de",
+    "http://192.168.0.1/a",
+)
+
+
+def _random_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        # Mostly short plain texts like real stories, some long ones that cross 280.
+        length = rng.choice((3, 10, 30, 90))
+        plain_only = rng.random() < 0.5
+        pool = _PIECES[:14] if plain_only else _PIECES
+        texts.append("".join(rng.choice(pool) for _ in range(length)))
+    return texts
+
+
+def test_the_fast_path_agrees_with_twitter_text_on_many_random_texts() -> None:
+    for text in _random_texts(1000, seed=280):
+        expected = int(parse_tweet(text).weightedLength)
+        assert weighted_length(text) == expected, text
+        total, cut = measure(text)
+        assert total == expected, text
+        assert (cut is None) == (total <= 280), text
+
+
+def test_the_fast_path_agrees_with_twitter_text_character_by_character() -> None:
+    # Every code point of the weight-1 ranges and their neighbours: alone, between letters, before a TLD.
+    points = [*range(0x0, 0x1100), *range(0x1FF0, 0x2050)]
+    for cp in points:
+        text = f"{chr(cp)} a{chr(cp)}b {chr(cp)}.uk"
+        assert weighted_length(text) == int(parse_tweet(text).weightedLength), hex(cp)
