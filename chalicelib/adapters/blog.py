@@ -101,4 +101,14 @@ class StaticBlog:
                 e["published_label"] = _label(datetime.fromisoformat(str(e["published_at"])))
             html = blog("index.html", entries=entries, blog_title=self._title, org=self._org, root="./")
             self._put("index.html", html.encode(), "text/html; charset=utf-8")
+            updated = str(entries[0]["published_at"]) if entries else "1970-01-01T00:00:00+00:00"
+            feed = blog(
+                "feed.xml",
+                entries=entries[:50],
+                blog_title=self._title,
+                org=self._org,
+                base=self._base,
+                updated=updated,
+            )
+            self._put("feed.xml", feed.encode(), "application/atom+xml; charset=utf-8")
             seen = ids
