@@ -78,6 +78,19 @@ def secret_values() -> dict[str, str]:
         "x-credentials": json.dumps(
             {"consumer_key": secrets.token_hex(12), "consumer_secret": secrets.token_hex(24)}
         ),
+        "mastodon-credentials": json.dumps(
+            {"api_base_url": "http://127.0.0.1:9", "access_token": secrets.token_hex(16)}
+        ),
+        "bluesky-credentials": json.dumps(
+            {
+                "service_url": "http://127.0.0.1:9",
+                "handle": "a.bsky.social",
+                "app_password": secrets.token_hex(8),
+            }
+        ),
+        "wordpress-credentials": json.dumps(
+            {"base_url": "http://127.0.0.1:9", "username": "u", "application_password": secrets.token_hex(8)}
+        ),
     }
 
 
