@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
@@ -18,11 +18,14 @@ from chalicelib.domain.states import State
 from chalicelib.observability import MetricUnit, handler_scope, logger, metrics
 from chalicelib.render import highlight, page
 from chalicelib.services import messages
-from chalicelib.services.decide import DecisionResult
-from chalicelib.services.publish import RetryLater
-from chalicelib.services.submit import SubmitService, new_form_nonce
 from chalicelib.web import SECURITY_HEADERS, BadForm, FormBody, cookie, local_time, parse_form_body
 from infra.definition import Resources
+
+# Services load on first use (see chalicelib.bootstrap): a function that never publishes never pays for
+# the publisher's imports.
+if TYPE_CHECKING:
+    from chalicelib.services.decide import DecisionResult
+    from chalicelib.services.submit import SubmitService
 
 app = Chalice(app_name="real-stories")
 app.api.binary_types.append("multipart/form-data")
@@ -85,6 +88,8 @@ def link_error_page(e: LinkError) -> Response:
 
 
 def _submit_service() -> SubmitService:
+    from chalicelib.services.submit import SubmitService
+
     c = _c()
     return SubmitService(raw=c.raw, keys=c.signing_keys, rules=c.rules, clock=c.clock)
 
@@ -97,6 +102,8 @@ def _secure_cookie() -> str:
 
 
 def _submit_page(values: dict[str, Any], errors: tuple[Any, ...] = (), status: int = 200) -> Response:
+    from chalicelib.services.submit import new_form_nonce
+
     nonce = new_form_nonce()
     body = page(
         "submit",
@@ -444,6 +451,8 @@ def _notify(body: str) -> None:
 
 
 def _publish(body: str) -> None:
+    from chalicelib.services.publish import RetryLater
+
     ref = messages.story_ref_body(body)
     logger.thread_safe_append_keys(story_id=ref.story_id)
     try:

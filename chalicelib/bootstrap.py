@@ -16,15 +16,9 @@ from .domain.errors import ConfigError
 from .domain.links import SigningKeys
 from .observability import MetricUnit, logger, metrics
 from .policy.rules import OrgRules, load_rules_file, parse_rules
-from .services.check import CheckService
-from .services.decide import DecideService
-from .services.ingest import IngestService
-from .services.links import LinkIssuer
-from .services.notify import NotifyService
-from .services.publish import PublishService
-from .services.schedule import ScheduleService
-from .services.takedown import TakedownService
 
+# Services are imported where they are built, so each function loads only the ones it uses: the
+# check catalogue and the thread splitter (twitter-text) are most of the import time of the app.
 if TYPE_CHECKING:
     from .adapters.ports import (
         BlogSite,
@@ -36,6 +30,14 @@ if TYPE_CHECKING:
         StoryStore,
         StoryTable,
     )
+    from .services.check import CheckService
+    from .services.decide import DecideService
+    from .services.ingest import IngestService
+    from .services.links import LinkIssuer
+    from .services.notify import NotifyService
+    from .services.publish import PublishService
+    from .services.schedule import ScheduleService
+    from .services.takedown import TakedownService
 
 RULES_TTL_S = 60.0
 
@@ -212,10 +214,14 @@ class Container:
     # --- services ------------------------------------------------------------------------------
     @cached_property
     def links(self) -> LinkIssuer:
+        from .services.links import LinkIssuer
+
         return LinkIssuer(keys=self.signing_keys, base_url=self.settings.public_base_url, clock=self.clock)
 
     @cached_property
     def ingest(self) -> IngestService:
+        from .services.ingest import IngestService
+
         return IngestService(
             raw=self.raw,
             stories=self.stories,
@@ -228,12 +234,16 @@ class Container:
 
     @cached_property
     def checks(self) -> CheckService:
+        from .services.check import CheckService
+
         return CheckService(
             stories=self.stories, table=self.table, queues=self.queues, rules=self.rules, clock=self.clock
         )
 
     @cached_property
     def notify(self) -> NotifyService:
+        from .services.notify import NotifyService
+
         return NotifyService(
             table=self.table,
             stories=self.stories,
@@ -245,6 +255,8 @@ class Container:
 
     @cached_property
     def decide(self) -> DecideService:
+        from .services.decide import DecideService
+
         return DecideService(
             table=self.table,
             stories=self.stories,
@@ -257,16 +269,22 @@ class Container:
 
     @cached_property
     def takedown(self) -> TakedownService:
+        from .services.takedown import TakedownService
+
         return TakedownService(
             table=self.table, channel=self.channel, blog=lambda: self.blog, clock=self.clock
         )
 
     @cached_property
     def schedule(self) -> ScheduleService:
+        from .services.schedule import ScheduleService
+
         return ScheduleService(table=self.table, queues=self.queues, rules=self.rules, clock=self.clock)
 
     @cached_property
     def publish(self) -> PublishService:
+        from .services.publish import PublishService
+
         return PublishService(
             table=self.table,
             stories=self.stories,

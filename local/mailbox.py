@@ -65,9 +65,18 @@ def parse_raw(message_id: str, raw: str | bytes) -> SentMail:
     )
 
 
+# Parsed messages by SES message id. A sent message never changes, and parsing every one of them again
+# on each request made /dev/mail.json cost O(all mail): 0.4 s of the stack's CPU at 150 messages.
+_parsed: dict[str, SentMail] = {}
+
+
 def sent_mail(account: str = "123456789012", region: str = "eu-west-2") -> list[SentMail]:
     out = []
     for m in _sent_messages(account, region):
+        cached = _parsed.get(m.id)
+        if cached is not None:
+            out.append(cached)
+            continue
         raw = getattr(m, "raw_data", None)
         if raw is not None:
             out.append(parse_raw(m.id, raw))
@@ -84,4 +93,5 @@ def sent_mail(account: str = "123456789012", region: str = "eu-west-2") -> list[
                     headers={},
                 )
             )
+        _parsed[m.id] = out[-1]
     return out

@@ -18,6 +18,30 @@ REGION = "eu-west-2"
 DEFAULT_RULES = Path(__file__).parent / "rules.yaml"
 
 
+_dynamodb_lock = threading.Lock()
+
+
+def _serialise_moto_dynamodb() -> None:
+    """One DynamoDB request at a time in moto's server, as DynamoDB's own atomicity would have it.
+
+    moto's TransactWriteItems deep-copies the table while other request threads write to it; under
+    concurrent stories that fails with "dictionary changed size during iteration" (a 500 the SDK then
+    retries). Serialising moto's DynamoDB handler removes the race; the real service has none.
+    """
+    from moto.dynamodb.responses import DynamoHandler
+
+    original = DynamoHandler.call_action
+    if getattr(original, "serialised", False):
+        return
+
+    def call_action(self: Any) -> Any:
+        with _dynamodb_lock:
+            return original(self)
+
+    call_action.serialised = True  # type: ignore[attr-defined]
+    DynamoHandler.call_action = call_action  # type: ignore[method-assign]
+
+
 @dataclass
 class Ports:
     console: int = 8000
@@ -72,6 +96,7 @@ class LocalStack:
 
         # moto's server logs every request; the pipeline's own JSON logs are what a developer wants to read.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        _serialise_moto_dynamodb()
         moto = ThreadedMotoServer(ip_address=self.host, port=self.ports.moto, verbose=False)
         moto.start()
         self._stoppers.append(moto.stop)

@@ -8,6 +8,8 @@ from enum import StrEnum
 from typing import Any, Literal
 
 Decision = Literal["block", "warn", "pass"]
+# Starts the reason of every finding in a version's title, which has no span in the story text.
+IN_TITLE = "In the title: "
 
 
 class Severity(StrEnum):

@@ -77,7 +77,7 @@ def verify(token: str, keys: SigningKeys, *, now: float, purpose: Purpose) -> Li
         # Compare the encoded strings, not decoded bytes: base64 tolerates changed padding bits, and a
         # link must verify only as it was sent, character for character.
         good = hmac.compare_digest(_b64(_mac(key, body.encode())), sig)
-    except (ValueError, KeyError, TypeError) as e:
+    except (ValueError, KeyError, TypeError, RecursionError) as e:  # deeply nested JSON: RecursionError
         raise LinkError("tampered", "This link is not one we sent.") from e
     if not good:
         raise LinkError("tampered", "This link is not one we sent.")
@@ -99,6 +99,12 @@ def form_token(token: str, keys: SigningKeys) -> str:
 
 
 def check_form_token(token: str, value: str, keys: SigningKeys) -> bool:
+    # Compared as bytes: compare_digest raises TypeError for str with non-ASCII characters, and a
+    # forged value is anything a client sends.
+    sent = value.encode("utf-8", "surrogatepass")
     return any(
-        hmac.compare_digest(_b64(_mac(k, b"csrf:" + token.encode()))[:32], value) for k in keys.keys.values()
+        hmac.compare_digest(
+            _b64(_mac(k, b"csrf:" + token.encode("utf-8", "surrogatepass")))[:32].encode(), sent
+        )
+        for k in keys.keys.values()
     )

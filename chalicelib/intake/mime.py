@@ -8,12 +8,13 @@ with a note the sender is told about. It never decides who the sender is: that i
 
 from __future__ import annotations
 
+import base64
 import email.policy
 import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from email.errors import MessageError
+from email.errors import InvalidBase64LengthDefect, MessageError
 from email.header import decode_header
 from email.headerregistry import Address
 from email.message import EmailMessage, Message
@@ -359,7 +360,18 @@ def _payload(part: Message) -> bytes:
         data = part.get_payload(decode=True)
     except _EMAIL_ERRORS:
         return b""
+    if any(isinstance(d, InvalidBase64LengthDefect) for d in part.defects):
+        # The stdlib hands back the still-encoded text when a base64 body was cut short, which would
+        # become a "story" of base64 that no check can read: decode what is there instead.
+        return _lenient_b64decode(part.get_payload(decode=False))
     return data if isinstance(data, bytes) else b""
+
+
+def _lenient_b64decode(encoded: object) -> bytes:
+    text = re.sub(r"[^A-Za-z0-9+/]", "", encoded if isinstance(encoded, str) else "")
+    if len(text) % 4 == 1:
+        text = text[:-1]  # a lone character holds less than one byte
+    return base64.b64decode(text + "=" * (-len(text) % 4))
 
 
 def _decode_part(part: Message) -> str:

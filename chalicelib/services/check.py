@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from ..adapters.ports import Queues, StoryStore, StoryTable
 from ..domain.approval import Progress, Step
 from ..domain.errors import ConflictError, Retryable
-from ..domain.findings import CheckContext, ImageContext, Verdict
+from ..domain.findings import IN_TITLE, CheckContext, ImageContext, Verdict
 from ..domain.states import State
 from ..domain.story import AuditEvent, StoryRecord, Version
 from ..observability import MetricUnit, metrics
@@ -28,8 +29,17 @@ def check_version(version: Version, rules: OrgRules, now: datetime) -> Verdict:
         ),
         channel="x",
     )
-    text = f"{version.text}"
-    return run_checks(text, ctx, rules)
+    verdict = run_checks(version.text, ctx, rules)
+    # The title is published too (the blog's heading, its index and feed, every email), so what must
+    # never be published is looked for there as well. Its findings have no span in the text; X's own
+    # checks do not apply because the title is not posted to X.
+    in_title = run_checks(version.title, CheckContext(now=now, channel="blog"), rules)
+    title_findings = tuple(
+        replace(f, start=0, end=0, reason=IN_TITLE + f.reason)
+        for f in in_title.blocking
+        if not f.check.startswith("X-") and f.image is None
+    )
+    return Verdict(findings=title_findings + verdict.findings) if title_findings else verdict
 
 
 class CheckService:

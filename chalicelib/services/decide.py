@@ -281,21 +281,39 @@ class DecideService:
         claims = view.claims
         progress = Progress.from_extra(view.record.extra)
         assert progress is not None  # view() only lets a planned story be decided
-        if not self._table.claim(self._vote_key(claims), owner=claims.actor, now=self._clock()):
+        vote_key, step_key = self._vote_key(claims), self._step_key(claims)
+        if not self._table.claim(vote_key, owner=claims.actor, now=self._clock()):
             return self._already(view, decision, reason)
-        self._table.complete(self._vote_key(claims), {"decision": decision, "reason": reason})
+        vote = {"decision": decision, "reason": reason}
         step = progress.current
-        ends_step = decision != "approve" or step.mode == "any" or self._all_approved(claims, step.approvers)
-        if not ends_step:
-            self._table.add_event(
-                self._event(view, f"vote-{decision}", None, f"step {step.name}: {reason}".strip())
-            )
-            return DecisionResult("voted", view.record)
-        if not self._table.claim(self._step_key(claims), owner=claims.actor, now=self._clock()):
-            # Someone else ended this step a moment ago; _already keeps this click in the audit trail.
-            return self._already(view, decision, reason)
-        self._table.complete(self._step_key(claims), {"decision": decision, "by": claims.actor})
-        return self._apply(view, progress, decision, reason, publish_at)
+        # An approval in an "all" step is recorded first, so approvers clicking at once see each other's.
+        counted = decision == "approve" and step.mode == "all"
+        step_claimed = False
+        try:
+            if counted:
+                self._table.complete(vote_key, vote)
+            if counted and not self._all_approved(claims, step.approvers):
+                self._table.add_event(
+                    self._event(view, f"vote-{decision}", None, f"step {step.name}: {reason}".strip())
+                )
+                return DecisionResult("voted", view.record)
+            if not self._table.claim(step_key, owner=claims.actor, now=self._clock()):
+                # Someone else ended this step a moment ago; _already keeps this click in the audit trail.
+                self._table.complete(vote_key, vote)
+                return self._already(view, decision, reason)
+            step_claimed = True
+            result = self._apply(view, progress, decision, reason, publish_at)
+        except Exception:
+            # A failure (a throttled write, a crash) before the decision was recorded: give back what this
+            # click claimed, so that clicking again decides instead of finding the story "already decided"
+            # while it still waits. A completed claim is kept: release only undoes an unfinished one.
+            if step_claimed:
+                self._table.release(step_key)
+            self._table.release(vote_key)
+            raise
+        self._table.complete(step_key, {"decision": decision, "by": claims.actor})
+        self._table.complete(vote_key, vote)
+        return result
 
     def _all_approved(self, claims: LinkClaims, approvers: tuple[str, ...]) -> bool:
         for approver in approvers:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from ..adapters.ports import Mailer, OutgoingEmail, StoryStore, StoryTable
 from ..domain.approval import Progress
 from ..domain.errors import Retryable
-from ..domain.findings import Verdict
+from ..domain.findings import IN_TITLE, Verdict
 from ..domain.links import Purpose
 from ..domain.states import State
 from ..domain.story import StoryRecord, Version
@@ -49,6 +50,7 @@ WITH_FINDINGS: frozenset[NoticeKind] = frozenset(
 # Emails a person can answer with a new version of the story: their Message-IDs are remembered.
 REPLYABLE: frozenset[NoticeKind] = frozenset({"changes_needed", "changes_requested"})
 MAIL_CLAIM_STALE_S = 300.0
+WITHHELD_TITLE = "title withheld"
 
 
 def vote_key(story_id: str, version: int, step: int, approver: str) -> str:
@@ -136,6 +138,7 @@ class NotifyService:
             "steps": len(progress.plan) if progress else 1,
             "step_number": step + 1,
         }
+        title_flagged = False
         if version is not None and kind in WITH_FINDINGS:
             verdict = self._stories.get_findings(record.story_id, version.number) or Verdict()
             ctx.update(
@@ -143,12 +146,18 @@ class NotifyService:
                 text=version.text,
                 highlighted=highlight(version.text, verdict.findings),
             )
+            title_flagged = any(f.reason.startswith(IN_TITLE) for f in verdict.findings)
         purpose = LINKS.get(kind)
         if version is not None and purpose is not None:
             link, expires = self._links.issue(
                 purpose, version, actor=to, step=step, ttl=timedelta(hours=rules.approval.link_ttl_hours)
             )
             ctx.update(link=link, approver=to, expires=expires.strftime("%-d %B %Y at %H:%M UTC"))
+        if kind == "blocked" and title_flagged and version is not None:
+            # The comms notice never repeats the story; when the checks found something in the title,
+            # that includes the title (the link above is still bound to the real version).
+            title = WITHHELD_TITLE
+            ctx["version"] = replace(version, title=title)
         return email(TEMPLATES.get(kind, kind), SUBJECTS[kind].format(title=title), **ctx)
 
     def _send_once(

@@ -28,6 +28,8 @@ SOCIAL = ("x", "mastodon", "bluesky")
 LIMITS = {"x": 280, "mastodon": 500, "bluesky": 300}
 MAX_IMAGES = 4
 UNKNOWN_RECHECK_S = 30
+# Longer than any channel call can take (timeouts are 10 s; the publish Lambda's timeout is 120 s).
+CLAIM_STALE_S = 180
 
 
 class RetryLater(Retryable):
@@ -135,8 +137,10 @@ class PublishService:
             files = {img.key: m.data for img, m in zip(version.images, media, strict=False)}
             return self._blog().publish(version, published_at=self._clock(), media=files)
 
-        # Writing the same pages again is harmless, so the static blog needs no reconciliation.
-        return [self._once("blog", version, 1, publish_static, find=None)]
+        # Writing the same pages again is harmless, so the static blog needs no reconciliation: when an
+        # earlier attempt died holding the claim, there is nothing to look for and the pages are written
+        # again (instead of parking the story as if a post might be duplicated).
+        return [self._once("blog", version, 1, publish_static, find=lambda: None)]
 
     def _thread(
         self, name: str, version: Version, parts: Sequence[str], media: Sequence[MediaItem]
@@ -185,10 +189,13 @@ class PublishService:
                 )
             found = self._call(name, find)
             if found is None:
-                # Not there: the earlier attempt never arrived, so this claim may post it now.
-                self._table.release(key)
-                if not self._table.claim(key, owner=ACTOR, now=self._clock()):
-                    raise Retryable(f"{name} part {part} is being posted by another delivery")
+                # Not there. Either the earlier attempt never arrived, or another delivery is posting it
+                # right now: take the claim over only once it is old enough that no call can still be
+                # in flight, so two deliveries never both post.
+                if not self._table.claim(key, owner=ACTOR, now=self._clock(), stale_after_s=CLAIM_STALE_S):
+                    raise RetryLater(
+                        f"{name} part {part}: not on {name} yet; looking again shortly", UNKNOWN_RECHECK_S
+                    )
                 found = self._send(key, name, part, send)
             result = found
         else:

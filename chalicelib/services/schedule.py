@@ -5,6 +5,7 @@ Runs from a schedule (every few minutes) with an injectable clock, so tests move
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,6 +20,15 @@ from .messages import Notice, NoticeKind
 
 ACTOR = "system:schedule"
 STUCK_AFTER = timedelta(minutes=10)
+# A story waits in PUBLISHING through a channel's rate limits (SQS delays of up to 15 minutes, perhaps
+# more than once), so only a much longer wait means its message was given up on (parked in the DLQ).
+PUBLISHING_STUCK_AFTER = timedelta(hours=1)
+NUDGED: dict[State, tuple[str, timedelta]] = {
+    State.SUBMITTED: ("checks", STUCK_AFTER),
+    State.CHECKING: ("checks", STUCK_AFTER),
+    State.APPROVED: ("publish", STUCK_AFTER),
+    State.PUBLISHING: ("publish", PUBLISHING_STUCK_AFTER),
+}
 
 
 @dataclass(frozen=True)
@@ -72,15 +82,16 @@ class ScheduleService:
                     self._table.complete(key, {"at": now.isoformat()})
                     self._queues.send("publish", {"story_id": record.story_id, "version": record.version})
                     nudged += 1
-            elif (
-                record.state in (State.SUBMITTED, State.CHECKING, State.APPROVED)
-                and now - record.updated_at > STUCK_AFTER
-            ):
-                # A crash between a state change and its message: send it again, once (stages are idempotent).
-                key = f"nudge#{record.story_id}#v{record.version}#{record.state.value}"
+            elif record.state in NUDGED and now - record.updated_at > NUDGED[record.state][1]:
+                # A crash between a state change and its message, or a message that kept failing until
+                # it was parked: send it again (stages are idempotent). Again each time the wait doubles,
+                # so a nudge that fails too is not the last, and a story that can never move costs a
+                # message now and then rather than one every sweep.
+                queue, after = NUDGED[record.state]
+                doublings = int(math.log2((now - record.updated_at) / after))
+                key = f"nudge#{record.story_id}#v{record.version}#{record.state.value}#{doublings}"
                 if self._table.claim(key, owner=ACTOR, now=now):
                     self._table.complete(key, {"at": now.isoformat()})
-                    queue = "publish" if record.state is State.APPROVED else "checks"
                     self._queues.send(queue, {"story_id": record.story_id, "version": record.version})
                     nudged += 1
         return SweepReport(reminded, escalated, expired, overdue, nudged)

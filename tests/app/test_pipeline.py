@@ -43,7 +43,7 @@ def test_a_clean_email_is_published_to_x_and_the_blog(pipeline: Pipeline, client
     assert record.state is State.PUBLISHED
     assert [p["text"] for p in pipeline.x.posts] == ["Our gritters are out on every A-road tonight from 8pm."]
     assert len(pipeline.blog.pages) == 1
-    assert {p.channel for p in record.posts} == {"x", "blog"}
+    assert {p.channel for p in record.posts} == {"x", "mastodon", "bluesky", "blog"}  # local/rules.yaml
     assert pipeline.mail_to("alex.doe@example.gov.uk")[-1].subject == "Published: Gritting tonight"
 
 

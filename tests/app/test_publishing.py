@@ -118,6 +118,7 @@ def test_a_crash_after_part_two_resumes_with_part_three_replying_to_part_two(
     response = pipeline.deliver("publish", pipeline._sqs_event("publish", message))
     assert len(response["batchItemFailures"]) == 1  # the invocation failed: SQS will deliver it again
     assert len(pipeline.x.posts) == 2
+    pipeline.advance(seconds=181)  # SQS delivers it again after the queue's visibility timeout
     pipeline.deliver("publish", pipeline._sqs_event("publish", message))
     pipeline.run()
     x = pipeline.x.posts
@@ -200,3 +201,20 @@ def test_takedown_from_the_emailed_link_removes_every_post(pipeline: Pipeline, c
         ("comms@example.gov.uk", "The resident asked us to remove it")
     ]
     assert client.http.get(link).status_code == 409  # already down
+
+
+def test_a_delivery_never_posts_a_part_another_delivery_is_posting_right_now(
+    pipeline: Pipeline, client: Client
+) -> None:
+    pipeline.email("Leaves", "Leaf clearing starts on Monday in the north of the borough.")
+    pipeline.run()
+    approve(pipeline, client)
+    record = pipeline.only_story()
+    # Another delivery of the same message holds the claim for X and is waiting for X's answer.
+    key = f"post#{record.story_id}#v1#x#1"
+    assert pipeline.table.claim(key, owner="another delivery", now=pipeline.now)
+    message = [json.dumps(b) for b in pipeline.queues.drain("publish")]
+    pipeline.deliver("publish", pipeline._sqs_event("publish", message))
+    assert pipeline.x.posts == []  # it looked, found nothing yet, and did not post
+    [again] = [m for m in pipeline.queues.messages if m.queue == "publish"]
+    assert again.delay_s == 30

@@ -37,6 +37,7 @@ class Stack:
     smtp_port: int
     aws: str
     proc: subprocess.Popen[str]
+    log: Path | None = None
 
     def mail(self) -> list[dict[str, Any]]:
         return list(requests.get(f"{self.base}/dev/mail.json", timeout=10).json())
@@ -119,11 +120,16 @@ def csrf_in(html: str) -> str:
     return m.group(1)
 
 
+# Every stack this session started, so the last test can check their logs against their secrets.
+STARTED: list[Stack] = []
+
+
 @contextmanager
 def running_stack(rules: Path | None = None) -> Iterator[Stack]:
     """`stories run` in a subprocess on free ports, exactly as `make run` starts it; Ctrl-C at the end."""
     ports = {"console": free_port(), "smtp": free_port(), "aws": free_port(), "x": free_port()}
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # INFO, not the WARNING the test process uses: the log scan after the suite needs lines to read.
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "POWERTOOLS_LOG_LEVEL": "INFO"}
     for k in ("AWS_ENDPOINT_URL", "RESOURCE_PREFIX"):
         env.pop(k, None)
     (ROOT / ".local-state").mkdir(exist_ok=True)
@@ -138,6 +144,8 @@ def running_stack(rules: Path | None = None) -> Iterator[Stack]:
     proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{ports['console']}"
     s = Stack(base=base, smtp_port=ports["smtp"], aws=f"http://127.0.0.1:{ports['aws']}", proc=proc)
+    s.log = Path(log.name)
+    STARTED.append(s)
     try:
 
         def healthy() -> bool:
