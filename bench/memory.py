@@ -1,0 +1,370 @@
+"""Peak memory of each handler on one realistic story, each in a fresh interpreter, as a Lambda runs it.
+
+The functions are configured with 256 MB; the goal leaves room for a bigger photo or a busier batch. A
+story (text and a 12-megapixel phone photo) is taken through the pipeline once on in-memory adapters,
+and the state each handler starts from is saved. Each handler then runs in its own fresh interpreter
+from that state, so one handler's imports and leftovers never count against another.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote_plus, urlsplit
+
+from bench.stack import ROOT, quiet
+
+GOAL_MB = 100.0
+STAGES = ("ingest", "check", "notify", "decide", "publish")
+QUEUE_OF = {"ingest": "intake", "check": "checks", "notify": "notify", "publish": "publish"}
+HANDLER_OF = {"intake": "on_intake", "checks": "on_check", "notify": "on_notify", "publish": "on_publish"}
+BASE_URL = "https://stories.example.gov.uk"
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+PHOTO_SIZE = (4032, 3024)  # a 12 MP phone camera's default
+# What SES writes on top of a message from a staff member whose domain passes SPF, DKIM and DMARC.
+SES_AUTH = (
+    "Authentication-Results: amazonses.com;\r\n spf=pass (spfCheck: domain of example.gov.uk designates"
+    " 192.0.2.10 as permitted sender) client-ip=192.0.2.10; envelope-from=alex.doe@example.gov.uk;"
+    " helo=mail.example.gov.uk;\r\n dkim=pass header.i=@example.gov.uk;\r\n"
+    " dmarc=pass header.from=example.gov.uk;\r\n"
+)
+TEXT = (
+    "This morning our crew cleared two tonnes of litter from the canal path between the lock and the "
+    "old mill. Volunteers from the rowing club joined us at seven, and by ten the towpath was clear "
+    "enough for the school walking group. We found three shopping trolleys, a bicycle frame and a "
+    "surprising number of traffic cones. Thanks to everyone who helped, and to the residents who "
+    "brought tea. The path is open again, and the next clean-up is on the first Saturday of next month."
+)
+
+
+def photo() -> bytes:
+    """A JPEG with a phone photo's size in pixels and bytes: smooth gradients with fine grain."""
+    from PIL import Image
+
+    w, h = PHOTO_SIZE
+    small = Image.linear_gradient("L").resize((w // 8, h // 8))
+    grain = Image.effect_noise((w // 8, h // 8), 40)
+    rgb = Image.merge("RGB", (small, grain, small.transpose(Image.Transpose.FLIP_LEFT_RIGHT)))
+    big = rgb.resize((w, h), Image.Resampling.BICUBIC)
+    big = Image.blend(big, Image.effect_noise((w, h), 30).convert("RGB"), 0.15)
+    buf = io.BytesIO()
+    big.save(buf, "JPEG", quality=90)
+    return buf.getvalue()
+
+
+class MemoryChannel:
+    """A social channel that keeps its posts in a list (what tests/app records, without pytest)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.posts: list[tuple[str, str]] = []
+
+    def post(self, text: str, *, reply_to: str | None = None, media: Any = ()) -> Any:
+        from chalicelib.adapters.ports import PostResult
+
+        post_id = f"{self.name}-{len(self.posts) + 1}"
+        self.posts.append((post_id, text))
+        return PostResult(post_id, f"https://{self.name}.example/{post_id}")
+
+    def find_recent(self, text: str) -> Any:
+        return None
+
+    def delete(self, post_id: str) -> None:
+        self.posts = [p for p in self.posts if p[0] != post_id]
+
+
+class MemoryS3:
+    """The few S3 calls the static blog makes, on a dict, so the real blog adapter renders and writes."""
+
+    def __init__(self) -> None:
+        self.objects: dict[str, bytes] = {}
+
+    def put_object(self, *, Bucket: str, Key: str, Body: bytes, **_: Any) -> dict[str, Any]:
+        self.objects[Key] = bytes(Body)
+        return {}
+
+    def get_object(self, *, Bucket: str, Key: str) -> dict[str, Any]:
+        return {"Body": io.BytesIO(self.objects[Key])}
+
+    def delete_objects(self, *, Bucket: str, Delete: dict[str, Any]) -> dict[str, Any]:
+        for obj in Delete["Objects"]:
+            self.objects.pop(obj["Key"], None)
+        return {}
+
+    def get_paginator(self, name: str) -> Any:
+        objects = self.objects
+
+        class Pages:
+            def paginate(self, *, Bucket: str, Prefix: str = "") -> list[dict[str, Any]]:
+                return [{"Contents": [{"Key": k} for k in sorted(objects) if k.startswith(Prefix)]}]
+
+        return Pages()
+
+
+@dataclass
+class World:
+    """The in-memory adapters a container is wired with; ``state()`` is what a handler starts from."""
+
+    raw: Any = None
+    stories: Any = None
+    table: Any = None
+    mailer: Any = None
+    queues: Any = None
+    blog_s3: MemoryS3 = field(default_factory=MemoryS3)
+
+    def __post_init__(self) -> None:
+        from chalicelib.adapters.memory import (
+            MemoryMailer,
+            MemoryQueues,
+            MemoryRawStore,
+            MemoryStoryStore,
+            MemoryStoryTable,
+        )
+        from infra.definition import QUEUES
+
+        self.raw, self.stories, self.table = MemoryRawStore(), MemoryStoryStore(), MemoryStoryTable()
+        self.mailer = MemoryMailer()
+        self.queues = MemoryQueues(known=[q.key for q in QUEUES] + [f"{q.key}-dlq" for q in QUEUES])
+
+    def container(self) -> Any:
+        from chalicelib.adapters.blog import StaticBlog
+        from chalicelib.adapters.memory import MemorySecrets
+        from chalicelib.bootstrap import Container
+        from chalicelib.config import Settings
+        from chalicelib.policy.rules import load_rules_file
+
+        settings = Settings.from_env(
+            {
+                "RESOURCE_PREFIX": "rs-bench",
+                "PUBLIC_BASE_URL": BASE_URL,
+                "TRUSTED_AUTHSERV_IDS": "amazonses.com",
+            }
+        )
+        rules = load_rules_file(ROOT / "local" / "rules.yaml")
+        keys = json.dumps({"current": "k1", "keys": {"k1": "k" * 40}})
+        org = rules.organisation
+        return Container(
+            settings,
+            clock=lambda: NOW,
+            raw=self.raw,
+            stories=self.stories,
+            table=self.table,
+            mailer=self.mailer,
+            queues=self.queues,
+            secrets=MemorySecrets({settings.link_key_secret: keys}),
+            x=MemoryChannel("x"),
+            mastodon=MemoryChannel("mastodon"),
+            bluesky=MemoryChannel("bluesky"),
+            blog=StaticBlog(
+                self.blog_s3,  # type: ignore[arg-type]  # it has the few S3 calls the blog makes
+                "blog",
+                base_url=f"{BASE_URL}/blog/",
+                title=org.blog_title,
+                org=org.name,
+            ),
+            rules=lambda: rules,
+        )
+
+    # The fakes keep their data in plain attributes; copying those (not the locks) is a snapshot.
+    def state(self) -> dict[str, Any]:
+        t = self.table
+        return {
+            "raw": self.raw.objects,
+            "stories": self.stories.objects,
+            "table": (t._records, t._audit, t._markers),
+            "blog": self.blog_s3.objects,
+        }
+
+    def restore(self, state: Mapping[str, Any]) -> None:
+        self.raw.objects = state["raw"]
+        self.stories.objects = state["stories"]
+        self.table._records, self.table._audit, self.table._markers = state["table"]
+        self.blog_s3.objects = state["blog"]
+
+
+def _s3_body(bucket: str, key: str) -> str:
+    record = {
+        "eventVersion": "2.1",
+        "eventSource": "aws:s3",
+        "awsRegion": "eu-west-2",
+        "eventName": "ObjectCreated:Put",
+        "s3": {"bucket": {"name": bucket}, "object": {"key": quote_plus(key)}},
+    }
+    return json.dumps({"Records": [record]})
+
+
+def sqs_event(queue: str, bodies: list[str]) -> dict[str, Any]:
+    from local.pump import lambda_sqs_event
+
+    messages = [
+        {"MessageId": str(uuid.uuid4()), "ReceiptHandle": uuid.uuid4().hex, "Body": b} for b in bodies
+    ]
+    return lambda_sqs_event(messages, f"arn:aws:sqs:eu-west-2:123456789012:rs-bench-{queue}", "eu-west-2")
+
+
+def run_stage(stage: str, payload: Any) -> None:
+    """Invoke one handler as Lambda would; fail loudly if it did not do its work."""
+    import app as chalice_app
+
+    if stage == "decide":
+        from chalice.test import Client
+
+        from bench.stack import csrf_in
+
+        with Client(chalice_app.app) as client:
+            page = client.http.get(payload)
+            body = f"decision=approve&csrf={csrf_in(page.body.decode())}"
+            form = {"Content-Type": "application/x-www-form-urlencoded"}
+            resp = client.http.post(payload, headers=form, body=body)
+            if resp.status_code != 200:
+                raise RuntimeError(f"decide answered {resp.status_code}")
+        return
+    queue = QUEUE_OF[stage]
+    handler: Callable[..., dict[str, Any]] = getattr(chalice_app, HANDLER_OF[queue])
+    result = handler(sqs_event(queue, payload), None)
+    if result.get("batchItemFailures"):
+        raise RuntimeError(f"{stage} failed records: {result}")
+
+
+def snapshots() -> dict[str, bytes]:
+    """Take one story through the pipeline; before each handler, pickle its starting state and input."""
+    from chalicelib.bootstrap import set_container
+
+    world = World()
+    set_container(world.container())
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "alex.doe@example.gov.uk", "stories@example.gov.uk", "Canal path"
+    msg.set_content(TEXT)
+    # Content-Description is where an email carries a photo's description; without one the
+    # accessibility check blocks the story.
+    msg.add_attachment(
+        photo(),
+        maintype="image",
+        subtype="jpeg",
+        filename="canal.jpg",
+        headers=["Content-Description: Volunteers in high-visibility vests on the canal towpath"],
+    )
+    key = f"raw/email/{uuid.uuid4().hex}"
+    world.raw.put_raw(key, SES_AUTH.encode() + msg.as_bytes(), "message/rfc822")
+
+    out: dict[str, bytes] = {}
+
+    def stage(name: str, payload: Any) -> None:
+        out[name] = pickle.dumps((world.state(), payload))
+        run_stage(name, payload)
+
+    try:
+        stage("ingest", [_s3_body("rs-bench-intake", key)])
+        [story_key] = [k for k in world.stories.objects if k.endswith("/story.json")]
+        stage("check", [_s3_body("rs-bench-stories", story_key)])
+        stage("notify", [json.dumps(b) for b in world.queues.drain("notify")])
+        approval = next(m for m in world.mailer.sent if "comms@example.gov.uk" in m.to)
+        link = next(w for w in approval.text.split() if "/a/" in w)
+        stage("decide", urlsplit(link).path)
+        stage("publish", [json.dumps(b) for b in world.queues.drain("publish")])
+        record = world.table.list()[0]
+        if record.state.value != "PUBLISHED":
+            raise RuntimeError(f"the story ended {record.state.value}, not PUBLISHED")
+    finally:
+        set_container(None)
+    return out
+
+
+def child(stage: str, path: str) -> None:
+    """In a fresh interpreter: import the app as Lambda does, restore the state, run one handler."""
+    import app  # noqa: F401 - the import is part of what every function holds
+    from chalicelib.bootstrap import set_container
+
+    if stage == "publish":
+        # The real publish function builds the X, Mastodon and Bluesky adapters, which load their SDKs;
+        # the in-memory channels do not, so load them here to count them.
+        import chalicelib.adapters.bluesky
+        import chalicelib.adapters.mastodon
+        import chalicelib.adapters.x  # noqa: F401
+
+    state, payload = pickle.loads(Path(path).read_bytes())
+    world = World()
+    world.restore(state)
+    set_container(world.container())
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    run_stage(stage, payload)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"before_kb": before, "peak_kb": peak}))
+
+
+# Linux carries a process's peak RSS across exec, so a child started straight from this (large)
+# process would report our peak as its own. A small interpreter in between starts it from a clean slate.
+LAUNCHER = "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:]))"
+
+
+def measure() -> dict[str, tuple[float, float]]:
+    """(MB held before the handler ran, peak MB) per stage, each in a fresh interpreter."""
+    results: dict[str, tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:
+        with quiet():
+            staged = snapshots()
+        for name, blob in staged.items():
+            path = Path(tmp) / f"{name}.pickle"
+            path.write_bytes(blob)
+            proc = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    LAUNCHER,
+                    sys.executable,
+                    "-m",
+                    "bench.memory",
+                    "--child",
+                    name,
+                    str(path),
+                ],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if proc.returncode != 0:
+                raise RuntimeError(f"the {name} handler failed:\n{proc.stderr[-3000:]}")
+            got = json.loads(proc.stdout.strip().splitlines()[-1])
+            results[name] = (got["before_kb"] / 1024, got["peak_kb"] / 1024)
+    return results
+
+
+def main() -> int:
+    results = measure()
+    print("\nmemory: peak RSS (ru_maxrss) of one handler on one story, each in a fresh interpreter")
+    print(
+        f"  story: {len(TEXT.split())} words and one {PHOTO_SIZE[0]}x{PHOTO_SIZE[1]} JPEG "
+        f"({len(photo()) // 1024} KB)"
+    )
+    print(
+        "  in-memory adapters; publish loads the X, Mastodon and Bluesky SDKs and renders the real\n"
+        "  static blog"
+    )
+    for name in STAGES:
+        before, peak = results[name]
+        verdict = "met" if peak <= GOAL_MB else "NOT met"
+        print(
+            f"  {name:8} {peak:6.1f} MB peak ({before:5.1f} MB after imports)   "
+            f"goal <= {GOAL_MB:.0f} MB: {verdict}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3])
+    else:
+        raise SystemExit(main())
