@@ -14,7 +14,7 @@ from infra.definition import QUEUES
 from .config import Settings
 from .domain.errors import ConfigError
 from .domain.links import SigningKeys
-from .observability import MetricUnit, logger, metrics
+from .observability import MetricUnit, logger, metrics, tracer
 from .policy.rules import OrgRules, load_rules_file, parse_rules
 
 # Services are imported where they are built, so each function loads only the ones it uses: the
@@ -84,6 +84,7 @@ class Container:
 
     # --- AWS clients -------------------------------------------------------------------------
     def _client(self, service: str) -> Any:
+        tracer()  # patches botocore for X-Ray before the first client exists
         import boto3
         from botocore.config import Config
 

@@ -5,16 +5,35 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools import Tracer
 
 SERVICE = "real-stories"
 logger = Logger(service=SERVICE)
 metrics = Metrics(namespace="RealStories", service=SERVICE)
-tracer = Tracer(service=SERVICE)
+_tracer: Tracer | None = None
 
 __all__ = ["MetricUnit", "handler_scope", "logger", "metrics", "tracer"]
+
+
+def tracer() -> Tracer:
+    """The X-Ray tracer, created on first use rather than at import.
+
+    Creating it loads the X-Ray SDK (a third of a second) and patches botocore; the composition root
+    calls this before it builds the first AWS client, so every call is still traced, and importing the
+    app for a cold start stays cheap.
+    """
+    global _tracer  # noqa: PLW0603 - one tracer per execution environment
+    if _tracer is None:
+        from aws_lambda_powertools import Tracer
+
+        _tracer = Tracer(service=SERVICE)
+    return _tracer
 
 
 # Handlers that record nothing (a skipped S3 test event) are normal, not worth a warning per batch.

@@ -146,7 +146,9 @@ def prepare_image(
                 )
             if source_format == "JPEG":
                 # Let the JPEG decoder scale by 1/2..1/8 while decoding: much less memory for big photos.
-                scale = limits.max_image_long_side / max(width, height)
+                # Asking a little under the target lets a 4032 px photo decode at half size (2016 px)
+                # instead of in full: a quarter of the memory, for a photo only 2% smaller.
+                scale = limits.max_image_long_side * 0.95 / max(width, height)
                 if scale < 1:
                     im.draft(None, (max(1, math.ceil(width * scale)), max(1, math.ceil(height * scale))))
             try:
