@@ -15,7 +15,6 @@ from .config import Settings
 from .domain.errors import ConfigError
 from .domain.links import SigningKeys
 from .observability import MetricUnit, logger, metrics, tracer
-from .policy.rules import OrgRules, load_rules_file, parse_rules
 
 # Services are imported where they are built, so each function loads only the ones it uses: the
 # check catalogue and the thread splitter (twitter-text) are most of the import time of the app.
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
         StoryStore,
         StoryTable,
     )
+    from .policy.rules import OrgRules
     from .services.check import CheckService
     from .services.decide import DecideService
     from .services.ingest import IngestService
@@ -191,6 +191,10 @@ class Container:
 
     @cached_property
     def rules(self) -> Callable[[], OrgRules]:
+        # Imported here: pydantic and YAML are a sixth of the app's import time, and pages that
+        # fail early (a bad link) never need the rules.
+        from .policy.rules import OrgRules, load_rules_file, parse_rules
+
         source = self.settings.rules_source
         if source.startswith("file:"):
             path = Path(source.removeprefix("file:"))
