@@ -92,7 +92,9 @@ def run_checks(text: str, ctx: CheckContext, rules: OrgRules) -> Verdict:
                 continue
             start, end = (f.start, f.end) if f.image is not None else normalised.to_original(f.start, f.end)
             severity = Severity(override) if override else f.severity
-            findings.append(replace(f, start=start, end=end, severity=severity))
+            # A copy only when something changes: ``replace`` costs more than most checks.
+            changed = (start, end, severity) != (f.start, f.end, f.severity)
+            findings.append(replace(f, start=start, end=end, severity=severity) if changed else f)
     return Verdict(findings=tuple(merge_findings(findings)))
 
 

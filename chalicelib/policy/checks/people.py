@@ -11,12 +11,15 @@ consented, councillors) and its own buildings come from the rules file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ...domain.findings import CheckContext, Finding, Severity
-from ..normalise import NormalisedText
+from ..normalise import NormalisedText, cased_runs
 from ..registry import Registration
 from ..rules import OrgRules
 
@@ -140,44 +143,61 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n+|:\s+|;\s+")
 _GAP_IN_NAME = re.compile(r"\.?[ \t]{1,3}")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its span, with the two facts the name rules ask of every word worked out once.
+
+    A named tuple rather than a dataclass: a story has dozens of tokens and several checks, and a
+    frozen dataclass is several times slower to build.
+    """
+
     start: int
     end: int
     word: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.word[:1].isupper() and any(c.islower() for c in self.word)
-
-    @property
-    def initial(self) -> bool:
-        return len(self.word) == 1 and self.word.isupper()
+    capitalised: bool  # "Jones", "McDonald": a capital, and lower case somewhere
+    initial: bool  # "R" of "Mr R. Patel"
 
 
-def tokens(text: str) -> list[Token]:
+def _token(start: int, end: int, word: str) -> Token:
+    # The only cased characters in ASCII are letters: one is lower case if upper-casing changes it.
+    lower_somewhere = word.upper() != word if word.isascii() else any(c.islower() for c in word)
+    return Token(start, end, word, word[:1].isupper() and lower_somewhere, len(word) == 1 and word.isupper())
+
+
+# Several checks ask about the same story in turn (its words, its sentences, its names); a small
+# cache keyed on the text means each is worked out once per story rather than once per check or per
+# match. Small, because only the story being checked is asked about.
+_PER_STORY = 8
+
+
+@lru_cache(maxsize=_PER_STORY)
+def tokens(text: str) -> tuple[Token, ...]:
     """Words with their spans; a trailing possessive "'s" is left outside the word."""
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         word, end = m.group(), m.end()
-        if _POSSESSIVE_END.search(word) and len(word) > 2:
+        if len(word) > 2 and word[-2:] in ("'s", "’s"):
             word, end = word[:-2], end - 2
-        out.append(Token(m.start(), end, word))
-    return out
+        out.append(_token(m.start(), end, word))
+    return tuple(out)
+
+
+@lru_cache(maxsize=_PER_STORY)
+def _sentence_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the sentence breaks in ``text`` (not those after "Mr." or an initial)."""
+    marks = [m.span() for m in _SENTENCE_END.finditer(text) if not _is_abbreviation(text, m.start())]
+    return tuple(a for a, _ in marks), tuple(b for _, b in marks)
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The ``[start, end)`` of the sentence or line around ``pos``, ignoring "Mr." and initials."""
-    start, end = 0, len(text)
-    for m in _SENTENCE_END.finditer(text):
-        if _is_abbreviation(text, m.start()):
-            continue
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    return start, end
+    """The ``[start, end)`` of the sentence or line around ``pos``, ignoring "Mr." and initials.
+
+    The sentence starts after the last break that ends at or before ``pos`` and ends at the first
+    break that starts at or after it (a break around ``pos`` itself bounds neither side).
+    """
+    starts, ends = _sentence_marks(text)
+    i = bisect_right(ends, pos)
+    j = bisect_left(starts, pos)
+    return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(text))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -229,7 +249,7 @@ def _joined(text: str, a: Token, b: Token, *, after_title_or_initial: bool) -> b
     return bool(_GAP_IN_NAME.fullmatch(gap))
 
 
-def _previous_word(text: str, toks: list[Token], i: int) -> str:
+def _previous_word(text: str, toks: Sequence[Token], i: int) -> str:
     if i == 0:
         return ""
     prev = toks[i - 1]
@@ -238,9 +258,21 @@ def _previous_word(text: str, toks: list[Token], i: int) -> str:
     return prev.word
 
 
-def find_names(text: str, toks: list[Token] | None = None) -> list[NameMatch]:
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def may_name_someone(text: str) -> bool:
+    """False when no word of ``text`` starts like a listed first name or a title, as written: then
+    there is no name to find (every name starts with one), and no need to look word by word."""
+    return not _NAME_STARTS.isdisjoint(cased_runs(text))
+
+
+@lru_cache(maxsize=_PER_STORY)
+def find_names(text: str) -> tuple[NameMatch, ...]:
     """Title + name ("Mrs Jones", "Mr D. Patel") and first name + surname ("Margaret Thompson")."""
-    toks = tokens(text) if toks is None else toks
+    if not may_name_someone(text):
+        return ()
+    toks = tokens(text)
     out: list[NameMatch] = []
     i = 0
     while i < len(toks):
@@ -250,10 +282,10 @@ def find_names(text: str, toks: list[Token] | None = None) -> list[NameMatch]:
             continue
         out.append(match[0])
         i = match[1]
-    return out
+    return tuple(out)
 
 
-def _title_name(text: str, toks: list[Token], i: int) -> tuple[NameMatch, int] | None:
+def _title_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int] | None:
     title = toks[i]
     if title.word not in _TITLES or i + 1 >= len(toks):
         return None
@@ -290,6 +322,13 @@ def _title_name(text: str, toks: list[Token], i: int) -> tuple[NameMatch, int] |
     return NameMatch(title.start, end, title.word, tuple(given[:-1]), surname), j
 
 
+# The first run of letters of every first name and title, case as written: a name's first token
+# starts with one ("Sarah" of "Sarah-Jane", "O" of "O'Neill").
+_NAME_STARTS = frozenset(
+    m.group() for n in (*FIRST_NAMES, *AMBIGUOUS_FIRST_NAMES, *_TITLES) if (m := _LETTER_RUN.match(n))
+)
+
+
 def is_first_name(word: str) -> bool:
     """A listed first name, or a double-barrelled one that starts with one ("Sarah-Jane")."""
     return word in FIRST_NAMES or ("-" in word and word.split("-", 1)[0] in FIRST_NAMES)
@@ -310,7 +349,7 @@ _PERSON_AFTER = re.compile(
 )
 
 
-def _full_name(text: str, toks: list[Token], i: int) -> tuple[NameMatch, int] | None:
+def _full_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int] | None:
     first = toks[i]
     if not first.capitalised:
         return None
@@ -373,9 +412,15 @@ def _name_key(name: str) -> tuple[str, ...]:
     return tuple(w.casefold().rstrip(".") for w in re.findall(r"[^\W\d_][^\s,]*", plain))
 
 
-def cleared_names(rules: OrgRules) -> list[tuple[str, ...]]:
+def cleared_names(rules: OrgRules) -> tuple[tuple[str, ...], ...]:
     """Names that may be printed: consenting staff and the organisation's members (politics' business)."""
-    return [k for k in map(_name_key, (*rules.allow.names, *rules.politics.members)) if k]
+    return _cleared_names((*rules.allow.names, *rules.politics.members))
+
+
+@cache
+def _cleared_names(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    # Worked out once per rules file rather than by every check on every story.
+    return tuple(k for k in map(_name_key, names) if k)
 
 
 def is_cleared(name: NameMatch, cleared: Iterable[tuple[str, ...]]) -> bool:
@@ -420,6 +465,8 @@ def check_name(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list
     findings = [
         Finding(NAME, Severity.BLOCK, n.start, n.end, NAME_REASON) for n in private_names(text, rules)
     ]
+    if "family" not in text.words:
+        return findings
     cleared = cleared_names(rules)
     for m in _FAMILY.finditer(text.text):
         if m.group(1) in SURNAMES and not any(k[-1] == m.group(1).casefold() for k in cleared):
@@ -437,7 +484,10 @@ _STREET_SUFFIX = (
 )
 # One to three capitalised words before the suffix: "Oak Close", "St Mary's Road", "Old Kent Road".
 # Never starting at an article or a preposition that happens to be capitalised ("A Mill Lane resident").
-_NOT_STREET_START = r"(?!(?:A|An|The|Our|This|That|On|In|At|Of|From|Near|Off|Along|To|By|My|Her|His|Their)\s)"
+# The capital first, so that the regex engine gives up at once where there is none.
+_NOT_STREET_START = (
+    r"(?=[A-Z])(?!(?:A|An|The|Our|This|That|On|In|At|Of|From|Near|Off|Along|To|By|My|Her|His|Their)\s)"
+)
 _STREET_WORDS = rf"{_NOT_STREET_START}(?:(?:[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*)\s+){{1,3}}"
 STREET = rf"{_STREET_WORDS}{_STREET_SUFFIX}(?![\w'’-])"
 # "14 The Crescent", "3 Kingsway", "5 Westgate": streets without a separate suffix word.
@@ -493,8 +543,7 @@ _RESIDENT_AFTER = re.compile(
 _SINGULAR_BEFORE = re.compile(r"\b(?:a|an|one|the|this|that)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 
@@ -534,17 +583,41 @@ def house_addresses(text: str) -> Iterator[re.Match[str]]:
         yield m
 
 
+# The words a street or an estate ends with, as written (the patterns are case-sensitive but for
+# "estate"): a story with none of them and no digit (for a house number) has no address.
+_STREET_ENDS_TEXT = """
+    Street Road Lane Avenue Close Drive Way Crescent Court Place Gardens Terrace Grove Square Hill
+    Row Walk Mews View Rise Park Green Parade Vale Wharf Yard Chase Croft Meadow Meadows Boulevard
+    Approach Fold Wynd Villas Cottages Gate Mead Quay Embankment Circus Broadway Side Bank Garth
+    Brow St Rd Ln Ave Cl Dr Cres Ct Pl Gdns Tce Sq Estate estate
+"""
+STREET_ENDS = frozenset(_STREET_ENDS_TEXT.split())
+
+
+_NUMBER_BEFORE_NAME = re.compile(r"\d[A-Za-z]?,?\s+[A-Z]")
+
+
 def check_address(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
-    names = _names_for(source, rules)
-    cues = person_cues(source, rules, names)
+    # A house number is a digit, perhaps a letter and a comma, then a space and a capital.
+    has_number = text.digit_count > 0 and _NUMBER_BEFORE_NAME.search(source) is not None
+    if not has_number and STREET_ENDS.isdisjoint(text.cased_words):
+        return []
+    found_cues: list[list[Span]] = []
+
+    def cues() -> list[Span]:
+        # Who is in the story is worked out only once there is an address to place them at.
+        if not found_cues:
+            found_cues.append(person_cues(source, rules, _names_for(source, rules)))
+        return found_cues[0]
+
     findings: list[Finding] = []
-    for m in house_addresses(source):
+    for m in house_addresses(source) if has_number else ():
         if _is_site(source, m.start(), m.end(), rules):
             continue
         s_start, _ = sentence_bounds(source, m.start())
         venue_before = _VENUE_BEFORE.search(source, max(s_start, m.start() - 60), m.start())
-        if venue_before and not person_in_sentence(source, m.start(), m.end(), cues):
+        if venue_before and not person_in_sentence(source, m.start(), m.end(), cues()):
             findings.append(Finding(ADDR, Severity.WARN, m.start(), m.end(), ADDR_VENUE_REASON))
         else:
             findings.append(Finding(ADDR, Severity.BLOCK, m.start(), m.end(), ADDR_REASON))
@@ -561,7 +634,7 @@ def check_address(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
     return findings
 
 
-def _person_placed(text: str, start: int, end: int, cues: list[Span]) -> bool:
+def _person_placed(text: str, start: int, end: int, cues: Callable[[], list[Span]]) -> bool:
     """A single private person is put on this street: "Mrs Jones of Oak Close", "an Elm Road resident"."""
     if _RESIDENT_AFTER.match(text, end) and _SINGULAR_BEFORE.search(text, max(0, start - 30), start):
         return True
@@ -570,7 +643,7 @@ def _person_placed(text: str, start: int, end: int, cues: list[Span]) -> bool:
     s_start, _ = sentence_bounds(text, start)
     # The person comes first and close by, in the same sentence: "a resident on Mill Lane", "Mrs
     # Jones, 84, of Oak Close". Further away, the street is more often where the work was done.
-    return any(s_start <= c.start and c.end <= start and start - c.end <= 30 for c in cues)
+    return any(s_start <= c.start and c.end <= start and start - c.end <= 30 for c in cues())
 
 
 # --- postcodes ------------------------------------------------------------------------------------
@@ -592,9 +665,16 @@ def _postcode_key(code: str) -> str:
     return re.sub(r"\s+", "", code).upper()
 
 
+@cache
+def _allowed_postcodes(postcodes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_postcode_key(p) for p in postcodes)
+
+
 def check_postcode(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
-    allowed = {_postcode_key(p) for p in rules.allow.postcodes}
+    if not text.digit_count:
+        return []  # every postcode has a digit
+    allowed = _allowed_postcodes(tuple(rules.allow.postcodes))
     cues: list[Span] | None = None
     houses: list[re.Match[str]] = []
     findings: list[Finding] = []
@@ -634,6 +714,8 @@ _NOT_VRM_LETTERS = _words(
 
 def check_vrm(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
+    if not text.digit_count:
+        return []  # every registration has a digit
     findings: list[Finding] = []
     for m in _VRM.finditer(source):
         plate = m.group()
@@ -667,7 +749,18 @@ _HEALTH_NOUN = (
     r"|faith|religion|religious\s+beliefs?|hijab|headscarf|turban|kippah|yarmulke|mosque|synagogue"
     r"|gurdwara|mandir|sexuality|sexual\s+orientation|gender\s+identity|ethnicity|ethnic\s+origin"
     r"|criminal\s+(?:record|past|conviction)|convictions?|prison\s+(?:sentence|term|record)|jail\s+term"
-    r"|arrest|offending|probation(?:\s+officer)?|asbo|time\s+in\s+(?:prison|jail))"
+    r"|arrest|offending|probation(?:\s+officer)?|asbo|time\s+in\s+(?:prison|jail)"
+    # Offending, in the words a support worker uses: "his release from prison", "her community order".
+    r"|sex\s+offences?|parole|community\s+(?:order|sentence)|electronic\s+tag"
+    r"|release\s+from\s+(?:prison|jail|custody)"
+    # Medicines and medical procedures say what the condition is: "her insulin", "his bypass".
+    r"|insulin(?:\s+pump)?|inhalers?|epi-?pens?|medications?|medicines?|meds|prescriptions?|methadone"
+    r"|anti-?depressants?|painkillers?|morphine|steroids|warfarin|statins|pills"
+    r"|(?:blood\s+pressure|heart|diabetes|epilepsy)\s+(?:tablets|pills|medication)"
+    r"|(?:mastectomy|hysterectomy|colostomy|ileostomy|biopsy|pacemaker|stent|angioplasty|cataracts?"
+    r"|cochlear\s+implant|ivf|abortion|caesarean|c-section|physio(?:therapy)?|rehab(?:ilitation)?|detox"
+    r"|counselling|therapy|psychiatrist|treatment(?!\s+(?:of|by|from)\b)|(?:scan|test|biopsy)\s+results"
+    r"|blood\s+tests?|hospital\s+(?:appointment|stay|admission|treatment)))"
 )
 # Adjectives that may sit between the possessive and the condition ("her recent hip op").
 _HEALTH_ADJ = (
@@ -697,27 +790,45 @@ _STATE_ADJ = (
     r"|bisexual|transgender|trans(?=\s+(?:man|woman|person)\b)|non-binary|queer|blind|deaf|disabled"
     r"|autistic|dyslexic|diabetic|epileptic|paralysed|pregnant|terminally\s+ill|housebound|bedbound"
     r"|bed-bound|hiv\s+positive|hiv\+|alcoholic|a\s+wheelchair\s+user|registered\s+(?:blind|disabled)"
-    r"|partially\s+sighted|visually\s+impaired|hearing\s+impaired|black|asian|mixed\s+race|roma"
-    r"|a\s+gypsy|a\s+traveller|an\s+irish\s+traveller|an\s+ex-offender|a\s+former\s+prisoner"
-    r"|in\s+(?:prison|jail)|sectioned|in\s+recovery)"
+    r"|partially\s+sighted|visually\s+impaired|hearing\s+impaired|black|asian|mixed[\s-]+race"
+    r"|mixed\s+heritage|black\s+british|british\s+(?:asian|pakistani|indian|bangladeshi|chinese)"
+    r"|of\s+(?:[\w-]+\s+){1,2}(?:heritage|descent|origin)"
+    # Gypsy, Roma and Traveller people, however the community or the person describes it.
+    r"|(?:an?\s+)?(?:(?:romany|romani|roma|english|welsh|scottish|irish|european)\s+)?"
+    r"(?:gypsy|gipsy|gypsy[\s-]+traveller|traveller|romany|romani|roma|showman)"
+    r"|pansexual|asexual|intersex"
+    r"|an?\s+(?:ex-?|former\s+)?(?:offender|prisoner|convict|inmate)|a\s+(?:registered\s+)?sex\s+offender"
+    r"|on\s+(?:the\s+)?sex\s+offenders?['’]?\s+register|on\s+(?:probation|licence|parole|remand|bail)"
+    r"|on\s+an?\s+(?:electronic\s+)?tag|in\s+(?:prison|jail|custody)|behind\s+bars"
+    r"|sectioned|in\s+recovery)"
 )
-_STATE_VERB = r"(?:is|was|'s|’s|has\s+been|had\s+been|is\s+now|was\s+once|became)"
+_STATE_VERB = r"(?:is|was|are|were|'s|’s|has\s+been|had\s+been|is\s+now|was\s+once|became)"
 _HAS_VERB = (
     r"(?:has|had|has\s+had|is\s+living\s+with|was\s+living\s+with|lives\s+with|lived\s+with|suffers\s+from"
     r"|suffered\s+from|suffered|was\s+diagnosed\s+with|has\s+been\s+diagnosed\s+with|is\s+recovering\s+from"
     r"|was\s+recovering\s+from|is\s+being\s+treated\s+for|uses|used|relies\s+on|needs|needed|developed)"
 )
 _CRIME_VERB = (
-    r"(?:was|has\s+been|had\s+been|is)\s+(?:arrested|convicted|jailed|imprisoned|sentenced"
-    r"|cautioned\s+by\s+(?:the\s+)?police|released\s+from\s+(?:prison|jail)|remanded|on\s+bail)"
-    r"|served\s+time|has\s+a\s+criminal\s+record"
+    r"(?:was|has\s+been|had\s+been|is)\s+(?:just\s+|recently\s+)?(?:arrested|convicted|jailed|imprisoned"
+    r"|sentenced|cautioned\s+by\s+(?:the\s+)?police|released\s+from\s+(?:prison|jail|custody)|remanded"
+    r"|on\s+bail)"
+    r"|served\s+time|did\s+time|has\s+a\s+criminal\s+record"
+    # "has just come out of prison", "got out of jail last month".
+    r"|(?:(?:has|had|have)\s+)?(?:just\s+|recently\s+)?(?:come|came|got|gets|getting|coming)\s+out\s+of"
+    r"\s+(?:prison|jail|custody)"
+)
+# Coming out says what someone's sexuality or gender is: "who recently came out as gay".
+_COMING_OUT = (
+    r"(?:(?:has|had|have)\s+)?(?:just\s+|recently\s+)?(?:come|came|coming)\s+out"
+    r"(?:\s+to(?:\s+\w+){1,2}?)?\s+as\s+(?:gay|lesbian|bisexual|bi|trans(?:gender)?|non-binary|queer"
+    r"|pansexual|asexual)"
 )
 _PREDICATE = (
     rf"(?:{_STATE_VERB}\s+(?:(?:very|devout|devoutly|practising|openly|profoundly|severely|now|also)\s+)?"
     rf"{_STATE_ADJ}\b(?![ \t]+(?:community|communities|people|families|history|month|heritage|groups?"
     rf"|led|owned|aid|care|network|council|forum|society|association)\b|[-‐])"
     rf"|{_HAS_VERB}\s+(?:a\s+|an\s+)?(?:{_HEALTH_ADJ}[ \t]+){{0,2}}{_HEALTH_NOUN}\b{_NOT_ABOUT_A_PERSON}"
-    rf"|{_CRIME_VERB})"
+    rf"|{_CRIME_VERB}|{_COMING_OUT})"
 )
 # "Anyone who is blind can ask for large print": advice to a group, not a fact about a person.
 _GROUP_BEFORE_WHO = re.compile(
@@ -745,10 +856,22 @@ _WITH_SPECIAL = re.compile(
 _SWIMMING = re.compile(r"\bswim", re.IGNORECASE)
 
 
+# The word each pattern starts from: most stories have none of "her", "his", "she", "he", "who"
+# together with the rest, and these are the longest patterns in the catalogue.
+_PERSON_NOUNS = frozenset(
+    ["man", "woman", "lady", "gentleman", "gent", "pensioner", "widow", "widower", "boy", "girl", "tenant"]
+)
+
+
 def check_special(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
+    words = text.words
     spans: list[tuple[int, int]] = []
-    for pattern in (_POSSESSIVE_SPECIAL, _SUBJECT_PREDICATE):
+    patterns = (
+        *((_POSSESSIVE_SPECIAL,) if "her" in words or "his" in words else ()),
+        *((_SUBJECT_PREDICATE,) if "she" in words or "he" in words or "who" in words else ()),
+    )
+    for pattern in patterns:
         for m in pattern.finditer(source):
             if m.group()[:3].lower() == "who" and _GROUP_BEFORE_WHO.search(
                 source, max(0, m.start() - 15), m.start()
@@ -759,12 +882,14 @@ def check_special(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
             ):
                 continue  # a swimming stroke
             spans.append((m.start(), m.end()))
-    for w in _WITH_SPECIAL.finditer(source):
+    with_someone = ("with" in words or "has" in words) and not _PERSON_NOUNS.isdisjoint(words)
+    for w in _WITH_SPECIAL.finditer(source) if with_someone else ():
         # The person noun stays out of the span: the finding is about what follows "with".
         inner = re.search(r"\b(?:with|who\s+has)\b", w.group(), re.IGNORECASE)
         spans.append((w.start() + inner.start() if inner else w.start(), w.end()))
     subjects = [(n.end, n.start) for n in find_names(source)]
-    subjects += [(t.end, t.start) for t in tokens(source) if t.capitalised and is_first_name(t.word)]
+    if may_name_someone(source):
+        subjects += [(t.end, t.start) for t in tokens(source) if t.capitalised and is_first_name(t.word)]
     for end, start in subjects:
         after = _AFTER_NAME_PREDICATE.match(source, end)
         if after:
@@ -846,7 +971,7 @@ def _age_ok(raw: str | None) -> bool:
     return age < 18
 
 
-def _child_candidates(source: str, toks: list[Token]) -> Iterator[tuple[int, int]]:
+def _child_candidates(source: str, toks: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Spans of what could be a child's name: a first name with an optional surname."""
     for i, tok in enumerate(toks):
         if not tok.capitalised:
@@ -868,11 +993,20 @@ def _child_candidates(source: str, toks: list[Token]) -> Iterator[tuple[int, int
         yield tok.start, end
 
 
+_KIN_WORDS_TEXT = """
+    son daughter grandson granddaughter nephew niece child boy girl stepson stepdaughter baby
+    toddler brother sister twin twins
+"""
+_KIN_WORDS = frozenset(_KIN_WORDS_TEXT.split())
+
+
 def check_child(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
     cleared = cleared_names(rules)
     spans: list[tuple[int, int]] = []
-    for start, end in _child_candidates(source, tokens(source)):
+    # A child is a first name, or any capitalised word after "son", "daughter" …
+    may_name_a_child = may_name_someone(source) or not _KIN_WORDS.isdisjoint(text.words)
+    for start, end in _child_candidates(source, tokens(source)) if may_name_a_child else ():
         words = tuple(w.casefold() for w in source[start:end].split())
         if len(words) > 1 and any(k[-len(words) :] == words for k in cleared):
             continue

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
-from functools import cache
+from datetime import date, datetime
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ...domain.findings import CheckContext, Finding, Severity
-from ..normalise import NormalisedText
+from ..normalise import NormalisedText, PhraseIndex, first_runs, may_have_phrase, phrase_index
 from ..registry import Registration
 from ..rules import ElectionWindow, OrgRules, builtin_list
 from ..xtext import sentence_spans
@@ -89,6 +89,57 @@ def _builtin_party_pattern() -> re.Pattern[str]:
     return _names_pattern(builtin_list("politics_parties.txt"))
 
 
+# --- trigger words ---------------------------------------------------------------------------------
+# Most stories never mention politics, and the patterns below are long alternations tried at every
+# position. Every match of them contains one of these words as a whole run of letters (lower case),
+# so a story whose words include none of them is done after one set comparison.
+
+# The party words _AMBIGUOUS_PARTY and _CONSERVATIVE_PLAIN start with, capitalised as they need.
+_AMBIGUOUS_PARTY_WORDS = frozenset(
+    ["Labour", "Conservative", "Conservatives", "Green", "Greens", "Reform", "Independent", "Independents"]
+)
+# The words every match of _ENDORSE_CANDIDATE contains (a hashtag such as #VoteLabour is one run, so
+# a "#" in the story is checked separately), and those _ENDORSE_BEFORE_MEMBER adds before a member.
+_ENDORSE_WORDS = frozenset(["vote", "votes", "voting", "elect", "electing", "reelect", "reelecting"])
+_BACKING_WORDS = frozenset(["back", "backs", "backing", "support", "supports", "supporting"])
+# The words every match of _MEMBER_SHAPES contains.
+_MEMBER_WORDS = frozenset(
+    ["cllr", "councillor", "coun", "mp", "mayor", "mayoress", "leader", "cabinet", "portfolio"]
+)
+# The words every match of _GOVERNMENT is.
+_GOVERNMENT_WORDS_TEXT = """
+    government govt minister ministers westminster whitehall downing number no prime chancellor home
+    secretary treasury cabinet opposition party
+"""
+_GOVERNMENT_WORDS = frozenset(_GOVERNMENT_WORDS_TEXT.split())
+
+
+@cache
+def _first_runs(names: tuple[str, ...]) -> frozenset[str] | None:
+    return first_runs(names)
+
+
+@cache
+def _party_names(parties: tuple[str, ...]) -> PhraseIndex | None:
+    # Every word of a name must be there: "Your Party" needs "your" and "party", so a story's "your"
+    # or "green waste" alone does not send it to the patterns.
+    return phrase_index(builtin_list("politics_parties.txt") + parties)
+
+
+def _may_name_party(text: NormalisedText, rules: OrgRules) -> bool:
+    return not _AMBIGUOUS_PARTY_WORDS.isdisjoint(text.cased_words) or may_have_phrase(
+        text.words, _party_names(rules.politics.parties)
+    )
+
+
+def _may_name_member(text: NormalisedText, rules: OrgRules) -> bool:
+    if not _MEMBER_WORDS.isdisjoint(text.words):
+        return True
+    members = _first_runs(rules.politics.members)
+    return members is None or not members.isdisjoint(text.words)
+
+
+@cache
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Whole-word alternatives; a name in capitals (SNP) must stay in capitals, any other ignores case."""
     alts: list[str] = []
@@ -137,6 +188,18 @@ _PROMOTION_AFTER = re.compile(
     r"|made\s+(?:this|it)\s+happen|listened|stood\s+up|campaigned)\b",
     re.IGNORECASE,
 )
+# After the party, in its sentence or the next: promotion that refers back to it ("… with Labour in
+# charge. Vote for them again!", "… thanks to the Lib Dems, so keep them in!").
+_PROMOTION_OF_THEM = re.compile(
+    r"\b(?:vot(?:e|ing)\s+(?:for\s+)?them|vote\s+them\s+(?:back\s+)?in|re-?elect(?:ing)?\s+them"
+    r"|elect(?:ing)?\s+them|back(?:ing)?\s+them|support(?:ing)?\s+them|stick(?:ing)?\s+with\s+them"
+    r"|keep(?:ing)?\s+them\s+(?:in\s+(?:charge|power|office|control)|in|there|on)|choose\s+them|trust\s+them"
+    r"|give\s+them\s+your\s+(?:vote|support|backing)|put\s+them\s+back\s+in"
+    r"|they(?:['’]ve|\s+have)?\s+(?:delivered|deliver|kept\s+(?:their|every)\s+promises?|get\s+things\s+done"
+    r"|are\s+the\s+only|will\s+(?:fix|deliver|protect|keep|fight|stand\s+up)))\b",
+    re.IGNORECASE,
+)
+_CLAUSE_OPENING = re.compile(r"(?:[,;:–—-]\s*|\b(?:so|and|then|please|just|now|do|go)\s+)$", re.IGNORECASE)
 # "Under Labour, the library was saved": crediting a party with what the council did.
 _UNDER_PARTY = re.compile(r"(?i:under)\s+(?:the\s+)?")
 # Endorsing a candidate, with or without a party: "Re-elect Cllr Smith", "vote for Jane Smith MP".
@@ -207,12 +270,22 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return 0, 0
 
 
+def _sentence_after(spans: list[tuple[int, int]], end: int) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in spans if s >= end), None)
+
+
 def _today(ctx: CheckContext, rules: OrgRules) -> date:
+    return _local_date(ctx.now, rules.politics.time_zone)
+
+
+@lru_cache(maxsize=64)
+def _local_date(now: datetime, time_zone: str) -> date:
+    # Cached: two checks ask for every story, and a time zone conversion costs more than either.
     try:
-        return ctx.now.astimezone(ZoneInfo(rules.politics.time_zone)).date()
+        return now.astimezone(ZoneInfo(time_zone)).date()
     except (ZoneInfoNotFoundError, ValueError):
         # No time zone data where this runs: a day's error at the edge of a window beats no check.
-        return ctx.now.date()
+        return now.date()
 
 
 def active_window(ctx: CheckContext, rules: OrgRules) -> ElectionWindow | None:
@@ -244,10 +317,27 @@ def _promotion_spans(text: str, rules: OrgRules) -> Iterator[tuple[int, int]]:
         cue = _PROMOTION_IN_SENTENCE.search(text, s_start, s_end)
         if cue:
             yield min(start, cue.start()), max(end, cue.end())
+            continue
+        # "Them" after the party, in its sentence or the next, is the party when the call to back them
+        # opens a sentence or a clause ("Vote for them again!", ", so back them in May"); inside a
+        # clause ("residents asked us to back them") it is more often someone else.
+        following = _sentence_after(sentences, s_end)
+        starts = {s_start, following[0] if following else s_start}
+        for cue in _PROMOTION_OF_THEM.finditer(text, end, following[1] if following else s_end):
+            if cue.start() in starts or _CLAUSE_OPENING.search(text, max(0, cue.start() - 12), cue.start()):
+                yield start, cue.end()
+                break
 
 
 def check_party(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
+    may_endorse = (
+        not _ENDORSE_WORDS.isdisjoint(text.words)
+        or "#" in source
+        or (not _BACKING_WORDS.isdisjoint(text.words) and _may_name_member(text, rules))
+    )
+    if not may_endorse and not _may_name_party(text, rules):
+        return []
     spans = list(_promotion_spans(source, rules))
     spans.extend(m.span() for m in _ENDORSE_CANDIDATE.finditer(source))
     for start, end in _member_spans(source, rules):
@@ -259,13 +349,19 @@ def check_party(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
 
 def check_neutral(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
-    promoted = list(_promotion_spans(source, rules))
     findings: list[Finding] = []
-    for start, end in _party_mentions(source, rules):
-        # A promoted party is POL-PARTY's; saying so twice only adds noise for the approver.
-        if any(p_start <= start and end <= p_end for p_start, p_end in promoted):
-            continue
-        findings.append(Finding(NEUTRAL, Severity.WARN, start, end, PARTY_MENTION_REASON))
+    if _may_name_party(text, rules):
+        promoted = list(_promotion_spans(source, rules))
+        for start, end in _party_mentions(source, rules):
+            # A promoted party is POL-PARTY's; saying so twice only adds noise for the approver.
+            if any(p_start <= start and end <= p_end for p_start, p_end in promoted):
+                continue
+            findings.append(Finding(NEUTRAL, Severity.WARN, start, end, PARTY_MENTION_REASON))
+    # An opinion needs government and a judgement in one sentence, so both somewhere in the story.
+    if _GOVERNMENT_WORDS.isdisjoint(text.words) or not (
+        _GOVERNMENT.search(source) and _OPINION.search(source)
+    ):
+        return findings
     for s_start, s_end in _sentences(source):
         subject = _GOVERNMENT.search(source, s_start, s_end)
         opinion = _OPINION.search(source, s_start, s_end)
@@ -305,6 +401,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def check_member(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    if not _may_name_member(text, rules):
+        return []
     window = active_window(ctx, rules)
     findings: list[Finding] = []
     for start, end in _member_spans(text.text, rules):

@@ -16,7 +16,7 @@ from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
 from ..registry import Registration
 from ..rules import OrgRules
-from ..xtext import MAX_WEIGHTED_LENGTH, weighted_length
+from ..xtext import MAX_WEIGHTED_LENGTH, may_have_links, weighted_length
 
 THREAD = "X-THREAD"
 LINK = "X-LINK"
@@ -82,6 +82,8 @@ def _host_allowed(host: str, allowed: set[str]) -> bool:
 def check_links(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     # The original, because that is what X and the blog will turn into links.
     original = text.original
+    if not may_have_links(original):
+        return []
     org = rules.organisation
     allowed = {d.strip().lower().removeprefix("www.") for d in (*rules.allow.link_domains, org.domain)}
     urls = extract_urls_with_indices(original)
@@ -115,6 +117,8 @@ def check_links(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
 
 
 def check_mentions(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    if "@" not in text.text:
+        return []
     allowed = {h.strip().lower().lstrip("@") for h in rules.allow.handles}
     findings: list[Finding] = []
     for m in _MENTION.finditer(text.text):

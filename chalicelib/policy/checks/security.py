@@ -16,7 +16,7 @@ from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
 from ..registry import Registration
 from ..rules import OrgRules
-from .people import BARE_STREET, ESTATE, POSTCODE_RE, STREET, house_addresses, sentence_bounds
+from .people import BARE_STREET, ESTATE, POSTCODE_RE, STREET, STREET_ENDS, house_addresses, sentence_bounds
 
 CODE = "SEC-CODE"
 VULN = "SEC-VULN"
@@ -128,7 +128,31 @@ def _code_spans(source: str) -> Iterator[tuple[int, int]]:
             yield span
 
 
+# Every match of the patterns above has one of these as a whole word, or (where the value may follow
+# with no space, "codeA123") one of them with a letter added, so a story without any is done at once.
+_CODE_KEYWORDS_TEXT = """
+    code codes combination combo pin passcode key keysafe lock lockbox keypad padlock password
+    passwords pass passphrase pw pwd wpa wi fi wifi
+"""
+_CODE_KEYWORDS = frozenset(_CODE_KEYWORDS_TEXT.split())
+_GLUED = (
+    "code",
+    "codes",
+    "combination",
+    "combo",
+    "pin",
+    "passcode",
+    "keysafe",
+    "lockbox",
+    "keypad",
+    "padlock",
+)
+_CODE_WORDS = _CODE_KEYWORDS | {w + c for w in _GLUED for c in "abcdefghijklmnopqrstuvwxyz"}
+
+
 def check_code(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    if _CODE_WORDS.isdisjoint(text.words):
+        return []
     spans = sorted(set(_code_spans(text.text)))
     out: list[Finding] = []
     for start, end in spans:
@@ -211,8 +235,48 @@ def _locations(source: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+# The words every match of _FACILITY has, and those every match of _VULNERABLE has (but "in her
+# 80s", which has "0s"): a finding needs one or the other.
+_FACILITY_WORDS_TEXT = """
+    refuge refuges safe sheltered supported extra hostel hostels move accommodation half halfway
+    premises home homes leaver leavers
+"""
+_FACILITY_WORDS = frozenset(_FACILITY_WORDS_TEXT.split())
+_VULNERABLE_WORDS_TEXT = """
+    live lives living own frail vulnerable housebound bed bedbound disabled dementia alzheimer
+    alzheimers blind partially deaf widow widowed widower isolated lonely fleeing fled domestic
+    abusive abuse hoarding self year aged care safeguarding
+"""
+_VULNERABLE_WORDS = frozenset(_VULNERABLE_WORDS_TEXT.split())
+
+
+# What a place in _locations needs: a digit (a house number, a postcode), a word a street or estate
+# ends with, or a landmark word; streets such as "Kingsway" are matched on their ending.
+_PLACE_ENDS_TEXT = """
+    Crescent Green Avenue Drive Close Grove Paddock Paddocks Meadows Parade Square Mall Chase Croft
+    Mews Oval Spinney Maltings Orchard Willows Limes Laurels Hollies Beeches Coppice Circle
+"""
+_PLACE_ENDS = STREET_ENDS | frozenset(_PLACE_ENDS_TEXT.split())
+_LANDMARK_WORDS = frozenset(["next", "opposite", "behind", "beside", "above", "across", "round"])
+_WAY_OR_GATE = re.compile(r"[a-z](?:way|gate)(?![\w'’-])")
+
+
+def _may_have_place(text: NormalisedText) -> bool:
+    return (
+        text.digit_count > 0
+        or not _PLACE_ENDS.isdisjoint(text.cased_words)
+        or not _LANDMARK_WORDS.isdisjoint(text.words)
+        or _WAY_OR_GATE.search(text.text) is not None
+    )
+
+
 def check_vulnerable_location(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
+    words = text.words
+    if _FACILITY_WORDS.isdisjoint(words) and _VULNERABLE_WORDS.isdisjoint(words) and "0s" not in source:
+        return []
+    if not _may_have_place(text):
+        return []
     findings: list[Finding] = []
     for start, end in _locations(source):
         s_start, s_end = sentence_bounds(source, start)

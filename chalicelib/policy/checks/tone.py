@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from ...domain.findings import CheckContext, Finding, Severity
-from ..normalise import NormalisedText
+from ..normalise import NormalisedText, first_runs, may_have_phrase, phrase_index
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
 
@@ -97,6 +97,77 @@ _LEET = str.maketrans(
 _TOKEN = re.compile(r"[^\W_][\w@$*!|€£'’-]*[\w@$*€£]|[^\W_\d]")
 _SPACED = re.compile(r"(?<![\w.*-])(?:[^\W\d_][ .*_-]){2,}[^\W\d_](?![\w*])")
 _REPEATS = re.compile(r"(.)\1+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# What a word is made of when nothing in it is disguised: ASCII letters, apostrophes and hyphens.
+_PLAIN_WORD = re.compile(r"[A-Za-z_'’-]+")
+# Where a word with a letter in it is not plain: a symbol that stands for a letter or masks one, "!"
+# inside a word, a character outside ASCII (but ’), or a digit joined to a letter ("5hite"). Every
+# alternative starts with one of a few characters, which lets the regex engine skip to them; a letter
+# before a digit ("sh1t") is found the same way in the reversed text.
+_DISGUISED = re.compile(r"[@$*|€£]|![\w@$*!|€£'’-]|[^\x00-\x7f’]|\d['’_-]*[^\W\d_]")
+_DIGIT_THEN_LETTER = re.compile(r"\d['’_-]*[^\W\d_]")
+
+
+# The same questions for ASCII text, asked of its shape: each letter "a", each digit "0", each symbol
+# that stands for a letter "@", ' _ - (which may sit inside a word) left out and anything else a space.
+# Substring tests on a byte translation cost a fraction of a regex's character-by-character scan.
+_ASCII_SHAPE = bytes.maketrans(
+    bytes(range(128)),
+    bytes(
+        ord("a")
+        if chr(c).isalpha()
+        else ord("0")
+        if chr(c).isdigit()
+        else ord("@")
+        if chr(c) in "@$*|"
+        else 32
+        for c in range(128)
+    ),
+)
+_BANG_IN_WORD = re.compile(r"![\w@$*!|'’-]")
+
+
+def _has_disguised_word(text: str) -> bool:
+    """Whether a word with a letter in it has something other than letters, ' and - in it."""
+    if text.isascii():
+        if "!" in text and _BANG_IN_WORD.search(text):
+            return True
+        shape = text.encode("ascii").translate(_ASCII_SHAPE, b"_'-")
+        return b"@" in shape or b"a0" in shape or b"0a" in shape
+    return _DISGUISED.search(text) is not None or _DIGIT_THEN_LETTER.search(text[::-1]) is not None
+
+
+# For ASCII text, spaced-out letters need a letter, a separator, a letter, a separator, a letter, the
+# first after nothing or a character that is neither a word character nor . * - (_SPACED's lookbehind).
+# Shape: letter "a", space "s", . * - "t", _ "u", digit "0", anything else "x".
+_SPACING_SHAPE = bytes.maketrans(
+    bytes(range(128)),
+    bytes(
+        ord("a")
+        if chr(c).isalpha()
+        else ord("s")
+        if chr(c) == " "
+        else ord("t")
+        if chr(c) in ".*-"
+        else ord("u")
+        if chr(c) == "_"
+        else ord("0")
+        if chr(c).isdigit()
+        else ord("x")
+        for c in range(128)
+    ),
+)
+_SPACED_STARTS = tuple(f"a{one}a{two}a".encode() for one in "stu" for two in "stu")
+_SPACED_INSIDE = re.compile(rb"[sx]a[stu]a[stu]a")
+
+
+def _may_be_spaced_out(text: str) -> bool:
+    if not text.isascii():
+        return _SPACED.search(text) is not None
+    shape = text.encode("ascii").translate(_SPACING_SHAPE)
+    return shape.startswith(_SPACED_STARTS) or _SPACED_INSIDE.search(shape) is not None
+
+
 _SUFFIXES = ("s", "es", "ed", "ing", "in", "er", "ers", "y", "head", "heads")
 
 
@@ -120,14 +191,27 @@ class _Matcher:
     inflected: frozenset[str]
     collapsed: frozenset[str]
     collapsed_prefixes: tuple[str, ...]
+    # For the story-level shortcut: how a word that matches must start (its first run of letters,
+    # also with repeats undone) or end.
+    first_runs: tuple[str, ...]
+    collapsed_first_runs: tuple[str, ...]
+    last_runs: tuple[str, ...]
+
+
+def _runs(entry: str) -> list[str]:
+    return _LETTER_RUN.findall(entry) or [entry]
 
 
 def _matcher(words: _WordList) -> _Matcher:
+    starts = {_runs(w)[0] for w in words.exact}
     return _Matcher(
         words,
         words.exact | {w + s for w in words.exact for s in _SUFFIXES},
         frozenset(_collapse(w) for w in words.exact),
         tuple(_collapse(p) for p in words.prefixes),
+        tuple(sorted(starts)),
+        tuple(sorted({_collapse(r) for r in starts})),
+        tuple(sorted({_runs(w)[-1] for w in words.suffixes})),
     )
 
 
@@ -224,10 +308,12 @@ def _allowed_phrases(allowed: frozenset[str]) -> re.Pattern[str] | None:
     )
 
 
-def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
+def _tokens(text: str, *, disguised_only: bool = False) -> Iterator[tuple[int, int, str]]:
     for m in _TOKEN.finditer(text):
-        start, end = m.span()
         raw = m.group(0)
+        if disguised_only and _plain(raw):
+            continue
+        start, end = m.span()
         # "!" and "|" stand for letters only inside a word, never as its last character.
         while raw and raw[-1] in "!|'’-":
             raw = raw[:-1]
@@ -239,15 +325,112 @@ def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), re.sub(r"[ ._-]", "", m.group(0))
 
 
+def _plain(raw: str) -> bool:
+    """A word with nothing disguised in it: ASCII letters (with apostrophes and hyphens), or digits."""
+    return (raw.isascii() and raw.isalpha()) or raw.isdigit() or _PLAIN_WORD.fullmatch(raw) is not None
+
+
+@dataclass(frozen=True)
+class _Swearing:
+    """Both lists, and the shapes a plain word must have to be on either (see ``_may_match``)."""
+
+    strong: _Matcher
+    mild: _Matcher
+    # The shapes hold only for entries that start (and, for tails, end) with a letter; an
+    # organisation's own list could have others, and then every story gets the full look.
+    shapes_hold: bool
+    # Over the words of a story, one a line: a word that starts with a root, or (with a double
+    # letter in it) starts with a root with its letters repeated.
+    starts: re.Pattern[str]
+    # Over the same lines reversed: a word that ends with a tail.
+    ends: re.Pattern[str]
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: Iterable[str], *, repeated: bool = False) -> str:
+    """A regex for "starts with one of ``words``", its alternatives nested by shared beginnings.
+
+    Hand-built because Python's ``re`` tries every alternative of a flat alternation in turn; nested,
+    each letter is tried once. With ``repeated``, each letter may be repeated ("f+u+c+k+").
+    """
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here, and starting with it is enough
+
+    def emit(node: _Trie) -> str:
+        if "" in node:
+            return ""
+        alternatives = [
+            re.escape(ch) + ("+" if repeated else "") + emit(child) for ch, child in sorted(node.items())
+        ]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return emit(root) if root else "(?!)"
+
+
+@cache
+def _swearing(extra: tuple[str, ...]) -> _Swearing:
+    strong, mild = _strong(extra), _mild()
+    first = strong.first_runs + mild.first_runs
+    collapsed = strong.collapsed_first_runs + mild.collapsed_first_runs
+    entries = strong.words.exact | mild.words.exact
+    tails = strong.words.suffixes + mild.words.suffixes
+    shapes_hold = all(e[:1].isalpha() for e in entries) and all(t[-1:].isalpha() for t in tails)
+    # The cheap test first: most words start like no root, repeated or not.
+    doubled = r"(?=[^\n]*?([^\W\d_])\1)"
+    starts = re.compile(rf"\n(?:{_trie(first)}|(?={_trie(collapsed, repeated=True)}){doubled})")
+    ends = re.compile(rf"\n{_trie(r[::-1] for r in strong.last_runs + mild.last_runs)}")
+    return _Swearing(strong, mild, shapes_hold, starts, ends)
+
+
+def _may_match(words: Iterable[str], lists: _Swearing) -> bool:
+    """False only when no plain word of the story can be on a list: none starts (or, with repeats
+    undone, starts) or ends the way a listed word does. Decided on the story's set of words, once.
+
+    A plain word matches only if it is a listed word (with an ending), starts with a listed root or
+    ends with a listed tail, or is one of those with letters repeated; each needs one of its runs of
+    letters to start or end like the listed word's. "Starts with a root with repeats undone" is the
+    word matching the root with each letter repeated ("sshhiit" and s+h+i+t+).
+    """
+    lines = "\n" + "\n".join(words) + "\n"
+    return lists.starts.search(lines) is not None or lists.ends.search(lines[::-1]) is not None
+
+
+def _disguised_word_may_match(source: str, lists: _Swearing) -> bool:
+    """Whether a word with something disguised in it may be on a list once undone: "10am" reads as
+    "ioam" and "LS1" as "lsi", which start and end like nothing listed. A mask ("f**k") always may."""
+    for raw in _TOKEN.findall(source):
+        if _plain(raw):
+            continue
+        if "*" in raw or _may_match(_LETTER_RUN.findall(_fold(raw)), lists):
+            return True
+    return False
+
+
 def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
-    strong = _strong(tuple(rules.words.profanity))
-    mild = _mild()
+    lists = _swearing(tuple(rules.words.profanity))
+    strong, mild = lists.strong, lists.mild
+    # Undoing disguises word by word is the expensive part, and most stories are plain words none of
+    # which comes near a listed one: then only a disguised word (digits, symbols, other scripts inside
+    # it) needs the full look, and a story without one is done.
+    only_disguised = (
+        lists.shapes_hold and not _may_be_spaced_out(source) and not _may_match(text.words, lists)
+    )
+    if only_disguised and not (_has_disguised_word(source) and _disguised_word_may_match(source, lists)):
+        return []
     allowed = _allowed(tuple(rules.words.allowed))
     phrases = _allowed_phrases(allowed)
     protected = [m.span() for m in phrases.finditer(source)] if phrases is not None else []
     findings: list[Finding] = []
-    for start, end, raw in _tokens(source):
+    for start, end, raw in _tokens(source, disguised_only=only_disguised):
+        if only_disguised and "*" not in raw and not _may_match(_LETTER_RUN.findall(_fold(raw)), lists):
+            continue  # "10am" reads as "ioam", which starts and ends like nothing on the lists
         if raw.lower().strip("'’") in allowed or any(s <= start and end <= e for s, e in protected):
             continue
         folded = _fold(raw)
@@ -296,9 +479,26 @@ def _insult_patterns(extra: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patter
     return slurs, nouns, mild
 
 
+@cache
+def _insult_words(extra: tuple[str, ...]) -> frozenset[str] | None:
+    """Every match of the insult patterns has one of these as a whole word: a slur, an insult or a
+    put-down adjective (their first word, for phrases). None if an entry does not start with a letter."""
+    entries = (
+        builtin_list("tone_slurs.txt")
+        + builtin_list("tone_insults.txt")
+        + extra
+        + builtin_list("tone_insult_words.txt")
+    )
+    return first_runs(entries)
+
+
 def check_insult(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
-    slurs, nouns, mild = _insult_patterns(tuple(rules.words.insults))
+    extra = tuple(rules.words.insults)
+    words = _insult_words(extra)
+    if words is not None and words.isdisjoint(text.words):
+        return []
+    slurs, nouns, mild = _insult_patterns(extra)
     findings = [Finding(INSULT, Severity.BLOCK, *m.span(), SLUR_REASON) for m in slurs.finditer(source)]
     findings += [Finding(INSULT, Severity.BLOCK, *m.span(), INSULT_REASON) for m in nouns.finditer(source)]
     findings += [Finding(INSULT, Severity.WARN, *m.span(), MILD_INSULT_REASON) for m in mild.finditer(source)]
@@ -373,8 +573,30 @@ def _is_named(name: str) -> bool:
     return not any(w.rstrip("'s") in _NOT_PERSON or w in _NOT_PERSON for w in words)
 
 
+# Verbs of the third pattern; the allegations' own words come from the list.
+_DEFAME_VERBS_TEXT = """
+    stole steals stealing scammed scams conned cons ripped rips defrauded fleeced swindled fly
+    flytipped dumped robbed cheated lied
+"""
+_DEFAME_VERBS = frozenset(_DEFAME_VERBS_TEXT.split())
+
+
+@cache
+def _defame_words() -> frozenset[str] | None:
+    """Every match of the defamation patterns has one of these as a whole word: an allegation's first
+    word, or its plural as the patterns allow ("burglars"), or one of the verbs."""
+    terms = builtin_list("tone_allegations.txt")
+    starts = first_runs(terms)
+    if starts is None:
+        return None
+    return starts | {t.lower() + "s" for t in terms if t.isalpha()} | _DEFAME_VERBS
+
+
 def check_defamation(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
+    words = _defame_words()
+    if words is not None and words.isdisjoint(text.words):
+        return []
     findings: list[Finding] = []
     for pattern in _defame_patterns():
         for m in pattern.finditer(source):
@@ -397,7 +619,56 @@ _ENDORSEMENT = re.compile(
 )
 
 
+# What each alternative of _ENDORSEMENT needs, as whole words: a promo word or "code" ("code" may run
+# into the code itself, "codeSAVE10"), a superlative with "in" or "around", one of the fixed phrases,
+# or "%".
+_PROMO_WORDS = frozenset(["promo", "promotional", "discount", "voucher", "coupon", "referral"])
+_CODE = re.compile("code", re.IGNORECASE)
+_PHRASES = phrase_index(
+    (
+        *(
+            f"{best} {where}"
+            for best in ("best", "top", "cheapest", "greatest", "finest")
+            for where in ("in", "around")
+        ),
+        "no in",  # "no. 1 in town"
+        "no around",
+        "number one in",
+        "number one around",
+        "recommend",
+        "recommended",
+        "give them",
+        "call them",
+        "call him",
+        "call her",
+        "mention this",
+        "mention our",
+        "go and support",
+        "check out their",
+        "book now with",
+        "book today with",
+        "shop now at",
+        "shop local at",
+        "use them for",
+        "use him for",
+        "use her for",
+    )
+)
+
+
+def _may_endorse(text: NormalisedText) -> bool:
+    words = text.words
+    return (
+        "%" in text.text
+        or _CODE.search(text.text) is not None
+        or not _PROMO_WORDS.isdisjoint(words)
+        or may_have_phrase(words, _PHRASES)
+    )
+
+
 def check_endorsement(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    if not _may_endorse(text):
+        return []
     return [
         Finding(ENDORSE, Severity.WARN, *m.span(), ENDORSE_REASON) for m in _ENDORSEMENT.finditer(text.text)
     ]

@@ -11,7 +11,7 @@ import math
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
 from ..rules import OrgRules
-from ..xtext import MAX_WEIGHTED_LENGTH, measure, sentence_spans, weighted_length
+from ..xtext import MAX_WEIGHTED_LENGTH, measure, sentence_spans, surely_fits, weighted_length
 
 XLEN = "X-LEN"
 
@@ -25,6 +25,8 @@ def check_x_length(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> 
     if ctx.channel != "x" or not rules.channels.x.enabled:
         return []
     original = text.original
+    if surely_fits(original):
+        return []
     total, cut = measure(original)
     if cut is None:
         return []

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import phonenumbers
 import pytest
+from phonenumbers import PhoneMetadata
 
 from chalicelib.domain.findings import CheckContext, Severity
 from chalicelib.policy.catalogue import run_checks
-from chalicelib.policy.checks.contact import is_uk_mobile
+from chalicelib.policy.checks.contact import FEWEST_DIGITS, is_uk_mobile
 from chalicelib.policy.rules import parse_rules
 
 CTX = CheckContext(now=datetime(2026, 5, 1, 9, tzinfo=UTC), channel="blog")
@@ -181,3 +183,30 @@ def test_mobile_with_zero_width_space_and_full_width_digits_spans_the_original()
 )
 def test_mobile_prefixes_follow_ofcom_not_the_number_type(nsn: str, mobile: bool) -> None:
     assert is_uk_mobile(nsn) is mobile
+
+
+def test_no_country_allows_a_number_shorter_than_the_shortcut_assumes() -> None:
+    # check_phone skips stories with fewer than FEWEST_DIGITS digits: a country code (one digit at
+    # least) and the shortest national number anywhere must not fit in fewer.
+    metadata = [
+        *(PhoneMetadata.metadata_for_region(r) for r in phonenumbers.SUPPORTED_REGIONS),
+        *(
+            PhoneMetadata.metadata_for_nongeo_region(c)
+            for c in phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS
+        ),
+    ]
+    lengths = [
+        min(md.general_desc.possible_length)
+        for md in metadata
+        if md is not None and md.general_desc is not None and md.general_desc.possible_length
+    ]
+    shortest = min(lengths)
+    assert 1 + shortest >= FEWEST_DIGITS
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("Call +43 1234 today.", "+43 1234"), ("Ring 00290 1234 for the island office.", "00290 1234")],
+)
+def test_the_shortest_foreign_numbers_are_still_seen(text: str, number: str) -> None:
+    assert found(text, "PII-PHONE") == [(number, Severity.WARN)]

@@ -326,6 +326,63 @@ def test_the_same_words_not_about_a_person_pass(text: str) -> None:
     assert found(text, "PII-SPECIAL") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # Sexuality and gender: coming out says what it is.
+        ("We supported a tenant who recently came out as gay.", "who recently came out as gay"),
+        ("He came out to his mum as trans last year.", "He came out to his mum as trans"),
+        ("She has just come out as bisexual and wanted a fresh start.", "She has just come out as bisexual"),
+        # Criminal record and offending, as a support worker would put it.
+        (
+            "We found a flat for a man who is on the sex offenders register.",
+            "who is on the sex offenders register",
+        ),
+        (
+            "He is a registered sex offender, so the tenancy needs a risk assessment.",
+            "He is a registered sex offender",
+        ),
+        ("The tenant, who has just come out of prison, needed furniture.", "who has just come out of prison"),
+        ("She got out of jail last week and came to the hub.", "She got out of jail"),
+        ("Mr Jones, who is on probation, helped with the litter pick.", "who is on probation"),
+        ("We helped him after his release from prison.", "his release from prison"),
+        # Ethnicity, Gypsy, Roma and Traveller people included.
+        ("We rehoused a young man who is a Romany Gypsy.", "who is a Romany Gypsy"),
+        ("She is an Irish Traveller and asked about the site.", "She is an Irish Traveller"),
+        ("The family, who are Roma, moved in on Friday.", "who are Roma"),
+        ("He is of Pakistani heritage and speaks four languages.", "He is of Pakistani heritage"),
+        # Medicines and medical procedures give the condition away.
+        ("Our warden helped a woman who had lost her insulin at the market.", "her insulin"),
+        ("He left his inhaler on the bus.", "his inhaler"),
+        ("We collected her prescription from the pharmacy.", "her prescription"),
+        ("She is recovering from her mastectomy.", "her mastectomy"),
+        ("His physio is on Tuesdays, so we moved his bin day.", "His physio"),
+        ("Margaret's medication was delivered to the wrong address.", "Margaret's medication"),
+    ],
+)
+def test_sexuality_offending_ethnicity_and_medicines_about_a_person_are_blocked(text: str, span: str) -> None:
+    assert found(text, "PII-SPECIAL") == [(span, Severity.BLOCK)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join us at our gay pride event in the park on Saturday.",
+        "Our prison visits service has moved to the Civic Centre.",
+        "The Gypsy and Traveller site consultation opens today.",
+        "Insulin pens collected at the pharmacy can be dropped off here.",
+        "Roma and Traveller History Month starts in June.",
+        "The surgery hours change from Monday.",
+        "His treatment of the new starters was kind and fair.",
+        "The prescription charge rises in April.",
+        "Our probation partners ran a stall at the jobs fair.",
+        "Visitors to the prison can book online.",
+    ],
+)
+def test_the_same_words_about_services_and_places_pass(text: str) -> None:
+    assert found(text, "PII-SPECIAL") == []
+
+
 # --- PII-CHILD -----------------------------------------------------------------------------------
 
 

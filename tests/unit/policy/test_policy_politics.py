@@ -60,6 +60,41 @@ def test_party_or_candidate_promotion_is_blocked(text: str, span: str) -> None:
     assert found(text, "POL-PARTY") == [(span, Severity.BLOCK)]
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "Another pothole gone. That's what you get with Labour in charge. Vote for them again!",
+            "Labour in charge. Vote for them",
+        ),
+        ("That's what you get with the Lib Dems, so back them in May!", "Lib Dems, so back them"),
+        ("New bins from the Green Party. Keep them in!", "Green Party. Keep them in"),
+        ("Plaid Cymru fixed the roof. They delivered!", "Plaid Cymru fixed the roof. They delivered"),
+        (
+            "Reform UK cut the waiting list. Please re-elect them on Thursday.",
+            "Reform UK cut the waiting list. Please re-elect them",
+        ),
+    ],
+)
+def test_promotion_that_refers_back_to_a_party_is_blocked(text: str, span: str) -> None:
+    assert found(text, "POL-PARTY") == [(span, Severity.BLOCK)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vote in the election: polls open 7am to 10pm.",
+        "The Labour group tabled a motion on bus lanes. Officers will report back in June.",
+        "Labour councillors met residents. The residents asked us to back them.",
+        "The Green Party stall was busy. Visit them at the market.",
+        "The Conservative group asked about potholes. We wrote back to them.",
+        "Our parks team planted bulbs. Vote for them in the Green Flag awards!",
+    ],
+)
+def test_them_that_is_not_a_party_being_promoted_passes(text: str) -> None:
+    assert found(text, "POL-PARTY") == []
+
+
 def test_party_promotion_blocks_outside_a_window_too() -> None:
     assert found("Vote Labour on 7 May!", "POL-PARTY", OUTSIDE) == [("Vote Labour", Severity.BLOCK)]
 

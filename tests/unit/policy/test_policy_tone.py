@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime
 
 import pytest
 
 from chalicelib.domain.findings import CheckContext, Severity
 from chalicelib.policy.catalogue import run_checks
+from chalicelib.policy.checks import tone
 from chalicelib.policy.rules import OrgRules, parse_rules
 
 CTX = CheckContext(now=datetime(2026, 6, 1, 9, tzinfo=UTC), channel="blog")
@@ -143,3 +145,40 @@ def test_promoting_a_private_business_warns(text: str, span: str) -> None:
 def test_a_council_service_story_is_not_an_advert() -> None:
     text = "Our library now lends laptops. Book a slot at the front desk or call 0300 123 4567."
     assert found(text, "COMM-ENDORSE") == []
+
+
+def _random_snippets(count: int, seed: int) -> list[str]:
+    # Letters, digits, the symbols that disguise letters, separators and punctuation, shuffled.
+    rng = random.Random(seed)
+    alphabet = list("abcXYZ  ..**__--''!!@$|01239\n\t,;:()?#&%~`\"’é")
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(count)]
+
+
+def test_the_disguise_shortcut_agrees_with_the_patterns() -> None:
+    for text in _random_snippets(40_000, seed=7):
+        by_pattern = (
+            tone._DISGUISED.search(text) is not None or tone._DIGIT_THEN_LETTER.search(text[::-1]) is not None
+        )
+        assert tone._has_disguised_word(text) == by_pattern, text
+
+
+def test_the_spacing_shortcut_never_misses_spaced_out_letters() -> None:
+    for text in _random_snippets(40_000, seed=8):
+        if tone._SPACED.search(text):
+            assert tone._may_be_spaced_out(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please stop the sh!t at the tip.",
+        "That was 5hite work by the contractor.",
+        "Total b0ll0cks, the rota.",
+        "Utter bull$hit from the supplier.",
+        "What a f u c k i n g mess.",
+        "The s.h.i.t hit the fan.",
+        "Shhhiiiittt, the van broke down.",
+    ],
+)
+def test_disguised_swearing_still_blocks_after_the_shortcuts(text: str) -> None:
+    assert [s for s, sev in found(text, "TONE-PROF") if sev == Severity.BLOCK]

@@ -6,8 +6,13 @@ import random
 
 import pytest
 from twitter_text import parse_tweet
+from twitter_text.config import config
+from twitter_text.extract_emojis import extract_emojis_with_indices
+from twitter_text.extract_urls import extract_urls_with_indices
+from twitter_text.get_character_weight import get_character_weight
 
-from chalicelib.policy.xtext import measure, overflow_start, sentence_spans, weighted_length
+from chalicelib.policy.normalise import normalise
+from chalicelib.policy.xtext import measure, overflow_start, sentence_spans, surely_fits, weighted_length
 
 
 def test_a_link_counts_as_23_whatever_its_length() -> None:
@@ -161,3 +166,43 @@ def test_the_fast_path_agrees_with_twitter_text_character_by_character() -> None
     for cp in points:
         text = f"{chr(cp)} a{chr(cp)}b {chr(cp)}.uk"
         assert weighted_length(text) == int(parse_tweet(text).weightedLength), hex(cp)
+
+
+def _walked_cut(text: str, limit: int) -> int | None:
+    """The cut as twitter-text's own walk finds it: unit by unit, links 23, emoji 2, others by range."""
+    nfc = normalise(text, form="NFC", strip_invisible=False, unify_newlines=True)
+    measured = nfc.text
+    urls = {int(u["indices"][0]): len(str(u["url"])) for u in extract_urls_with_indices(measured)}
+    emojis = {int(e["indices"][0]): len(str(e["emoji"])) for e in extract_emojis_with_indices(measured)}
+    options = config["defaults"]
+    total, i = 0, 0
+    while i < len(measured):
+        if i in urls:
+            total, step = total + 23 * 100, urls[i]
+        elif i in emojis:
+            total, step = total + 200, emojis[i]
+        else:
+            total, step = total + int(get_character_weight(measured[i], options)), 1
+        if total > limit * 100:
+            return nfc.starts[i]
+        i += step
+    return None
+
+
+def test_the_fast_cut_is_where_twitter_texts_walk_cuts() -> None:
+    rng = random.Random(23)
+    for text in _random_texts(600, seed=281):
+        limit = rng.randint(1, 300)
+        assert measure(text, limit)[1] == _walked_cut(text, limit), (text, limit)
+
+
+def test_surely_fits_never_passes_a_text_that_is_too_long() -> None:
+    for text in _random_texts(800, seed=282):
+        for limit in (40, 140, 280):
+            if surely_fits(text, limit):
+                assert weighted_length(text) <= limit, (text, limit)
+
+
+def test_surely_fits_passes_an_ordinary_short_story() -> None:
+    assert surely_fits("Bins collected on Tuesday. Details at https://example.gov.uk/bins \U0001f44d")
+    assert not surely_fits("a" * 281)
