@@ -489,8 +489,8 @@ CASES = [
     ),
 ]
 
-# A policy gap, reported to the owners of the check catalogue: Armenian "ս" (U+057D) is not folded to "u".
-POLICY_GAPS = [
+# Letters from other scripts that look Latin (Armenian "ս", U+057D) hiding swearing.
+OTHER_SCRIPTS = [
     Case(
         "swearing-with-an-armenian-letter",
         lambda: message("What the f\u057dck happened to the bins.").as_bytes(),
@@ -567,7 +567,6 @@ def test_a_hostile_email_has_its_expected_outcome_and_nothing_executable_gets_th
     run_case(hostile, case)
 
 
-@pytest.mark.xfail(strict=True, reason="policy gap reported: Armenian confusables are not folded")
-@pytest.mark.parametrize("case", POLICY_GAPS, ids=[c.name for c in POLICY_GAPS])
+@pytest.mark.parametrize("case", OTHER_SCRIPTS, ids=[c.name for c in OTHER_SCRIPTS])
 def test_swearing_disguised_with_letters_from_other_scripts_is_blocked(hostile: Hostile, case: Case) -> None:
     run_case(hostile, case)

@@ -91,6 +91,19 @@ _LEET = str.maketrans(
         "ι": "i",
         "κ": "k",
         "υ": "u",
+        # Armenian letters that look Latin (Unicode's confusables for u, o, h, n, g, q).
+        "\u057d": "u",
+        "\u0585": "o",
+        "\u0570": "h",
+        "\u0578": "n",
+        "\u0581": "g",
+        "\u0566": "q",
+        # More Cyrillic look-alikes.
+        "\u0501": "d",
+        "\u04bb": "h",
+        "\u0458": "j",
+        "\u051b": "q",
+        "\u051d": "w",
     }
 )
 # A word, with the symbols that stand in for letters or hide them; digits alone are never a word.

@@ -182,3 +182,16 @@ def test_the_spacing_shortcut_never_misses_spaced_out_letters() -> None:
 )
 def test_disguised_swearing_still_blocks_after_the_shortcuts(text: str) -> None:
     assert [s for s, sev in found(text, "TONE-PROF") if sev == Severity.BLOCK]
+
+
+def test_swearing_spelt_with_armenian_look_alike_letters_is_still_found() -> None:
+    from datetime import UTC, datetime
+
+    from chalicelib.domain.findings import CheckContext
+    from chalicelib.policy.catalogue import run_checks
+    from chalicelib.policy.rules import OrgRules
+
+    text = "What the f\u057dck happened to the bins."
+    verdict = run_checks(text, CheckContext(now=datetime(2026, 11, 25, tzinfo=UTC)), OrgRules())
+    [prof] = [f for f in verdict.findings if f.check == "TONE-PROF"]
+    assert text[prof.start : prof.end] == "f\u057dck"
