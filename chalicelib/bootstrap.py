@@ -298,6 +298,7 @@ class Container:
             blog=lambda: self.blog,
             rules=self.rules,
             clock=self.clock,
+            claim_stale_s=self.settings.publish_claim_stale_s,
         )
 
 

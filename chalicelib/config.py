@@ -17,6 +17,9 @@ class Settings:
     trusted_authserv_ids: tuple[str, ...]
     x_api_base_url: str | None
     region: str
+    # How old a publish claim must be before another delivery may take it over: longer than the
+    # publish function can run, so no call can still be in flight (the local stack may shorten it).
+    publish_claim_stale_s: float = 180.0
 
     @property
     def resources(self) -> Resources:
@@ -44,4 +47,5 @@ class Settings:
             ),
             x_api_base_url=e.get("X_API_BASE_URL") or None,
             region=e.get("AWS_REGION", e.get("AWS_DEFAULT_REGION", "eu-west-2")),
+            publish_claim_stale_s=float(e.get("PUBLISH_CLAIM_STALE_S", "180")),
         )

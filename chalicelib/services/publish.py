@@ -72,7 +72,11 @@ class PublishService:
         blog: Callable[[], BlogSite],
         rules: Callable[[], OrgRules],
         clock: Callable[[], datetime],
+        claim_stale_s: float = CLAIM_STALE_S,
     ) -> None:
+        self._claim_stale_s = claim_stale_s
+        # Look again no later than the claim can be taken over.
+        self._recheck_s = int(max(1, min(UNKNOWN_RECHECK_S, claim_stale_s)))
         self._table = table
         self._stories = stories
         self._queues = queues
@@ -192,9 +196,11 @@ class PublishService:
                 # Not there. Either the earlier attempt never arrived, or another delivery is posting it
                 # right now: take the claim over only once it is old enough that no call can still be
                 # in flight, so two deliveries never both post.
-                if not self._table.claim(key, owner=ACTOR, now=self._clock(), stale_after_s=CLAIM_STALE_S):
+                if not self._table.claim(
+                    key, owner=ACTOR, now=self._clock(), stale_after_s=self._claim_stale_s
+                ):
                     raise RetryLater(
-                        f"{name} part {part}: not on {name} yet; looking again shortly", UNKNOWN_RECHECK_S
+                        f"{name} part {part}: not on {name} yet; looking again shortly", self._recheck_s
                     )
                 found = self._send(key, name, part, send)
             result = found
@@ -209,7 +215,7 @@ class PublishService:
             return self._call(name, send)
         except UnknownOutcome as e:
             # Keep the claim: the next delivery reconciles before it posts anything.
-            raise RetryLater(f"{name} part {part}: {e}", UNKNOWN_RECHECK_S) from e
+            raise RetryLater(f"{name} part {part}: {e}", self._recheck_s) from e
         except (Retryable, Parked):
             self._table.release(key)  # the channel answered with an error, so nothing was posted
             raise
