@@ -11,12 +11,13 @@ from ..domain.approval import Progress, Step
 from ..domain.errors import ConflictError, Retryable
 from ..domain.findings import IN_TITLE, CheckContext, ImageContext, Verdict
 from ..domain.states import State
-from ..domain.story import AuditEvent, StoryRecord, Version
+from ..domain.story import StoryRecord, Version
 from ..observability import MetricUnit, metrics
 from ..policy.catalogue import run_checks
 from ..policy.routing import approval_steps
 from ..policy.rules import OrgRules
 from .messages import Notice, NoticeKind, StoryRef
+from .moves import move
 
 ACTOR = "system:checks"
 
@@ -99,25 +100,17 @@ class CheckService:
     def _move(
         self, record: StoryRecord, to: State, action: str, reason: str, extra: dict[str, str] | None = None
     ) -> StoryRecord:
-        event = AuditEvent(
-            record.story_id,
-            self._clock(),
-            ACTOR,
-            action,
-            record.state,
-            to,
-            record.version,
-            record.content_hash,
-            reason,
-        )
+        updates = {"extra": extra} if extra is not None else None
         try:
-            return self._table.transition(
-                record.story_id,
-                expected=[record.state],
-                to=to,
-                event=event,
-                expected_version=record.version,
-                updates={"extra": extra} if extra is not None else None,
+            return move(
+                self._table,
+                record,
+                to,
+                actor=ACTOR,
+                action=action,
+                at=self._clock(),
+                reason=reason,
+                updates=updates,
             )
         except ConflictError as e:
             # Someone else moved it (a parallel redelivery): try again from the fresh state.

@@ -16,11 +16,12 @@ from typing import TypeVar
 from ..adapters.ports import BlogSite, ChannelPoster, MediaItem, PostResult, Queues, StoryStore, StoryTable
 from ..domain.errors import ConflictError, PublishError, Retryable, UnknownOutcome
 from ..domain.states import State
-from ..domain.story import AuditEvent, Post, StoryRecord, Version
+from ..domain.story import Post, StoryRecord, Version
 from ..observability import MetricUnit, logger, metrics
 from ..policy.rules import OrgRules
 from ..policy.thread import split_thread
 from .messages import Notice, NoticeKind, StoryRef
+from .moves import move
 
 T = TypeVar("T")
 ACTOR = "system:publish"
@@ -237,27 +238,18 @@ class PublishService:
     def _move(
         self, record: StoryRecord, to: State, action: str, reason: str, posts: list[Post] | None = None
     ) -> StoryRecord:
-        event = AuditEvent(
-            record.story_id,
-            self._clock(),
-            ACTOR,
-            action,
-            record.state,
-            to,
-            record.version,
-            record.content_hash,
-            reason,
-        )
         updates: dict[str, object] = {"posts": tuple(posts)} if posts is not None else {}
         if to is State.PUBLISH_FAILED:
             updates["reason"] = reason
         try:
-            return self._table.transition(
-                record.story_id,
-                expected=[record.state],
-                to=to,
-                event=event,
-                expected_version=record.version,
+            return move(
+                self._table,
+                record,
+                to,
+                actor=ACTOR,
+                action=action,
+                at=self._clock(),
+                reason=reason,
                 updates=updates,
             )
         except ConflictError as e:

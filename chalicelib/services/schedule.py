@@ -14,9 +14,10 @@ from ..adapters.ports import Queues, StoryTable
 from ..domain.approval import Progress
 from ..domain.errors import ConflictError
 from ..domain.states import State
-from ..domain.story import AuditEvent, StoryRecord
+from ..domain.story import StoryRecord
 from ..policy.rules import OrgRules
 from .messages import Notice, NoticeKind
+from .moves import move
 
 ACTOR = "system:schedule"
 STUCK_AFTER = timedelta(minutes=10)
@@ -110,24 +111,15 @@ class ScheduleService:
     def _move(
         self, record: StoryRecord, to: State, action: str, reason: str, updates: dict[str, object]
     ) -> bool:
-        event = AuditEvent(
-            record.story_id,
-            self._clock(),
-            ACTOR,
-            action,
-            record.state,
-            to,
-            record.version,
-            record.content_hash,
-            reason,
-        )
         try:
-            self._table.transition(
-                record.story_id,
-                expected=[record.state],
-                to=to,
-                event=event,
-                expected_version=record.version,
+            move(
+                self._table,
+                record,
+                to,
+                actor=ACTOR,
+                action=action,
+                at=self._clock(),
+                reason=reason,
                 updates=updates,
             )
         except ConflictError:
