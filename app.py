@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import asdict
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
@@ -18,14 +20,21 @@ from chalicelib.domain.states import State
 from chalicelib.observability import MetricUnit, handler_scope, logger, metrics
 from chalicelib.render import highlight, page
 from chalicelib.services import messages
-from chalicelib.web import SECURITY_HEADERS, BadForm, FormBody, cookie, local_time, parse_form_body
+from chalicelib.web import (
+    SECURITY_HEADERS,
+    BadForm,
+    FormBody,
+    cookie,
+    foreign_origin,
+    local_time,
+    parse_form_body,
+)
 from infra.definition import Resources
 
 # Services load on first use (see chalicelib.bootstrap): a function that never publishes never pays for
 # the publisher's imports.
 if TYPE_CHECKING:
     from chalicelib.services.decide import DecisionResult
-    from chalicelib.services.submit import SubmitService
 
 app = Chalice(app_name="real-stories")
 app.api.binary_types.append("multipart/form-data")
@@ -87,13 +96,6 @@ def link_error_page(e: LinkError) -> Response:
 # --- the web form ---------------------------------------------------------------------------------
 
 
-def _submit_service() -> SubmitService:
-    from chalicelib.services.submit import SubmitService
-
-    c = _c()
-    return SubmitService(raw=c.raw, keys=c.signing_keys, rules=c.rules, clock=c.clock)
-
-
 def _secure_cookie() -> str:
     # Behind API Gateway or CloudFront the request arrived over HTTPS; locally it is plain HTTP.
     proto = _request().headers.get("x-forwarded-proto", "")
@@ -101,24 +103,52 @@ def _secure_cookie() -> str:
     return "; Secure" if secure else ""
 
 
-def _submit_page(values: dict[str, Any], errors: tuple[Any, ...] = (), status: int = 200) -> Response:
+def _from_another_site() -> bool:
+    """An Origin (or Referer) naming another site: the POST was made by someone else's page."""
+    req = _request()
+    headers = req.headers
+    proto = headers.get("x-forwarded-proto") or ("https" if _secure_cookie() else "http")
+    ours = [_c().settings.public_base_url, f"{proto}://{headers.get('host', '')}"]
+    if foreign_origin(headers, ours):
+        metrics.add_metric(name="ForeignOriginRefused", unit=MetricUnit.Count, value=1)
+        return True
+    return False
+
+
+def _refused_origin() -> Response:
+    return message_page(
+        "Nothing was sent",
+        "The form was sent from another website.",
+        "Open the page from the link or address you were given and try again there.",
+        status=403,
+    )
+
+
+def _client_ip() -> str:
+    identity = (_request().context or {}).get("identity") or {}
+    return str(identity.get("sourceIp") or "unknown")
+
+
+def _submit_page(
+    values: dict[str, Any],
+    errors: tuple[Any, ...] = (),
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> Response:
     from chalicelib.services.submit import new_form_nonce
 
-    nonce = new_form_nonce()
+    nonce = new_form_nonce(_c().clock())
     body = page(
         "submit",
         title="Tell your story" if not errors else "Error: tell your story",
         org=_org(),
         action="/stories",
-        csrf=_submit_service().form_token(nonce),
+        csrf=_c().submit.form_token(nonce),
         values=values,
         errors=errors,
     )
-    return html(
-        body,
-        status,
-        {"Set-Cookie": f"{CSRF_COOKIE}={nonce}; Path=/; HttpOnly; SameSite=Strict{_secure_cookie()}"},
-    )
+    cookie_header = f"{CSRF_COOKIE}={nonce}; Path=/; HttpOnly; SameSite=Strict{_secure_cookie()}"
+    return html(body, status, {"Set-Cookie": cookie_header, **(headers or {})})
 
 
 @app.route("/")
@@ -135,25 +165,54 @@ def submit_form() -> Response:
     "/stories", methods=["POST"], content_types=["multipart/form-data", "application/x-www-form-urlencoded"]
 )
 def submit_story() -> Response:
+    from chalicelib.intake.form import FieldError
+
     req = _request()
-    headers = dict(req.headers)
+    if _from_another_site():
+        return _refused_origin()
     try:
-        form = parse_form_body(headers.get("content-type", ""), _body(req))
+        form = parse_form_body(req.headers.get("content-type", ""), _body(req))
     except BadForm as e:
         return message_page("Your story was not sent", str(e), "Go back and try again.", status=400)
-    service = _submit_service()
-    if not service.genuine(cookie(headers, CSRF_COOKIE), form.fields.get("csrf", "")):
+    service = _c().submit
+    nonce = cookie(req.headers, CSRF_COOKIE) or ""
+    check = service.check_form(nonce, form.fields.get("csrf", ""))
+    values = {k: v for k, v in form.fields.items() if k != "csrf"}
+    if check == "forged":
         return message_page(
             "Your story was not sent",
-            "The form had expired or did not come from this site.",
+            "The form did not come from this site, or your browser did not keep its cookie.",
             "Open the form again and send your story from there.",
             status=403,
         )
+    if check == "expired":
+        # What they typed is shown again with a fresh form, so nothing is lost.
+        expired = FieldError("story", "The form was open too long. Check your story and send it again")
+        return _submit_page(values, (expired,), status=400)
     with handler_scope("submit"):
-        result = service.submit(form)
-        if result.errors:
-            return _submit_page(form.fields, result.errors, status=400)
-        metrics.add_metric(name="FormSubmitted", unit=MetricUnit.Count, value=1)
+        result = service.submit(form, nonce=nonce, client=_client_ip())
+    if result.errors:
+        return _submit_page(values, result.errors, status=400)
+    if result.retry_after_s:
+        when = (_c().clock() + timedelta(seconds=result.retry_after_s)).astimezone(
+            ZoneInfo(_c().rules().politics.time_zone)
+        )
+        limited = FieldError(
+            "email",
+            f"We have had as many stories from this address as we can take in an hour. "
+            f"Try again after {when:%H:%M}",
+        )
+        return _submit_page(
+            values, (limited,), status=429, headers={"Retry-After": str(result.retry_after_s)}
+        )
+    if result.duplicate:
+        return message_page(
+            "Your story was already sent",
+            "We have it once; sending the form again does not send it twice.",
+            "Check your email for the link to confirm it.",
+            panel=True,
+        )
+    metrics.add_metric(name="FormSubmitted", unit=MetricUnit.Count, value=1)
     email = form.fields.get("email", "").strip()
     return message_page(
         "Check your email",
@@ -262,6 +321,8 @@ def _result_page(result: DecisionResult) -> Response:
 
 def _form() -> FormBody | Response:
     req = _request()
+    if _from_another_site():
+        return _refused_origin()
     try:
         return parse_form_body(req.headers.get("content-type", ""), _body(req))
     except BadForm as e:

@@ -140,7 +140,7 @@ class World:
 
     def container(self) -> Any:
         from chalicelib.adapters.blog import StaticBlog
-        from chalicelib.adapters.memory import MemorySecrets
+        from chalicelib.adapters.memory import MemoryCounters, MemorySecrets
         from chalicelib.bootstrap import Container
         from chalicelib.config import Settings
         from chalicelib.policy.rules import load_rules_file
@@ -162,6 +162,7 @@ class World:
             stories=self.stories,
             table=self.table,
             mailer=self.mailer,
+            counters=MemoryCounters(),
             queues=self.queues,
             secrets=MemorySecrets({settings.link_key_secret: keys}),
             x=MemoryChannel("x"),

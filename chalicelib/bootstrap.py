@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .adapters.ports import (
         BlogSite,
         ChannelPoster,
+        Counters,
         Mailer,
         Queues,
         RawStore,
@@ -33,10 +34,12 @@ if TYPE_CHECKING:
     from .services.check import CheckService
     from .services.decide import DecideService
     from .services.ingest import IngestService
+    from .services.limits import RateLimiter
     from .services.links import LinkIssuer
     from .services.notify import NotifyService
     from .services.publish import PublishService
     from .services.schedule import ScheduleService
+    from .services.submit import SubmitService
     from .services.takedown import TakedownService
 
 RULES_TTL_S = 60.0
@@ -113,6 +116,12 @@ class Container:
         from .adapters.dynamodb import DynamoStoryTable
 
         return DynamoStoryTable(self._client("dynamodb"), self.settings.resources.table)
+
+    @cached_property
+    def counters(self) -> Counters:
+        from .adapters.dynamodb_counters import DynamoCounters
+
+        return DynamoCounters(self._client("dynamodb"), self.settings.resources.table)
 
     @cached_property
     def mailer(self) -> Mailer:
@@ -224,6 +233,25 @@ class Container:
         return LinkIssuer(keys=self.signing_keys, base_url=self.settings.public_base_url, clock=self.clock)
 
     @cached_property
+    def limiter(self) -> RateLimiter:
+        from .services.limits import RateLimiter
+
+        return RateLimiter(self.counters, self.clock)
+
+    @cached_property
+    def submit(self) -> SubmitService:
+        from .services.submit import SubmitService
+
+        return SubmitService(
+            raw=self.raw,
+            table=self.table,
+            limiter=self.limiter,
+            keys=self.signing_keys,
+            rules=self.rules,
+            clock=self.clock,
+        )
+
+    @cached_property
     def ingest(self) -> IngestService:
         from .services.ingest import IngestService
 
@@ -250,6 +278,7 @@ class Container:
         from .services.notify import NotifyService
 
         return NotifyService(
+            limiter=self.limiter,
             table=self.table,
             stories=self.stories,
             mailer=self.mailer,

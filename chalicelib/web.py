@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.cookies import SimpleCookie
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 MAX_BODY_BYTES = 10 * 1024 * 1024  # API Gateway's payload limit
@@ -53,7 +54,7 @@ def parse_form_body(content_type: str, body: bytes) -> FormBody:
     if ctype != "multipart/form-data":
         raise BadForm("The form was sent in a way we cannot read.")
     msg = BytesParser(policy=HTTP).parsebytes(
-        b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body
+        b"Content-Type: " + content_type.encode("latin-1", "replace") + b"\r\n\r\n" + body
     )
     if not msg.is_multipart():
         raise BadForm("The form was sent in a way we cannot read.")
@@ -70,11 +71,43 @@ def parse_form_body(content_type: str, body: bytes) -> FormBody:
             if data:
                 files[name] = UploadedFile(filename, part.get_content_type(), data)
         else:
-            fields[name] = data.decode(part.get_content_charset() or "utf-8", "replace")
+            fields[name] = _decode(data, part.get_content_charset() or "utf-8")
     return FormBody(fields, files)
 
 
-def cookie(headers: dict[str, str], name: str) -> str | None:
+def _decode(data: bytes, charset: str) -> str:
+    try:
+        return data.decode(charset, "replace")
+    except LookupError as e:  # a charset Python does not know: the sender's form is broken, not ours
+        raise BadForm("The form was sent in a character set we cannot read.") from e
+
+
+def origin_of(url: str) -> str:
+    """``scheme://host[:port]`` of a URL, lower-cased; "" when it has none."""
+    parts = urlsplit(url.strip())
+    if not parts.scheme or not parts.netloc:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def foreign_origin(headers: Mapping[str, str], allowed: Iterable[str]) -> bool:
+    """True when the browser says a POST came from a page on another site.
+
+    The second line behind the form tokens: browsers send ``Origin`` on every POST (``null`` from a
+    sandboxed frame or a privacy redirect, which is refused too). Without it, ``Referer`` is read if
+    present; a client that sends neither is left to the form token alone.
+    """
+    origins = {origin_of(a) for a in allowed} - {""}
+    origin = headers.get("origin")
+    if origin is None:
+        referer = headers.get("referer")
+        if not referer:
+            return False
+        origin = origin_of(referer)
+    return origin.strip().lower() not in origins
+
+
+def cookie(headers: Mapping[str, str], name: str) -> str | None:
     raw = headers.get("cookie") or headers.get("Cookie")
     if not raw:
         return None

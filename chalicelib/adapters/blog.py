@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from ..domain.errors import Permanent
 from ..domain.story import Version
+from ..domain.text import clean_line
 from ..render import blog
 from .ports import PostResult
 
@@ -51,10 +53,11 @@ class StaticBlog:
             root="../../",
         )
         self._put(folder + "index.html", html.encode(), "text/html; charset=utf-8")
-        summary = version.text if len(version.text) <= 200 else version.text[:197].rsplit(" ", 1)[0] + "…"
+        text = clean_line(version.text)
+        summary = text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
         entry = {
             "id": version.story_id,
-            "title": version.title,
+            "title": clean_line(version.title),
             "summary": summary,
             "published_at": published_at.isoformat(),
         }
@@ -98,6 +101,7 @@ class StaticBlog:
             if ids == seen:
                 break
             for e in entries:
+                e["title"], e["summary"] = clean_line(str(e["title"])), clean_line(str(e["summary"]))
                 e["published_label"] = _label(datetime.fromisoformat(str(e["published_at"])))
             html = blog("index.html", entries=entries, blog_title=self._title, org=self._org, root="./")
             self._put("index.html", html.encode(), "text/html; charset=utf-8")
@@ -110,5 +114,17 @@ class StaticBlog:
                 base=self._base,
                 updated=updated,
             )
+            _require_well_formed(feed)
             self._put("feed.xml", feed.encode(), "application/atom+xml; charset=utf-8")
             seen = ids
+
+
+def _require_well_formed(feed: str) -> None:
+    """Never replace a working feed with one that readers cannot parse; the publish is retried instead."""
+    # Parsing our own rendering (not outside input), so the stdlib parser is safe here.
+    from xml.etree import ElementTree
+
+    try:
+        ElementTree.fromstring(feed.encode())  # noqa: S314
+    except ElementTree.ParseError as e:
+        raise Permanent(f"the blog's Atom feed would not be well-formed XML ({e})") from e

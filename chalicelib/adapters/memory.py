@@ -211,6 +211,20 @@ class MemoryStoryTable:
             return sorted(self._records.values(), key=lambda r: (_utc(r.created_at), r.story_id))
 
 
+class MemoryCounters:
+    """Counters: the same windows as DynamoCounters, in a dict."""
+
+    def __init__(self) -> None:
+        self.hits: dict[tuple[str, int], int] = {}
+        self._lock = threading.Lock()
+
+    def count(self, key: str, *, window_s: int, now: datetime) -> int:
+        window = int(now.timestamp()) // window_s
+        with self._lock:
+            self.hits[(key, window)] = self.hits.get((key, window), 0) + 1
+            return self.hits[(key, window)]
+
+
 class MemoryMailer:
     """Records every email; refuses the same malformed emails the SES adapter refuses."""
 

@@ -106,6 +106,14 @@ class StoryTable(Protocol):
     def marker(self, key: str) -> Mapping[str, str] | None: ...
 
 
+class Counters(Protocol):
+    """Fixed-window counters that expire by themselves, for rate limits."""
+
+    def count(self, key: str, *, window_s: int, now: datetime) -> int:
+        """Count one more for ``key`` in the window that holds ``now``; returns the window's total."""
+        ...
+
+
 class Mailer(Protocol):
     def send(self, email: OutgoingEmail) -> str:
         """Send and return the provider's message id."""

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
+from ..domain.addresses import parse_address
 from ..domain.errors import Retryable
+from ..domain.text import clean_line
 from .ports import OutgoingEmail
 
 if TYPE_CHECKING:
@@ -47,11 +49,13 @@ def build_mime(email: OutgoingEmail) -> EmailMessage:
     if not email.sender:
         raise ValueError("an email needs a sender")
     msg = EmailMessage(policy=SMTP)
-    msg["From"] = email.sender
-    msg["To"] = ", ".join(email.to)
+    # Built from parsed addresses, never from strings: a stored value that a header decoder would read
+    # as two addresses (or as an encoded word) raises InvalidAddress here instead of being sent.
+    msg["From"] = parse_address(email.sender)
+    msg["To"] = tuple(parse_address(a) for a in email.to)
     if email.reply_to:
-        msg["Reply-To"] = ", ".join(email.reply_to)
-    msg["Subject"] = email.subject
+        msg["Reply-To"] = tuple(parse_address(a) for a in email.reply_to)
+    msg["Subject"] = clean_line(email.subject)
     msg["Date"] = formatdate(usegmt=True)
     for name, value in email.headers.items():
         if name.lower() in RESERVED_HEADERS:

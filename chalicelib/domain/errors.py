@@ -32,6 +32,23 @@ class SenderNotAuthenticated(Permanent):
         self.reason = reason
 
 
+class InvalidAddress(Permanent):
+    """When a string is not exactly one plain email address (a list, an encoded word, a display name…)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class RateLimited(Permanent):
+    """When one address or client has sent more than the organisation allows in an hour."""
+
+    def __init__(self, reason: str, *, retry_after_s: int) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after_s = retry_after_s
+
+
 class InvalidTransition(Permanent):
     """When a state change is not allowed by the state machine."""
 

@@ -21,17 +21,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ..domain.errors import InvalidSubmission
+from ..domain.addresses import in_domain, is_address, parse_address
+from ..domain.errors import InvalidAddress, InvalidSubmission
 from ..domain.story import IncomingImage, Submission
 from .html_text import clean_line, clean_text, shorten
 from .images import prepare_image, safe_filename
 from .limits import IntakeLimits
 
-# Deliberately simple: one @, no spaces or controls, a dotted domain. Deliverability is proven later
-# by the confirmation link, not by a regular expression.
-_EMAIL = re.compile(
-    r"^[^@\s\x00-\x1f\x7f]{1,64}@(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
-)
 _IMAGE_FIELD = re.compile(r"^image-(\d{1,2})$")
 _TICKED = frozenset({"yes", "on", "true", "1", "consent"})
 
@@ -42,10 +38,6 @@ class FieldError:
 
     field: str
     message: str
-
-
-def is_email_address(value: str) -> bool:
-    return bool(_EMAIL.match(value.strip()))
 
 
 def validate_form_fields(
@@ -68,11 +60,11 @@ def validate_form_fields(
     endings = " or ".join(f"@{d.lower()}" for d in staff_domains)
     if not address:
         errors.append(FieldError("email", "Enter your work email address"))
-    elif not is_email_address(address):
+    elif not is_address(address):
         errors.append(
             FieldError("email", "Enter an email address in the correct format, like name@example.gov.uk")
         )
-    elif not _in_domains(address.rsplit("@", 1)[1], staff_domains):
+    elif not in_domain(address, staff_domains):
         errors.append(FieldError("email", f"Use your work email address ending {endings}"))
 
     title = clean_line(fields.get("title", ""))
@@ -132,7 +124,7 @@ def parse_form(raw: bytes, *, raw_key: str, limits: IntakeLimits) -> Submission:
 
     _text_field(doc, "id")
     name = clean_line(_text_field(doc, "name"))
-    address = _text_field(doc, "email").strip()
+    address_field = _text_field(doc, "email")
     title = clean_line(_text_field(doc, "title"))
     story = clean_text(_text_field(doc, "story"))
     consent = doc.get("consent")
@@ -148,8 +140,10 @@ def parse_form(raw: bytes, *, raw_key: str, limits: IntakeLimits) -> Submission:
         raise InvalidSubmission("the form has no name", code="malformed")
     if len(name) > limits.max_name_chars:
         raise InvalidSubmission(f"the name is over {limits.max_name_chars} characters", code="too-large")
-    if not is_email_address(address):
-        raise InvalidSubmission("the form's email address is not a valid address", code="malformed")
+    try:
+        address = parse_address(address_field).addr_spec
+    except InvalidAddress as e:
+        raise InvalidSubmission(f"the form's email address was refused: {e.reason}", code="malformed") from e
     if not story:
         raise InvalidSubmission("the form has no story text", code="empty")
     if len(story) > limits.max_text_chars:
@@ -167,7 +161,7 @@ def parse_form(raw: bytes, *, raw_key: str, limits: IntakeLimits) -> Submission:
     return Submission(
         source="form",
         raw_key=raw_key,
-        sender=address.lower(),
+        sender=address,
         sender_name=name,
         title=title,
         text=story,
@@ -243,8 +237,3 @@ def _timestamp(value: object) -> datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _in_domains(domain: str, domains: Sequence[str]) -> bool:
-    domain = domain.strip().rstrip(".").lower()
-    return any(domain == d.lower() or domain.endswith("." + d.lower()) for d in domains)

@@ -9,7 +9,10 @@ form both need them.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ..domain.text import clean_line, clean_text, shorten
+
+__all__ = ["clean_line", "clean_text", "html_to_text", "shorten"]
 
 # Block elements end a line; "paragraph" ones leave a blank line so the story keeps its shape.
 _PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "ul", "ol", "dl", "hr"})
@@ -25,49 +28,6 @@ _ALLOWED_TAGS = frozenset(
 _DROP_CONTENT_TAGS = frozenset(
     {"script", "style", "title", "head", "noscript", "template", "iframe", "object", "svg", "math", "xml"}
 )
-
-# Also the bidi overrides (U+202D, U+202E), whose only common use in mail is disguising text such as
-# filenames; ordinary right-to-left writing does not need them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202d\u202e\ufeff\ufffe\uffff]")
-_LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-_BIDI_OVERRIDE = re.compile(r"[\u202d\u202e]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-
-
-def clean_line(value: str, *, max_chars: int | None = None) -> str:
-    """One line of untrusted text (a subject, a name, alt text): no CR/LF or controls, spaces collapsed.
-
-    Removing CR/LF is what defeats header injection when the value is later used in an email.
-    """
-    value = _BIDI_OVERRIDE.sub("", unicodedata.normalize("NFC", value))
-    value = _LINE_CONTROL.sub(" ", value)
-    value = _SPACES.sub(" ", value).strip()
-    if max_chars is not None and len(value) > max_chars:
-        value = value[:max_chars].rstrip()
-    return value
-
-
-def clean_text(value: str) -> str:
-    """Multi-line untrusted text: normalised newlines, no control characters, at most one blank line."""
-    value = unicodedata.normalize("NFC", value)
-    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    value = value.replace("\t", " ")
-    value = _CONTROL.sub("", value)
-    lines = [_SPACES.sub(" ", line).strip() for line in value.split("\n")]
-    text = "\n".join(lines)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip()
-
-
-def shorten(value: str, max_chars: int) -> str:
-    """Cut at a word boundary and mark the cut, for titles made from story text."""
-    value = clean_line(value)
-    if len(value) <= max_chars:
-        return value
-    cut = value[: max_chars - 1]
-    if " " in cut[max_chars // 2 :]:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:-") + "…"
 
 
 def html_to_text(html: str) -> str:

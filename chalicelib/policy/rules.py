@@ -14,7 +14,16 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ..domain.errors import ConfigError
+from ..domain.addresses import address_text
+from ..domain.errors import ConfigError, InvalidAddress
+
+
+def _one_address(value: str) -> str:
+    """An address the system will send mail to: exactly one plain address, or the rules are invalid."""
+    try:
+        return address_text(value)
+    except InvalidAddress as e:
+        raise ValueError(f"{value!r}: {e.reason}") from e
 
 
 class _Model(BaseModel):
@@ -37,6 +46,11 @@ class Organisation(_Model):
             raise ValueError("list at least one staff domain")
         return tuple(d.strip().lower() for d in v)
 
+    @field_validator("submission_address", "sender_address")
+    @classmethod
+    def _address(cls, v: str) -> str:
+        return _one_address(v)
+
 
 class ApprovalStep(_Model):
     name: str
@@ -50,7 +64,12 @@ class ApprovalStep(_Model):
     def _nonempty(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         if not v:
             raise ValueError("a step needs at least one approver")
-        return tuple(a.strip().lower() for a in v)
+        return tuple(_one_address(a) for a in v)
+
+    @field_validator("escalate_to")
+    @classmethod
+    def _escalate(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_one_address(a) for a in v)
 
 
 class Route(_Model):
@@ -70,6 +89,11 @@ class Approval(_Model):
     link_ttl_hours: float = Field(default=72, gt=0)
     remind_after_hours: float = Field(default=24, gt=0)
     expire_after_hours: float = Field(default=72, gt=0)
+
+    @field_validator("override_by")
+    @classmethod
+    def _override(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_one_address(a) for a in v)
 
     @model_validator(mode="after")
     def _sane(self) -> Approval:
@@ -190,6 +214,16 @@ class Thresholds(_Model):
     alt_text_chars: int = Field(default=1000, gt=0)
 
 
+class Limits(_Model):
+    """How much one person or one client may send in an hour, so the form cannot be made into a relay
+    that mails an inbox hundreds of times from the organisation's own address."""
+
+    form_per_address_per_hour: int = Field(default=10, ge=1)
+    form_per_client_per_hour: int = Field(default=60, ge=1)
+    confirmations_per_address_per_hour: int = Field(default=10, ge=1)
+    email_per_sender_per_hour: int = Field(default=20, ge=1)
+
+
 class OrgRules(_Model):
     """The whole rules file."""
 
@@ -201,6 +235,7 @@ class OrgRules(_Model):
     checks: Checks = Checks()
     words: Words = Words()
     thresholds: Thresholds = Thresholds()
+    limits: Limits = Limits()
 
 
 def parse_rules(text: str, *, source: str = "rules") -> OrgRules:

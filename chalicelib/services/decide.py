@@ -19,6 +19,7 @@ from ..domain.findings import Finding, Verdict
 from ..domain.links import LinkClaims, Purpose, check_form_token, form_token
 from ..domain.states import State
 from ..domain.story import AuditEvent, Source, StoryRecord, Version
+from ..domain.text import clean_line, clean_text
 from ..observability import MetricUnit, metrics
 from ..policy.routing import approval_steps
 from ..policy.rules import OrgRules
@@ -137,7 +138,7 @@ class DecideService:
         publish_at: datetime | None = None,
     ) -> DecisionResult:
         view = self._checked_view(token, purpose, csrf)
-        reason = reason.strip()[:MAX_REASON]
+        reason = clean_text(reason)[:MAX_REASON]
         allowed = {
             "approve": ("approve", "reject", "changes"),
             "confirm": ("confirm",),
@@ -172,7 +173,8 @@ class DecideService:
     def revise(self, token: str, purpose: Purpose, *, title: str, text: str, csrf: str) -> DecisionResult:
         """An approver's edit (purpose approve) or the author's revision (purpose revise): a new version."""
         view = self._checked_view(token, purpose, csrf)
-        text = text.replace("\r\n", "\n").strip()
+        # The same cleaner as the form and email: no control character reaches a header, post or feed.
+        title, text = clean_line(title), clean_text(text)
         if not text:
             return DecisionResult("invalid", view.record, problems=("Enter the story",))
         if len(text) > MAX_TEXT or len(title) > 150:

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from ..adapters.ports import Mailer, OutgoingEmail, StoryStore, StoryTable
 from ..domain.approval import Progress
-from ..domain.errors import Retryable
+from ..domain.errors import RateLimited, Retryable
 from ..domain.findings import IN_TITLE, Verdict
 from ..domain.links import Purpose
 from ..domain.states import State
@@ -16,12 +16,15 @@ from ..domain.story import StoryRecord, Version
 from ..observability import logger
 from ..policy.rules import OrgRules
 from ..render import RenderedEmail, email, highlight
+from .limits import RateLimiter
 from .links import LinkIssuer
 from .messages import Notice, NoticeKind
 
 SUBJECTS: dict[NoticeKind, str] = {
     "receipt": "We have your story: {title}",
-    "confirm": "Confirm your story: {title}",
+    # No title: the form lets anyone choose it, and it must not reach a colleague's inbox in a subject
+    # sent from the organisation's own address.
+    "confirm": "Confirm the story you sent",
     "invalid": "We could not read your story",
     "changes_needed": "Changes needed before approval: {title}",
     "blocked": "Blocked by the checks: {title}",
@@ -65,6 +68,7 @@ class NotifyService:
     def __init__(
         self,
         *,
+        limiter: RateLimiter,
         table: StoryTable,
         stories: StoryStore,
         mailer: Mailer,
@@ -72,6 +76,7 @@ class NotifyService:
         rules: Callable[[], OrgRules],
         clock: Callable[[], datetime],
     ) -> None:
+        self._limiter = limiter
         self._table = table
         self._stories = stories
         self._mailer = mailer
@@ -172,6 +177,14 @@ class NotifyService:
         key = f"mail#{notice.kind}#{record.story_id}#v{notice.version}#s{step}#{to}"
         if not self._table.claim(key, owner="notify", now=self._clock(), stale_after_s=MAIL_CLAIM_STALE_S):
             return 0  # already sent, or being sent right now by another delivery
+        if notice.kind == "confirm":
+            # The form is the only way to make us mail an address it has not proven: cap it, so
+            # nobody can use the organisation's own address to flood a colleague's inbox.
+            try:
+                self._limiter.take("confirm", to, rules.limits.confirmations_per_address_per_hour)
+            except RateLimited as e:
+                self._table.complete(key, {"skipped": e.reason})
+                return 0
         try:
             message_id = self._mailer.send(
                 OutgoingEmail(

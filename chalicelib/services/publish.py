@@ -10,6 +10,7 @@ asked parks the story for a person instead of risking a duplicate.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TypeVar
 
@@ -17,6 +18,7 @@ from ..adapters.ports import BlogSite, ChannelPoster, MediaItem, PostResult, Que
 from ..domain.errors import ConflictError, PublishError, Retryable, UnknownOutcome
 from ..domain.states import State
 from ..domain.story import Post, StoryRecord, Version
+from ..domain.text import clean_line, clean_text
 from ..observability import MetricUnit, logger, metrics
 from ..policy.rules import OrgRules
 from ..policy.thread import split_thread
@@ -106,6 +108,9 @@ class PublishService:
         if record.state is not State.PUBLISHING:
             record = self._move(record, State.PUBLISHING, "publishing", "")
         version = self._stories.get_version(ref.story_id, ref.version)
+        # Cleaned at every door already; cleaned again here because a post cannot be taken back, and a
+        # version stored before a door learned to clean must not put a control character into one.
+        version = replace(version, title=clean_line(version.title), text=clean_text(version.text))
         rules = self._rules()
         media = self._media(version)
         posts: list[Post] = []

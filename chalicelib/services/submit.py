@@ -1,4 +1,8 @@
-"""Submit: the web form's POST becomes a raw submission in the intake bucket, or a list of field errors."""
+"""Submit: the web form's POST becomes a raw submission in the intake bucket, or a list of field errors.
+
+The form is protected three ways: a signed double-submit token (cookie nonce + signed form value) that
+expires and works once, a rate limit per address and per client, and (in app.py) an Origin check.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +11,38 @@ import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Literal
 
-from ..adapters.ports import RawStore
-from ..domain.errors import InvalidSubmission
+from ..adapters.ports import RawStore, StoryTable
+from ..domain.addresses import address_text
+from ..domain.errors import InvalidSubmission, RateLimited
 from ..domain.links import SigningKeys, check_form_token, form_token
 from ..intake.form import FieldError, validate_form_fields
 from ..intake.images import prepare_image
 from ..intake.limits import IntakeLimits
 from ..policy.rules import OrgRules
 from ..web import FormBody
+from .limits import RateLimiter
 
 MAX_IMAGES = 2
+# Long enough to write a story with a photo on a phone between jobs; after that the page is re-shown
+# with what was typed, and a fresh token.
+FORM_LIFETIME = timedelta(hours=8)
+FormCheck = Literal["genuine", "forged", "expired"]
 
 
 @dataclass(frozen=True)
 class SubmitResult:
     errors: tuple[FieldError, ...] = ()
     submission_id: str = ""
+    duplicate: bool = False  # this form was sent already (a double click, a resent POST)
+    retry_after_s: int = 0  # over the hourly limit: nothing stored, nothing sent
 
 
-def new_form_nonce() -> str:
-    return secrets.token_urlsafe(24)
+def new_form_nonce(now: datetime) -> str:
+    """A nonce that carries when the form was shown, so the signed token expires with it."""
+    return f"{int(now.timestamp())}.{secrets.token_urlsafe(18)}"
 
 
 class SubmitService:
@@ -36,12 +50,16 @@ class SubmitService:
         self,
         *,
         raw: RawStore,
+        table: StoryTable,
+        limiter: RateLimiter,
         keys: Callable[[], SigningKeys],
         rules: Callable[[], OrgRules],
         clock: Callable[[], datetime],
         limits: IntakeLimits | None = None,
     ) -> None:
         self._raw = raw
+        self._table = table
+        self._limiter = limiter
         self._keys = keys
         self._rules = rules
         self._clock = clock
@@ -50,11 +68,21 @@ class SubmitService:
     def form_token(self, nonce: str) -> str:
         return form_token("submit:" + nonce, self._keys())
 
-    def genuine(self, nonce: str | None, token: str) -> bool:
-        """Signed double-submit: the cookie's nonce must match the form's signed token."""
-        return bool(nonce) and check_form_token("submit:" + str(nonce), token, self._keys())
+    def check_form(self, nonce: str | None, token: str) -> FormCheck:
+        """Signed double-submit: the cookie's nonce must match the form's signed token, and be recent."""
+        if not nonce or not check_form_token("submit:" + nonce, token, self._keys()):
+            return "forged"
+        shown, _, _ = nonce.partition(".")
+        if not shown.isdigit():
+            return "forged"  # signed by us, so never: but a nonce without its time cannot expire
+        age = self._clock().timestamp() - int(shown)
+        return "genuine" if -300 <= age <= FORM_LIFETIME.total_seconds() else "expired"
 
-    def submit(self, form: FormBody) -> SubmitResult:
+    def submit(self, form: FormBody, *, nonce: str, client: str) -> SubmitResult:
+        """Store the story for intake once per form shown, within the hourly limits.
+
+        ``nonce`` is the form's (already checked) cookie nonce; ``client`` the sender's IP address.
+        """
         rules = self._rules()
         fields = {k: v for k, v in form.fields.items() if k != "csrf"}
         uploads = {
@@ -81,12 +109,22 @@ class SubmitService:
             )
         if errors:
             return SubmitResult(errors=tuple(errors))
+        limits = rules.limits
+        try:
+            self._limiter.take("form-client", client or "unknown", limits.form_per_client_per_hour)
+            self._limiter.take(
+                "form-address", address_text(fields["email"]), limits.form_per_address_per_hour
+            )
+        except RateLimited as e:
+            return SubmitResult(retry_after_s=e.retry_after_s)
+        if not self._table.claim(f"form#{nonce}", owner="submit", now=self._clock()):
+            return SubmitResult(duplicate=True)
         sid = f"{self._clock().strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(6)}"
         doc = {
             "id": sid,
             "received_at": self._clock().isoformat(),
             "name": fields.get("name", "").strip(),
-            "email": fields.get("email", "").strip(),
+            "email": address_text(fields["email"]),
             "title": fields.get("title", "").strip(),
             "story": fields.get("story", ""),
             "consent": fields.get("consent") == "yes",

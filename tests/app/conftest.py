@@ -23,6 +23,7 @@ from chalice.test import Client
 
 import app as chalice_app
 from chalicelib.adapters.memory import (
+    MemoryCounters,
     MemoryMailer,
     MemoryQueues,
     MemoryRawStore,
@@ -126,6 +127,7 @@ class Pipeline:
     stories: MemoryStoryStore = field(default_factory=MemoryStoryStore)
     table: MemoryStoryTable = field(default_factory=MemoryStoryTable)
     mailer: MemoryMailer = field(default_factory=MemoryMailer)
+    counters: MemoryCounters = field(default_factory=MemoryCounters)
     queues: MemoryQueues = field(
         default_factory=lambda: MemoryQueues(known=[q.key for q in QUEUES] + [f"{q.key}-dlq" for q in QUEUES])
     )
@@ -155,6 +157,7 @@ class Pipeline:
             stories=self.stories,
             table=self.table,
             mailer=self.mailer,
+            counters=self.counters,
             secrets=MemorySecrets({settings.link_key_secret: keys}),
             queues=self.queues,
             x=self.x,
