@@ -263,6 +263,7 @@ class Container:
             rules=self.rules,
             trusted_authserv_ids=self.settings.trusted_authserv_ids,
             clock=self.clock,
+            limiter=self.limiter,
         )
 
     @cached_property

@@ -43,10 +43,11 @@ class InvalidAddress(Permanent):
 class RateLimited(Permanent):
     """When one address or client has sent more than the organisation allows in an hour."""
 
-    def __init__(self, reason: str, *, retry_after_s: int) -> None:
+    def __init__(self, reason: str, *, retry_after_s: int, first: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
         self.retry_after_s = retry_after_s
+        self.first = first  # the first attempt over the limit in this window (worth one answer)
 
 
 class InvalidTransition(Permanent):

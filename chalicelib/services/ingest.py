@@ -11,7 +11,8 @@ from email.parser import BytesParser
 from email.policy import default
 
 from ..adapters.ports import Queues, RawStore, StoryStore, StoryTable
-from ..domain.errors import InvalidSubmission, SenderNotAuthenticated
+from ..domain.addresses import in_domain
+from ..domain.errors import InvalidSubmission, RateLimited, SenderNotAuthenticated
 from ..domain.states import State
 from ..domain.story import AuditEvent, Image, StoryRecord, Submission, Version
 from ..intake.form import parse_form
@@ -19,6 +20,7 @@ from ..intake.limits import IntakeLimits
 from ..intake.mime import parse_email
 from ..intake.sender_auth import authenticate_sender
 from ..policy.rules import OrgRules
+from .limits import RateLimiter
 from .messages import Notice, ObjectCreated
 from .notify import message_key
 from .versions import new_version
@@ -53,11 +55,6 @@ def _domain(address: str) -> str:
     return address.rsplit("@", 1)[-1].lower()
 
 
-def in_staff_domains(address: str, domains: tuple[str, ...]) -> bool:
-    d = _domain(address)
-    return any(d == s or d.endswith("." + s) for s in domains)
-
-
 class IngestService:
     def __init__(
         self,
@@ -69,6 +66,7 @@ class IngestService:
         rules: Callable[[], OrgRules],
         trusted_authserv_ids: tuple[str, ...],
         clock: Callable[[], datetime],
+        limiter: RateLimiter,
         limits: IntakeLimits | None = None,
     ) -> None:
         self._raw = raw
@@ -78,6 +76,7 @@ class IngestService:
         self._rules = rules
         self._trusted = trusted_authserv_ids
         self._clock = clock
+        self._limiter = limiter
         self._limits = limits or IntakeLimits()
 
     def ingest(self, obj: ObjectCreated) -> IngestOutcome | None:
@@ -107,6 +106,14 @@ class IngestService:
                 title=subject,
                 authenticated=False,
             )
+        limited = self._over_limit(key, ident.address, rules)
+        if limited is not None:
+            outcome = self._reject(
+                sid, key, sender=ident.address, source="email", reason=limited.reason, name=ident.name
+            )
+            if limited.first:
+                self._queues.send("notify", Notice("invalid", sid, 0).to_body())
+            return outcome
         try:
             sub = parse_email(raw, raw_key=key, limits=self._limits)
         except InvalidSubmission as e:
@@ -121,6 +128,26 @@ class IngestService:
         return self._accept(
             sid, sub, sender=ident.address, name=ident.name or sub.sender_name, confirmed=True
         )
+
+    def _over_limit(self, key: str, sender: str, rules: OrgRules) -> RateLimited | None:
+        """Why to refuse when ``sender`` has emailed more than the hourly limit, else None.
+
+        Counted once per message (a redelivery is not a second story). Only the first message over
+        the limit is answered, so a runaway mail loop cannot make us answer every message.
+        """
+        if not self._table.claim(f"counted#{key}", owner=SYSTEM, now=self._clock()):
+            return None
+        limit = rules.limits.email_per_sender_per_hour
+        try:
+            self._limiter.take("email-sender", sender, limit)
+        except RateLimited as e:
+            return RateLimited(
+                f"we have had more than {limit} stories from your address in an hour; "
+                "please send this one again later",
+                retry_after_s=e.retry_after_s,
+                first=e.first,
+            )
+        return None
 
     def _reply(self, raw: bytes, key: str, sub: Submission, sender: str) -> IngestOutcome | None:
         """A reply to a "changes needed" email from the story's author becomes its next version."""
@@ -167,7 +194,7 @@ class IngestService:
             return self._reject(
                 sid, key, sender="unknown", source="form", reason=e.reason, authenticated=False
             )
-        if not in_staff_domains(sub.sender, rules.organisation.staff_domains):
+        if not in_domain(sub.sender, rules.organisation.staff_domains):
             return self._reject(
                 sid,
                 key,

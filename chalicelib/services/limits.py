@@ -33,5 +33,7 @@ class RateLimiter:
             metrics.add_metric(name="RateLimited", unit=MetricUnit.Count, value=1)
             # Who is over the limit is kept out of the log: an address is personal data.
             logger.warning("rate limited", extra={"limit_kind": kind, "hits": hits, "limit": limit})
-            raise RateLimited(f"more than {limit} in an hour ({kind})", retry_after_s=retry_after)
+            raise RateLimited(
+                f"more than {limit} in an hour ({kind})", retry_after_s=retry_after, first=hits == limit + 1
+            )
         return hits
