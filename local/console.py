@@ -65,6 +65,10 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "RealStoriesConsole"
 
+    def version_string(self) -> str:
+        # No Python or library version in the Server header: it only helps someone looking for a hole.
+        return self.server_version
+
     def log_message(self, format: str, *args: Any) -> None:
         return  # request lines would drown the pipeline's own logs
 
@@ -137,8 +141,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, obj["Body"].read(), obj.get("ContentType", "application/octet-stream"))
 
     def _app(self) -> None:
-        length = int(self.headers.get("content-length") or 0)
-        body = self.rfile.read(length) if length else None
+        try:
+            length = int(self.headers.get("content-length") or 0)
+        except ValueError:
+            self._send(400, b"Bad Content-Length", "text/plain")
+            return
+        body = self.rfile.read(length) if length > 0 else None
         try:
             resp = self.owner.gateway.handle_request(
                 method=self.command, path=self.path, headers=dict(self.headers), body=body
