@@ -15,15 +15,32 @@ from types import MappingProxyType
 from typing import Any
 
 from ..domain.findings import CheckContext, Finding, ImageContext, Severity, Verdict
-from .checks import accessibility, contact, identifiers, people, politics, posting, security, tone, xlength
+from .checks import (
+    accessibility,
+    addresses,
+    children,
+    contact,
+    endorsement,
+    identifiers,
+    names,
+    politics,
+    posting,
+    profanity,
+    security,
+    special,
+    tone,
+    xlength,
+)
 from .normalise import normalise
 from .registry import CheckFn, Registration
 from .rules import OrgRules
+from .thread import split_thread
 
 __all__ = [
     "CHANNELS",
     "CHECKS",
     "CheckFn",
+    "check_thread",
     "context_from_json",
     "merge_findings",
     "run_checks",
@@ -59,11 +76,17 @@ _CORE: tuple[Registration, ...] = (
         xlength.check_x_length,
     ),
 )
+# The order checks run and are listed in; findings are sorted afterwards, so it never changes a verdict.
 _REGISTRY: tuple[Registration, ...] = _CORE + (
-    people.REGISTRY
+    names.REGISTRY
+    + addresses.REGISTRY
+    + special.REGISTRY
+    + children.REGISTRY
     + security.REGISTRY
     + politics.REGISTRY
+    + profanity.REGISTRY
     + tone.REGISTRY
+    + endorsement.REGISTRY
     + accessibility.REGISTRY
     + posting.REGISTRY
 )
@@ -96,6 +119,11 @@ def run_checks(text: str, ctx: CheckContext, rules: OrgRules) -> Verdict:
             changed = (start, end, severity) != (f.start, f.end, f.severity)
             findings.append(replace(f, start=start, end=end, severity=severity) if changed else f)
     return Verdict(findings=tuple(merge_findings(findings)))
+
+
+def check_thread(text: str, ctx: CheckContext, rules: OrgRules) -> list[tuple[str, Verdict]]:
+    """Each part of the thread ``text`` would become, with the catalogue's verdict on that part."""
+    return [(part, run_checks(part, ctx, rules)) for part in split_thread(text)]
 
 
 def merge_findings(findings: list[Finding]) -> list[Finding]:

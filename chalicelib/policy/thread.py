@@ -1,4 +1,4 @@
-"""Splitting a long story into an X thread, and checking each part as it will be posted.
+"""Splitting a long story into an X thread: where each part starts and ends, and its " (n/N)" label.
 
 A thread reads best when every post is whole sentences, so parts break between sentences and only a
 sentence too long for a post on its own is broken, between words. Each part carries " (n/N)" and
@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..domain.findings import CheckContext, Verdict
-from .catalogue import run_checks
-from .rules import OrgRules
+# Only the X text measures: the publisher splits threads without loading a single check, and the
+# catalogue (which runs the checks over each part) imports this module, never the other way round.
 from .xtext import MAX_WEIGHTED_LENGTH, measure, sentence_spans, weighted_length
 
 # A full stop after these is not the end of a sentence ("Mr. Patel", "St. Mary's", "Cllr. Khan").
@@ -74,11 +73,6 @@ def split_thread(text: str, *, limit: int = MAX_WEIGHTED_LENGTH) -> list[str]:
     if len(spans) <= 1:
         return [text[s:e] for s, e in spans]
     return [text[s:e] + label(i, len(spans)) for i, (s, e) in enumerate(spans, start=1)]
-
-
-def check_thread(text: str, ctx: CheckContext, rules: OrgRules) -> list[tuple[str, Verdict]]:
-    """Each part of the thread ``text`` would become, with the verdict of the catalogue on that part."""
-    return [(part, run_checks(part, ctx, rules)) for part in split_thread(text)]
 
 
 def _pack(text: str, budget: int) -> list[tuple[int, int]]:

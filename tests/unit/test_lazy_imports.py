@@ -37,3 +37,27 @@ def test_importing_the_app_and_services_loads_no_publishing_sdk() -> None:
 
     assert probe.returncode == 0, probe.stderr
     assert json.loads(probe.stdout.strip().splitlines()[-1]) == []
+
+
+_THREAD_PROBE = """
+import json, sys
+import chalicelib.policy.thread
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("chalicelib.policy.c"))))
+"""
+
+
+def test_importing_the_thread_splitter_loads_no_policy_check() -> None:
+    # The publisher splits threads; loading the catalogue and every check with it would slow its cold start.
+    probe = subprocess.run(
+        [sys.executable, "-c", _THREAD_PROBE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert probe.returncode == 0, probe.stderr
+    loaded = json.loads(probe.stdout.strip().splitlines()[-1])
+    assert [m for m in loaded if m.startswith("chalicelib.policy.checks")] == []
+    assert "chalicelib.policy.catalogue" not in loaded

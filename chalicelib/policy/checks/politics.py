@@ -19,6 +19,7 @@ from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText, PhraseIndex, first_runs, may_have_phrase, phrase_index
 from ..registry import Registration
 from ..rules import ElectionWindow, OrgRules, builtin_list
+from ..spans import merge_spans
 from ..xtext import sentence_spans
 
 PARTY = "POL-PARTY"
@@ -158,7 +159,7 @@ def _party_mentions(text: str, rules: OrgRules) -> list[tuple[int, int]]:
     if rules.politics.parties:
         spans.extend(m.span() for m in _names_pattern(rules.politics.parties).finditer(text))
     # Nested matches ("Labour" inside "Labour Party") are one mention.
-    return _merge(spans)
+    return merge_spans(spans)
 
 
 # Anywhere in the party's sentence, these turn a mention into promotion.
@@ -344,7 +345,7 @@ def check_party(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
         cue = _ENDORSE_BEFORE_MEMBER.search(source, max(0, start - 30), start)
         if cue:
             spans.append((cue.start(), end))
-    return [Finding(PARTY, Severity.BLOCK, s, e, PARTY_REASON) for s, e in _merge(spans)]
+    return [Finding(PARTY, Severity.BLOCK, s, e, PARTY_REASON) for s, e in merge_spans(spans)]
 
 
 def check_neutral(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
@@ -387,17 +388,7 @@ def _member_spans(text: str, rules: OrgRules) -> list[tuple[int, int]]:
         spans.append((start, end))
     if rules.politics.members:
         spans.extend(m.span() for m in _names_pattern(rules.politics.members).finditer(text))
-    return _merge(spans)
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
+    return merge_spans(spans)
 
 
 def check_member(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:

@@ -16,6 +16,7 @@ from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
 from ..registry import Registration
 from ..rules import OrgRules
+from ..thread import plan_thread, thread_sentences
 from ..xtext import MAX_WEIGHTED_LENGTH, may_have_links, weighted_length
 
 THREAD = "X-THREAD"
@@ -53,9 +54,6 @@ def check_thread_plan(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
     original = text.original
     if weighted_length(original) <= MAX_WEIGHTED_LENGTH:
         return []
-    # Imported here: thread.py imports the catalogue, which imports this module.
-    from ..thread import plan_thread, thread_sentences
-
     parts = plan_thread(original)
     if len(parts) < 2:
         return []

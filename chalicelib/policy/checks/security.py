@@ -14,9 +14,10 @@ from collections.abc import Iterator
 
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
+from ..people import sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules
-from .people import BARE_STREET, ESTATE, POSTCODE_RE, STREET, STREET_ENDS, house_addresses, sentence_bounds
+from .addresses import BARE_STREET, ESTATE, POSTCODE_RE, STREET, STREET_ENDS, house_addresses
 
 CODE = "SEC-CODE"
 VULN = "SEC-VULN"

@@ -8,7 +8,7 @@ import pytest
 
 from chalicelib.domain.findings import CheckContext, ImageContext, Severity
 from chalicelib.policy.catalogue import CHECKS, run_checks
-from chalicelib.policy.checks.people import AMBIGUOUS_FIRST_NAMES, FIRST_NAMES, SURNAMES
+from chalicelib.policy.people import AMBIGUOUS_FIRST_NAMES, FIRST_NAMES, SURNAMES
 from chalicelib.policy.rules import OrgRules, parse_rules
 
 CTX = CheckContext(now=datetime(2026, 5, 1, 9, tzinfo=UTC), channel="blog")

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chalicelib.domain.findings import CheckContext
+from chalicelib.policy.catalogue import check_thread
 from chalicelib.policy.rules import parse_rules
-from chalicelib.policy.thread import check_thread, split_thread
+from chalicelib.policy.thread import split_thread
 from chalicelib.policy.xtext import weighted_length
 
 X = CheckContext(now=datetime(2026, 6, 1, 9, tzinfo=UTC), channel="x")

@@ -1,0 +1,312 @@
+"""Checks that place a private person: house addresses, postcodes and vehicle registrations.
+
+A house number and street, a full postcode or a car's registration can each lead to someone's front
+door. The checks tell a resident's home from the organisation's own sites and public venues, and a
+street where the work was done from a street a named person is put on ("Mrs Jones of Oak Close").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import NamedTuple
+
+from ...domain.findings import CheckContext, Finding, Severity
+from ..normalise import NormalisedText
+from ..people import NameMatch, cleared_names, find_names, is_cleared, is_place, sentence_bounds
+from ..registry import Registration
+from ..rules import OrgRules
+
+ADDR = "PII-ADDR"
+POSTCODE = "PII-POSTCODE"
+VRM = "PII-VRM"
+
+ADDR_REASON = (
+    "This looks like someone's home address. Remove the house number and street: a resident's address "
+    "must never be published. If it is one of the organisation's buildings, ask the comms team to add it "
+    "to the list of sites."
+)
+ADDR_VENUE_REASON = (
+    "This looks like the address of a public venue. Check that it is not someone's home; if it is one "
+    "of the organisation's sites, ask the comms team to add it to the list."
+)
+ADDR_PERSON_REASON = (
+    "This puts a person on a particular street or estate, which can be enough to identify them. Remove "
+    'the street or estate name, or describe the area more broadly ("in the north of the borough").'
+)
+POSTCODE_REASON = (
+    "This is a full postcode that is not one of the organisation's sites. A full postcode covers only a "
+    "handful of homes: use the area or town instead, or ask the comms team to add the site to the list."
+)
+POSTCODE_PERSON_REASON = (
+    "This postcode sits next to a person or a house number, so together they point to someone's home. "
+    "Remove the postcode: use the area or town instead."
+)
+VRM_REASON = (
+    "This looks like a vehicle registration number, which can be traced to its keeper. Remove it, or "
+    "blur it in any photo, unless it is one of the organisation's own vehicles."
+)
+
+_STREET_SUFFIX = (
+    r"(?:Street|Road|Lane|Avenue|Close|Drive|Way|Crescent|Court|Place|Gardens|Terrace|Grove|Square"
+    r"|Hill|Row|Walk|Mews|View|Rise|Park|Green|Parade|Vale|Wharf|Yard|Chase|Croft|Meadows?|Boulevard"
+    r"|Approach|Fold|Wynd|Villas|Cottages|Gate|Mead|Quay|Embankment|Circus|Broadway|Side|Bank|Garth|Brow"
+    r"|(?:St|Rd|Ln|Ave|Cl|Dr|Cres|Ct|Pl|Gdns|Tce|Sq)\b\.?)"
+)
+# One to three capitalised words before the suffix: "Oak Close", "St Mary's Road", "Old Kent Road".
+# Never starting at an article or a preposition that happens to be capitalised ("A Mill Lane resident").
+# The capital first, so that the regex engine gives up at once where there is none.
+_NOT_STREET_START = (
+    r"(?=[A-Z])(?!(?:A|An|The|Our|This|That|On|In|At|Of|From|Near|Off|Along|To|By|My|Her|His|Their)\s)"
+)
+_STREET_WORDS = rf"{_NOT_STREET_START}(?:(?:[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*)\s+){{1,3}}"
+STREET = rf"{_STREET_WORDS}{_STREET_SUFFIX}(?![\w'’-])"
+# "14 The Crescent", "3 Kingsway", "5 Westgate": streets without a separate suffix word.
+BARE_STREET = (
+    r"(?:The\s+(?:Crescent|Green|Avenue|Drive|Close|Grove|Paddocks?|Meadows|Parade|Square|Mall|Chase"
+    r"|Croft|Mews|Oval|Spinney|Maltings|Orchard|Willows|Limes|Laurels|Hollies|Beeches|Coppice|Circle)"
+    r"|[A-Z][a-z]+(?:way|gate))(?![\w'’-])"
+)
+_HOUSE_NUMBER = r"\d{1,3}[A-Za-z]?(?:\s?[-–/]\s?\d{1,3}[A-Za-z]?)?"
+HOUSE_ADDRESS = re.compile(
+    rf"(?<![\w£$€.,:/-])(?:(?:Flat|Apartment|Apt)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+)?"
+    rf"{_HOUSE_NUMBER},?\s+(?:{STREET}|{BARE_STREET})"
+)
+# Numbers that count, rank or label rather than mark a house ("Junction 12 Ring Road", "over 40 Park
+# Lane homes").
+_NOT_HOUSE_BEFORE = re.compile(
+    r"\b(?:junction|j|bus|buses|route|platform|bay|room|stand|pitch|plot|phase|year|years|page|chapter"
+    r"|zone|level|floor|over|under|about|around|nearly|almost|some|than|all|aged|age|the|top|group"
+    r"|number of|exit|gate|section|stop|team|ward|week|day|days)\s*$",
+    re.IGNORECASE,
+)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:library|centre|center|hall|church|chapel|mosque|temple|gurdwara|synagogue|school|academy"
+    r"|college|office|offices|hub|caf[eé]|shop|store|market|museum|gallery|theatre|surgery|clinic|depot"
+    r"|pavilion|station|venue|pub|restaurant|hotel|club|headquarters|hq|reception|leisure|pool|gym"
+    r"|bank|pharmacy|foodbank|food bank|opens?|opening|held|takes place|hosted|based)\b",
+    re.IGNORECASE,
+)
+ESTATE = re.compile(rf"{_NOT_STREET_START}(?:[A-Z][A-Za-z'’-]*\s+){{1,3}}[Ee]state\b")
+_STREET_OR_ESTATE = re.compile(rf"{STREET}|{ESTATE.pattern}")
+# Where a single, private person is placed: before "on/in/of/from/at" + a street or estate.
+_PERSON_NOUN = (
+    r"(?:resident|tenant|homeowner|householder|occupant|occupier|neighbour|pensioner|widow|widower|man"
+    r"|woman|lady|gentleman|gent|client|service user|patient|couple|family|mum|mother|dad|father"
+    r"|grandmother|grandfather|gran|granny|grandma|grandad|grandpa|boy|girl|teenager|child|son|daughter)"
+)
+_SINGLE_PERSON = re.compile(
+    rf"\b(?:a|an|one|the|this|that|our|my|her|his)\s+(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}{_PERSON_NOUN}\b",
+    re.IGNORECASE,
+)
+_HOME_OF = re.compile(
+    r"\b(?:(?:her|his|their)\s+(?:own\s+)?(?:home|house|flat|bungalow|maisonette|address|postcode"
+    r"|front door|back door|garden|doorstep|driveway|drive|street|road|cul-de-sac)"
+    r"|(?:she|he|who)\s+(?:still\s+|now\s+)?(?:lives?|lived|is living|has lived|had lived|moved|resides)"
+    r"|(?:lives|living)\s+alone)\b",
+    re.IGNORECASE,
+)
+_TITLE_PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]")
+_PLACE_PREPOSITION = re.compile(r"\b(?:on|in|of|from|at|along|off|near|round|around|into|to)\s+(?:the\s+)?$")
+_RESIDENT_AFTER = re.compile(
+    r"\s+(?:resident|tenant|homeowner|householder|pensioner|family|couple|man|woman|lady)\b"
+)
+_SINGULAR_BEFORE = re.compile(r"\b(?:a|an|one|the|this|that)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+def person_cues(text: str, rules: OrgRules, names: list[NameMatch] | None = None) -> list[Span]:
+    """Places where the text points at one private person: a name, "Mrs …", "a resident", "her home"."""
+    spans = [Span(n.start, n.end) for n in (names if names is not None else _names_for(text, rules))]
+    for pattern in (_SINGLE_PERSON, _HOME_OF, _TITLE_PERSON):
+        spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _names_for(text: str, rules: OrgRules) -> list[NameMatch]:
+    cleared = cleared_names(rules)
+    return [n for n in find_names(text) if not is_cleared(n, cleared)]
+
+
+def person_in_sentence(text: str, start: int, end: int, cues: list[Span]) -> bool:
+    s_start, s_end = sentence_bounds(text, start)
+    return any(s_start <= c.start < s_end and not (c.start >= start and c.end <= end) for c in cues)
+
+
+def _is_site(text: str, start: int, end: int, rules: OrgRules) -> bool:
+    found = " ".join(text[start:end].casefold().replace(",", " ").split())
+    for site in rules.allow.sites:
+        key = " ".join(site.casefold().replace(",", " ").split())
+        if key and (key in found or found in key):
+            return True
+    return False
+
+
+def house_addresses(text: str) -> Iterator[re.Match[str]]:
+    """House number + street matches, without counts, junctions and route numbers."""
+    for m in HOUSE_ADDRESS.finditer(text):
+        if _NOT_HOUSE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        yield m
+
+
+# The words a street or an estate ends with, as written (the patterns are case-sensitive but for
+# "estate"): a story with none of them and no digit (for a house number) has no address.
+_STREET_ENDS_TEXT = """
+    Street Road Lane Avenue Close Drive Way Crescent Court Place Gardens Terrace Grove Square Hill
+    Row Walk Mews View Rise Park Green Parade Vale Wharf Yard Chase Croft Meadow Meadows Boulevard
+    Approach Fold Wynd Villas Cottages Gate Mead Quay Embankment Circus Broadway Side Bank Garth
+    Brow St Rd Ln Ave Cl Dr Cres Ct Pl Gdns Tce Sq Estate estate
+"""
+STREET_ENDS = frozenset(_STREET_ENDS_TEXT.split())
+
+
+_NUMBER_BEFORE_NAME = re.compile(r"\d[A-Za-z]?,?\s+[A-Z]")
+
+
+def check_address(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    source = text.text
+    # A house number is a digit, perhaps a letter and a comma, then a space and a capital.
+    has_number = text.digit_count > 0 and _NUMBER_BEFORE_NAME.search(source) is not None
+    if not has_number and STREET_ENDS.isdisjoint(text.cased_words):
+        return []
+    found_cues: list[list[Span]] = []
+
+    def cues() -> list[Span]:
+        # Who is in the story is worked out only once there is an address to place them at.
+        if not found_cues:
+            found_cues.append(person_cues(source, rules, _names_for(source, rules)))
+        return found_cues[0]
+
+    findings: list[Finding] = []
+    for m in house_addresses(source) if has_number else ():
+        if _is_site(source, m.start(), m.end(), rules):
+            continue
+        s_start, _ = sentence_bounds(source, m.start())
+        venue_before = _VENUE_BEFORE.search(source, max(s_start, m.start() - 60), m.start())
+        if venue_before and not person_in_sentence(source, m.start(), m.end(), cues()):
+            findings.append(Finding(ADDR, Severity.WARN, m.start(), m.end(), ADDR_VENUE_REASON))
+        else:
+            findings.append(Finding(ADDR, Severity.BLOCK, m.start(), m.end(), ADDR_REASON))
+    taken = [(f.start, f.end) for f in findings]
+    for m in _STREET_OR_ESTATE.finditer(source):
+        start, end = m.start(), m.end()
+        if any(a <= start < b or start <= a < end for a, b in taken):
+            continue
+        if _is_site(source, start, end, rules) or is_place(source, start, end, rules):
+            continue
+        if not _person_placed(source, start, end, cues):
+            continue
+        findings.append(Finding(ADDR, Severity.BLOCK, start, end, ADDR_PERSON_REASON))
+    return findings
+
+
+def _person_placed(text: str, start: int, end: int, cues: Callable[[], list[Span]]) -> bool:
+    """A single private person is put on this street: "Mrs Jones of Oak Close", "an Elm Road resident"."""
+    if _RESIDENT_AFTER.match(text, end) and _SINGULAR_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    if not _PLACE_PREPOSITION.search(text, max(0, start - 12), start):
+        return False
+    s_start, _ = sentence_bounds(text, start)
+    # The person comes first and close by, in the same sentence: "a resident on Mill Lane", "Mrs
+    # Jones, 84, of Oak Close". Further away, the street is more often where the work was done.
+    return any(s_start <= c.start and c.end <= start and start - c.end <= 30 for c in cues())
+
+
+# --- postcodes ------------------------------------------------------------------------------------
+
+# The outward code's letter rules (Royal Mail): first position never Q, V or X; second never I, J or
+# Z; the letter in A9A is one of ABCDEFGHJKPSTUW and in AA9A one of ABEHMNPRVWXY. The inward code's
+# letters are never C, I, K, M, O or V.
+_OUTWARD = (
+    r"(?:[A-PR-UWYZ][0-9][0-9]?"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?"
+    r"|[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])"
+)
+_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
+POSTCODE_RE = re.compile(rf"(?<![A-Za-z0-9])(?:{_OUTWARD} ?{_INWARD}|GIR ?0AA)(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def _postcode_key(code: str) -> str:
+    return re.sub(r"\s+", "", code).upper()
+
+
+@cache
+def _allowed_postcodes(postcodes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_postcode_key(p) for p in postcodes)
+
+
+def check_postcode(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    source = text.text
+    if not text.digit_count:
+        return []  # every postcode has a digit
+    allowed = _allowed_postcodes(tuple(rules.allow.postcodes))
+    cues: list[Span] | None = None
+    houses: list[re.Match[str]] = []
+    findings: list[Finding] = []
+    for m in POSTCODE_RE.finditer(source):
+        code = m.group()
+        if not (code.isupper() or code.islower()) or _postcode_key(code) in allowed:
+            continue
+        if cues is None:
+            cues = person_cues(source, rules)
+            houses = [a for a in house_addresses(source) if not _is_site(source, a.start(), a.end(), rules)]
+        near_house = any(
+            0 <= m.start() - a.end() <= 40 and a.end() > sentence_bounds(source, m.start())[0] for a in houses
+        )
+        if near_house or person_in_sentence(source, m.start(), m.end(), cues):
+            findings.append(Finding(POSTCODE, Severity.BLOCK, m.start(), m.end(), POSTCODE_PERSON_REASON))
+        else:
+            findings.append(Finding(POSTCODE, Severity.WARN, m.start(), m.end(), POSTCODE_REASON))
+    return findings
+
+
+# --- vehicle registrations ------------------------------------------------------------------------
+
+# Current (2001-): two area letters, the age identifier (02-29 for March, 51-79 for September) and
+# three random letters; I, Q and Z are not used in the random letters, I and Q nowhere.
+_VRM_CURRENT = r"[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9]) ?[A-HJ-PR-Z]{3}"
+# Prefix (1983-2001): the year letter, 1-3 digits, three letters. Suffix (1963-1983): three letters,
+# 1-3 digits, the year letter. I, O, Q, U and Z were never year letters.
+_VRM_PREFIX = r"[A-HJ-NPR-TV-Y][1-9][0-9]{0,2} ?[A-HJ-PR-Y]{3}"
+_VRM_SUFFIX = r"[A-HJ-PR-Y]{3} ?[1-9][0-9]{0,2}[A-HJ-NPR-TV-Y]"
+_VRM = re.compile(rf"(?<![\w-])(?:{_VRM_CURRENT}|{_VRM_PREFIX}|{_VRM_SUFFIX})(?![\w-])")
+# Three-letter words and acronyms that follow a road number or a code in capitals ("the A14 AND M6").
+_NOT_VRM_LETTERS_TEXT = """
+    THE AND FOR ARE YOU NOT ALL NEW OUT OUR WAY BUT HAS HAD WAS ONE TWO SIX TEN CAR BUS VAN NHS BBC ITV
+    GOV COM LTD PLC USB LED CEO MPH KPH AGE DAY ETC
+"""
+_NOT_VRM_LETTERS = frozenset(_NOT_VRM_LETTERS_TEXT.split())
+
+
+def check_vrm(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    source = text.text
+    if not text.digit_count:
+        return []  # every registration has a digit
+    findings: list[Finding] = []
+    for m in _VRM.finditer(source):
+        plate = m.group()
+        letters = re.findall(r"[A-Z]{3}", plate)
+        if any(chunk in _NOT_VRM_LETTERS for chunk in letters):
+            continue
+        findings.append(Finding(VRM, Severity.WARN, m.start(), m.end(), VRM_REASON))
+    return findings
+
+
+REGISTRY: tuple[Registration, ...] = (
+    Registration(
+        ADDR, "House number + street, or a private person placed on a street or estate", check_address
+    ),
+    Registration(
+        POSTCODE,
+        "Full UK postcode not on the organisation's list; blocks next to a person or a house number",
+        check_postcode,
+    ),
+    Registration(VRM, "Vehicle registration number (current, prefix and suffix formats)", check_vrm),
+)

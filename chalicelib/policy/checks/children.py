@@ -1,0 +1,159 @@
+"""The check for children: a child identified by name with an age, a school or a school year.
+
+A child's name with their age or school is enough to find them at the school gate, so it blocks
+unless a parent or carer has consented; so does an image that shows a child without recorded consent.
+Adults named with their school (the teacher, the lollipop patrol) are not children.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ...domain.findings import CheckContext, Finding, Severity
+from ..normalise import NormalisedText
+from ..people import (
+    AMBIGUOUS_FIRST_NAMES,
+    NOT_PERSON_BEFORE,
+    NOT_SURNAMES,
+    TITLES,
+    Token,
+    cleared_names,
+    is_first_name,
+    may_name_someone,
+    previous_word,
+    tokens,
+)
+from ..registry import Registration
+from ..rules import OrgRules
+from ..spans import merge_spans
+
+CHILD = "PII-CHILD"
+
+CHILD_REASON = (
+    "This identifies a child (a name with an age, a school or a school year). Remove the name, or the "
+    "age and school, unless a parent or carer has given written consent for this story."
+)
+CHILD_IMAGE_REASON = (
+    "This image shows a child and no consent is recorded for it. Get written consent from a parent or "
+    "carer, or use a photo in which no child can be recognised."
+)
+
+_AGE_WORDS_TEXT = """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen
+"""
+_AGE_WORDS = {w: i for i, w in enumerate(_AGE_WORDS_TEXT.split())}
+_AGE = r"(\d{1,2}|" + "|".join(_AGE_WORDS) + ")"
+_SCHOOL = r"(?:[A-Z][\w'’.-]*\s+){1,5}(?:Primary|Infants?|Juniors?|Academy|School|Nursery)\b"
+# What follows a child's name: "(7)", ", 7,", "aged 7", ", a seven-year-old", "(Year 5)", "from
+# Oakfield Primary", ", a pupil at".
+_CHILD_AFTER = re.compile(
+    rf"\s*\(\s*(?:aged?\s*)?{_AGE}\s*\)"
+    rf"|,?\s+(?:aged?|age)\s+{_AGE}\b"
+    rf"|,\s*{_AGE}\s*(?:,|\b(?=\s+(?:from|of|who|and|has|is|was|said|told|in|at)\b|\s*[.!?;)]|\s*$))"
+    rf"|,?\s+(?:a|an|the|who\s+is|who['’]s)\s+{_AGE}"
+    rf"(?:[- ]years?[- ]old\b|\b(?![- ](?:years?\s+(?:of|in|at|with|since))|%|\s*per))"
+    rf"|\s*\((?:Year|Yr|Y)\s*\d{{1,2}}\)"
+    rf"|,?\s+(?:a\s+|an\s+)?(?:(?:Year\s+\d{{1,2}}|Reception|sixth[- ]form)\s+(?:pupil|student)"
+    rf"|pupil|schoolboy|schoolgirl)\b"
+    rf"|,?\s+(?:in|from)\s+Year\s+\d{{1,2}}\b"
+    rf"|,?\s+(?:from|at|of|who\s+attends|who\s+goes\s+to)\s+{_SCHOOL}",
+    re.IGNORECASE,
+)
+_CHILD_BEFORE = re.compile(
+    rf"\b{_AGE}[- ]years?[- ]old\s+(?:(?:boy|girl|son|daughter|pupil|schoolboy|schoolgirl|grandson"
+    rf"|granddaughter|brother|sister|twins?)\s+)?$"
+    rf"|\b(?:pupil|student|schoolboy|schoolgirl|Year\s+\d{{1,2}}(?:\s+(?:pupil|student))?|Reception\s+pupil)\s+$",
+    re.IGNORECASE,
+)
+_KIN_BEFORE = re.compile(
+    r"\b(?:son|daughter|grandson|granddaughter|nephew|niece|child|boy|girl|stepson|stepdaughter|baby"
+    r"|toddler|brother|sister|twins?)\s+$",
+    re.IGNORECASE,
+)
+# Adults named with their school: the teacher, not a pupil.
+_ADULT_BEFORE = re.compile(
+    r"\b(?:teacher|headteacher|head|principal|staff|governor|governors|caretaker|assistant|senco"
+    r"|lollipop|patrol|cook|chef|manager|officer|councillor|cllr|librarian|nurse|coach|volunteer|parent"
+    r"|mum|dad|mother|father)\b[^.!?\n]{0,20}$",
+    re.IGNORECASE,
+)
+
+
+_AT_SCHOOL = re.compile(r"School|Primary|Academy|Nursery|Infant|Junior|pupil", re.IGNORECASE)
+
+
+def _age_ok(raw: str | None) -> bool:
+    if raw is None:
+        return True
+    age = int(raw) if raw.isdigit() else _AGE_WORDS.get(raw.lower(), 99)
+    return age < 18
+
+
+def _child_candidates(source: str, toks: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """Spans of what could be a child's name: a first name with an optional surname."""
+    for i, tok in enumerate(toks):
+        if not tok.capitalised:
+            continue
+        known = is_first_name(tok.word) or tok.word in AMBIGUOUS_FIRST_NAMES
+        if not known and not _KIN_BEFORE.search(source, max(0, tok.start - 15), tok.start):
+            continue
+        if previous_word(source, toks, i) in NOT_PERSON_BEFORE | TITLES:
+            continue
+        end = tok.end
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            nxt is not None
+            and nxt.capitalised
+            and source[tok.end : nxt.start] == " "
+            and nxt.word not in NOT_SURNAMES
+        ):
+            end = nxt.end
+        yield tok.start, end
+
+
+_KIN_WORDS_TEXT = """
+    son daughter grandson granddaughter nephew niece child boy girl stepson stepdaughter baby
+    toddler brother sister twin twins
+"""
+_KIN_WORDS = frozenset(_KIN_WORDS_TEXT.split())
+
+
+def check_child(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    source = text.text
+    cleared = cleared_names(rules)
+    spans: list[tuple[int, int]] = []
+    # A child is a first name, or any capitalised word after "son", "daughter" …
+    may_name_a_child = may_name_someone(source) or not _KIN_WORDS.isdisjoint(text.words)
+    for start, end in _child_candidates(source, tokens(source)) if may_name_a_child else ():
+        words = tuple(w.casefold() for w in source[start:end].split())
+        if len(words) > 1 and any(k[-len(words) :] == words for k in cleared):
+            continue
+        if text.text[end : end + 2] in ("'s", "’s"):
+            continue
+        after = _CHILD_AFTER.match(source, end)
+        if after and _age_ok(next((g for g in after.groups() if g), None)):
+            at_school = _AT_SCHOOL.search(after.group())
+            if at_school and _ADULT_BEFORE.search(source, max(0, start - 40), start):
+                continue
+            spans.append((start, after.end()))
+            continue
+        before = _CHILD_BEFORE.search(source, max(0, start - 40), start)
+        if before and _age_ok(next((g for g in before.groups() if g), None)):
+            spans.append((before.start(), end))
+    findings = [Finding(CHILD, Severity.BLOCK, a, b, CHILD_REASON) for a, b in merge_spans(spans)]
+    for i, image in enumerate(ctx.images):
+        if image.shows_child and not image.consent:
+            findings.append(Finding(CHILD, Severity.BLOCK, 0, 0, CHILD_IMAGE_REASON, image=i))
+    return findings
+
+
+REGISTRY: tuple[Registration, ...] = (
+    Registration(
+        CHILD,
+        "A child identified by name with an age, school or school year; an image of a child "
+        "without recorded consent",
+        check_child,
+    ),
+)

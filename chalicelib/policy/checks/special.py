@@ -1,0 +1,209 @@
+"""The check for special category data about a person: health, disability, religion, ethnicity,
+sexuality or a criminal record.
+
+"Her dementia", "Mr Jones, who is blind", "a man with a hip op": such facts about a person are
+special category data, and they harm even when the person is not named. The same words naming a
+service or a group ("her dementia café", "anyone who is blind") are not about a person and pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...domain.findings import CheckContext, Finding, Severity
+from ..normalise import NormalisedText
+from ..people import find_names, is_first_name, may_name_someone, sentence_bounds, tokens
+from ..registry import Registration
+from ..rules import OrgRules
+from ..spans import merge_spans
+
+SPECIAL = "PII-SPECIAL"
+
+SPECIAL_REASON = (
+    "This gives health, disability, religion, ethnicity, sexuality or criminal-record information about "
+    "a person. That is special category data: remove it, even if the person is not named, unless they "
+    "have given explicit written consent."
+)
+
+
+# Conditions and the things that reveal them, as they follow "her", "his" or "Margaret's".
+_HEALTH_NOUN = (
+    r"(?:(?:hip|knee|heart|back|eye|cataract|bypass|shoulder|cancer|bowel|brain)\s+"
+    r"(?:op|operation|surgery|replacement|transplant)s?"
+    r"|op|operation|dementia|alzheimer['’]?s(?:\s+disease)?|cancer|tumour|chemo(?:therapy)?|radiotherapy"
+    r"|dialysis|stroke(?!\s+of)|diabetes|epilepsy|seizures?|autism|adhd|dyslexia|dyspraxia|depression|anxiety"
+    r"|bipolar(?:\s+disorder)?|schizophrenia|psychosis|ptsd|ocd|eating disorder|anorexia|bulimia"
+    r"|mental\s+(?:health\s+(?:problems?|issues?|condition|crisis|difficulties)|illness)|breakdown(?!\s+of)"
+    r"|illness|(?:heart|medical|health|lung|skin|long-term|neurological)\s+condition|diagnosis"
+    r"|(?:learning\s+|physical\s+)?disabilit(?:y|ies)|impairment|wheelchair|mobility\s+scooter"
+    r"|walking\s+(?:frame|stick)|zimmer(?:\s+frame)?|crutches|hearing\s+aids?|guide\s+dog|blue\s+badge"
+    r"|blindness|deafness|sight\s+loss|hearing\s+loss|failing\s+sight|eyesight|pregnancy|miscarriage"
+    r"|addiction|alcoholism|drinking(?!\s+water)|drug\s+(?:use|habit|problem)|overdose|self[- ]harm"
+    r"|suicide\s+attempt"
+    r"|heart\s+attack|copd|asthma|arthritis|multiple\s+sclerosis|parkinson['’]?s(?:\s+disease)?"
+    r"|motor\s+neurone\s+disease|mnd|hiv(?:\s+status)?|hepatitis|long\s+covid|fall"
+    r"|broken\s+(?:hip|leg|arm|wrist|ankle|pelvis)|injur(?:y|ies)|frailty|incontinence"
+    r"|palliative\s+care|terminal\s+illness|prognosis|amputations?|stoma|oxygen\s+tank|transplant"
+    r"|faith|religion|religious\s+beliefs?|hijab|headscarf|turban|kippah|yarmulke|mosque|synagogue"
+    r"|gurdwara|mandir|sexuality|sexual\s+orientation|gender\s+identity|ethnicity|ethnic\s+origin"
+    r"|criminal\s+(?:record|past|conviction)|convictions?|prison\s+(?:sentence|term|record)|jail\s+term"
+    r"|arrest|offending|probation(?:\s+officer)?|asbo|time\s+in\s+(?:prison|jail)"
+    # Offending, in the words a support worker uses: "his release from prison", "her community order".
+    r"|sex\s+offences?|parole|community\s+(?:order|sentence)|electronic\s+tag"
+    r"|release\s+from\s+(?:prison|jail|custody)"
+    # Medicines and medical procedures say what the condition is: "her insulin", "his bypass".
+    r"|insulin(?:\s+pump)?|inhalers?|epi-?pens?|medications?|medicines?|meds|prescriptions?|methadone"
+    r"|anti-?depressants?|painkillers?|morphine|steroids|warfarin|statins|pills"
+    r"|(?:blood\s+pressure|heart|diabetes|epilepsy)\s+(?:tablets|pills|medication)"
+    r"|(?:mastectomy|hysterectomy|colostomy|ileostomy|biopsy|pacemaker|stent|angioplasty|cataracts?"
+    r"|cochlear\s+implant|ivf|abortion|caesarean|c-section|physio(?:therapy)?|rehab(?:ilitation)?|detox"
+    r"|counselling|therapy|psychiatrist|treatment(?!\s+(?:of|by|from)\b)|(?:scan|test|biopsy)\s+results"
+    r"|blood\s+tests?|hospital\s+(?:appointment|stay|admission|treatment)))"
+)
+# Adjectives that may sit between the possessive and the condition ("her recent hip op").
+_HEALTH_ADJ = (
+    r"(?:recent|new|own|early|early-onset|late|severe|mild|worsening|ongoing|long-term|chronic|terminal"
+    r"|advanced|latest|second|first|routine|planned|emergency|major|minor|serious|vascular|breast|lung"
+    r"|leg|arm|hip|knee|foot|hand|heart|kidney|liver|eye|back|shoulder|brain|spinal|double|partial"
+    r"|bowel|prostate|skin|type\s+[12]|physical|learning|mental|blue|recent|electric|motorised|muslim"
+    r"|christian|jewish|hindu|sikh|buddhist|catholic|local)"
+)
+# The same words naming a service, an event or a role are not about a person: "her dementia café".
+_NOT_ABOUT_A_PERSON = (
+    r"(?![ \t]+(?:caf[eé]s?|friends?|friendly|champions?|awareness|support|services?|team|nurses?"
+    r"|workers?|advis[eo]rs?|officers?|groups?|hub|week|day|month|strategy|training|network|lead"
+    r"|coordinator|co-ordinator|project|scheme|programme|unit|ward|clinic|charity|research|screening"
+    r"|appeal|walk|run|fundraiser|society|association|trust|centre|center|applications?|holders?"
+    r"|parking|bays?|spaces?|sessions?|club|choir|assessments?|courses?|specialist|practitioner"
+    r"|policy|provision|access|accessible|first|leaders?|community|school|open|visits?|tours?|events?"
+    r"|festival|fair|information|advice|helpline|experience|skills|ramp|lift|toilet|facilities|user"
+    r"|users|prevention|risk|period|water|fountains?|aid|technique)\b|[-‐])"
+)
+_POSSESSIVE_SPECIAL = re.compile(
+    rf"\b(?:her|his)\s+(?:{_HEALTH_ADJ}[ \t]+){{0,2}}{_HEALTH_NOUN}\b{_NOT_ABOUT_A_PERSON}",
+    re.IGNORECASE,
+)
+_STATE_ADJ = (
+    r"(?:muslim|christian|jewish|hindu|sikh|buddhist|catholic|atheist|a\s+jehovah['’]?s\s+witness|gay|lesbian"
+    r"|bisexual|transgender|trans(?=\s+(?:man|woman|person)\b)|non-binary|queer|blind|deaf|disabled"
+    r"|autistic|dyslexic|diabetic|epileptic|paralysed|pregnant|terminally\s+ill|housebound|bedbound"
+    r"|bed-bound|hiv\s+positive|hiv\+|alcoholic|a\s+wheelchair\s+user|registered\s+(?:blind|disabled)"
+    r"|partially\s+sighted|visually\s+impaired|hearing\s+impaired|black|asian|mixed[\s-]+race"
+    r"|mixed\s+heritage|black\s+british|british\s+(?:asian|pakistani|indian|bangladeshi|chinese)"
+    r"|of\s+(?:[\w-]+\s+){1,2}(?:heritage|descent|origin)"
+    # Gypsy, Roma and Traveller people, however the community or the person describes it.
+    r"|(?:an?\s+)?(?:(?:romany|romani|roma|english|welsh|scottish|irish|european)\s+)?"
+    r"(?:gypsy|gipsy|gypsy[\s-]+traveller|traveller|romany|romani|roma|showman)"
+    r"|pansexual|asexual|intersex"
+    r"|an?\s+(?:ex-?|former\s+)?(?:offender|prisoner|convict|inmate)|a\s+(?:registered\s+)?sex\s+offender"
+    r"|on\s+(?:the\s+)?sex\s+offenders?['’]?\s+register|on\s+(?:probation|licence|parole|remand|bail)"
+    r"|on\s+an?\s+(?:electronic\s+)?tag|in\s+(?:prison|jail|custody)|behind\s+bars"
+    r"|sectioned|in\s+recovery)"
+)
+_STATE_VERB = r"(?:is|was|are|were|'s|’s|has\s+been|had\s+been|is\s+now|was\s+once|became)"
+_HAS_VERB = (
+    r"(?:has|had|has\s+had|is\s+living\s+with|was\s+living\s+with|lives\s+with|lived\s+with|suffers\s+from"
+    r"|suffered\s+from|suffered|was\s+diagnosed\s+with|has\s+been\s+diagnosed\s+with|is\s+recovering\s+from"
+    r"|was\s+recovering\s+from|is\s+being\s+treated\s+for|uses|used|relies\s+on|needs|needed|developed)"
+)
+_CRIME_VERB = (
+    r"(?:was|has\s+been|had\s+been|is)\s+(?:just\s+|recently\s+)?(?:arrested|convicted|jailed|imprisoned"
+    r"|sentenced|cautioned\s+by\s+(?:the\s+)?police|released\s+from\s+(?:prison|jail|custody)|remanded"
+    r"|on\s+bail)"
+    r"|served\s+time|did\s+time|has\s+a\s+criminal\s+record"
+    # "has just come out of prison", "got out of jail last month".
+    r"|(?:(?:has|had|have)\s+)?(?:just\s+|recently\s+)?(?:come|came|got|gets|getting|coming)\s+out\s+of"
+    r"\s+(?:prison|jail|custody)"
+)
+# Coming out says what someone's sexuality or gender is: "who recently came out as gay".
+_COMING_OUT = (
+    r"(?:(?:has|had|have)\s+)?(?:just\s+|recently\s+)?(?:come|came|coming)\s+out"
+    r"(?:\s+to(?:\s+\w+){1,2}?)?\s+as\s+(?:gay|lesbian|bisexual|bi|trans(?:gender)?|non-binary|queer"
+    r"|pansexual|asexual)"
+)
+_PREDICATE = (
+    rf"(?:{_STATE_VERB}\s+(?:(?:very|devout|devoutly|practising|openly|profoundly|severely|now|also)\s+)?"
+    rf"{_STATE_ADJ}\b(?![ \t]+(?:community|communities|people|families|history|month|heritage|groups?"
+    rf"|led|owned|aid|care|network|council|forum|society|association)\b|[-‐])"
+    rf"|{_HAS_VERB}\s+(?:a\s+|an\s+)?(?:{_HEALTH_ADJ}[ \t]+){{0,2}}{_HEALTH_NOUN}\b{_NOT_ABOUT_A_PERSON}"
+    rf"|{_CRIME_VERB}|{_COMING_OUT})"
+)
+# "Anyone who is blind can ask for large print": advice to a group, not a fact about a person.
+_GROUP_BEFORE_WHO = re.compile(
+    r"\b(?:anyone|anybody|someone|somebody|everyone|everybody|people|those|residents|customers|tenants"
+    r"|users|children|adults|families|carers|you|staff|colleagues|visitors|individuals|patients|pupils"
+    r"|members|men|women|others|many|all|readers|applicants|drivers)\s+$",
+    re.IGNORECASE,
+)
+_SUBJECT_PREDICATE = re.compile(
+    rf"\b(?:she|he|who)\s+(?:(?:also|now|still|recently)\s+)?{_PREDICATE}", re.IGNORECASE
+)
+_AFTER_NAME_PREDICATE = re.compile(
+    rf"(?:['’]s\s+(?:{_HEALTH_ADJ}[ \t]+){{0,2}}{_HEALTH_NOUN}\b{_NOT_ABOUT_A_PERSON}"
+    rf"|(?:,\s*(?:\d{{1,3}},\s*)?|\s+)(?:who\s+)?{_PREDICATE})",
+    re.IGNORECASE,
+)
+_WITH_SPECIAL = re.compile(
+    rf"\b(?:a|an|the|one|this|that)\s+(?:[a-z]+\s+){{0,2}}(?:man|woman|lady|gentleman|gent|pensioner|widow"
+    rf"|widower|boy|girl|tenant)\s+(?:with|who\s+has)\s+(?:a\s+|an\s+)?(?:{_HEALTH_ADJ}[ \t]+){{0,2}}"
+    rf"{_HEALTH_NOUN}\b{_NOT_ABOUT_A_PERSON}",
+    re.IGNORECASE,
+)
+
+
+_SWIMMING = re.compile(r"\bswim", re.IGNORECASE)
+
+
+# The word each pattern starts from: most stories have none of "her", "his", "she", "he", "who"
+# together with the rest, and these are the longest patterns in the catalogue.
+_PERSON_NOUNS = frozenset(
+    ["man", "woman", "lady", "gentleman", "gent", "pensioner", "widow", "widower", "boy", "girl", "tenant"]
+)
+
+
+def check_special(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    source = text.text
+    words = text.words
+    spans: list[tuple[int, int]] = []
+    patterns = (
+        *((_POSSESSIVE_SPECIAL,) if "her" in words or "his" in words else ()),
+        *((_SUBJECT_PREDICATE,) if "she" in words or "he" in words or "who" in words else ()),
+    )
+    for pattern in patterns:
+        for m in pattern.finditer(source):
+            if m.group()[:3].lower() == "who" and _GROUP_BEFORE_WHO.search(
+                source, max(0, m.start() - 15), m.start()
+            ):
+                continue
+            if "stroke" in m.group().lower() and _SWIMMING.search(
+                source, *sentence_bounds(source, m.start())
+            ):
+                continue  # a swimming stroke
+            spans.append((m.start(), m.end()))
+    with_someone = ("with" in words or "has" in words) and not _PERSON_NOUNS.isdisjoint(words)
+    for w in _WITH_SPECIAL.finditer(source) if with_someone else ():
+        # The person noun stays out of the span: the finding is about what follows "with".
+        inner = re.search(r"\b(?:with|who\s+has)\b", w.group(), re.IGNORECASE)
+        spans.append((w.start() + inner.start() if inner else w.start(), w.end()))
+    subjects = [(n.end, n.start) for n in find_names(source)]
+    if may_name_someone(source):
+        subjects += [(t.end, t.start) for t in tokens(source) if t.capitalised and is_first_name(t.word)]
+    for end, start in subjects:
+        after = _AFTER_NAME_PREDICATE.match(source, end)
+        if after:
+            # "Margaret's dementia" keeps the name; "Mr Jones, who has dementia" is the clause only.
+            lead = re.match(r"['’]s\s+|,\s*(?:\d{1,3},\s*)?|\s+", after.group())
+            if lead and lead.group()[0] in "'’":
+                spans.append((start, after.end()))
+            else:
+                spans.append((end + (lead.end() if lead else 0), after.end()))
+    return [Finding(SPECIAL, Severity.BLOCK, a, b, SPECIAL_REASON) for a, b in merge_spans(spans)]
+
+
+REGISTRY: tuple[Registration, ...] = (
+    Registration(
+        SPECIAL,
+        "Health, disability, religion, ethnicity, sexuality or criminal-record information about a person",
+        check_special,
+    ),
+)

@@ -1,0 +1,391 @@
+"""Finding people in story text: its words and sentences, personal names, and the names the rules clear.
+
+Several checks ask who is in a story (a name, a child, a person with a diagnosis, a resident on a
+street), so the words, sentences and names are worked out here once, without any check's verdict.
+Names are recognised by the shapes they take in ordinary council writing (titles, listed first
+names and surnames) rather than by every capitalised word, so that Victoria Park or Age UK pass.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from .normalise import NormalisedText, cased_runs
+from .rules import OrgRules, builtin_list
+
+
+def _word_list(name: str) -> frozenset[str]:
+    return frozenset(builtin_list(name))
+
+
+FIRST_NAMES = _word_list("people_first_names.txt")
+AMBIGUOUS_FIRST_NAMES = _word_list("people_first_names_ambiguous.txt")
+SURNAMES = _word_list("people_surnames.txt")
+NOT_SURNAMES = _word_list("people_not_surnames.txt")
+# Words that end a place as readily as a person ("Jane Hill", "Victoria Hill"): a surname after a
+# first name that is only ever a name, a place after one that is also a word or a town.
+_SHARED_SURNAMES = NOT_SURNAMES & SURNAMES
+_PLACE_WORDS = NOT_SURNAMES - SURNAMES
+_NOT_NAMES = frozenset(" ".join(n.casefold().split()) for n in _word_list("people_not_names.txt"))
+
+# --- tokens and sentences ------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"})
+# A name right after one of these belongs to a public figure, a place or a member: "St Albans",
+# "Sir Winston Churchill", "Cllr Jane Smith" (politics' business), "the John Lewis store".
+NOT_PERSON_BEFORE = frozenset(
+    {
+        "St",
+        "Saint",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Duke",
+        "Duchess",
+        "Earl",
+        "Cllr",
+        "Councillor",
+        "Mayor",
+        "MP",
+        "MSP",
+        "MS",
+        "AM",
+        "Fort",
+        "Port",
+        "Mount",
+        "Lake",
+        "Cape",
+        "Loch",
+        "Storm",
+        "the",
+        "The",
+    }
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n+|:\s+|;\s+")
+_GAP_IN_NAME = re.compile(r"\.?[ \t]{1,3}")
+
+
+class Token(NamedTuple):
+    """A word and its span, with the two facts the name rules ask of every word worked out once.
+
+    A named tuple rather than a dataclass: a story has dozens of tokens and several checks, and a
+    frozen dataclass is several times slower to build.
+    """
+
+    start: int
+    end: int
+    word: str
+    capitalised: bool  # "Jones", "McDonald": a capital, and lower case somewhere
+    initial: bool  # "R" of "Mr R. Patel"
+
+
+def _token(start: int, end: int, word: str) -> Token:
+    # The only cased characters in ASCII are letters: one is lower case if upper-casing changes it.
+    lower_somewhere = word.upper() != word if word.isascii() else any(c.islower() for c in word)
+    return Token(start, end, word, word[:1].isupper() and lower_somewhere, len(word) == 1 and word.isupper())
+
+
+# Several checks ask about the same story in turn (its words, its sentences, its names); a small
+# cache keyed on the text means each is worked out once per story rather than once per check or per
+# match. Small, because only the story being checked is asked about.
+_PER_STORY = 8
+
+
+@lru_cache(maxsize=_PER_STORY)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Words with their spans; a trailing possessive "'s" is left outside the word."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word, end = m.group(), m.end()
+        if len(word) > 2 and word[-2:] in ("'s", "’s"):
+            word, end = word[:-2], end - 2
+        out.append(_token(m.start(), end, word))
+    return tuple(out)
+
+
+@lru_cache(maxsize=_PER_STORY)
+def _sentence_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the sentence breaks in ``text`` (not those after "Mr." or an initial)."""
+    marks = [m.span() for m in _SENTENCE_END.finditer(text) if not _is_abbreviation(text, m.start())]
+    return tuple(a for a, _ in marks), tuple(b for _, b in marks)
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The ``[start, end)`` of the sentence or line around ``pos``, ignoring "Mr." and initials.
+
+    The sentence starts after the last break that ends at or before ``pos`` and ends at the first
+    break that starts at or after it (a break around ``pos`` itself bounds neither side).
+    """
+    starts, ends = _sentence_marks(text)
+    i = bisect_right(ends, pos)
+    j = bisect_left(starts, pos)
+    return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(text))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot : dot + 1] != ".":
+        return False
+    m = re.search(r"(?:^|\W)([A-Za-z]{1,4})$", text[max(0, dot - 6) : dot])
+    if m is None:
+        return False
+    word = m.group(1)
+    return len(word) == 1 or word in TITLES or word in {"St", "No"}
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """True where a line is written in Title Case, so a capital letter says nothing about a name."""
+    start, end = sentence_bounds(text, pos)
+    # Only ordinary words count: names, streets, postcodes and the first word are capitalised anyway.
+    words = [
+        w
+        for w in _TOKEN.findall(text[start:end])[1:]
+        if len(w) >= 4 and not w.isupper() and w not in _EXPECTED_CAPITALS and w.lower() not in _MINOR_WORDS
+    ]
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) / len(words) >= 0.75
+
+
+_MINOR_WORDS_TEXT = "a an and at by for from in of on or the to with"
+_MINOR_WORDS = frozenset(_MINOR_WORDS_TEXT.split())
+_EXPECTED_CAPITALS = FIRST_NAMES | AMBIGUOUS_FIRST_NAMES | SURNAMES | NOT_SURNAMES
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A person's name in the text: ``title`` and ``given`` may be empty, ``surname`` never is."""
+
+    start: int
+    end: int
+    title: str
+    given: tuple[str, ...]
+    surname: str
+
+
+def _joined(text: str, a: Token, b: Token, *, after_title_or_initial: bool) -> bool:
+    gap = text[a.end : b.start]
+    if not after_title_or_initial:
+        return gap in (" ", "  ")
+    return bool(_GAP_IN_NAME.fullmatch(gap))
+
+
+def previous_word(text: str, toks: Sequence[Token], i: int) -> str:
+    """The word before token ``i`` if only spaces or a full stop stand between them, else ""."""
+    if i == 0:
+        return ""
+    prev = toks[i - 1]
+    if text[prev.end : toks[i].start].strip(" .") != "":
+        return ""
+    return prev.word
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def may_name_someone(text: str) -> bool:
+    """False when no word of ``text`` starts like a listed first name or a title, as written: then
+    there is no name to find (every name starts with one), and no need to look word by word."""
+    return not _NAME_STARTS.isdisjoint(cased_runs(text))
+
+
+@lru_cache(maxsize=_PER_STORY)
+def find_names(text: str) -> tuple[NameMatch, ...]:
+    """Title + name ("Mrs Jones", "Mr D. Patel") and first name + surname ("Margaret Thompson")."""
+    if not may_name_someone(text):
+        return ()
+    toks = tokens(text)
+    out: list[NameMatch] = []
+    i = 0
+    while i < len(toks):
+        match = _title_name(text, toks, i) or _full_name(text, toks, i)
+        if match is None:
+            i += 1
+            continue
+        out.append(match[0])
+        i = match[1]
+    return tuple(out)
+
+
+def _title_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int] | None:
+    title = toks[i]
+    if title.word not in TITLES or i + 1 >= len(toks):
+        return None
+    # "Oak Dr" is a street, and a title ends a word, never starts one after a number.
+    before = text[max(0, title.start - 4) : title.start]
+    if title.word == "Dr" and re.search(r"[A-Za-z]\s$", before):
+        return None
+    j = i + 1
+    given: list[str] = []
+    prev = title
+    while j < len(toks) and len(given) < 3:
+        tok = toks[j]
+        if not _joined(text, prev, tok, after_title_or_initial=True):
+            break
+        if not (tok.initial or tok.capitalised) or tok.word in _PLACE_WORDS:
+            break
+        given.append(tok.word)
+        prev = tok
+        j += 1
+        if not tok.initial and (j >= len(toks) or not _next_is_name_part(text, tok, toks[j])):
+            break
+    while given and (len(given[-1]) == 1):
+        given.pop()
+        j -= 1
+    if not given:
+        return None
+    surname = given[-1]
+    if _title_case_line(text, title.start) and surname not in SURNAMES:
+        return None
+    full = f"{title.word} {' '.join(given)}"
+    if " ".join(full.casefold().split()) in _NOT_NAMES:
+        return None
+    end = toks[j - 1].end
+    return NameMatch(title.start, end, title.word, tuple(given[:-1]), surname), j
+
+
+# The first run of letters of every first name and title, case as written: a name's first token
+# starts with one ("Sarah" of "Sarah-Jane", "O" of "O'Neill").
+_NAME_STARTS = frozenset(
+    m.group() for n in (*FIRST_NAMES, *AMBIGUOUS_FIRST_NAMES, *TITLES) if (m := _LETTER_RUN.match(n))
+)
+
+
+def is_first_name(word: str) -> bool:
+    """A listed first name, or a double-barrelled one that starts with one ("Sarah-Jane")."""
+    return word in FIRST_NAMES or ("-" in word and word.split("-", 1)[0] in FIRST_NAMES)
+
+
+def _next_is_name_part(text: str, tok: Token, nxt: Token) -> bool:
+    return (
+        (nxt.capitalised or nxt.initial) and nxt.word not in NOT_SURNAMES and text[tok.end : nxt.start] == " "
+    )
+
+
+# What follows a person's name and never a place's: an age, a home address, a verb of speaking.
+_PERSON_AFTER = re.compile(
+    r"\s*,\s*\d{1,3}\s*,|\s+(?:of|at|from)\s+(?:Flat\s+)?\d|\s+(?:who|said|says|told|rang|called|phoned"
+    r"|emailed|wrote|complained|reported|thanked|lives|lived|asked|explained|added)\b"
+)
+
+
+def _full_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int] | None:
+    first = toks[i]
+    if not first.capitalised:
+        return None
+    ambiguous = first.word in AMBIGUOUS_FIRST_NAMES
+    if not is_first_name(first.word) and not ambiguous:
+        return None
+    if previous_word(text, toks, i) in NOT_PERSON_BEFORE:
+        return None
+    if text[first.end : first.end + 2] in ("'s", "’s"):
+        return None  # "Margaret's" is a first name on its own
+    run: list[Token] = [first]
+    j = i + 1
+    while j < len(toks) and len(run) < 4:
+        tok, prev = toks[j], run[-1]
+        if not _joined(text, prev, tok, after_title_or_initial=prev.initial):
+            break
+        if not (tok.capitalised or tok.initial):
+            break
+        run.append(tok)
+        j += 1
+        if text[tok.end : tok.end + 1] in ("'", "’"):
+            break
+    while len(run) > 1 and run[-1].initial:
+        run.pop()
+    if len(run) < 2:
+        return None
+    words = [t.word for t in run]
+    if any(w in _PLACE_WORDS for w in words[1:]):
+        return None  # "Victoria Street", "Marie Curie Hospice", "Carol Service"
+    surname = words[-1]
+    # A venue or a street right after the run ("John Smith Court") makes it a place too.
+    after = toks[j] if j < len(toks) else None
+    if after is not None and after.word in _PLACE_WORDS and text[run[-1].end : after.start] == " ":
+        return None
+    title_case = _title_case_line(text, first.start)
+    # An unknown surname after "Hazel" stands only where what follows is a person's ("Hazel
+    # Thornton of 12 Oak Close", "Jordan Lindqvist said"); in a Title Case line, never.
+    unknown_surname = surname not in SURNAMES
+    if unknown_surname and (title_case or (ambiguous and not _PERSON_AFTER.match(text, run[-1].end))):
+        return None
+    if surname in _SHARED_SURNAMES and (ambiguous or len(run) > 2):
+        return None
+    if surname in NOT_SURNAMES and surname not in _SHARED_SURNAMES:
+        return None
+    key = " ".join(w.casefold() for w in words)
+    if any(key.startswith(n) or n.startswith(key) for n in _NOT_NAMES if n.split()[0] == words[0].casefold()):
+        return None
+    middle = tuple(words[1:-1])
+    return NameMatch(first.start, run[-1].end, "", (words[0], *middle), surname), j
+
+
+_NAME_PREFIXES = re.compile(
+    r"^(?:(?:cllr|councillor|mayor|deputy|lord|lady|sir|dame|dr|prof|mr|mrs|ms|miss|mx|mp|rt|hon)\.?\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    plain = _NAME_PREFIXES.sub("", " ".join(name.split()))
+    return tuple(w.casefold().rstrip(".") for w in re.findall(r"[^\W\d_][^\s,]*", plain))
+
+
+def cleared_names(rules: OrgRules) -> tuple[tuple[str, ...], ...]:
+    """Names that may be printed: consenting staff and the organisation's members (politics' business)."""
+    return _cleared_names((*rules.allow.names, *rules.politics.members))
+
+
+@cache
+def _cleared_names(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    # Worked out once per rules file rather than by every check on every story.
+    return tuple(k for k in map(_name_key, names) if k)
+
+
+def is_cleared(name: NameMatch, cleared: Iterable[tuple[str, ...]]) -> bool:
+    """True when an allow-listed name is this person: same surname, compatible first names or initials."""
+    surname = name.surname.casefold()
+    given = [g.casefold().rstrip(".") for g in name.given]
+    for key in cleared:
+        if key[-1] != surname:
+            continue
+        if not given:
+            return True
+        allowed_given = key[:-1]
+        if not allowed_given:
+            continue
+        if all(any(a == g or (len(g) == 1 and a.startswith(g)) for a in allowed_given) for g in given):
+            return True
+    return False
+
+
+def is_place(text: str, start: int, end: int, rules: OrgRules) -> bool:
+    """True when the span is (part of) one of the places the rules file lists, such as a park's name."""
+    if not rules.allow.places:
+        return False
+    span = " ".join(text[start:end].casefold().split())
+    return any(span in " ".join(p.casefold().split()) for p in rules.allow.places)
+
+
+def private_names(text: NormalisedText, rules: OrgRules) -> list[NameMatch]:
+    """Names of people the rules file has not cleared for publication."""
+    cleared = cleared_names(rules)
+    return [
+        n
+        for n in find_names(text.text)
+        if not is_cleared(n, cleared) and not is_place(text.text, n.start, n.end, rules)
+    ]
