@@ -12,7 +12,7 @@ from time import perf_counter
 
 import requests
 
-from bench.stack import STORY_TEXTS, Stack, link_in, running_stack, tag, wait_for
+from bench.stack import STORY_TEXTS, UNLIMITED, Stack, link_in, running_stack, tag, wait_for
 
 GOAL_P50_S = 1.0
 STORIES = 50
@@ -75,7 +75,7 @@ def report(to_approval: list[float], to_post: list[float]) -> None:
 
 
 def main(stories: int = STORIES) -> int:
-    with running_stack() as stack:
+    with running_stack(UNLIMITED) as stack:
         to_approval, to_post = measure(stack, stories)
     report(to_approval, to_post)
     return 0

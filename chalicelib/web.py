@@ -13,10 +13,13 @@ from zoneinfo import ZoneInfo
 
 MAX_BODY_BYTES = 10 * 1024 * 1024  # API Gateway's payload limit
 
+# "same-origin", not "no-referrer": a page's links carry signed tokens that must not leak to another
+# site, but under "no-referrer" browsers send "Origin: null" with our own forms, and the Origin check
+# (a second line behind the form tokens) could not tell our pages from a sandboxed attacker's.
 SECURITY_HEADERS = {
     "Content-Type": "text/html; charset=utf-8",
     "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "X-Robots-Tag": "noindex, nofollow",
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy": (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from xml.etree import ElementTree
 
 import pytest
 import requests
@@ -45,8 +46,13 @@ def test_a_clean_emailed_story_is_approved_from_the_email_and_published_once(sta
     published = stack.mail_to("alex.doe@example.gov.uk", f"Published: {title}")
     blog_link = next(link for link in published["links"] if "/blog/" in link)
     assert title in requests.get(blog_link, timeout=10).text
-    index = requests.get(f"{stack.base}/blog/", timeout=10).text
-    assert title in index
+    index = requests.get(f"{stack.base}/blog/", timeout=10)
+    assert title in index.text
+    assert "Python" not in index.headers.get("Server", "")  # no version banner for a scanner to read
+    feed = requests.get(f"{stack.base}/blog/feed.xml", timeout=10)
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = ElementTree.fromstring(feed.content).iter(f"{atom}entry")  # well-formed, or this raises
+    assert title in [e.findtext(f"{atom}title") for e in entries]
     assert stack.wait_for("PUBLISHED", lambda: stack.story(title)["status"] == "PUBLISHED")  # type: ignore[index]
 
     # Replaying the approval POST publishes nothing twice and says why.

@@ -40,7 +40,7 @@ from chalicelib.domain.states import TERMINAL, WAITING, State
 from chalicelib.services.ingest import story_id_for
 from infra.definition import QUEUES
 from local.aws_resources import AwsClients, CreatedResources
-from local.fake_x import FakeX
+from local.fakes.x import FakeX
 from local.pump import QueuePump
 from tests.app.conftest import Pipeline
 
@@ -65,6 +65,8 @@ channels:
   mastodon: {enabled: false}
   bluesky: {enabled: false}
   blog: {enabled: true, target: static}
+# Every chaos story comes from one sender: the hourly limit would refuse most of them.
+limits: {email_per_sender_per_hour: 100000}
 """
 SENTENCES = [
     "The street cleansing crew cleared the market square after the fair.",
