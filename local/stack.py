@@ -109,7 +109,7 @@ class LocalStack:
             "access_token": f"{secrets.randbelow(10**12)}-{secrets.token_hex(12)}",
             "access_token_secret": secrets.token_hex(24),
         }
-        from local.fake_x import FakeX
+        from local.fakes.x import FakeX
 
         fake_x = FakeX(
             x_creds["consumer_key"],
@@ -123,9 +123,9 @@ class LocalStack:
         self._stoppers.append(fake_x.stop)
         self._ready["x"] = True
 
-        from local.fake_bluesky import FakeBluesky
-        from local.fake_mastodon import FakeMastodon
-        from local.fake_wordpress import FakeWordPress
+        from local.fakes.bluesky import FakeBluesky
+        from local.fakes.mastodon import FakeMastodon
+        from local.fakes.wordpress import FakeWordPress
 
         mastodon_token = secrets.token_urlsafe(32)
         bluesky_password = "-".join(secrets.token_hex(2) for _ in range(4))

@@ -13,7 +13,7 @@ from PIL import Image
 from chalicelib.adapters.bluesky import BlueskyChannel, BlueskyCredentials, BlueskyCredentialsError
 from chalicelib.adapters.ports import MediaItem
 from chalicelib.domain.errors import ConfigError, PublishError, UnknownOutcome
-from local.fake_bluesky import FakeBluesky
+from local.fakes.bluesky import FakeBluesky
 
 pytestmark = [
     pytest.mark.integration,

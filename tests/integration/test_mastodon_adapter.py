@@ -13,7 +13,7 @@ from PIL import Image
 from chalicelib.adapters.mastodon import MastodonChannel, MastodonCredentials, MastodonCredentialsError
 from chalicelib.adapters.ports import MediaItem
 from chalicelib.domain.errors import ConfigError, PublishError, UnknownOutcome
-from local.fake_mastodon import FakeMastodon, countable_length
+from local.fakes.mastodon import FakeMastodon, countable_length
 
 pytestmark = pytest.mark.integration
 

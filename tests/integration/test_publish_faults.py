@@ -21,9 +21,9 @@ from chalicelib.domain.story import AuditEvent, StoryRecord, Version
 from chalicelib.policy.rules import OrgRules, parse_rules
 from chalicelib.services.messages import StoryRef
 from chalicelib.services.publish import PublishService, RetryLater
-from local.fake_bluesky import FakeBluesky
-from local.fake_wordpress import FakeWordPress
-from local.fake_x import FakeX
+from local.fakes.bluesky import FakeBluesky
+from local.fakes.wordpress import FakeWordPress
+from local.fakes.x import FakeX
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

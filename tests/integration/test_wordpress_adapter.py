@@ -13,7 +13,7 @@ from PIL import Image
 from chalicelib.adapters.ports import MediaItem
 from chalicelib.adapters.wordpress import WordPressChannel, WordPressCredentials, WordPressCredentialsError
 from chalicelib.domain.errors import ConfigError, PublishError, UnknownOutcome
-from local.fake_wordpress import FakeWordPress
+from local.fakes.wordpress import FakeWordPress
 
 pytestmark = pytest.mark.integration
 

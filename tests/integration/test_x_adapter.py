@@ -12,7 +12,7 @@ from requests_oauthlib import OAuth1
 
 from chalicelib.adapters.x import X_API_ORIGIN, TweepyX, XCredentials, XCredentialsError, mount_x_transport
 from chalicelib.domain.errors import ConfigError, PublishError, UnknownOutcome
-from local.fake_x import FakeX
+from local.fakes.x import FakeX
 
 pytestmark = pytest.mark.integration
 

@@ -14,7 +14,7 @@ from PIL import Image
 from chalicelib.adapters.ports import MediaItem
 from chalicelib.adapters.x import TweepyX, XCredentials
 from chalicelib.domain.errors import PublishError, UnknownOutcome
-from local.fake_x import FakeX
+from local.fakes.x import FakeX
 
 pytestmark = pytest.mark.integration
 

@@ -8,7 +8,7 @@ import pytest
 import requests
 from requests_oauthlib import OAuth1
 
-from local.fake_x import OAuthVerifier
+from local.fakes.oauth1 import OAuthVerifier
 
 NOW = 1_750_000_000.0
 

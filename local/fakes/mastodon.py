@@ -11,15 +11,15 @@ statuses and media for tests and the dev console.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Unpack
 
 import regex
 
-from .fake_x import HttpFake, HttpRequest, Reply
+from .http_fake import HttpFake, HttpRequest, RateWindow, Reply, ServerOptions
+from .images import sniff_image
 
 MAX_CHARS = 500
 URL_LENGTH = 23
@@ -28,7 +28,6 @@ MAX_DESCRIPTION = 1500
 MAX_IMAGE_BYTES = 16 * 1024 * 1024
 RATE_WINDOW_S = 5 * 60
 _IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/avif"})
-_SIGNATURES = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"GIF8", "image/gif"))
 # Mastodon extracts URLs with twitter-text's rules; scheme-ful URLs are what it shortens.
 _URL = regex.compile(r"https?://[^\s<>\"]+[^\s<>\".,:;!?)\]'}]")
 _MENTION = regex.compile(r"(?<![\w/])@(\w+)@[\w.-]+\w")
@@ -39,15 +38,6 @@ def countable_length(text: str) -> int:
     text = _URL.sub("x" * URL_LENGTH, text)
     text = _MENTION.sub(lambda m: "@" + m.group(1), text)
     return len(regex.findall(r"\X", text))
-
-
-def _sniff(data: bytes) -> str | None:
-    for signature, media_type in _SIGNATURES:
-        if data.startswith(signature):
-            return media_type
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    return None
 
 
 def _error(status: int, message: str) -> Reply:
@@ -98,17 +88,13 @@ class FakeMastodon(HttpFake):
         *,
         username: str = "realstories",
         rate_limit: int = 300,
-        host: str = "127.0.0.1",
-        port: int = 0,
-        clock: Callable[[], float] = time.time,
+        **server: Unpack[ServerOptions],
     ) -> None:
-        super().__init__(host=host, port=port, clock=clock)
+        super().__init__(**server)
         self._token = access_token
         self._username = username
         self._account_id = "109000000000000001"
-        self._rate_limit = rate_limit
-        self._window_used = 0
-        self._window_reset = 0.0
+        self._window = RateWindow(rate_limit, RATE_WINDOW_S)
         self._statuses: dict[str, _Status] = {}
         self._media: dict[str, _Attachment] = {}
         self._idempotency: dict[str, str] = {}
@@ -207,8 +193,8 @@ class FakeMastodon(HttpFake):
         data, declared = files["file"]
         descriptions = request.form().get("description") or []
         description = descriptions[0] if descriptions else None
-        sniffed = _sniff(data)
-        if sniffed is None or (declared or "").split(";")[0] not in _IMAGE_TYPES:
+        sniffed = sniff_image(data)
+        if sniffed not in _IMAGE_TYPES or (declared or "").split(";")[0] not in _IMAGE_TYPES:
             return _error(422, "Validation failed: File content type is invalid, File is invalid")
         if len(data) > MAX_IMAGE_BYTES:
             return _error(422, "Validation failed: File file size must be less than 16 MB")
@@ -279,21 +265,17 @@ class FakeMastodon(HttpFake):
     # -- helpers -------------------------------------------------------------------------------
 
     def _spend(self) -> Reply | None:
-        now = self._clock()
         with self._lock:
-            if now >= self._window_reset:
-                self._window_used, self._window_reset = 0, now + RATE_WINDOW_S
-            if self._window_used >= self._rate_limit:
+            if not self._window.spend(self._clock()):
                 return Reply(429, {"error": "Too many requests"}, self._rate_headers())
-            self._window_used += 1
         return None
 
     def _rate_headers(self, *, remaining: int | None = None, reset_at: float | None = None) -> dict[str, str]:
         with self._lock:
-            left = self._rate_limit - self._window_used if remaining is None else remaining
-            reset = self._window_reset if reset_at is None else reset_at
+            left = self._window.remaining if remaining is None else remaining
+            reset = self._window.reset_at if reset_at is None else reset_at
         return {
-            "X-RateLimit-Limit": str(self._rate_limit),
+            "X-RateLimit-Limit": str(self._window.limit),
             "X-RateLimit-Remaining": str(max(0, left)),
             "X-RateLimit-Reset": self._iso(reset),
         }

@@ -17,15 +17,15 @@ import hashlib
 import hmac
 import json
 import secrets
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Unpack
 
 import regex
 
-from .fake_x import HttpFake, HttpRequest, Reply
+from .http_fake import HttpFake, HttpRequest, RateWindow, Reply, ServerOptions
+from .images import sniff_image
 
 MAX_GRAPHEMES = 300
 MAX_TEXT_BYTES = 3000
@@ -35,7 +35,6 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 RATE_WINDOW_S = 5 * 60
 POST_COLLECTION = "app.bsky.feed.post"
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
-_SIGNATURES = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"GIF8", "image/gif"))
 
 
 def _error(status: int, error: str, message: str) -> Reply:
@@ -50,15 +49,6 @@ def _cid(codec: int, data: bytes) -> str:
     """A CIDv1 (sha2-256) in base32, the shape the PDS returns; ``codec`` 0x71 records, 0x55 blobs."""
     raw = bytes([0x01, codec, 0x12, 0x20]) + hashlib.sha256(data).digest()
     return "b" + base64.b32encode(raw).decode("ascii").lower().rstrip("=")
-
-
-def _sniff(data: bytes) -> str:
-    for signature, mime in _SIGNATURES:
-        if data.startswith(signature):
-            return mime
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    return "application/octet-stream"
 
 
 def graphemes(text: str) -> int:
@@ -95,19 +85,15 @@ class FakeBluesky(HttpFake):
         access_ttl_s: float = 2 * 3600,
         refresh_ttl_s: float = 60 * 86400,
         rate_limit: int = 3000,
-        host: str = "127.0.0.1",
-        port: int = 0,
-        clock: Callable[[], float] = time.time,
+        **server: Unpack[ServerOptions],
     ) -> None:
-        super().__init__(host=host, port=port, clock=clock)
+        super().__init__(**server)
         self._handle = handle
         self._password = app_password
         self._did = did
         self._access_ttl_s = access_ttl_s
         self._refresh_ttl_s = refresh_ttl_s
-        self._rate_limit = rate_limit
-        self._window_used = 0
-        self._window_reset = 0.0
+        self._window = RateWindow(rate_limit, RATE_WINDOW_S)
         self._tokens = _Tokens()
         self._posts: dict[str, _Post] = {}
         self._blobs: dict[str, tuple[str, int]] = {}
@@ -268,30 +254,28 @@ class FakeBluesky(HttpFake):
         )
 
     def _spend(self) -> Reply | None:
-        now = self._clock()
         with self._lock:
-            if now >= self._window_reset:
-                self._window_used, self._window_reset = 0, now + RATE_WINDOW_S
-            if self._window_used >= self._rate_limit:
-                return Reply(
-                    429,
-                    {"error": "RateLimitExceeded", "message": "Rate Limit Exceeded"},
-                    {
-                        "ratelimit-limit": str(self._rate_limit),
-                        "ratelimit-remaining": "0",
-                        "ratelimit-reset": str(int(self._window_reset)),
-                    },
-                )
-            self._window_used += 1
-        return None
+            if self._window.spend(self._clock()):
+                return None
+            return Reply(
+                429,
+                {"error": "RateLimitExceeded", "message": "Rate Limit Exceeded"},
+                {
+                    "ratelimit-limit": str(self._window.limit),
+                    "ratelimit-remaining": "0",
+                    "ratelimit-reset": str(int(self._window.reset_at)),
+                },
+            )
 
     # -- repo ----------------------------------------------------------------------------------
 
     def _upload_blob(self, request: HttpRequest) -> Reply:
         if len(request.body) > MAX_UPLOAD_BYTES:
             return _error(413, "PayloadTooLarge", "request entity too large")
-        declared = (request.header("Content-Type") or "").split(";")[0].strip()
-        mime = declared if declared and declared != "*/*" else _sniff(request.body)
+        mime = (request.header("Content-Type") or "").split(";")[0].strip()
+        if mime in {"", "*/*"}:
+            # Nothing declared: the PDS reads the file to tell what it is.
+            mime = sniff_image(request.body) or "application/octet-stream"
         cid = _cid(0x55, request.body)
         with self._lock:
             self._blobs[cid] = (mime, len(request.body))

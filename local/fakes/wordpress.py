@@ -12,29 +12,22 @@ from __future__ import annotations
 
 import base64
 import hmac
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
-from typing import Any
+from typing import Any, Unpack
 
-from .fake_x import HttpFake, HttpRequest, Reply
+from .http_fake import HttpFake, HttpRequest, Reply, ServerOptions
+from .images import sniff_image
 
 API = "/wp-json/wp/v2"
 STATUSES = ("publish", "future", "draft", "pending", "private")
-_MIME_TYPES = {"image/jpeg": b"\xff\xd8\xff", "image/png": b"\x89PNG\r\n\x1a\n", "image/gif": b"GIF8"}
+_IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
 
 
 def _error(status: int, code: str, message: str, **data: Any) -> Reply:
     return Reply(status, {"code": code, "message": message, "data": {"status": status, **data}})
-
-
-def _is_image(mime: str, data: bytes) -> bool:
-    if mime == "image/webp":
-        return data[:4] == b"RIFF" and data[8:12] == b"WEBP"
-    signature = _MIME_TYPES.get(mime)
-    return signature is not None and data.startswith(signature)
 
 
 @dataclass
@@ -68,12 +61,9 @@ class FakeWordPress(HttpFake):
         self,
         username: str,
         application_password: str,
-        *,
-        host: str = "127.0.0.1",
-        port: int = 0,
-        clock: Callable[[], float] = time.time,
+        **server: Unpack[ServerOptions],
     ) -> None:
-        super().__init__(host=host, port=port, clock=clock)
+        super().__init__(**server)
         self._username = username
         # WordPress shows application passwords in groups of four and ignores the spaces.
         self._password = application_password.replace(" ", "")
@@ -160,7 +150,7 @@ class FakeWordPress(HttpFake):
         if not filename:
             return _error(400, "rest_upload_invalid_disposition", "Invalid Content-Disposition supplied.")
         mime = request.content_type
-        if not _is_image(mime, request.body):
+        if mime not in _IMAGE_TYPES or sniff_image(request.body) != mime:
             return _error(
                 500, "rest_upload_sideload_error", "Sorry, you are not allowed to upload this file type."
             )
