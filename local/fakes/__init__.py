@@ -1,0 +1,1 @@
+"""Loopback fakes of X, Mastodon, Bluesky and WordPress that refuse what the real services refuse."""
