@@ -5,40 +5,77 @@ small in-memory "DNS" table), writes its verdict as the topmost ``Authentication
 its own authserv-id, and stores the raw message under ``raw/email/<unique id>``. Whatever
 Authentication-Results a sender wrote into the message is left where it is, below ours, where
 ``authenticate_sender`` never looks. Never deployed.
+
+Our header is built by ``authres`` (the library ``authenticate_sender`` reads it with) from values this
+server has checked itself: the envelope sender only when it is exactly one plain ``local@domain``
+(anything else is left out and SPF is ``permerror``), the From domain only when the message has exactly
+one usable From address. Nothing the client sent is copied into the header as it came: a MAIL FROM of
+``<x@[;spf=pass;dmarc=pass;x]>`` once wrote its own verdicts into our header. A message that starts
+with whitespace is refused, because its first line would fold into our header as a continuation of it.
+
+Like SES, and unlike RFC 5321, it takes lines longer than 1,000 bytes and bare LF line ends (mail
+clients send both); only the message size is limited.
 """
 
 from __future__ import annotations
 
 import asyncio
-import email.policy
 import ipaddress
 import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from email.headerregistry import Address
-from email.parser import BytesHeaderParser
 from typing import Any
 
+import authres
+import authres.dmarc
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from chalicelib.intake.sender_auth import domains_aligned, in_domains, normalise_domain
+from chalicelib.domain.addresses import parse_address
+from chalicelib.domain.errors import InvalidAddress, SenderNotAuthenticated
+from chalicelib.intake.sender_auth import (
+    domains_aligned,
+    from_address,
+    in_domains,
+    is_domain_name,
+    normalise_domain,
+    parse_authentication_results,
+)
 
 LOCAL_AUTHSERV_ID = "local-intake.real-stories.invalid"
 DEFAULT_MAX_MESSAGE_BYTES = 40 * 1024 * 1024  # SES receiving's limit
 _LOOPBACK = ("127.0.0.1", "::1")
+_AUTHRES = authres.FeatureContext(authres.dmarc)
+LEADING_WHITESPACE_REPLY = (
+    "554 5.6.0 Message refused: it starts with whitespace, which would join the receiving server's header"
+)
 
 log = logging.getLogger(__name__)
 
 Store = Callable[[str, bytes], None]
 
 
+def envelope_sender(mail_from: str) -> str | None:
+    """The MAIL FROM as one plain lower-case ``local@domain``; "" for the null sender (bounces, ``<>``);
+    None when it is anything else (a list, a quoted or bracketed part, an IP literal, a control…)."""
+    if not mail_from.strip() or mail_from.strip() == "<>":
+        return ""
+    try:
+        return parse_address(mail_from).addr_spec
+    except InvalidAddress:
+        return None
+
+
 def spf_result(mail_from: str, peer_ip: str, records: Mapping[str, Sequence[str]]) -> str:
     """SPF against the local table: pass if the MAIL FROM domain lists the peer, fail if it does not,
-    none if the domain has no record (or the envelope sender is empty, as for bounces)."""
-    if "@" not in mail_from:
+    none if the domain has no record (or the envelope sender is empty, as for bounces), permerror if
+    the envelope sender is not a plain address."""
+    sender = envelope_sender(mail_from)
+    if sender is None:
+        return "permerror"
+    if not sender:
         return "none"
-    domain = normalise_domain(mail_from.rsplit("@", 1)[1])
+    domain = sender.rsplit("@", 1)[1]
     allowed = records.get(domain)
     if allowed is None:
         return "none"
@@ -62,7 +99,8 @@ def dmarc_result(
 ) -> str:
     """DMARC with DKIM unverified: pass on an aligned SPF pass; fail if the From domain publishes a
     policy (it or a parent is in ``dmarc_domains``) without one; none otherwise."""
-    envelope_domain = mail_from.rsplit("@", 1)[1] if "@" in mail_from else ""
+    sender = envelope_sender(mail_from) or ""
+    envelope_domain = sender.rsplit("@", 1)[1] if sender else ""
     if spf == "pass" and domains_aligned(envelope_domain, from_domain, org_domains=org_domains):
         return "pass"
     if in_domains(from_domain, dmarc_domains):
@@ -81,16 +119,15 @@ def authentication_results(
     authserv_id: str = LOCAL_AUTHSERV_ID,
 ) -> str:
     """The full ``Authentication-Results:`` header line (with CRLF) this server would prepend."""
+    if not is_domain_name(authserv_id):
+        raise ValueError("the authserv-id must be a domain name")
+    sender = envelope_sender(mail_from)
     spf = spf_result(mail_from, peer_ip, spf_records)
-    headers = BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
-    from_domain = ""
     try:
-        from_values = [v for k, v in headers.raw_items() if k.lower() == "from"]
-        addresses: tuple[Address, ...] = tuple(headers["From"].addresses) if len(from_values) == 1 else ()
-    except (ValueError, TypeError, IndexError, AttributeError, LookupError):
-        addresses = ()
-    if len(addresses) == 1:
-        from_domain = normalise_domain(addresses[0].domain)
+        _, from_domain = from_address(raw)[0].rsplit("@", 1)
+    except SenderNotAuthenticated:
+        from_domain = ""
+    if from_domain:
         dmarc = dmarc_result(
             spf=spf,
             mail_from=mail_from,
@@ -99,17 +136,27 @@ def authentication_results(
             org_domains=org_domains,
         )
     else:
-        dmarc = "permerror"  # DMARC cannot be evaluated without exactly one From address
-    # DKIM is not verified locally (it needs the signer's public key from DNS, which a laptop offline
-    # does not have), so it is reported as none; DMARC then rests on SPF alignment alone.
-    mailfrom_prop = f" smtp.mailfrom={mail_from}" if mail_from else ""
-    from_prop = f" header.from={from_domain}" if from_domain else ""
-    return (
-        f"Authentication-Results: {authserv_id};\r\n"
-        f" spf={spf}{mailfrom_prop};\r\n"
-        f" dkim=none (not verified by the local intake);\r\n"
-        f" dmarc={dmarc}{from_prop}\r\n"
+        dmarc = "permerror"  # DMARC cannot be evaluated without exactly one usable From address
+    header = _AUTHRES.header(
+        authserv_id=authserv_id,
+        results=[
+            # Only checked values go in: a plain address and a domain name need no quoting, and
+            # authres would not quote a value with an "@" in it anyway.
+            authres.SPFAuthenticationResult(result=spf, smtp_mailfrom=sender or None),
+            # DKIM is not verified locally (it needs the signer's public key from DNS, which a laptop
+            # offline does not have), so it is reported as none; DMARC then rests on SPF alignment.
+            authres.DKIMAuthenticationResult(
+                result="none", result_comment="not verified by the local intake"
+            ),
+            authres.dmarc.DMARCAuthenticationResult(result=dmarc, header_from=from_domain or None),
+        ],
     )
+    line = str(header)
+    # What we wrote must read back as what we meant, or nothing is stored.
+    written = parse_authentication_results(line.split(":", 1)[1])
+    if [(r.method, r.result) for r in written.results] != [("spf", spf), ("dkim", "none"), ("dmarc", dmarc)]:
+        raise ValueError("the Authentication-Results written does not read back as written")
+    return line + "\r\n"
 
 
 class _Handler:
@@ -135,8 +182,29 @@ class _Handler:
         return self._intake.receive(raw, mail_from=envelope.mail_from or "", peer_ip=peer_ip)
 
 
+class _Smtp(SMTP):
+    """aiosmtpd's SMTP server with SES's tolerance for long lines.
+
+    aiosmtpd enforces RFC 5321's 1,001-byte line limit (``SMTP.line_length_limit``, read in its
+    constructor to size the stream reader) and answers "500 Line too long". Bare LF is not a line end
+    to it either, so a client writing bare LF sends one long "line" up to the next CRLF. SES accepts
+    both, so this server limits lines by the message size instead.
+    """
+
+    def __init__(self, handler: Any, *, line_length_limit: int, **kwargs: Any) -> None:
+        self.line_length_limit = line_length_limit  # before SMTP.__init__, which reads it
+        super().__init__(handler, **kwargs)
+
+
 class _Controller(Controller):
     """aiosmtpd's Controller, able to listen on port 0 (an ephemeral port) for tests."""
+
+    def __init__(self, handler: Any, *, line_length_limit: int, **kwargs: Any) -> None:
+        self._line_length_limit = line_length_limit
+        super().__init__(handler, **kwargs)
+
+    def factory(self) -> SMTP:
+        return _Smtp(self.handler, line_length_limit=self._line_length_limit, **self.SMTP_kwargs)
 
     def _trigger_server(self) -> None:
         if self.port == 0 and isinstance(self.server, asyncio.Server):
@@ -172,6 +240,8 @@ class SmtpIntake:
         )
         self.dmarc_domains = self.staff_domains if dmarc_domains is None else tuple(dmarc_domains)
         self.max_message_bytes = max_message_bytes
+        if not is_domain_name(authserv_id):
+            raise ValueError("the authserv-id must be a domain name")
         self.authserv_id = authserv_id
         self.host = host
         self._port = port
@@ -186,7 +256,14 @@ class SmtpIntake:
         if self._controller is not None:
             return
         server_kwargs: dict[str, Any] = {"data_size_limit": self.max_message_bytes}
-        controller = _Controller(_Handler(self), hostname=self.host, port=self._port, **server_kwargs)
+        controller = _Controller(
+            _Handler(self),
+            hostname=self.host,
+            port=self._port,
+            # The line ending (2 bytes) and a transparent dot may come on top of the message bytes.
+            line_length_limit=self.max_message_bytes + 3,
+            **server_kwargs,
+        )
         controller.start()
         self._controller = controller
         log.info("local SMTP intake listening on %s:%s", self.host, self.port)
@@ -206,20 +283,32 @@ class SmtpIntake:
 
     def receive(self, raw: bytes, *, mail_from: str, peer_ip: str) -> str:
         """Stamp and store one accepted message; returns the SMTP reply. Public so tests can skip SMTP."""
-        header = authentication_results(
-            raw,
-            mail_from=mail_from,
-            peer_ip=peer_ip,
-            spf_records=self.spf_records,
-            dmarc_domains=self.dmarc_domains,
-            org_domains=self.staff_domains,
-            authserv_id=self.authserv_id,
-        )
+        if raw[:1].isspace():
+            # A first line starting with whitespace is a continuation of the header above it: ours.
+            log.warning(
+                "refused a message from %s (MAIL FROM %r): it starts with whitespace",
+                peer_ip,
+                mail_from[:200],
+            )
+            return LEADING_WHITESPACE_REPLY
+        try:
+            header = authentication_results(
+                raw,
+                mail_from=mail_from,
+                peer_ip=peer_ip,
+                spf_records=self.spf_records,
+                dmarc_domains=self.dmarc_domains,
+                org_domains=self.staff_domains,
+                authserv_id=self.authserv_id,
+            ).encode("ascii")
+        except ValueError:  # UnicodeEncodeError included: only checked ASCII values may go in
+            log.exception("could not write the Authentication-Results for a message from %s", peer_ip)
+            return "451 4.3.0 Could not judge the message; try again later"
         # Never derived from the message: a sender must not be able to choose or collide with a key.
         message_id = uuid.uuid4().hex
         key = f"raw/email/{message_id}"
         try:
-            self.store(key, header.encode("ascii", "replace") + raw)
+            self.store(key, header + raw)
         except Exception:
             log.exception("could not store %s", key)
             return "451 4.3.0 Could not store the message; try again later"

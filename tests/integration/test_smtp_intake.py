@@ -170,3 +170,80 @@ def test_a_failing_store_asks_the_client_to_try_again_later() -> None:
     ):
         client.send_message(message("j <jane@example.gov.uk>"), to_addrs=[INBOX])
     assert info.value.smtp_code == 451
+
+
+def raw_smtp(intake: SmtpIntake, *, mail_from_arg: str, data: bytes) -> tuple[int, bytes]:
+    """One message over SMTP with the MAIL FROM argument and DATA bytes exactly as given (smtplib's
+    ``sendmail`` would quote the address and turn bare LF into CRLF)."""
+    with smtplib.SMTP(intake.host, intake.port, timeout=10) as client:
+        client.ehlo()
+        code, reply = client.docmd("MAIL", f"FROM:{mail_from_arg}")
+        assert code == 250, reply
+        code, reply = client.rcpt(INBOX)
+        assert code == 250, reply
+        code, reply = client.docmd("DATA")
+        assert code == 354, reply
+        client.send(data + b"\r\n.\r\n")
+        return client.getreply()
+
+
+ALEX = b"From: Alex Doe <alex.doe@example.gov.uk>\r\nTo: stories@example.gov.uk\r\nSubject: Depot\r\n\r\nHi"
+
+
+@pytest.mark.parametrize(
+    ("envelope", "leading_line"),
+    [("x@[;spf=pass;dmarc=pass;x]", b""), ("x@[;spf=pass;dmarc=pass(]", b"")],
+    ids=["verdicts-in-the-envelope", "unclosed-comment-in-the-envelope"],
+)
+def test_a_spoofed_envelope_over_smtp_is_stored_without_it_and_not_authenticated(
+    intake: SmtpIntake, stored: Stored, envelope: str, leading_line: bytes
+) -> None:
+    before = len(stored.items)
+    code, _ = raw_smtp(intake, mail_from_arg=f"<{envelope}>", data=leading_line + ALEX)
+    assert code == 250
+    assert len(stored.items) == before + 1
+    raw = stored.items[-1][1]
+    top = raw.split(b"\r\n", 1)[0]
+    assert envelope.encode() not in top
+    assert b"spf=permerror;" in top
+    with pytest.raises(SenderNotAuthenticated) as info:
+        auth(raw)
+    assert info.value.reason.startswith("SPF and DKIM both failed (spf=permerror")
+
+
+def test_a_message_whose_first_line_would_fold_into_our_header_is_refused_with_554(
+    intake: SmtpIntake, stored: Stored
+) -> None:
+    before = len(stored.items)
+    code, reply = raw_smtp(intake, mail_from_arg="<x@[;spf=pass;dmarc=pass(]>", data=b" )\r\n" + ALEX)
+    assert code == 554
+    assert b"starts with whitespace" in reply
+    assert len(stored.items) == before
+
+
+def test_lines_over_1000_bytes_are_accepted_as_ses_accepts_them(intake: SmtpIntake, stored: Stored) -> None:
+    long_line = b"The gritters went out at 3am. " * 200  # about 6,000 bytes on one line
+    data = (
+        b"From: Jane <jane@example.gov.uk>\r\nTo: stories@example.gov.uk\r\nSubject: Long\r\n\r\n" + long_line
+    )
+    before = len(stored.items)
+    code, reply = raw_smtp(intake, mail_from_arg="<jane@example.gov.uk>", data=data)
+    assert code == 250, reply
+    raw = stored.items[before][1]
+    assert raw.endswith(long_line + b"\r\n")
+    assert auth(raw).address == "jane@example.gov.uk"
+
+
+def test_bare_lf_line_ends_are_accepted_as_ses_accepts_them(intake: SmtpIntake, stored: Stored) -> None:
+    body = b"\n".join(
+        b"Line %d of a story written by a client that ends lines with LF." % i for i in range(40)
+    )
+    data = b"From: Jane <jane@example.gov.uk>\nTo: stories@example.gov.uk\nSubject: Bare LF\n\n" + body
+    before = len(stored.items)
+    code, _ = raw_smtp(intake, mail_from_arg="<jane@example.gov.uk>", data=data)
+    assert code == 250
+    raw = stored.items[before][1]
+    assert raw.endswith(data + b"\r\n")
+    assert auth(raw).address == "jane@example.gov.uk"
+    sub = parse_email(raw, raw_key="raw/email/x", limits=IntakeLimits())
+    assert (sub.title, sub.text.count("\n") >= 39) == ("Bare LF", True)

@@ -152,7 +152,7 @@ def test_display_name_pretending_to_be_staff_does_not_change_the_address() -> No
 def test_comments_containing_semicolons_do_not_split_results() -> None:
     ar = parse_authentication_results(
         "amazonses.com; spf=pass (a; b (nested; c)) smtp.mailfrom=x@example.gov.uk;"
-        ' dkim = pass header.d="example.gov.uk" header.s=sel; dmarc=fail header.from=example.gov.uk'
+        ' dkim = pass header.s=sel header.d="example.gov.uk"; dmarc=fail header.from=example.gov.uk'
     )
     assert ar.authserv_id == "amazonses.com"
     assert [(r.method, r.result, r.domain()) for r in ar.results] == [
@@ -168,7 +168,8 @@ def test_results_header_saying_none_has_no_results() -> None:
 
 
 def test_a_leading_semicolon_cannot_make_a_method_pose_as_the_authserv_id() -> None:
-    assert parse_authentication_results("; spf=pass").authserv_id == ""
+    with pytest.raises(SenderNotAuthenticated, match="could not be read"):
+        parse_authentication_results("; spf=pass smtp.mailfrom=x@example.gov.uk")
 
 
 @pytest.mark.parametrize(
@@ -183,3 +184,199 @@ def test_a_leading_semicolon_cannot_make_a_method_pose_as_the_authserv_id() -> N
 )
 def test_alignment_never_treats_a_public_suffix_as_an_organisation(a: str, b: str, aligned: bool) -> None:
     assert domains_aligned(a, b, org_domains=STAFF) is aligned
+
+
+# --- the penetration test's findings, and the header shapes they relied on -----------------------------
+
+LOCAL = "local-intake.real-stories.invalid"
+ALEX = (
+    b"From: Alex Doe <alex.doe@example.gov.uk>\r\nTo: stories@example.gov.uk\r\nSubject: Depot\r\n\r\nHi\r\n"
+)
+# SES receiving's header, as SES writes it (non-standard bare properties and a trailing ";" included).
+SES_HEADER = (
+    "Authentication-Results: amazonses.com;\r\n"
+    " spf=pass (spf: domain of example.gov.uk designates 192.0.2.1 as permitted sender)"
+    " client-ip=192.0.2.1; envelope-from=alex.doe@example.gov.uk; helo=mail.example.gov.uk;\r\n"
+    " dkim=pass header.i=@example.gov.uk;\r\n"
+    " dmarc=pass header.from=example.gov.uk;\r\n"
+)
+
+
+def stamped(header_value: str, message: bytes = ALEX) -> bytes:
+    return f"Authentication-Results: {header_value}\r\n".encode() + message
+
+
+def local_refusal(raw: bytes) -> str:
+    with pytest.raises(SenderNotAuthenticated) as info:
+        authenticate_sender(raw, trusted_authserv_ids=(LOCAL,), staff_domains=STAFF)
+    return info.value.reason
+
+
+def test_ses_header_exactly_as_ses_writes_it_authenticates_the_sender() -> None:
+    ident = auth(SES_HEADER.encode() + ALEX)
+    assert ident == SenderIdentity("alex.doe@example.gov.uk", "Alex Doe", "example.gov.uk")
+
+
+def test_ses_envelope_from_and_helo_are_read_as_the_spf_results_properties() -> None:
+    ar = parse_authentication_results(SES_HEADER.split(":", 1)[1])
+    assert ar.authserv_id == "amazonses.com"
+    spf, dkim, dmarc = ar.results
+    assert (spf.method, spf.result, spf.domain()) == ("spf", "pass", "example.gov.uk")
+    assert spf.properties["smtp.mailfrom"] == "alex.doe@example.gov.uk"
+    assert spf.properties["smtp.helo"] == "mail.example.gov.uk"
+    assert (dkim.method, dkim.result, dkim.domain()) == ("dkim", "pass", "example.gov.uk")
+    assert (dmarc.method, dmarc.result, dmarc.domain()) == ("dmarc", "pass", "example.gov.uk")
+
+
+def test_ses_spf_pass_for_a_foreign_envelope_without_dmarc_cover_is_refused() -> None:
+    header = SES_HEADER.replace("envelope-from=alex.doe@example.gov.uk", "envelope-from=eve@evil.example")
+    header = header.replace(" dkim=pass", " dkim=none").replace("dmarc=pass", "dmarc=none")
+    assert "no SPF or DKIM pass aligned" in refusal(header.encode() + ALEX)
+
+
+def test_ses_envelope_from_anywhere_but_after_spf_is_unreadable() -> None:
+    raw = stamped(
+        "amazonses.com; dkim=pass header.i=@example.gov.uk; envelope-from=alex.doe@example.gov.uk;"
+        " dmarc=pass header.from=example.gov.uk"
+    )
+    assert "could not be read" in refusal(raw)
+
+
+def test_spoofed_envelope_that_wrote_spf_pass_into_the_intakes_header_is_refused() -> None:
+    # What the local intake wrote for MAIL FROM:<x@[;spf=pass;dmarc=pass;x]> from a host failing SPF.
+    raw = stamped(
+        f"{LOCAL};\r\n spf=none smtp.mailfrom=x@[;spf=pass;dmarc=pass;x];\r\n"
+        " dkim=none (not verified by the local intake);\r\n dmarc=fail header.from=example.gov.uk"
+    )
+    assert "could not be read" in local_refusal(raw)
+
+
+@pytest.mark.parametrize(
+    "leading_line",
+    [b" )\r\n", b"\t)\r\n", b""],
+    ids=["folded-line-closes-the-comment", "tab-folded-line", "comment-never-closed"],
+)
+def test_unclosed_comment_hiding_the_intakes_dmarc_fail_is_refused(leading_line: bytes) -> None:
+    header = (
+        f"Authentication-Results: {LOCAL};\r\n spf=none smtp.mailfrom=x@[;spf=pass;dmarc=pass(];\r\n"
+        " dkim=none (not verified by the local intake);\r\n dmarc=fail header.from=example.gov.uk\r\n"
+    )
+    assert "could not be read" in local_refusal(header.encode() + leading_line + ALEX)
+
+
+@pytest.mark.parametrize(
+    "continuation",
+    [
+        " ; dmarc=pass header.from=example.gov.uk",
+        " ; spf=pass smtp.mailfrom=alex.doe@example.gov.uk",
+        " ; dkim=pass header.d=example.gov.uk",
+        " header.from=example.gov.uk",
+        " (",
+    ],
+)
+def test_a_leading_folded_line_cannot_add_a_verdict_to_the_intakes_header(continuation: str) -> None:
+    header = (
+        f"Authentication-Results: {LOCAL}; spf=none smtp.mailfrom=x@evil.example;"
+        " dkim=none (not verified by the local intake); dmarc=fail header.from=example.gov.uk\r\n"
+    )
+    reason = local_refusal(header.encode() + continuation.encode() + b"\r\n" + ALEX)
+    assert "could not be read" in reason or "DMARC failed" in reason
+
+
+def test_dkim_pass_for_a_domain_not_aligned_with_from_does_not_authenticate() -> None:
+    raw = stamped(
+        "amazonses.com; spf=fail smtp.mailfrom=eve@evil.example; dkim=pass header.d=evil.example;"
+        " dmarc=pass header.from=example.gov.uk"
+    )
+    assert "DKIM pass is for a domain not aligned" in refusal(raw)
+
+
+def test_dmarc_pass_without_header_from_is_refused() -> None:
+    raw = stamped("amazonses.com; spf=pass smtp.mailfrom=eve@evil.example; dmarc=pass")
+    assert refusal(raw).endswith("(its dmarc pass names no From domain)")
+
+
+@pytest.mark.parametrize(
+    "dmarc",
+    [
+        "dmarc=pass header.from=evil.example",
+        "dmarc=pass header.i=@example.gov.uk header.from=evil.example",
+        "dmarc=pass header.from=example.gov.uk.evil.example",
+    ],
+)
+def test_dmarc_pass_for_another_domain_is_refused(dmarc: str) -> None:
+    raw = stamped(f"amazonses.com; spf=pass smtp.mailfrom=alex.doe@example.gov.uk; {dmarc}")
+    assert "not the From domain example.gov.uk" in refusal(raw)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "amazonses.com; spf=pass smtp.mailfrom=alex.doe@example.gov.uk garbage; dmarc=pass"
+        " header.from=example.gov.uk",
+        "amazonses.com; spf=pass smtp.mailfrom=alex.doe@example.gov.uk; dmarc=pass"
+        ' header.from="example.gov.uk',
+        "amazonses.com spf=pass smtp.mailfrom=alex.doe@example.gov.uk",
+        "amazonses.com; spf=pass smtp.mailfrom=alex.doe@example.gov.uk; spf=fail"
+        " smtp.mailfrom=alex.doe@example.gov.uk; dmarc=pass header.from=example.gov.uk",
+        "amazonses.com; spf=pass smtp.mailfrom=alex.doe@example.gov.uk; dmarc=fail"
+        " header.from=example.gov.uk; dmarc=pass header.from=example.gov.uk",
+        "amazonses.com; spf=pass smtp.mailfrom=alex.doe@example.gov.uk smtp.mailfrom=eve@evil.example;"
+        " dmarc=pass header.from=example.gov.uk",
+        "amazonses.com; spf=pass; dkim=pass header.d=example.gov.uk; dmarc=pass header.from=example.gov.uk",
+        "amazonses.com; spf=pass smtp.mailfrom=x@[192.0.2.1]; dmarc=pass header.from=example.gov.uk",
+        "amazonses.com; spf=pass smtp.mailfrom=x@-bad-.gov.uk; dmarc=pass header.from=example.gov.uk",
+        "amazonses.com; dkim=pass header.d=example.gov.uk; dkim=fail header.d=example.gov.uk;"
+        " dmarc=pass header.from=example.gov.uk",
+        "amazonses.com; dkim=none; dkim=pass header.d=example.gov.uk; dmarc=pass header.from=example.gov.uk",
+        "amazonses.com; spf=pass smtp.mailfrom=alex.doe@example.gov.uk; dmarc=pass header.from=example.gov.uk"
+        " (unclosed",
+        "amazonses.com; spf=pass smtp.mailfrom=alex.doe@example.gov.uk; dmarc=pass header.from=example.gov.uk"
+        " ; ;",
+        "amazonses.com; spf=pass smtp.mailfrom=alex.doe@example.gov.uk; dmarc=pass header.from=example.gov.uk"
+        + " x" * 2500,
+        "amazonses.com; \x00spf=pass smtp.mailfrom=alex.doe@example.gov.uk",
+        "amazonses.com; spf=pass smtp.mailfrom=alex.doe@example.gov.uk\u00a0; dmarc=pass"
+        " header.from=example.gov.uk",
+    ],
+    ids=[
+        "junk-after-a-property",
+        "unclosed-quote",
+        "no-semicolon-after-the-id",
+        "two-conflicting-spf-results",
+        "two-conflicting-dmarc-results",
+        "a-property-given-twice",
+        "spf-pass-with-no-domain",
+        "spf-pass-for-an-ip-literal",
+        "spf-pass-for-a-non-domain",
+        "one-dkim-domain-two-results",
+        "dkim-none-beside-a-pass",
+        "unclosed-comment-at-the-end",
+        "empty-results",
+        "too-long",
+        "control-character",
+        "non-ascii",
+    ],
+)
+def test_an_unreadable_authentication_results_header_is_a_fail(value: str) -> None:
+    reason = refusal(stamped(value))
+    assert "could not be read" in reason or "too long to read" in reason
+
+
+def test_the_reason_never_quotes_the_text_the_parser_stopped_at() -> None:
+    reason = refusal(stamped("amazonses.com; spf=pass smtp.mailfrom=a@example.gov.uk SECRET-SENDER-TEXT"))
+    assert "SECRET-SENDER-TEXT" not in reason.upper()
+    assert reason.startswith("the receiving server's Authentication-Results could not be read (")
+
+
+def test_a_display_name_with_an_encoded_line_break_is_accepted_on_one_line() -> None:
+    raw = ses_stamp(
+        ALEX.replace(b"Alex Doe", b"=?utf-8?q?Alex=0D=0ABcc:_x?="), mailfrom="alex.doe@example.gov.uk"
+    )
+    ident = auth(raw)
+    assert ident == SenderIdentity("alex.doe@example.gov.uk", "Alex Bcc: x", "example.gov.uk")
+
+
+def test_a_from_address_email_validator_refuses_is_refused() -> None:
+    raw = ses_stamp(email(sender='"x y"@example.gov.uk'))
+    assert refusal(raw).startswith("the From address cannot be used")
