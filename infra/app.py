@@ -17,9 +17,14 @@ os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "18,20")
 import aws_cdk as cdk
 
 from infra import definition as d
-from infra.stack import RealStoriesStack, StackSettings
+from infra.stack import DEFAULT_API_BURST_LIMIT, DEFAULT_API_RATE_LIMIT, RealStoriesStack, StackSettings
 
 DEFAULT_REGION = "eu-west-2"
+# CDK behaviours this app relies on, whatever cdk.json holds.
+FEATURE_FLAGS: dict[str, Any] = {
+    # S3 server access logs are allowed by the log bucket's policy, not by the log-delivery ACL.
+    "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy": True,
+}
 
 
 def _int(value: Any, default: int) -> int:
@@ -39,6 +44,10 @@ def settings_from_context(app: cdk.App, outdir: Path) -> StackSettings:
         ops_email=str(ctx("ops_email") or ""),
         raw_retention_days=_int(ctx("raw_retention_days"), d.DEFAULT_RAW_RETENTION_DAYS),
         rejected_retention_days=_int(ctx("rejected_retention_days"), d.DEFAULT_REJECTED_RETENTION_DAYS),
+        api_rate_limit=_int(ctx("api_rate_limit"), DEFAULT_API_RATE_LIMIT),
+        api_burst_limit=_int(ctx("api_burst_limit"), DEFAULT_API_BURST_LIMIT),
+        blog_domain_name=str(ctx("blog_domain_name") or ""),
+        blog_certificate_arn=str(ctx("blog_certificate_arn") or ""),
         scratch_dir=outdir / "chalice",
     )
 
@@ -47,7 +56,7 @@ def build(context: dict[str, Any] | None = None, outdir: str | None = None) -> c
     """Build the app (tests pass context and an output directory; the CLI passes them by environment)."""
     # chalice package asks botocore for a region even though the template is region-agnostic.
     os.environ.setdefault("AWS_DEFAULT_REGION", os.environ.get("CDK_DEFAULT_REGION", DEFAULT_REGION))
-    app = cdk.App(context=context, outdir=outdir)
+    app = cdk.App(context={**FEATURE_FLAGS, **(context or {})}, outdir=outdir)
     RealStoriesStack(app, settings_from_context(app, Path(app.outdir).resolve()))
     return app
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from aws_cdk import Duration
+from aws_cdk import Duration, RemovalPolicy
 from aws_cdk import aws_cloudwatch as cw
 from aws_cdk import aws_cloudwatch_actions as cw_actions
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_kms as kms
 from aws_cdk import aws_sns as sns
 from aws_cdk import aws_sns_subscriptions as subs
 from aws_cdk import aws_sqs as sqs
@@ -67,7 +69,14 @@ class Monitoring(Construct):
     ) -> None:
         super().__init__(scope, construct_id)
         self.prefix = prefix
-        self.topic = sns.Topic(self, "OpsTopic", topic_name=f"{prefix}-ops", enforce_ssl=True)
+        self.topic_key = self._topic_key()
+        self.topic = sns.Topic(
+            self,
+            "OpsTopic",
+            topic_name=f"{prefix}-ops",
+            enforce_ssl=True,
+            master_key=self.topic_key,
+        )
         if ops_email:
             self.topic.add_subscription(subs.EmailSubscription(ops_email))
         self.alarms: dict[str, cw.Alarm] = {}
@@ -126,7 +135,36 @@ class Monitoring(Construct):
             threshold=1,
             description="The organisation's rules file does not validate; the last good rules are in force.",
         )
+        self._alarm(
+            "rate-limited",
+            app_metric("RateLimited"),
+            threshold=1,
+            description="A form client or a sender went over an hourly limit; their submissions are refused.",
+        )
         self.dashboard = self._dashboard(queues, dlqs, function_names)
+
+    def _topic_key(self) -> kms.Key:
+        """The ops topic's key. A customer-managed key, not the free AWS-managed alias/aws/sns: CloudWatch
+        alarms can publish to an encrypted topic only if the key's policy lets CloudWatch use the key,
+        and the AWS-managed key's policy cannot be changed (alarms would fail to notify, silently)."""
+        key = kms.Key(
+            self,
+            "OpsTopicKey",
+            alias=f"alias/{self.prefix}-ops",
+            description=f"Encrypts {self.prefix}-ops, the alarms topic",
+            enable_key_rotation=True,
+            pending_window=Duration.days(7),
+            removal_policy=RemovalPolicy.DESTROY,
+        )
+        key.add_to_resource_policy(
+            iam.PolicyStatement(
+                sid="AllowCloudWatchAlarmsToPublish",
+                principals=[iam.ServicePrincipal("cloudwatch.amazonaws.com")],
+                actions=["kms:Decrypt", "kms:GenerateDataKey*"],
+                resources=["*"],
+            )
+        )
+        return key
 
     def _alarm(
         self,
@@ -229,7 +267,10 @@ class Monitoring(Construct):
             cw.GraphWidget(
                 title="Email, links and parked messages",
                 left=[app_metric(m, period=hour) for m in ("EmailsSent", "FormSubmitted")],
-                right=[app_metric(m, period=hour) for m in ("MessagesParked", "LinkRefused", "RulesInvalid")],
+                right=[
+                    app_metric(m, period=hour)
+                    for m in ("MessagesParked", "LinkRefused", "RateLimited", "RulesInvalid")
+                ],
                 width=24,
             )
         )

@@ -20,6 +20,8 @@ from aws_cdk import (
     SecretValue,
     Stack,
 )
+from aws_cdk import aws_apigateway as apigateway
+from aws_cdk import aws_certificatemanager as acm
 from aws_cdk import aws_cloudfront as cloudfront
 from aws_cdk import aws_cloudfront_origins as origins
 from aws_cdk import aws_dynamodb as dynamodb
@@ -35,6 +37,17 @@ from constructs import Construct, IDependable
 from infra import definition as d
 from infra.chalice_app import ChaliceApp, PackagedFunction
 from infra.monitoring import Monitoring
+from infra.suppressions import (
+    API_NO_DLQ,
+    ENV_HOLDS_NO_SECRETS,
+    LOGS_DEFAULT_ENCRYPTION,
+    NO_CMK,
+    NO_VPC,
+    QUEUE_FED_NO_DLQ,
+    SCHEDULE_NO_DLQ,
+    SQS_MANAGED_SSE,
+    skip,
+)
 
 # What each handler may touch beyond what every function gets (the table, the rules file, sending to
 # the pipeline's queues). Names are those of app.py's functions; "api_handler" serves every route.
@@ -55,6 +68,46 @@ ACCESS: Mapping[str, frozenset[str]] = {
 LINK_KEY_SECRET = "link-signing-key"  # noqa: S105 (a secret's name, not its value)
 
 LOG_RETENTION = logs.RetentionDays.THREE_MONTHS
+# S3 server access logs and CloudFront logs are kept as long as the functions' logs.
+ACCESS_LOG_RETENTION_DAYS = 90
+
+# The most runs of each function at once, so that a loop that keeps making work (a mail loop, a bug that
+# re-queues a story) or a flood of requests costs at most this many functions' time. The API's function
+# gets the API's burst limit instead (see StackSettings), so an excess is refused by API Gateway with a
+# 429 rather than by Lambda with a 5xx. SQS-fed functions get the same number as their event source's
+# maximum concurrency, so SQS is never throttled (a throttled batch counts as a receive and can end in
+# the DLQ). SQS's smallest maximum concurrency is 2.
+CONCURRENCY: Mapping[str, int] = {
+    "on_intake": 5,
+    "on_check": 5,
+    "on_notify": 5,
+    # Channels limit posting, a post costs money on some, and a loop here would post again and again.
+    "on_publish": 2,
+    "on_schedule": 1,  # one sweep at a time
+}
+DEFAULT_CONCURRENCY = 2  # a handler added to app.py later, until it is given its own number
+
+# The whole API, all clients together: far above what staff and approvers need, far below a bill.
+DEFAULT_API_RATE_LIMIT = 10  # requests per second, sustained
+DEFAULT_API_BURST_LIMIT = 20  # requests at once
+# The access log: no query strings, headers or bodies (approval links carry signed tokens), and the
+# route's template, not the path as sent.
+API_ACCESS_LOG_FORMAT = apigateway.AccessLogFormat.json_with_standard_fields(
+    caller=False,
+    http_method=True,
+    ip=True,
+    protocol=True,
+    request_time=True,
+    resource_path=True,
+    response_length=True,
+    status=True,
+    user=False,
+).to_string()
+
+
+def log_bucket_name(prefix: str) -> str:
+    """The access-log bucket: cloud-only, so not in infra/definition.py (the local stack has no logs)."""
+    return f"{prefix}-access-logs"
 
 
 def _cfn(construct: Construct) -> CfnResource:
@@ -75,6 +128,12 @@ class StackSettings:
     ops_email: str = ""
     raw_retention_days: int = d.DEFAULT_RAW_RETENTION_DAYS
     rejected_retention_days: int = d.DEFAULT_REJECTED_RETENTION_DAYS
+    api_rate_limit: int = DEFAULT_API_RATE_LIMIT
+    api_burst_limit: int = DEFAULT_API_BURST_LIMIT
+    # The blog on its own domain: an ACM certificate in us-east-1 for it. Without one, CloudFront serves
+    # *.cloudfront.net with its default certificate, which allows TLS 1.0.
+    blog_domain_name: str = ""
+    blog_certificate_arn: str = ""
     scratch_dir: Path = field(default_factory=lambda: Path("cdk.out"))
 
 
@@ -93,6 +152,7 @@ class RealStoriesStack(Stack):
         self.settings = settings
         self.res = d.Resources(settings.prefix)
 
+        self.log_bucket = self._log_bucket()
         self.buckets = self._buckets()
         self.queues, self.dlqs = self._queues()
         self._notifications()
@@ -102,6 +162,7 @@ class RealStoriesStack(Stack):
         self.distribution = self._blog_distribution()
         self.app = self._chalice()
         self.function_names = self._wire_functions()
+        self.api_access_logs = self._api()
         self.monitoring = Monitoring(
             self,
             "Monitoring",
@@ -144,6 +205,38 @@ class RealStoriesStack(Stack):
             )
         return rules
 
+    def _log_bucket(self) -> s3.Bucket:
+        """Where S3 writes who read and wrote each bucket, and CloudFront who read the blog."""
+        bucket = s3.Bucket(
+            self,
+            "AccessLogsBucket",
+            bucket_name=log_bucket_name(self.settings.prefix),
+            encryption=s3.BucketEncryption.S3_MANAGED,
+            versioned=True,
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            # CloudFront's standard logs are written with an ACL grant to its log delivery account, so
+            # ACLs stay enabled here (the bucket owner still owns every object); S3's own access logs are
+            # allowed by the bucket policy.
+            object_ownership=s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+            enforce_ssl=True,
+            lifecycle_rules=[
+                s3.LifecycleRule(
+                    id="expire-access-logs",
+                    expiration=Duration.days(ACCESS_LOG_RETENTION_DAYS),
+                    noncurrent_version_expiration=Duration.days(1),
+                    abort_incomplete_multipart_upload_after=Duration.days(7),
+                )
+            ],
+            removal_policy=RemovalPolicy.RETAIN,
+        )
+        skip(
+            bucket,
+            "CKV_AWS_18",
+            "This is the access-log bucket: logging it into itself would log every log delivery in a loop, "
+            "and into another bucket would need that bucket's logs somewhere in turn.",
+        )
+        return bucket
+
     def _buckets(self) -> dict[str, s3.Bucket]:
         out: dict[str, s3.Bucket] = {}
         for key in d.BUCKETS:
@@ -157,6 +250,8 @@ class RealStoriesStack(Stack):
                 object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
                 enforce_ssl=True,
                 lifecycle_rules=self._lifecycle(key),
+                server_access_logs_bucket=self.log_bucket,
+                server_access_logs_prefix=f"s3/{self.res.bucket(key)}/",
                 # Stories and their audit trail outlive the stack.
                 removal_policy=RemovalPolicy.RETAIN,
             )
@@ -186,6 +281,8 @@ class RealStoriesStack(Stack):
                 dead_letter_queue=sqs.DeadLetterQueue(queue=dlq, max_receive_count=q.max_receive_count),
             )
             dlqs[q.key] = dlq
+            for queue in (dlq, queues[q.key]):
+                skip(queue, "CKV_AWS_27", SQS_MANAGED_SSE)
         return queues, dlqs
 
     def _bucket_arn(self, key: str) -> str:
@@ -241,7 +338,7 @@ class RealStoriesStack(Stack):
                     cfn_bucket.node.add_dependency(policies[n.queue])
 
     def _table(self) -> dynamodb.Table:
-        return dynamodb.Table(
+        table = dynamodb.Table(
             self,
             "StoriesTable",
             table_name=self.res.table,
@@ -256,11 +353,13 @@ class RealStoriesStack(Stack):
             deletion_protection=True,
             removal_policy=RemovalPolicy.RETAIN,
         )
+        skip(table, "CKV_AWS_119", NO_CMK)
+        return table
 
     def _secrets(self) -> dict[str, secretsmanager.Secret]:
         # Created holding an empty JSON object: the values are set by a person (docs/deploy.md), never
         # generated into or read from code. The app refuses to run on the placeholder.
-        return {
+        secrets = {
             key: secretsmanager.Secret(
                 self,
                 "Secret" + "".join(p.capitalize() for p in key.split("-")),
@@ -270,6 +369,9 @@ class RealStoriesStack(Stack):
             )
             for key in d.SECRETS
         }
+        for secret in secrets.values():
+            skip(secret, "CKV_AWS_149", NO_CMK)
+        return secrets
 
     # --- mail in, blog out -----------------------------------------------------------------------------
 
@@ -305,12 +407,27 @@ class RealStoriesStack(Stack):
                 "}\n"
             ),
         )
-        return cloudfront.Distribution(
+        s = self.settings
+        if bool(s.blog_domain_name) != bool(s.blog_certificate_arn):
+            raise ValueError("blog_domain_name and blog_certificate_arn are set together or not at all")
+        certificate = (
+            acm.Certificate.from_certificate_arn(self, "BlogCertificate", s.blog_certificate_arn)
+            if s.blog_certificate_arn
+            else None
+        )
+        distribution = cloudfront.Distribution(
             self,
             "BlogDistribution",
-            comment=f"{self.settings.prefix} blog",
+            comment=f"{s.prefix} blog",
             default_root_object="index.html",
+            domain_names=[s.blog_domain_name] if s.blog_domain_name else None,
+            certificate=certificate,
+            # Applies with a certificate of our own; CloudFront's default certificate ignores it.
             minimum_protocol_version=cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+            enable_logging=True,
+            log_bucket=self.log_bucket,
+            log_file_prefix="cloudfront/blog/",
+            log_includes_cookies=False,
             default_behavior=cloudfront.BehaviorOptions(
                 origin=origins.S3BucketOrigin.with_origin_access_control(self.buckets["blog"]),
                 viewer_protocol_policy=cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -322,6 +439,23 @@ class RealStoriesStack(Stack):
                 ],
             ),
         )
+        if certificate is None:
+            skip(
+                distribution,
+                "CKV_AWS_174",
+                "No custom domain is configured (context blog_domain_name and blog_certificate_arn), so "
+                "CloudFront serves *.cloudfront.net with its default certificate, which forces the TLSv1 "
+                "security policy whatever MinimumProtocolVersion says. Set a domain and an ACM "
+                "certificate to get TLSv1.2_2021.",
+            )
+        skip(
+            distribution,
+            "CKV_AWS_68",
+            "The blog is static public pages from a private S3 bucket (origin access control, GET and "
+            "HEAD only), with nothing for a WAF rule to protect; a web ACL costs $5/month plus $1 a rule "
+            "and per request. CloudFront's built-in Shield Standard covers network floods.",
+        )
+        return distribution
 
     # --- functions ---------------------------------------------------------------------------------------
 
@@ -367,6 +501,17 @@ class RealStoriesStack(Stack):
                 retention=LOG_RETENTION,
                 removal_policy=RemovalPolicy.DESTROY,
             )
+            skip(log_group, "CKV_AWS_158", LOGS_DEFAULT_ENCRYPTION)
+            concurrency = self._concurrency(fn)
+            cfn.add_property_override("ReservedConcurrentExecutions", concurrency)
+            skip(cfn, "CKV_AWS_117", NO_VPC)
+            skip(cfn, "CKV_AWS_173", ENV_HOLDS_NO_SECRETS)
+            if fn.sqs_events:
+                skip(cfn, "CKV_AWS_116", QUEUE_FED_NO_DLQ)
+            elif fn.has_schedule:
+                skip(cfn, "CKV_AWS_116", SCHEDULE_NO_DLQ)
+            elif fn.handler == "api_handler":
+                skip(cfn, "CKV_AWS_116", API_NO_DLQ)
             consumes = [by_queue_name[q] for q in fn.sqs_queue_names if q in by_queue_name]
             role = self._role(fn, log_group, consumes)
             cfn.add_property_override("Role", role.role_arn)
@@ -382,6 +527,10 @@ class RealStoriesStack(Stack):
                 cfn.add_property_override(
                     f"Events.{event}.Properties.FunctionResponseTypes", ["ReportBatchItemFailures"]
                 )
+                # No more pollers than the function may run, so SQS is never throttled back.
+                cfn.add_property_override(
+                    f"Events.{event}.Properties.ScalingConfig.MaximumConcurrency", concurrency
+                )
             for key in consumes:
                 # Lambda rejects an event source whose queue hides messages for less than a run takes.
                 visibility = next(q.visibility_timeout_s for q in d.QUEUES if q.key == key)
@@ -396,6 +545,67 @@ class RealStoriesStack(Stack):
                     Fn.sub("https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/api"),
                 )
         return names
+
+    def _concurrency(self, fn: PackagedFunction) -> int:
+        if fn.handler == "api_handler":
+            return self.settings.api_burst_limit
+        n = CONCURRENCY.get(fn.handler, DEFAULT_CONCURRENCY)
+        # SQS's smallest maximum concurrency is 2; fewer reserved runs than that would throttle it.
+        return max(2, n) if fn.sqs_events else n
+
+    def _api(self) -> logs.LogGroup:
+        """Throttling, access logs and tracing for the REST API (the AWS::Serverless::Api Chalice writes)."""
+        s = self.settings
+        api = self.app.get_resource("RestAPI")
+        access_logs = logs.LogGroup(
+            self,
+            "ApiAccessLogs",
+            log_group_name=f"/aws/apigateway/{s.prefix}-access",
+            retention=LOG_RETENTION,
+            removal_policy=RemovalPolicy.DESTROY,
+        )
+        skip(access_logs, "CKV_AWS_158", LOGS_DEFAULT_ENCRYPTION)
+        # API Gateway writes logs through one role per account and region, set on the account. Like the
+        # CDK's own RestApi, the role and the setting are kept if the stack goes, as other APIs may use it.
+        push_role = iam.Role(
+            self,
+            "ApiGatewayLogsRole",
+            assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
+            description="API Gateway writes access logs to CloudWatch Logs (account setting)",
+            managed_policies=[
+                iam.ManagedPolicy.from_aws_managed_policy_name(
+                    "service-role/AmazonAPIGatewayPushToCloudWatchLogs"
+                )
+            ],
+        )
+        push_role.apply_removal_policy(RemovalPolicy.RETAIN)
+        account = apigateway.CfnAccount(self, "ApiGatewayAccount", cloud_watch_role_arn=push_role.role_arn)
+        account.apply_removal_policy(RemovalPolicy.RETAIN)
+        api.add_resource_dependency(account)
+        api.add_property_override(
+            "AccessLogSetting",
+            {"DestinationArn": access_logs.log_group_arn, "Format": API_ACCESS_LOG_FORMAT},
+        )
+        # Stage-wide throttling: every route, every method, all clients together.
+        api.add_property_override(
+            "MethodSettings",
+            [
+                {
+                    "ResourcePath": "/*",
+                    "HttpMethod": "*",
+                    "ThrottlingRateLimit": s.api_rate_limit,
+                    "ThrottlingBurstLimit": s.api_burst_limit,
+                }
+            ],
+        )
+        api.add_property_override("TracingEnabled", True)
+        skip(
+            api,
+            "CKV_AWS_120",
+            "Every response is for one person (a form with its own one-time token, an approval page for "
+            "one link): a cache would serve one person's page to another. A cache also costs by the hour.",
+        )
+        return access_logs
 
     def _role(self, fn: PackagedFunction, log_group: logs.LogGroup, consumes: Iterable[str]) -> iam.Role:
         grants = ACCESS.get(fn.handler, frozenset())

@@ -35,11 +35,12 @@ class Synthesised:
         return {k: v for k, v in self.template["Resources"].items() if v["Type"] == type_}
 
 
-@pytest.fixture(scope="session")
-def synthesised(tmp_path_factory: pytest.TempPathFactory) -> Synthesised:
-    outdir = tmp_path_factory.mktemp("cdk.out")
+def synthesise(outdir: Path, context: dict[str, Any] | None = None) -> Synthesised:
+    """``python -m infra.app OUTDIR`` as ``make synth`` runs it; context as the CDK CLI passes it."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "CDK_"))}
     env["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "18,20"
+    if context:
+        env["CDK_CONTEXT_JSON"] = json.dumps(context)
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "infra.app", str(outdir)],
@@ -54,6 +55,25 @@ def synthesised(tmp_path_factory: pytest.TempPathFactory) -> Synthesised:
     assert done.returncode == 0, done.stdout + done.stderr
     path = outdir / f"{STAGE}.template.json"
     return Synthesised(outdir, path, json.loads(path.read_text()), seconds)
+
+
+@pytest.fixture(scope="session")
+def synthesised(tmp_path_factory: pytest.TempPathFactory) -> Synthesised:
+    return synthesise(tmp_path_factory.mktemp("cdk.out"))
+
+
+# A deployment with every optional setting given: the blog on its own domain, other API limits.
+CUSTOM_CONTEXT: dict[str, Any] = {
+    "blog_domain_name": "stories.example.gov.uk",
+    "blog_certificate_arn": "arn:aws:acm:us-east-1:111122223333:certificate/0000-example",
+    "api_rate_limit": 3,
+    "api_burst_limit": 7,
+}
+
+
+@pytest.fixture(scope="session")
+def synthesised_custom(tmp_path_factory: pytest.TempPathFactory) -> Synthesised:
+    return synthesise(tmp_path_factory.mktemp("cdk.out.custom"), CUSTOM_CONTEXT)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 import subprocess
 import sys
@@ -13,8 +14,15 @@ from typing import Any
 from aws_cdk.assertions import Match
 
 from infra import definition as d
-from infra.stack import ACCESS
-from tests.infra.conftest import REPO, Synthesised
+from infra.stack import (
+    ACCESS,
+    ACCESS_LOG_RETENTION_DAYS,
+    CONCURRENCY,
+    DEFAULT_API_BURST_LIMIT,
+    DEFAULT_API_RATE_LIMIT,
+    log_bucket_name,
+)
+from tests.infra.conftest import CUSTOM_CONTEXT, REPO, Synthesised
 
 RES = d.Resources("real-stories-dev")
 DATA_SERVICES = ("s3", "dynamodb", "sqs")
@@ -312,6 +320,139 @@ def test_the_blog_is_served_by_cloudfront_through_origin_access_control(template
     )
 
 
+# --- access logs, limits and encryption -------------------------------------------------------------
+
+
+def _bucket_named(synth: Synthesised, name: str) -> tuple[str, dict[str, Any]]:
+    [(logical, res)] = [
+        (k, v) for k, v in synth.resources("AWS::S3::Bucket").items() if v["Properties"]["BucketName"] == name
+    ]
+    return logical, res
+
+
+def test_every_bucket_logs_its_access_to_the_log_bucket(synthesised: Synthesised) -> None:
+    log_id, log = _bucket_named(synthesised, log_bucket_name(RES.prefix))
+    for key in d.BUCKETS:
+        _, bucket = _bucket_named(synthesised, RES.bucket(key))
+        assert bucket["Properties"]["LoggingConfiguration"] == {
+            "DestinationBucketName": {"Ref": log_id},
+            "LogFilePrefix": f"s3/{RES.bucket(key)}/",
+        }
+    props = log["Properties"]
+    assert props["PublicAccessBlockConfiguration"]["BlockPublicAcls"] is True
+    assert props["BucketEncryption"]["ServerSideEncryptionConfiguration"]
+    assert props["VersioningConfiguration"] == {"Status": "Enabled"}
+    [rule] = props["LifecycleConfiguration"]["Rules"]
+    assert rule["ExpirationInDays"] == ACCESS_LOG_RETENTION_DAYS
+    # S3 delivers through the bucket policy, each source bucket to its own prefix only.
+    [policy] = [
+        p["Properties"]["PolicyDocument"]
+        for p in synthesised.resources("AWS::S3::BucketPolicy").values()
+        if p["Properties"]["Bucket"] == {"Ref": log_id}
+    ]
+    writers = [
+        s for s in policy["Statement"] if s.get("Principal") == {"Service": "logging.s3.amazonaws.com"}
+    ]
+    assert len(writers) == len(d.BUCKETS)
+    for s in writers:
+        assert s["Action"] == "s3:PutObject"
+        assert "aws:SourceAccount" in s["Condition"]["StringEquals"]
+
+
+def test_cloudfront_logs_to_the_log_bucket_without_cookies(synthesised: Synthesised) -> None:
+    log_id, _ = _bucket_named(synthesised, log_bucket_name(RES.prefix))
+    [dist] = synthesised.resources("AWS::CloudFront::Distribution").values()
+    logging = dist["Properties"]["DistributionConfig"]["Logging"]
+    assert logging["Bucket"] == {"Fn::GetAtt": [log_id, "RegionalDomainName"]}
+    assert logging["IncludeCookies"] is False
+    assert logging["Prefix"] == "cloudfront/blog/"
+
+
+def _api(synth: Synthesised) -> dict[str, Any]:
+    [api] = synth.resources("AWS::Serverless::Api").values()
+    return api
+
+
+def test_the_api_stage_is_throttled_traced_and_access_logged(synthesised: Synthesised) -> None:
+    api = _api(synthesised)
+    props = api["Properties"]
+    assert props["MethodSettings"] == [
+        {
+            "ResourcePath": "/*",
+            "HttpMethod": "*",
+            "ThrottlingRateLimit": DEFAULT_API_RATE_LIMIT,
+            "ThrottlingBurstLimit": DEFAULT_API_BURST_LIMIT,
+        }
+    ]
+    assert props["TracingEnabled"] is True
+    log_ref = props["AccessLogSetting"]["DestinationArn"]["Fn::GetAtt"][0]
+    group = synthesised.template["Resources"][log_ref]
+    assert group["Type"] == "AWS::Logs::LogGroup"
+    assert group["Properties"]["RetentionInDays"] > 0
+    fmt = json.loads(props["AccessLogSetting"]["Format"])
+    assert {"requestId", "ip", "status", "resourcePath"} <= set(fmt)
+    # Approval links carry signed tokens: the log has the route's template, never the path or query.
+    assert not any(v in fmt.values() for v in ("$context.path", "$context.requestOverride.path"))
+    assert "querystring" not in props["AccessLogSetting"]["Format"].lower()
+    # API Gateway may write logs only once the account has its CloudWatch role.
+    [account_id] = synthesised.resources("AWS::ApiGateway::Account")
+    assert account_id in api["DependsOn"]
+
+
+def _reserved(synth: Synthesised) -> dict[str, int]:
+    return {
+        f["Properties"]["FunctionName"].removeprefix(f"{RES.prefix}-"): f["Properties"][
+            "ReservedConcurrentExecutions"
+        ]
+        for f in _functions(synth).values()
+    }
+
+
+def test_every_function_has_reserved_concurrency_and_sqs_never_outruns_it(synthesised: Synthesised) -> None:
+    reserved = _reserved(synthesised)
+    assert reserved["api_handler"] == DEFAULT_API_BURST_LIMIT
+    for handler, n in CONCURRENCY.items():
+        assert reserved[handler] == n
+    assert reserved["on_publish"] <= 2  # a runaway publish loop costs least this way
+    for f in _functions(synthesised).values():
+        props = f["Properties"]
+        for event in props.get("Events", {}).values():
+            if event["Type"] == "SQS":
+                maximum = event["Properties"]["ScalingConfig"]["MaximumConcurrency"]
+                assert 2 <= maximum <= props["ReservedConcurrentExecutions"]
+
+
+def test_the_ops_topic_is_encrypted_with_a_key_cloudwatch_may_use(synthesised: Synthesised) -> None:
+    [topic] = synthesised.resources("AWS::SNS::Topic").values()
+    key_id = topic["Properties"]["KmsMasterKeyId"]["Fn::GetAtt"][0]
+    key = synthesised.template["Resources"][key_id]
+    assert key["Type"] == "AWS::KMS::Key"
+    assert key["Properties"]["EnableKeyRotation"] is True
+    statements = key["Properties"]["KeyPolicy"]["Statement"]
+    assert any(
+        s["Principal"] == {"Service": "cloudwatch.amazonaws.com"}
+        and set(s["Action"]) == {"kms:Decrypt", "kms:GenerateDataKey*"}
+        for s in statements
+    )
+
+
+def test_optional_settings_give_the_blog_its_domain_with_tls_1_2_and_set_the_api_limits(
+    synthesised_custom: Synthesised,
+) -> None:
+    [dist] = synthesised_custom.resources("AWS::CloudFront::Distribution").values()
+    config = dist["Properties"]["DistributionConfig"]
+    assert config["Aliases"] == [CUSTOM_CONTEXT["blog_domain_name"]]
+    assert config["ViewerCertificate"] == {
+        "AcmCertificateArn": CUSTOM_CONTEXT["blog_certificate_arn"],
+        "MinimumProtocolVersion": "TLSv1.2_2021",
+        "SslSupportMethod": "sni-only",
+    }
+    [settings] = _api(synthesised_custom)["Properties"]["MethodSettings"]
+    assert settings["ThrottlingRateLimit"] == CUSTOM_CONTEXT["api_rate_limit"]
+    assert settings["ThrottlingBurstLimit"] == CUSTOM_CONTEXT["api_burst_limit"]
+    assert _reserved(synthesised_custom)["api_handler"] == CUSTOM_CONTEXT["api_burst_limit"]
+
+
 # --- monitoring -----------------------------------------------------------------------------------
 
 
@@ -332,7 +473,7 @@ def test_a_dlq_with_any_message_raises_an_alarm(synthesised: Synthesised) -> Non
         assert _name_of(synthesised, a["Dimensions"][0]["Value"], "QueueName") == RES.dlq(q.key)
 
 
-def test_function_errors_publish_failures_overdue_approvals_and_broken_rules_raise_alarms(
+def test_function_errors_publish_failures_overdue_approvals_broken_rules_and_rate_limits_raise_alarms(
     synthesised: Synthesised,
 ) -> None:
     alarms = _alarms(synthesised)
@@ -345,7 +486,11 @@ def test_function_errors_publish_failures_overdue_approvals_and_broken_rules_rai
     publish = alarms[f"{RES.prefix}-publish-failed"]
     used = {m["MetricStat"]["Metric"]["MetricName"] for m in publish["Metrics"] if "MetricStat" in m}
     assert used == {f"PublishFailed_{ch}" for ch in d.CHANNELS}
-    for name, metric in (("approvals-overdue", "ApprovalsOverdue"), ("rules-invalid", "RulesInvalid")):
+    for name, metric in (
+        ("approvals-overdue", "ApprovalsOverdue"),
+        ("rules-invalid", "RulesInvalid"),
+        ("rate-limited", "RateLimited"),
+    ):
         a = alarms[f"{RES.prefix}-{name}"]
         assert a["MetricName"] == metric
         assert a["Namespace"] == d.METRICS_NAMESPACE
@@ -381,6 +526,7 @@ def test_the_dashboard_shows_what_the_runbook_refers_to(synthesised: Synthesised
         "Published_x",
         "PublishFailed_blog",
         "Ingested_SUBMITTED",
+        "RateLimited",
     ):
         assert metric in body
 
