@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.errors import InvalidBase64LengthDefect, MessageError
 from email.header import decode_header
-from email.headerregistry import Address
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 
-from ..domain.errors import InvalidSubmission
+from ..domain.errors import InvalidSubmission, SenderNotAuthenticated
 from ..domain.story import IncomingImage, Submission
 from .html_text import clean_line, clean_text, html_to_text, shorten
 from .images import looks_like_svg, prepare_image, safe_filename, sniff_image_type
@@ -413,21 +412,13 @@ def _prepare_images(
 
 
 def _sender(msg: EmailMessage, limits: IntakeLimits) -> tuple[str, str]:
+    """The one From address and its display name, read the same way sender authentication reads them."""
+    from .sender_auth import from_header
+
     try:
-        header = msg["From"]
-        addresses: tuple[Address, ...] = tuple(header.addresses) if header is not None else ()
-    except _EMAIL_ERRORS as e:
-        raise InvalidSubmission("the From header could not be read", code="malformed") from e
-    if not addresses:
-        raise InvalidSubmission("the email has no From address", code="malformed")
-    if len(addresses) != 1:
-        raise InvalidSubmission("the From header must hold exactly one address", code="malformed")
-    address = addresses[0]
-    if not address.username or not address.domain:
-        raise InvalidSubmission("the From header has no usable address", code="malformed")
-    addr = clean_line(_fix_surrogates(address.addr_spec)).lower()
-    name = clean_line(_fix_surrogates(address.display_name or ""), max_chars=limits.max_name_chars)
-    return addr, name
+        return from_header(msg, max_name_chars=limits.max_name_chars)
+    except SenderNotAuthenticated as e:
+        raise InvalidSubmission(e.reason, code="malformed") from e
 
 
 def _header_text(msg: EmailMessage, name: str) -> str:

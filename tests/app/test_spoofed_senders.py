@@ -172,10 +172,6 @@ def test_a_spoofed_reply_to_changes_requested_does_not_replace_alexs_story(
         assert (spoofed.state, spoofed.authenticated) == (State.REJECTED, False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="chalicelib/intake/mime.py still reads From with email.headerregistry, which refuses the name",
-)
 def test_a_staff_display_name_with_an_encoded_line_break_is_accepted_on_one_line(
     pipeline: Pipeline, intake: Intake
 ) -> None:
