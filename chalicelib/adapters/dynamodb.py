@@ -23,7 +23,7 @@ from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
 
 from ..domain.errors import ConflictError, NotFound, Retryable
-from ..domain.states import State
+from ..domain.states import State, checked_sources
 from ..domain.story import AuditEvent, Post, Source, StoryRecord
 
 if TYPE_CHECKING:
@@ -297,9 +297,7 @@ class DynamoStoryTable:
         expected_version: int | None = None,
         updates: Mapping[str, Any] | None = None,
     ) -> StoryRecord:
-        expected_states = sorted(set(expected))
-        if not expected_states:
-            raise ValueError("a transition needs at least one expected state")
+        expected_states = checked_sources(expected, to)
         changes = check_updates(updates)
         found = self._get(story_id)
         if found is None:

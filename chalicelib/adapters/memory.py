@@ -19,7 +19,7 @@ from infra.definition import QUEUES
 
 from ..domain.errors import ConfigError, ConflictError, NotFound
 from ..domain.findings import Verdict
-from ..domain.states import State
+from ..domain.states import State, checked_sources
 from ..domain.story import AuditEvent, Post, StoryRecord, Version
 from .dynamodb import check_updates, marker_view, merge_posts
 from .ports import OutgoingEmail
@@ -129,9 +129,7 @@ class MemoryStoryTable:
         expected_version: int | None = None,
         updates: Mapping[str, Any] | None = None,
     ) -> StoryRecord:
-        expected_states = set(expected)
-        if not expected_states:
-            raise ValueError("a transition needs at least one expected state")
+        expected_states = checked_sources(expected, to)
         changes = check_updates(updates)
         with self._lock:
             current = self._records.get(story_id)

@@ -18,8 +18,9 @@ class OutgoingEmail:
     subject: str
     text: str
     html: str | None = None
-    sender: str = ""
+    sender: str = ""  # one plain address; the name people see goes in sender_name
     reply_to: tuple[str, ...] = ()
+    sender_name: str = ""
     headers: Mapping[str, str] = field(default_factory=dict)
 
 

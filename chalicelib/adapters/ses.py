@@ -7,6 +7,7 @@ headers cannot disagree.
 
 from __future__ import annotations
 
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formatdate
@@ -51,7 +52,8 @@ def build_mime(email: OutgoingEmail) -> EmailMessage:
     msg = EmailMessage(policy=SMTP)
     # Built from parsed addresses, never from strings: a stored value that a header decoder would read
     # as two addresses (or as an encoded word) raises InvalidAddress here instead of being sent.
-    msg["From"] = parse_address(email.sender)
+    sender = parse_address(email.sender)
+    msg["From"] = Address(display_name=clean_line(email.sender_name), addr_spec=sender.addr_spec)
     msg["To"] = tuple(parse_address(a) for a in email.to)
     if email.reply_to:
         msg["Reply-To"] = tuple(parse_address(a) for a in email.reply_to)
@@ -80,13 +82,13 @@ class SesMailer:
         try:
             if self._configuration_set:
                 response = self._ses.send_email(
-                    FromEmailAddress=email.sender,
+                    FromEmailAddress=parse_address(email.sender).addr_spec,
                     Content={"Raw": {"Data": data}},
                     ConfigurationSetName=self._configuration_set,
                 )
             else:
                 response = self._ses.send_email(
-                    FromEmailAddress=email.sender, Content={"Raw": {"Data": data}}
+                    FromEmailAddress=parse_address(email.sender).addr_spec, Content={"Raw": {"Data": data}}
                 )
         except ClientError as e:
             code = str(e.response.get("Error", {}).get("Code", ""))

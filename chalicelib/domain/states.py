@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from .errors import InvalidTransition
@@ -62,3 +63,19 @@ def sources_for(dst: State) -> frozenset[State]:
 def require(src: State, dst: State) -> None:
     if not can_transition(src, dst):
         raise InvalidTransition(f"a story cannot go from {src} to {dst}")
+
+
+def checked_sources(expected: Iterable[State], dst: State) -> tuple[State, ...]:
+    """The states a conditional write may move a story from, once each is known to allow ``dst``.
+
+    Every state change goes through a table's ``transition``, which calls this: a service asking for a
+    move the machine does not have (PENDING_APPROVAL → PUBLISHING) raises InvalidTransition before
+    anything is written, instead of the write succeeding because the story happened to be there.
+    """
+    sources = tuple(sorted(set(expected)))
+    if not sources:
+        raise InvalidTransition("a transition needs at least one expected state")
+    for src in sources:
+        require(src, dst)
+    return sources
+

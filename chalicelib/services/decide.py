@@ -7,7 +7,7 @@ at the same moment give one outcome, and both clicks are in the audit trail.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -41,6 +41,10 @@ Outcome = Literal[
     "invalid",
 ]
 MAX_REASON = 2000
+# A click's claims on its vote and its step are completed within a second or two; one still unfinished
+# after this long belongs to a click that died (and whose clean-up failed too), so a new click may
+# take it over instead of finding the story "already decided" while it still waits.
+CLICK_CLAIM_STALE_S = 120.0
 MAX_TEXT = 20_000
 
 # The state a link's page can act in, per purpose.
@@ -114,7 +118,7 @@ class DecideService:
             else:
                 step_name, steps = progress.current.name, len(progress.plan)
                 voted = self._table.marker(self._vote_key(claims))
-                can_decide = can_decide and voted is None
+                can_decide = can_decide and (voted is None or self._abandoned(voted))
         return LinkView(
             claims=claims,
             record=record,
@@ -284,7 +288,8 @@ class DecideService:
         progress = Progress.from_extra(view.record.extra)
         assert progress is not None  # view() only lets a planned story be decided
         vote_key, step_key = self._vote_key(claims), self._step_key(claims)
-        if not self._table.claim(vote_key, owner=claims.actor, now=self._clock()):
+        now = self._clock()
+        if not self._table.claim(vote_key, owner=claims.actor, now=now, stale_after_s=CLICK_CLAIM_STALE_S):
             return self._already(view, decision, reason)
         vote = {"decision": decision, "reason": reason}
         step = progress.current
@@ -299,7 +304,9 @@ class DecideService:
                     self._event(view, f"vote-{decision}", None, f"step {step.name}: {reason}".strip())
                 )
                 return DecisionResult("voted", view.record)
-            if not self._table.claim(step_key, owner=claims.actor, now=self._clock()):
+            if not self._table.claim(
+                step_key, owner=claims.actor, now=now, stale_after_s=CLICK_CLAIM_STALE_S
+            ):
                 # Someone else ended this step a moment ago; _already keeps this click in the audit trail.
                 self._table.complete(vote_key, vote)
                 return self._already(view, decision, reason)
@@ -316,6 +323,13 @@ class DecideService:
         self._table.complete(step_key, {"decision": decision, "by": claims.actor})
         self._table.complete(vote_key, vote)
         return result
+
+    def _abandoned(self, marker: Mapping[str, str]) -> bool:
+        """A vote claimed by a click that never finished, long enough ago that it never will."""
+        if marker.get("status") != "claimed" or "claimed_at" not in marker:
+            return False
+        claimed_at = datetime.fromisoformat(marker["claimed_at"])
+        return (self._clock() - claimed_at).total_seconds() > CLICK_CLAIM_STALE_S
 
     def _all_approved(self, claims: LinkClaims, approvers: tuple[str, ...]) -> bool:
         for approver in approvers:

@@ -193,6 +193,7 @@ class NotifyService:
                     text=rendered.text,
                     html=rendered.html,
                     sender=rules.organisation.sender_address,
+                    sender_name=rules.organisation.name,
                     reply_to=(rules.organisation.submission_address,),
                     headers={"X-Real-Stories-Id": record.story_id, "Auto-Submitted": "auto-generated"},
                 )

@@ -33,9 +33,9 @@ from chalicelib.adapters.memory import (
 from chalicelib.adapters.ports import Mailer, OutgoingEmail, Queues, RawStore, Secrets, StoryStore, StoryTable
 from chalicelib.adapters.s3 import S3RawStore, S3StoryStore
 from chalicelib.adapters.secrets import SecretsManagerSecrets
-from chalicelib.adapters.ses import SesMailer
+from chalicelib.adapters.ses import SesMailer, build_mime
 from chalicelib.adapters.sqs import SqsQueues
-from chalicelib.domain.errors import ConfigError, ConflictError, NotFound, Retryable
+from chalicelib.domain.errors import ConfigError, ConflictError, InvalidTransition, NotFound, Retryable
 from chalicelib.domain.findings import Finding, Severity, Verdict
 from chalicelib.domain.states import State
 from chalicelib.domain.story import AuditEvent, Image, Post, StoryRecord, Version
@@ -43,7 +43,8 @@ from infra.definition import QUEUES, Resources
 from local.aws_resources import AwsClients, CreatedResources
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
-SENDER = "Real Stories <stories@example.gov.uk>"
+SENDER = "stories@example.gov.uk"
+SENDER_NAME = "Real Stories"
 
 
 @dataclass(frozen=True)
@@ -100,10 +101,9 @@ def _memory_backend() -> Backend:
     res = Resources("memory")
 
     def read_mail(message_id: str) -> ReadMail:
-        sent = mailer.by_id(message_id)
-        return ReadMail(
-            sent.to, sent.sender, sent.subject, sent.text, sent.html, sent.reply_to, dict(sent.headers)
-        )
+        # Read back as SES would send it: the same MIME, so headers are compared as clients see them.
+        raw = build_mime(mailer.by_id(message_id)).as_string()
+        return _parse_raw(raw, {"X-Real-Stories-Id", "Auto-Submitted"})
 
     return Backend(
         name="memory",
@@ -259,6 +259,16 @@ def test_transition_from_an_unexpected_state_raises_conflict_and_audits_nothing(
     with pytest.raises(ConflictError):
         move(backend.table, State.CHECKING, State.PENDING_APPROVAL)
     assert backend.table.get("s-1") == a_record()
+    assert len(backend.table.audit("s-1")) == 1
+
+
+def test_a_transition_the_state_machine_does_not_have_is_refused_before_anything_is_written(
+    backend: Backend,
+) -> None:
+    backend.table.create(a_record(state=State.PENDING_APPROVAL), an_event(to=State.PENDING_APPROVAL))
+    with pytest.raises(InvalidTransition):
+        move(backend.table, State.PENDING_APPROVAL, State.PUBLISHING)
+    assert backend.table.get("s-1") == a_record(state=State.PENDING_APPROVAL)
     assert len(backend.table.audit("s-1")) == 1
 
 
@@ -521,6 +531,7 @@ def test_sent_mail_reads_back_with_its_headers_text_and_html(backend: Backend) -
         text="Hello ☕\nApprove: https://stories.example.gov.uk/a?t=abc\n",
         html="<p>Hello ☕</p><p><a href='https://stories.example.gov.uk/a?t=abc'>Approve</a></p>\n",
         sender=SENDER,
+        sender_name=SENDER_NAME,
         reply_to=("stories-in@example.gov.uk",),
         headers={"X-Real-Stories-Id": "s-1", "Auto-Submitted": "auto-generated"},
     )
@@ -529,7 +540,7 @@ def test_sent_mail_reads_back_with_its_headers_text_and_html(backend: Backend) -
     got = backend.read_mail(message_id)
     assert got == ReadMail(
         to=sent.to,
-        sender=SENDER,
+        sender=f"{SENDER_NAME} <{SENDER}>",
         subject=sent.subject,
         text=sent.text,
         html=sent.html,

@@ -321,7 +321,7 @@ def test_killed_pumps_failing_services_throttling_and_an_x_outage_lose_nothing_a
         for sid in approved
         if records[sid].state is not State.PUBLISHED
     }
-    assert not_out == {}, (not_out, dict(c.counts))
+    assert not_out == {}, (not_out, trails(table, not_out), dict(c.counts))
     assert approved
 
 
@@ -384,6 +384,23 @@ def test_a_throttled_write_in_the_middle_of_an_approval_leaves_the_story_decidab
         with pytest.raises(ClientError):
             approve(p.container, p.stories, sid, record.version)
         assert decide is p.container.decide
+        approve(p.container, p.stories, sid, record.version)
+        p.run()
+        after = p.table.get(sid)
+        assert after is not None and after.state is State.PUBLISHED
+        assert len(p.x.posts) == 1
+
+
+def test_a_click_that_died_and_could_not_clean_up_does_not_leave_the_story_undecidable() -> None:
+    with pipeline_driver() as p:
+        sid = approved_story(p)
+        record = p.table.get(sid)
+        assert record is not None and record.state is State.PENDING_APPROVAL
+        p.table.transition = FailingOnce(p.table.transition)  # type: ignore[method-assign]
+        p.table.release = FailingOnce(p.table.release)  # type: ignore[method-assign]
+        with pytest.raises(ClientError):
+            approve(p.container, p.stories, sid, record.version)
+        p.advance(minutes=3)  # the approver tries again a little later
         approve(p.container, p.stories, sid, record.version)
         p.run()
         after = p.table.get(sid)
