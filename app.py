@@ -14,6 +14,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from chalice.app import Chalice, CloudWatchEvent, Rate, Request, Response, SQSEvent
 
 from chalicelib import bootstrap
+from chalicelib.definition import Resources
 from chalicelib.domain.errors import LinkError, Permanent
 from chalicelib.domain.links import Purpose
 from chalicelib.domain.states import State
@@ -29,7 +30,6 @@ from chalicelib.web import (
     local_time,
     parse_form_body,
 )
-from infra.definition import Resources
 
 # Services load on first use (see chalicelib.bootstrap): a function that never publishes never pays for
 # the publisher's imports.

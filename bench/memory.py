@@ -132,7 +132,7 @@ class World:
             MemoryStoryStore,
             MemoryStoryTable,
         )
-        from infra.definition import QUEUES
+        from chalicelib.definition import QUEUES
 
         self.raw, self.stories, self.table = MemoryRawStore(), MemoryStoryStore(), MemoryStoryTable()
         self.mailer = MemoryMailer()

@@ -133,7 +133,7 @@ class Stack:
         """Messages waiting or in flight on each queue (or its dead-letter queue)."""
         import boto3
 
-        from infra.definition import QUEUES, Resources
+        from chalicelib.definition import QUEUES, Resources
 
         res = Resources(PREFIX)
         sqs = boto3.client(

@@ -9,9 +9,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from infra.definition import QUEUES
-
 from .config import Settings
+from .definition import QUEUES
 from .domain.errors import ConfigError
 from .domain.links import SigningKeys
 from .observability import MetricUnit, logger, metrics, tracer

@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from infra.definition import Resources
+from .definition import Resources
 
 
 @dataclass(frozen=True)

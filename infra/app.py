@@ -16,7 +16,7 @@ os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "18,20")
 
 import aws_cdk as cdk
 
-from infra import definition as d
+from chalicelib import definition as d
 from infra.stack import DEFAULT_API_BURST_LIMIT, DEFAULT_API_RATE_LIMIT, RealStoriesStack, StackSettings
 
 DEFAULT_REGION = "eu-west-2"

@@ -3,7 +3,7 @@
 ``chalice.cdk.Chalice`` runs ``chalice package`` during synth and imports the SAM template it writes.
 Three things need fixing on the way in, and this is the one place that does it:
 
-- app.py imports ``infra.definition`` (the shared resource names), but a Chalice package only carries
+- app.py imports ``chalicelib.definition`` (the shared resource names), but a Chalice package only carries
   app.py and chalicelib/: the definition is added to the deployment zip here.
 - Chalice writes its scratch output into the current directory; it goes under the CDK output instead,
   so nothing generated lands in the work tree.
@@ -28,7 +28,7 @@ from constructs import Construct
 
 REPO = Path(__file__).resolve().parents[1]
 # Files outside app.py and chalicelib/ that the deployed code imports.
-EXTRA_FILES: tuple[str, ...] = ("infra/__init__.py", "infra/definition.py")
+EXTRA_FILES: tuple[str, ...] = ("infra/__init__.py", "chalicelib/definition.py")
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def _working_dir(path: Path) -> Iterator[None]:
 
 
 class ChaliceApp(Chalice):
-    """``chalice.cdk.Chalice`` that ships infra/definition.py and reports the functions it packaged."""
+    """``chalice.cdk.Chalice`` that ships chalicelib/definition.py and reports the functions it packaged."""
 
     def __init__(
         self, scope: Construct, construct_id: str, *, stage_config: Mapping[str, Any], scratch_dir: Path

@@ -18,7 +18,7 @@ from aws_cdk import aws_sns_subscriptions as subs
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
-from infra import definition as d
+from chalicelib import definition as d
 
 FIVE_MINUTES = Duration.minutes(5)
 # Story flow as the handlers count it, in pipeline order.

@@ -1,6 +1,6 @@
 """The Real Stories stack: the Chalice functions and API, and everything Chalice cannot package.
 
-Every name, queue, bucket and S3 → SQS notification comes from infra/definition.py, the same
+Every name, queue, bucket and S3 → SQS notification comes from chalicelib/definition.py, the same
 definition local/aws_resources.py builds the local stack from, so the cloud and the laptop agree.
 """
 
@@ -34,7 +34,7 @@ from aws_cdk import aws_ses_actions as ses_actions
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct, IDependable
 
-from infra import definition as d
+from chalicelib import definition as d
 from infra.chalice_app import ChaliceApp, PackagedFunction
 from infra.monitoring import Monitoring
 from infra.suppressions import (
@@ -106,7 +106,7 @@ API_ACCESS_LOG_FORMAT = apigateway.AccessLogFormat.json_with_standard_fields(
 
 
 def log_bucket_name(prefix: str) -> str:
-    """The access-log bucket: cloud-only, so not in infra/definition.py (the local stack has no logs)."""
+    """The access-log bucket: cloud-only, so not in chalicelib/definition.py (the local stack has no logs)."""
     return f"{prefix}-access-logs"
 
 

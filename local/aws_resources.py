@@ -1,4 +1,4 @@
-"""Create Real Stories' AWS resources from infra/definition.py, for the local stack and integration tests.
+"""Create Real Stories' AWS resources from chalicelib/definition.py, for the local stack and tests.
 
 The CDK app reads the same definitions, so bucket, queue and table names, DLQ redrive and the
 S3 → SQS notification rules cannot drift between the laptop and the cloud. Every step tolerates
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from botocore.exceptions import ClientError
 
-from infra.definition import (
+from chalicelib.definition import (
     BUCKETS,
     NOTIFICATIONS,
     QUEUES,
@@ -256,7 +256,7 @@ def create_resources(
 ) -> CreatedResources:
     """Create or update the buckets, queues + DLQs, notifications, table, secrets and SES identities.
 
-    ``secrets`` maps a secret key from infra.definition.SECRETS (e.g. ``link-signing-key``) to its value;
+    ``secrets`` maps a secret key from chalicelib.definition.SECRETS (e.g. ``link-signing-key``) to its value;
     only the given secrets are written. ``sender_domains`` are SES identities (domains or addresses)
     to verify, so that mail from them is accepted. ``queue_overrides`` replaces a queue's definition
     by key (tests shorten visibility timeouts and receive counts).

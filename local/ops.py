@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote_plus
 
-from infra.definition import QUEUES, Resources
+from chalicelib.definition import QUEUES, Resources
 from local.stack import LOCAL_PREFIX, REGION
 
 if TYPE_CHECKING:

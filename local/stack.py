@@ -159,7 +159,7 @@ class LocalStack:
 
         import boto3
 
-        from infra.definition import QUEUES, Resources
+        from chalicelib.definition import QUEUES, Resources
         from local.aws_resources import create_resources
 
         res = Resources(LOCAL_PREFIX)

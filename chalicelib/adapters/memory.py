@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from infra.definition import QUEUES
-
+from ..definition import QUEUES
 from ..domain.errors import ConfigError, ConflictError, NotFound
 from ..domain.findings import Verdict
 from ..domain.states import State, checked_sources

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
-from infra.definition import REJECTED_TAG_KEY, REJECTED_TAG_VALUE
-
+from ..definition import REJECTED_TAG_KEY, REJECTED_TAG_VALUE
 from ..domain.errors import NotFound, Retryable
 from ..domain.findings import Verdict
 from ..domain.story import Version

@@ -1,7 +1,7 @@
 """Queues behind the Queues port: services name a queue by its short key, never by URL or ARN.
 
 Queue URLs are looked up by name once per container and cached, so configuration carries only
-names (the same ones infra/definition.py gives the CDK app).
+names (the same ones chalicelib/definition.py gives the CDK app).
 """
 
 from __future__ import annotations

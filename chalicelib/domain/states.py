@@ -78,4 +78,3 @@ def checked_sources(expected: Iterable[State], dst: State) -> tuple[State, ...]:
     for src in sources:
         require(src, dst)
     return sources
-

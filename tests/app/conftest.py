@@ -34,10 +34,10 @@ from chalicelib.adapters.memory import (
 from chalicelib.adapters.ports import MediaItem, OutgoingEmail, PostResult
 from chalicelib.bootstrap import Container, set_container
 from chalicelib.config import Settings
+from chalicelib.definition import QUEUES
 from chalicelib.domain.errors import UnknownOutcome
 from chalicelib.domain.story import Version
 from chalicelib.policy.rules import OrgRules, load_rules_file
-from infra.definition import QUEUES
 
 EVENTS = Path(__file__).resolve().parents[1] / "events"
 RULES = Path(__file__).resolve().parents[2] / "local" / "rules.yaml"

@@ -1,6 +1,6 @@
 """The local stack and the CDK app build the same queues, buckets, notifications and table.
 
-Both come from the one definition, infra/definition.py. Both sides are read back in one normal form,
+Both come from the one definition, chalicelib/definition.py. Both sides are read back in one normal form,
 with the deployment's prefix taken off every name, so the comparison is of what was built, not of
 the code that built it.
 """
@@ -15,7 +15,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from infra.definition import Resources
+from chalicelib.definition import Resources
 from infra.stack import log_bucket_name
 from local.aws_resources import AwsClients, create_resources
 from tests.infra.conftest import Synthesised

@@ -13,7 +13,7 @@ from typing import Any
 
 from aws_cdk.assertions import Match
 
-from infra import definition as d
+from chalicelib import definition as d
 from infra.stack import (
     ACCESS,
     ACCESS_LOG_RETENTION_DAYS,
@@ -203,8 +203,8 @@ def test_the_deployed_code_carries_the_resource_definition(synthesised: Synthesi
     key = fn["Properties"]["CodeUri"]["Key"]
     with zipfile.ZipFile(synthesised.outdir / f"asset.{key}") as z:
         names = set(z.namelist())
-        assert {"app.py", "infra/__init__.py", "infra/definition.py"} <= names
-        assert z.read("infra/definition.py") == (REPO / "infra" / "definition.py").read_bytes()
+        assert {"app.py", "infra/__init__.py", "chalicelib/definition.py"} <= names
+        assert z.read("chalicelib/definition.py") == (REPO / "infra" / "definition.py").read_bytes()
 
 
 # --- IAM ------------------------------------------------------------------------------------------

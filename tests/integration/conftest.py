@@ -20,7 +20,7 @@ from typing import Any
 import boto3
 import pytest
 
-from infra.definition import Resources
+from chalicelib.definition import Resources
 from local.aws_resources import AwsClients, CreatedResources, create_resources
 
 REGION = "eu-west-2"
@@ -96,7 +96,7 @@ def secret_values() -> dict[str, str]:
 
 @pytest.fixture
 def created(aws_clients: AwsClients, secret_values: dict[str, str]) -> CreatedResources:
-    """Everything from infra/definition.py under a prefix no other test uses."""
+    """Everything from chalicelib/definition.py under a prefix no other test uses."""
     res = Resources(prefix=f"rs-{uuid.uuid4().hex[:12]}")
     return create_resources(aws_clients, res, secrets=secret_values, sender_domains=[SENDER_DOMAIN])
 

@@ -35,11 +35,11 @@ from chalicelib.adapters.s3 import S3RawStore, S3StoryStore
 from chalicelib.adapters.secrets import SecretsManagerSecrets
 from chalicelib.adapters.ses import SesMailer, build_mime
 from chalicelib.adapters.sqs import SqsQueues
+from chalicelib.definition import QUEUES, Resources
 from chalicelib.domain.errors import ConfigError, ConflictError, InvalidTransition, NotFound, Retryable
 from chalicelib.domain.findings import Finding, Severity, Verdict
 from chalicelib.domain.states import State
 from chalicelib.domain.story import AuditEvent, Image, Post, StoryRecord, Version
-from infra.definition import QUEUES, Resources
 from local.aws_resources import AwsClients, CreatedResources
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)

@@ -13,7 +13,7 @@ from urllib.parse import unquote_plus
 
 import pytest
 
-from infra.definition import NOTIFICATIONS, QUEUES, SECRETS, TABLE_TTL_ATTRIBUTE, QueueDef, Resources
+from chalicelib.definition import NOTIFICATIONS, QUEUES, SECRETS, TABLE_TTL_ATTRIBUTE, QueueDef, Resources
 from local.aws_resources import AwsClients, CreatedResources, create_resources
 
 

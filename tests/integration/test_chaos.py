@@ -34,11 +34,11 @@ from chalicelib.adapters.s3 import S3StoryStore
 from chalicelib.adapters.x import XCredentials
 from chalicelib.bootstrap import Container, set_container
 from chalicelib.config import Settings
+from chalicelib.definition import QUEUES
 from chalicelib.domain.errors import PublishError
 from chalicelib.domain.links import form_token
 from chalicelib.domain.states import TERMINAL, WAITING, State
 from chalicelib.services.ingest import story_id_for
-from infra.definition import QUEUES
 from local.aws_resources import AwsClients, CreatedResources
 from local.fakes.x import FakeX
 from local.pump import QueuePump

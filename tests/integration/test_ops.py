@@ -13,8 +13,8 @@ import pytest
 import app as chalice_app
 from chalicelib.bootstrap import Container, set_container
 from chalicelib.config import Settings
+from chalicelib.definition import QUEUES
 from chalicelib.services.ingest import story_id_for
-from infra.definition import QUEUES
 from local import cli
 from local.aws_resources import AwsClients, CreatedResources
 from local.ops import original_body

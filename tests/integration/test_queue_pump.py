@@ -11,7 +11,7 @@ import pytest
 import app as chalice_app
 from chalicelib.bootstrap import Container, set_container
 from chalicelib.config import Settings
-from infra.definition import QUEUES
+from chalicelib.definition import QUEUES
 from local.aws_resources import AwsClients, CreatedResources
 from local.pump import QueuePump
 
