@@ -15,7 +15,7 @@ from chalice.app import Chalice, CloudWatchEvent, Rate, Request, Response, SQSEv
 
 from chalicelib import bootstrap
 from chalicelib.definition import Resources
-from chalicelib.domain.errors import LinkError, Permanent
+from chalicelib.domain.errors import BadForm, LinkError, Permanent, RetryLater
 from chalicelib.domain.links import Purpose
 from chalicelib.domain.states import State
 from chalicelib.observability import MetricUnit, handler_scope, logger, metrics
@@ -23,7 +23,6 @@ from chalicelib.render import highlight, page
 from chalicelib.services import messages
 from chalicelib.web import (
     SECURITY_HEADERS,
-    BadForm,
     FormBody,
     cookie,
     foreign_origin,
@@ -467,14 +466,14 @@ def _batch(event: SQSEvent, name: str, queue_key: str, handle: Callable[[str], N
     """Per-record processing with partial batch failures.
 
     A record that raises is retried by SQS (and reaches the DLQ after maxReceiveCount). A record that
-    can never succeed (Permanent, BadMessage) is parked in the DLQ at once with its reason, so it
+    can never succeed (Permanent, such as a BadMessage) is parked in the DLQ at once with its reason, so it
     neither loops nor disappears.
     """
 
     def record_handler(record: SQSRecord) -> None:
         try:
             handle(record.body)
-        except (Permanent, messages.BadMessage) as e:
+        except Permanent as e:
             logger.error("parking message", extra={"reason": str(e), "message_id": record.message_id})
             metrics.add_metric(name="MessagesParked", unit=MetricUnit.Count, value=1)
             _c().queues.send(f"{queue_key}-dlq", {"parked_reason": str(e), "original_body": record.body})
@@ -512,8 +511,6 @@ def _notify(body: str) -> None:
 
 
 def _publish(body: str) -> None:
-    from chalicelib.services.publish import RetryLater
-
     ref = messages.story_ref_body(body)
     logger.thread_safe_append_keys(story_id=ref.story_id)
     try:
@@ -522,7 +519,7 @@ def _publish(body: str) -> None:
         # A rate limit or an outcome still to be reconciled: the message comes back after the delay,
         # instead of SQS redelivering it in a busy loop.
         logger.info("publish deferred", extra={"reason": str(e), "delay_s": e.delay_s})
-        _c().queues.send("publish", {"story_id": ref.story_id, "version": ref.version}, delay_s=e.delay_s)
+        _c().queues.send("publish", ref.to_body(), delay_s=e.delay_s)
 
 
 @app.schedule(Rate(5, unit=Rate.MINUTES))

@@ -11,6 +11,8 @@ from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
+from .domain.errors import BadForm
+
 MAX_BODY_BYTES = 10 * 1024 * 1024  # API Gateway's payload limit
 
 # "same-origin", not "no-referrer": a page's links carry signed tokens that must not leak to another
@@ -40,10 +42,6 @@ class UploadedFile:
 class FormBody:
     fields: dict[str, str]
     files: dict[str, UploadedFile]
-
-
-class BadForm(ValueError):
-    """When a request body cannot be read as a form."""
 
 
 def parse_form_body(content_type: str, body: bytes) -> FormBody:

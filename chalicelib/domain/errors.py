@@ -11,6 +11,14 @@ class Retryable(RealStoriesError):
     """When the failure is transient and the same message should be tried again later."""
 
 
+class RetryLater(Retryable):
+    """When a channel asked us to wait (a rate limit) or an outcome needs time to show: retry later."""
+
+    def __init__(self, reason: str, delay_s: int) -> None:
+        super().__init__(reason)
+        self.delay_s = max(1, min(int(delay_s), 900))  # SQS delays go up to 15 minutes
+
+
 class Permanent(RealStoriesError):
     """When retrying cannot help: the input or the state is wrong; park it with a reason."""
 
@@ -50,16 +58,20 @@ class RateLimited(Permanent):
         self.first = first  # the first attempt over the limit in this window (worth one answer)
 
 
+class BadMessage(Permanent):
+    """When a queue message has a shape no stage understands (parked, never retried)."""
+
+
+class BadForm(Permanent):
+    """When a request body cannot be read as a form; the message is fit to show the person."""
+
+
 class InvalidTransition(Permanent):
     """When a state change is not allowed by the state machine."""
 
 
 class ConflictError(RealStoriesError):
     """When a conditional write lost a race: somebody else changed the story first."""
-
-
-class AlreadyDone(RealStoriesError):
-    """When an idempotent side effect has already happened (a decision, a post, an email)."""
 
 
 class NotFound(Permanent):
@@ -85,6 +97,10 @@ class PublishError(RealStoriesError):
         self.reason = reason
         self.retryable = retryable
         self.retry_after = retry_after
+
+
+class Parked(Permanent):
+    """When a channel refused a story for good, or a post's outcome cannot be known: a person decides."""
 
 
 class UnknownOutcome(RealStoriesError):

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Literal
 
 from ..adapters.ports import Queues, StoryStore, StoryTable
+from ..domain import markers
 from ..domain.approval import Progress, Step
 from ..domain.errors import ConflictError, LinkError
 from ..domain.findings import Finding, Verdict
@@ -24,7 +25,7 @@ from ..observability import MetricUnit, metrics
 from ..policy.routing import approval_steps
 from ..policy.rules import OrgRules
 from .links import LinkIssuer
-from .messages import Notice, NoticeKind
+from .messages import Notice, NoticeKind, StoryRef
 from .versions import new_version
 
 Outcome = Literal[
@@ -214,11 +215,11 @@ class DecideService:
 
     @staticmethod
     def _vote_key(claims: LinkClaims) -> str:
-        return f"vote#{claims.story_id}#v{claims.version}#s{claims.step}#{claims.actor}"
+        return markers.vote(claims.story_id, claims.version, claims.step, claims.actor)
 
     @staticmethod
     def _step_key(claims: LinkClaims) -> str:
-        return f"step#{claims.story_id}#v{claims.version}#s{claims.step}"
+        return markers.step(claims.story_id, claims.version, claims.step)
 
     def _event(self, view: LinkView, action: str, to: State | None, reason: str = "") -> AuditEvent:
         return AuditEvent(
@@ -242,7 +243,7 @@ class DecideService:
         )
         if current.state is State.APPROVED:
             # A replay after a crash between the decision and the enqueue: enqueue again (idempotent).
-            self._queues.send("publish", {"story_id": current.story_id, "version": current.version})
+            self._queues.send("publish", StoryRef.of(current).to_body())
         return DecisionResult("already", current)
 
     def _confirm(self, view: LinkView) -> DecisionResult:
@@ -257,7 +258,7 @@ class DecideService:
             )
         except ConflictError:
             return self._already(view, "confirm", "")
-        self._queues.send("checks", {"story_id": moved.story_id, "version": moved.version})
+        self._queues.send("checks", StoryRef.of(moved).to_body())
         self._notify("receipt", moved)
         return DecisionResult("confirmed", moved)
 
@@ -333,7 +334,7 @@ class DecideService:
 
     def _all_approved(self, claims: LinkClaims, approvers: tuple[str, ...]) -> bool:
         for approver in approvers:
-            vote = self._table.marker(f"vote#{claims.story_id}#v{claims.version}#s{claims.step}#{approver}")
+            vote = self._table.marker(markers.vote(claims.story_id, claims.version, claims.step, approver))
             if vote is None or vote.get("decision") != "approve":
                 return False
         return True
@@ -378,7 +379,7 @@ class DecideService:
         except ConflictError:
             return self._already(view, decision, reason)
         if moved.state is State.APPROVED:
-            self._queues.send("publish", {"story_id": moved.story_id, "version": moved.version})
+            self._queues.send("publish", StoryRef.of(moved).to_body())
         self._notify(notice, moved)  # type: ignore[arg-type]
         return DecisionResult(outcome, moved)  # type: ignore[arg-type]
 

@@ -11,6 +11,7 @@ from email.parser import BytesParser
 from email.policy import default
 
 from ..adapters.ports import Queues, RawStore, StoryStore, StoryTable
+from ..domain import markers
 from ..domain.addresses import in_domain
 from ..domain.errors import InvalidSubmission, RateLimited, SenderNotAuthenticated
 from ..domain.states import State
@@ -22,7 +23,6 @@ from ..intake.sender_auth import authenticate_sender
 from ..policy.rules import OrgRules
 from .limits import RateLimiter
 from .messages import Notice, ObjectCreated
-from .notify import message_key
 from .versions import new_version
 
 SYSTEM = "system:intake"
@@ -135,7 +135,7 @@ class IngestService:
         Counted once per message (a redelivery is not a second story). Only the first message over
         the limit is answered, so a runaway mail loop cannot make us answer every message.
         """
-        if not self._table.claim(f"counted#{key}", owner=SYSTEM, now=self._clock()):
+        if not self._table.claim(markers.counted(key), owner=SYSTEM, now=self._clock()):
             return None
         limit = rules.limits.email_per_sender_per_hour
         try:
@@ -151,19 +151,19 @@ class IngestService:
 
     def _reply(self, raw: bytes, key: str, sub: Submission, sender: str) -> IngestOutcome | None:
         """A reply to a "changes needed" email from the story's author becomes its next version."""
-        applied = self._table.marker(f"reply#{key}")
+        applied = self._table.marker(markers.reply(key))
         if applied is not None and "story_id" in applied:
             return IngestOutcome(applied["story_id"], State.SUBMITTED)  # a redelivery of an applied reply
         headers = BytesParser(policy=default).parsebytes(raw, headersonly=True)
         refs = f"{headers.get('In-Reply-To', '')} {headers.get('References', '')}"
         for ref in re.findall(r"<([^<>@\s]+)@[^<>\s]*>", refs):
-            target = self._table.marker(message_key(ref))
+            target = self._table.marker(markers.message(ref))
             if target is None or "story_id" not in target:
                 continue
             record = self._table.get(target["story_id"])
             if record is None or record.submitter != sender or record.state is not State.CHANGES_NEEDED:
                 return None  # not (or no longer) revisable: it is read as a new story instead
-            if not self._table.claim(f"reply#{key}", owner=SYSTEM, now=self._clock()):
+            if not self._table.claim(markers.reply(key), owner=SYSTEM, now=self._clock()):
                 return IngestOutcome(record.story_id, record.state)  # this reply was already applied
             moved = new_version(
                 stories=self._stories,
@@ -179,7 +179,9 @@ class IngestService:
                 action="revised-by-reply",
                 reason=key,
             )
-            self._table.complete(f"reply#{key}", {"story_id": record.story_id, "version": str(moved.version)})
+            self._table.complete(
+                markers.reply(key), {"story_id": record.story_id, "version": str(moved.version)}
+            )
             return IngestOutcome(moved.story_id, moved.state)
         return None
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from ..adapters.ports import Mailer, OutgoingEmail, StoryStore, StoryTable
+from ..domain import markers
 from ..domain.approval import Progress
 from ..domain.errors import RateLimited, Retryable
 from ..domain.findings import IN_TITLE, Verdict
@@ -54,14 +55,6 @@ WITH_FINDINGS: frozenset[NoticeKind] = frozenset(
 REPLYABLE: frozenset[NoticeKind] = frozenset({"changes_needed", "changes_requested"})
 MAIL_CLAIM_STALE_S = 300.0
 WITHHELD_TITLE = "title withheld"
-
-
-def vote_key(story_id: str, version: int, step: int, approver: str) -> str:
-    return f"vote#{story_id}#v{version}#s{step}#{approver}"
-
-
-def message_key(message_id: str) -> str:
-    return f"msgid#{message_id}"
 
 
 class NotifyService:
@@ -113,7 +106,7 @@ class NotifyService:
             return tuple(
                 a
                 for a in progress.current.approvers
-                if self._table.marker(vote_key(record.story_id, record.version, progress.step, a)) is None
+                if self._table.marker(markers.vote(record.story_id, record.version, progress.step, a)) is None
             )
         if kind in ("blocked", "published_team"):
             return rules.approval.override_by or rules.approval.steps[-1].approvers
@@ -174,7 +167,7 @@ class NotifyService:
         rules: OrgRules,
         step: int,
     ) -> int:
-        key = f"mail#{notice.kind}#{record.story_id}#v{notice.version}#s{step}#{to}"
+        key = markers.mail(notice.kind, record.story_id, notice.version, step, to)
         if not self._table.claim(key, owner="notify", now=self._clock(), stale_after_s=MAIL_CLAIM_STALE_S):
             return 0  # already sent, or being sent right now by another delivery
         if notice.kind == "confirm":
@@ -203,11 +196,11 @@ class NotifyService:
             raise
         self._table.complete(key, {"message_id": message_id})
         if notice.kind in REPLYABLE and self._table.claim(
-            message_key(message_id), owner="notify", now=self._clock()
+            markers.message(message_id), owner="notify", now=self._clock()
         ):
             # A reply to this email (In-Reply-To names it) becomes the story's next version.
             self._table.complete(
-                message_key(message_id), {"story_id": record.story_id, "version": str(notice.version)}
+                markers.message(message_id), {"story_id": record.story_id, "version": str(notice.version)}
             )
         logger.info("email sent", extra={"kind": notice.kind, "story_id": record.story_id})
         return 1

@@ -15,7 +15,8 @@ from datetime import datetime
 from typing import TypeVar
 
 from ..adapters.ports import BlogSite, ChannelPoster, MediaItem, PostResult, Queues, StoryStore, StoryTable
-from ..domain.errors import ConflictError, PublishError, Retryable, UnknownOutcome
+from ..domain import markers
+from ..domain.errors import ConflictError, Parked, PublishError, Retryable, RetryLater, UnknownOutcome
 from ..domain.states import State
 from ..domain.story import Post, StoryRecord, Version
 from ..domain.text import clean_line, clean_text
@@ -33,18 +34,6 @@ MAX_IMAGES = 4
 UNKNOWN_RECHECK_S = 30
 # Longer than any channel call can take (timeouts are 10 s; the publish Lambda's timeout is 120 s).
 CLAIM_STALE_S = 180
-
-
-class RetryLater(Retryable):
-    """When a channel asked us to wait (a rate limit) or an outcome needs time to show: retry later."""
-
-    def __init__(self, reason: str, delay_s: int) -> None:
-        super().__init__(reason)
-        self.delay_s = max(1, min(int(delay_s), 900))  # SQS delays go up to 15 minutes
-
-
-class Parked(Exception):
-    """When a channel refused the story for good, or the outcome of a post cannot be known."""
 
 
 def thread_parts(channel: str, text: str, *, threads: bool) -> list[str]:
@@ -187,7 +176,7 @@ class PublishService:
         *,
         find: Callable[[], PostResult | None] | None,
     ) -> Post:
-        key = f"post#{version.story_id}#v{version.number}#{name}#{part}"
+        key = markers.post(version.story_id, version.number, name, part)
         done = self._table.marker(key)
         if done is not None and done.get("status") == "done":
             return Post(name, part, done.get("post_id", ""), done.get("url", ""))

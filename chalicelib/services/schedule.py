@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..adapters.ports import Queues, StoryTable
+from ..domain import markers
 from ..domain.approval import Progress
 from ..domain.errors import ConflictError
 from ..domain.states import State
 from ..domain.story import StoryRecord
 from ..policy.rules import OrgRules
-from .messages import Notice, NoticeKind
+from .messages import Notice, NoticeKind, StoryRef
 from .moves import move
 
 ACTOR = "system:schedule"
@@ -78,10 +79,10 @@ class ScheduleService:
             elif (
                 record.state is State.SCHEDULED and record.publish_at is not None and record.publish_at <= now
             ):
-                key = f"due#{record.story_id}#v{record.version}#{record.publish_at.isoformat()}"
+                key = markers.due(record.story_id, record.version, record.publish_at)
                 if self._table.claim(key, owner=ACTOR, now=now):
                     self._table.complete(key, {"at": now.isoformat()})
-                    self._queues.send("publish", {"story_id": record.story_id, "version": record.version})
+                    self._queues.send("publish", StoryRef.of(record).to_body())
                     nudged += 1
             elif record.state in NUDGED and now - record.updated_at > NUDGED[record.state][1]:
                 # A crash between a state change and its message, or a message that kept failing until
@@ -90,10 +91,10 @@ class ScheduleService:
                 # message now and then rather than one every sweep.
                 queue, after = NUDGED[record.state]
                 doublings = int(math.log2((now - record.updated_at) / after))
-                key = f"nudge#{record.story_id}#v{record.version}#{record.state.value}#{doublings}"
+                key = markers.nudge(record.story_id, record.version, record.state.value, doublings)
                 if self._table.claim(key, owner=ACTOR, now=now):
                     self._table.complete(key, {"at": now.isoformat()})
-                    self._queues.send(queue, {"story_id": record.story_id, "version": record.version})
+                    self._queues.send(queue, StoryRef.of(record).to_body())
                     nudged += 1
         return SweepReport(reminded, escalated, expired, overdue, nudged)
 
@@ -101,7 +102,7 @@ class ScheduleService:
         self._queues.send("notify", Notice(kind, record.story_id, record.version).to_body())
 
     def _remind(self, record: StoryRecord, progress: Progress, now: datetime) -> int:
-        key = f"remind#{record.story_id}#v{record.version}#s{progress.step}#{progress.since.isoformat()}"
+        key = markers.remind(record.story_id, record.version, progress.step, progress.since)
         if not self._table.claim(key, owner=ACTOR, now=now):
             return 0
         self._table.complete(key, {"at": now.isoformat()})

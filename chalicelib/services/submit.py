@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from ..adapters.ports import RawStore, StoryTable
+from ..domain import markers
 from ..domain.addresses import address_text
 from ..domain.errors import InvalidSubmission, RateLimited
 from ..domain.links import SigningKeys, check_form_token, form_token
@@ -117,7 +118,7 @@ class SubmitService:
             )
         except RateLimited as e:
             return SubmitResult(retry_after_s=e.retry_after_s)
-        if not self._table.claim(f"form#{nonce}", owner="submit", now=self._clock()):
+        if not self._table.claim(markers.form(nonce), owner="submit", now=self._clock()):
             return SubmitResult(duplicate=True)
         sid = f"{self._clock().strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(6)}"
         doc = {

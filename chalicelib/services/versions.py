@@ -8,6 +8,7 @@ from datetime import datetime
 from ..adapters.ports import Queues, StoryStore, StoryTable
 from ..domain.states import State
 from ..domain.story import AuditEvent, Source, StoryRecord, Version
+from .messages import StoryRef
 
 
 def new_version(
@@ -71,5 +72,5 @@ def new_version(
             "extra": {},
         },
     )
-    queues.send("checks", {"story_id": record.story_id, "version": number})
+    queues.send("checks", StoryRef(record.story_id, number).to_body())
     return moved

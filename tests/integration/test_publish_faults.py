@@ -11,19 +11,19 @@ from typing import Any
 import pytest
 
 from chalicelib.adapters.bluesky import BlueskyChannel, BlueskyCredentials
-from chalicelib.adapters.memory import MemoryQueues, MemoryStoryStore, MemoryStoryTable
 from chalicelib.adapters.ports import ChannelPoster, PostResult
 from chalicelib.adapters.wordpress import WordPressChannel, WordPressCredentials
 from chalicelib.adapters.x import TweepyX, XCredentials
-from chalicelib.domain.errors import Retryable
+from chalicelib.domain.errors import Retryable, RetryLater
 from chalicelib.domain.states import State
 from chalicelib.domain.story import AuditEvent, StoryRecord, Version
 from chalicelib.policy.rules import OrgRules, parse_rules
 from chalicelib.services.messages import StoryRef
-from chalicelib.services.publish import PublishService, RetryLater
+from chalicelib.services.publish import PublishService
 from local.fakes.bluesky import FakeBluesky
 from local.fakes.wordpress import FakeWordPress
 from local.fakes.x import FakeX
+from local.memory import MemoryQueues, MemoryStoryStore, MemoryStoryTable
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from chalicelib.services.messages import BadMessage, StoryRef, check_refs, notice, s3_objects
+from chalicelib.domain.errors import BadMessage
+from chalicelib.services.messages import StoryRef, check_refs, notice, s3_objects
+
+EVENTS = Path(__file__).resolve().parents[1] / "events"
 
 
 def s3_event(key: str, bucket: str = "b") -> str:
-    return json.dumps(
-        {
-            "Records": [
-                {"eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": bucket}, "object": {"key": key}}}
-            ]
-        }
-    )
+    """S3's notification as S3 writes it (every field), naming ``key`` in ``bucket``."""
+    event = json.loads((EVENTS / "s3_object_created.json").read_text())
+    event["Records"][0]["s3"]["bucket"]["name"] = bucket
+    event["Records"][0]["s3"]["object"]["key"] = key
+    return json.dumps(event)
 
 
 def test_s3_test_events_are_skipped() -> None:
