@@ -31,14 +31,12 @@ import authres.dmarc
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from chalicelib.domain.addresses import parse_address
+from chalicelib.domain.addresses import in_domain, normalise_domain, parse_address
 from chalicelib.domain.errors import InvalidAddress, SenderNotAuthenticated
 from chalicelib.intake.sender_auth import (
     domains_aligned,
     from_address,
-    in_domains,
     is_domain_name,
-    normalise_domain,
     parse_authentication_results,
 )
 
@@ -103,7 +101,7 @@ def dmarc_result(
     envelope_domain = sender.rsplit("@", 1)[1] if sender else ""
     if spf == "pass" and domains_aligned(envelope_domain, from_domain, org_domains=org_domains):
         return "pass"
-    if in_domains(from_domain, dmarc_domains):
+    if in_domain(from_domain, dmarc_domains):
         return "fail"
     return "none"
 

@@ -49,7 +49,7 @@ import authres
 import authres.core
 import authres.dmarc
 
-from ..domain.addresses import parse_address
+from ..domain.addresses import in_domain, normalise_domain, parse_address
 from ..domain.errors import InvalidAddress, SenderNotAuthenticated
 from .html_text import clean_line
 
@@ -116,23 +116,9 @@ class AuthenticationResults:
         return tuple(r for r in self.results if r.method == method)
 
 
-def normalise_domain(domain: str) -> str:
-    return domain.strip().strip("<>").strip().rstrip(".").lower()
-
-
 def is_domain_name(domain: str) -> bool:
     """A syntactically valid (ASCII, LDH, at least two labels) domain name, already normalised."""
     return bool(_DOMAIN_NAME.match(domain))
-
-
-def in_domains(domain: str, domains: Sequence[str]) -> bool:
-    """True if ``domain`` is one of ``domains`` or a subdomain of one."""
-    domain = normalise_domain(domain)
-    for candidate in domains:
-        d = normalise_domain(candidate)
-        if d and (domain == d or domain.endswith("." + d)):
-            return True
-    return False
 
 
 def domains_aligned(a: str, b: str, *, org_domains: Sequence[str] = ()) -> bool:
@@ -145,9 +131,9 @@ def domains_aligned(a: str, b: str, *, org_domains: Sequence[str] = ()) -> bool:
     a, b = normalise_domain(a), normalise_domain(b)
     if not a or not b:
         return False
-    if a == b or a.endswith("." + b) or b.endswith("." + a):
+    if in_domain(a, [b]) or in_domain(b, [a]):
         return True
-    return any(in_domains(a, [org]) and in_domains(b, [org]) for org in org_domains)
+    return any(in_domain(a, [org]) and in_domain(b, [org]) for org in org_domains)
 
 
 class _Header(authres.core.AuthenticationResultsHeader):  # type: ignore[misc]  # authres is untyped
@@ -297,7 +283,7 @@ def authenticate_sender(
     else:
         raise SenderNotAuthenticated(f"DMARC {clean_line(dmarc_result, max_chars=20)} for {from_domain}")
 
-    if not in_domains(from_domain, staff_domains):
+    if not in_domain(from_domain, staff_domains):
         raise SenderNotAuthenticated(f"sender domain {from_domain} is not a staff domain")
 
     return SenderIdentity(address=address, name=name, domain=from_domain)

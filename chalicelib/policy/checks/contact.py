@@ -7,11 +7,11 @@ file's allow-lists; anything else is a person's, or might be, and the comms offi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
 import phonenumbers
 
+from ...domain.addresses import in_domain
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
 from ..rules import OrgRules
@@ -93,10 +93,6 @@ FEWEST_DIGITS = 5
 _UK_FEWEST_DIGITS = 10  # the trunk 0 and nine more, or +44 and nine more
 
 
-def _in_domains(domain: str, domains: Iterable[str]) -> bool:
-    return any(domain == d or domain.endswith("." + d) for d in domains)
-
-
 def check_email(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     if "@" not in text.text:
         return []
@@ -113,7 +109,7 @@ def check_email(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
             continue
         tokens = _LOCAL_TOKENS.findall(local)
         is_role = bool(tokens) and any(t in role_words for t in tokens)
-        if _in_domains(domain, org_domains):
+        if in_domain(domain, org_domains):
             # One token ("jsmith", "bincollections") cannot be told apart; only name-shaped
             # addresses (first.last, j.smith, jane_smith) are flagged for the team inbox.
             if len(tokens) >= 2 and not is_role:

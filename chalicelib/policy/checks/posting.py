@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from twitter_text.extract_urls import extract_urls_with_indices
 
+from ...domain.addresses import in_domain
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
 from ..registry import Registration
@@ -73,10 +74,6 @@ def check_thread_plan(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
     return findings
 
 
-def _host_allowed(host: str, allowed: set[str]) -> bool:
-    return any(host == d or host.endswith("." + d) for d in allowed)
-
-
 def check_links(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     # The original, because that is what X and the blog will turn into links.
     original = text.original
@@ -101,7 +98,7 @@ def check_links(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
             problems.append(
                 f"{host} is a link shortener, which hides where the link goes. Use the full address"
             )
-        elif not _host_allowed(host, allowed):
+        elif not in_domain(host, allowed):
             problems.append(
                 f"{host} is not on the list of the council's or its partners' websites. Check it is the "
                 "right, official site, or ask the comms team to add it"
