@@ -22,6 +22,8 @@ import pytest
 import requests
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from .log_scan import leaks
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -121,7 +123,6 @@ def csrf_in(html: str) -> str:
 
 
 # Every stack this session started, so the last test can check their logs against their secrets.
-STARTED: list[Stack] = []
 
 
 @contextmanager
@@ -145,7 +146,6 @@ def running_stack(rules: Path | None = None) -> Iterator[Stack]:
     base = f"http://127.0.0.1:{ports['console']}"
     s = Stack(base=base, smtp_port=ports["smtp"], aws=f"http://127.0.0.1:{ports['aws']}", proc=proc)
     s.log = Path(log.name)
-    STARTED.append(s)
     try:
 
         def healthy() -> bool:
@@ -159,6 +159,10 @@ def running_stack(rules: Path | None = None) -> Iterator[Stack]:
         s.wait_for("the stack to be healthy", healthy, timeout=90)
         yield s
     finally:
+        # Checked before Ctrl-C: the secrets live in the stack's own moto server.
+        leaked = (
+            leaks(s.aws, Path(log.name)) if proc.poll() is None else ["the stack stopped before its log scan"]
+        )
         proc.send_signal(signal.SIGINT)
         try:
             code = proc.wait(timeout=30)
@@ -167,6 +171,7 @@ def running_stack(rules: Path | None = None) -> Iterator[Stack]:
             code = -9
         log.close()
         assert code == 0, "Ctrl-C did not stop the stack cleanly"
+        assert leaked == [], leaked
 
 
 @pytest.fixture(scope="session")

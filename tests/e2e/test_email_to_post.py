@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 import uuid
 from xml.etree import ElementTree
 
@@ -96,9 +95,15 @@ def test_a_spoofed_or_outside_sender_is_rejected_and_told_nothing(
     stack.wait_for(
         "the rejection to be recorded", lambda: (stack.story(title) or {}).get("status") == "REJECTED"
     )
-    time.sleep(1)  # give the pipeline a moment in which it could (wrongly) send something
-    assert not [m for m in stack.mail()[before:] if title in m["subject"] or title in m["text"]]
-    assert not [m for m in stack.mail()[before:] if header_from in m["to"] or envelope_from in m["to"]]
+    # A barrier instead of a pause: a genuine story sent after the spoof is answered only once every
+    # stage has handled what came before it, so a mail the spoof (wrongly) caused would be out by then.
+    barrier = unique("Barrier")
+    stack.send(barrier, "The leisure centre pool reopens on Monday after its refit.")
+    stack.mail_to("alex.doe@example.gov.uk", f"We have your story: {barrier}")
+    stack.mail_to("comms@example.gov.uk", f"Approval needed: {barrier}")
+    since = [m for m in stack.mail()[before:] if barrier not in m["subject"]]
+    assert not [m for m in since if title in m["subject"] or title in m["text"]]
+    assert not [m for m in since if header_from in m["to"] or envelope_from in m["to"]]
 
 
 def test_a_tampered_link_gets_its_own_page(stack: Stack) -> None:

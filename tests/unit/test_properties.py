@@ -182,6 +182,17 @@ class StoryMachine(RuleBasedStateMachine):
             assert state is record.state, (state, record.state)
 
     @invariant()
+    def nothing_is_published_without_an_approval_of_the_version_published(self) -> None:
+        for record in self.p.table.list():
+            if record.state in (State.PUBLISHING, State.PUBLISHED, State.PUBLISH_FAILED) or record.posts:
+                approvals = [
+                    e
+                    for e in self.p.table.audit(record.story_id)
+                    if e.to_state is State.APPROVED and e.version == record.version
+                ]
+                assert approvals, (record.story_id, record.state, record.version)
+
+    @invariant()
     def nothing_is_posted_twice(self) -> None:
         for channel in (self.p.x, self.p.mastodon, self.p.bluesky):
             twice = [t for t, n in Counter(p["text"] for p in channel.posts).items() if n > 1]

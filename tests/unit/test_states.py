@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from chalicelib.domain.errors import InvalidTransition
-from chalicelib.domain.states import TERMINAL, State, can_transition, require, sources_for
+from chalicelib.domain.states import TERMINAL, TRANSITIONS, State, can_transition, require, sources_for
+from chalicelib.domain.story import AuditEvent, StoryRecord
+from chalicelib.services.moves import move
+from local.memory import MemoryStoryTable
+
+T0 = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 
 def test_a_story_cannot_be_published_without_approval() -> None:
@@ -24,5 +31,16 @@ def test_approval_comes_only_from_pending_approval() -> None:
 
 
 def test_every_state_is_in_the_machine() -> None:
-    for s in State:
-        assert isinstance(can_transition(s, State.WITHDRAWN), bool)
+    assert set(TRANSITIONS) == set(State)
+    assert all(targets <= set(State) for targets in TRANSITIONS.values())
+
+
+@pytest.mark.parametrize("src", [s for s in State if s not in sources_for(State.PUBLISHING)])
+def test_the_table_refuses_to_start_publishing_a_story_that_was_not_approved(src: State) -> None:
+    """The production write path, not the table: every state change goes through transition()."""
+    table = MemoryStoryTable()
+    record = StoryRecord("s-1", src, 1, "h", "a@example.gov.uk", "A", "t", "email", "raw/email/1", T0, T0)
+    table.create(record, AuditEvent("s-1", T0, "system", "submitted", None, src, 1, "h"))
+    with pytest.raises(InvalidTransition):
+        move(table, record, State.PUBLISHING, actor="publish", action="publishing", at=T0)
+    assert table.get("s-1") == record
