@@ -15,10 +15,11 @@ from chalice.app import Chalice, CloudWatchEvent, Rate, Request, Response, SQSEv
 
 from chalicelib import bootstrap
 from chalicelib.definition import Resources
-from chalicelib.domain.errors import BadForm, LinkError, Permanent, RetryLater
+from chalicelib.domain.errors import BadForm, LinkError, Permanent
 from chalicelib.domain.links import Purpose
 from chalicelib.domain.states import State
 from chalicelib.observability import MetricUnit, handler_scope, logger, metrics
+from chalicelib.page_text import LINK_PAGES, RESULT_PAGES
 from chalicelib.render import highlight, page
 from chalicelib.services import messages
 from chalicelib.web import (
@@ -66,23 +67,6 @@ def html(body: str, status: int = 200, headers: dict[str, str] | None = None) ->
 
 def message_page(title: str, *paragraphs: str, status: int = 200, panel: bool = False) -> Response:
     return html(page("message", title=title, paragraphs=paragraphs, panel=panel, org=_org()), status)
-
-
-LINK_PAGES: dict[str, tuple[int, str, str]] = {
-    "tampered": (403, "This link does not work", "Use the link exactly as it is in the email we sent you."),
-    "expired": (410, "This link has expired", "Ask the communications team to send the story to you again."),
-    "superseded": (
-        409,
-        "There is a newer version of this story",
-        "The story was changed after this email was sent. Use the link in the most recent email.",
-    ),
-    "forged-form": (
-        403,
-        "Your decision was not recorded",
-        "Open the link in your email again and use the buttons on that page.",
-    ),
-    "wrong-kind": (403, "This link does not work", "Use the link exactly as it is in the email we sent you."),
-}
 
 
 def link_error_page(e: LinkError) -> Response:
@@ -278,34 +262,6 @@ def _already_page(state: State) -> Response:
         "If you think this is wrong, contact the communications team.",
         status=409,
     )
-
-
-RESULT_PAGES: dict[str, tuple[str, str]] = {
-    "approved": ("Story approved", "It will be published in the next few minutes. The author will be told."),
-    "step-approved": (
-        "Story approved",
-        "It now goes to the next approver. The author will be told when it is published.",
-    ),
-    "voted": (
-        "Thank you: your approval is recorded",
-        "The story is published once every approver at this step agrees.",
-    ),
-    "rejected": ("Story rejected", "The author will be told, with your reason."),
-    "changes-requested": (
-        "Changes requested",
-        "The author will be sent your comments and a link to change the story.",
-    ),
-    "confirmed": ("Thank you: your story is on its way", "It will be checked and sent for approval."),
-    "overridden": ("Block overridden", "The story goes to approval. Your reason is kept in the audit trail."),
-    "revised": (
-        "Thank you: the new version is on its way",
-        "It will be checked again and sent for approval.",
-    ),
-    "withdrawn": (
-        "Story taken down",
-        "It was deleted from every channel and the blog. Your reason is in the audit trail.",
-    ),
-}
 
 
 def _result_page(result: DecisionResult) -> Response:
@@ -513,13 +469,7 @@ def _notify(body: str) -> None:
 def _publish(body: str) -> None:
     ref = messages.story_ref_body(body)
     logger.thread_safe_append_keys(story_id=ref.story_id)
-    try:
-        _c().publish.publish(ref)
-    except RetryLater as e:
-        # A rate limit or an outcome still to be reconciled: the message comes back after the delay,
-        # instead of SQS redelivering it in a busy loop.
-        logger.info("publish deferred", extra={"reason": str(e), "delay_s": e.delay_s})
-        _c().queues.send("publish", ref.to_body(), delay_s=e.delay_s)
+    _c().publish.handle(ref)
 
 
 @app.schedule(Rate(5, unit=Rate.MINUTES))

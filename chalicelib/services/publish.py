@@ -77,6 +77,19 @@ class PublishService:
         self._rules = rules
         self._clock = clock
 
+    def handle(self, ref: StoryRef) -> State | None:
+        """What the publish queue's handler calls: publish, or come back later when a channel says so.
+
+        A rate limit or an outcome still to be reconciled sends the message again with the channel's
+        delay, instead of SQS redelivering it in a busy loop.
+        """
+        try:
+            return self.publish(ref)
+        except RetryLater as e:
+            logger.info("publish deferred", extra={"reason": str(e), "delay_s": e.delay_s})
+            self._queues.send("publish", ref.to_body(), delay_s=e.delay_s)
+            return None
+
     def publish(self, ref: StoryRef) -> State | None:
         record = self._table.get(ref.story_id)
         if record is None:
