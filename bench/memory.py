@@ -125,14 +125,14 @@ class World:
     blog_s3: MemoryS3 = field(default_factory=MemoryS3)
 
     def __post_init__(self) -> None:
-        from chalicelib.adapters.memory import (
+        from chalicelib.definition import QUEUES
+        from local.memory import (
             MemoryMailer,
             MemoryQueues,
             MemoryRawStore,
             MemoryStoryStore,
             MemoryStoryTable,
         )
-        from chalicelib.definition import QUEUES
 
         self.raw, self.stories, self.table = MemoryRawStore(), MemoryStoryStore(), MemoryStoryTable()
         self.mailer = MemoryMailer()
@@ -140,10 +140,10 @@ class World:
 
     def container(self) -> Any:
         from chalicelib.adapters.blog import StaticBlog
-        from chalicelib.adapters.memory import MemoryCounters, MemorySecrets
         from chalicelib.bootstrap import Container
         from chalicelib.config import Settings
         from chalicelib.policy.rules import load_rules_file
+        from local.memory import MemoryCounters, MemorySecrets
 
         settings = Settings.from_env(
             {

@@ -9,17 +9,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from botocore.exceptions import ClientError
-
-from ..domain.errors import Retryable
+from .dynamodb_common import dynamodb_call
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
 LIMIT_SK = "LIMIT"
-_THROTTLED = frozenset(
-    {"ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded"}
-)
 
 
 def window_number(now: datetime, window_s: int) -> int:
@@ -35,7 +30,7 @@ class DynamoCounters:
 
     def count(self, key: str, *, window_s: int, now: datetime) -> int:
         window = window_number(now, window_s)
-        try:
+        with dynamodb_call():
             answer = self._db.update_item(
                 TableName=self._table,
                 Key={"pk": {"S": f"LIMIT#{key}#{window}"}, "sk": {"S": LIMIT_SK}},
@@ -47,9 +42,4 @@ class DynamoCounters:
                 },
                 ReturnValues="UPDATED_NEW",
             )
-        except ClientError as e:
-            code = str(e.response.get("Error", {}).get("Code", ""))
-            if code in _THROTTLED:
-                raise Retryable(f"dynamodb: {code}") from e
-            raise
         return int(answer["Attributes"]["hits"]["N"])

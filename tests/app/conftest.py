@@ -22,7 +22,14 @@ import pytest
 from chalice.test import Client
 
 import app as chalice_app
-from chalicelib.adapters.memory import (
+from chalicelib.adapters.ports import MediaItem, OutgoingEmail, PostResult
+from chalicelib.bootstrap import Container, set_container
+from chalicelib.config import Settings
+from chalicelib.definition import QUEUES
+from chalicelib.domain.errors import UnknownOutcome
+from chalicelib.domain.story import Version
+from chalicelib.policy.rules import OrgRules, load_rules_file
+from local.memory import (
     MemoryCounters,
     MemoryMailer,
     MemoryQueues,
@@ -31,13 +38,6 @@ from chalicelib.adapters.memory import (
     MemoryStoryStore,
     MemoryStoryTable,
 )
-from chalicelib.adapters.ports import MediaItem, OutgoingEmail, PostResult
-from chalicelib.bootstrap import Container, set_container
-from chalicelib.config import Settings
-from chalicelib.definition import QUEUES
-from chalicelib.domain.errors import UnknownOutcome
-from chalicelib.domain.story import Version
-from chalicelib.policy.rules import OrgRules, load_rules_file
 
 EVENTS = Path(__file__).resolve().parents[1] / "events"
 RULES = Path(__file__).resolve().parents[2] / "local" / "rules.yaml"

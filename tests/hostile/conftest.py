@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from email import message_from_bytes
 from email.policy import default
 from html.parser import HTMLParser
-from typing import Any
 from urllib.parse import urlencode
 
 import pytest
@@ -25,6 +24,7 @@ from chalicelib.adapters.ports import OutgoingEmail
 from chalicelib.adapters.ses import build_mime
 from chalicelib.bootstrap import set_container
 from chalicelib.services.ingest import story_id_for
+from local.memory import MemoryS3
 from tests.app.conftest import BASE_URL, Pipeline, links_in, path_of
 
 __all__ = ["BASE_URL", "Pipeline", "links_in", "path_of"]
@@ -51,38 +51,13 @@ ACTIVE_TAGS = frozenset(
 ALLOWED_META = frozenset({"charset", "name", "content"})
 
 
-class MemoryBucket:
-    """Just enough of an S3 client for StaticBlog: put, get, list by prefix, delete."""
-
-    def __init__(self) -> None:
-        self.objects: dict[str, bytes] = {}
-
-    def put_object(self, *, Bucket: str, Key: str, Body: bytes, **_: Any) -> None:
-        self.objects[Key] = bytes(Body)
-
-    def get_object(self, *, Bucket: str, Key: str) -> dict[str, Any]:
-        import io
-
-        return {"Body": io.BytesIO(self.objects[Key])}
-
-    def delete_objects(self, *, Bucket: str, Delete: dict[str, Any]) -> None:
-        for item in Delete["Objects"]:
-            self.objects.pop(item["Key"], None)
-
-    def get_paginator(self, _name: str) -> MemoryBucket:
-        return self
-
-    def paginate(self, *, Bucket: str, Prefix: str) -> list[dict[str, Any]]:
-        return [{"Contents": [{"Key": k} for k in sorted(self.objects) if k.startswith(Prefix)]}]
-
-
 @dataclass
 class Hostile:
     """A pipeline whose blog is real, and the client that plays the approver's browser."""
 
     pipeline: Pipeline
     client: Client
-    bucket: MemoryBucket
+    bucket: MemoryS3
 
     def submit(self, raw: bytes, *, authenticated: bool = True) -> str:
         key = self.pipeline.raw_email(raw, authenticated=authenticated)
@@ -119,7 +94,7 @@ class Hostile:
 @pytest.fixture
 def hostile() -> Iterator[Hostile]:
     p = Pipeline()
-    bucket = MemoryBucket()
+    bucket = MemoryS3()
     p.container.blog = StaticBlog(  # type: ignore[assignment]
         bucket,  # type: ignore[arg-type]
         "rs-test-blog",

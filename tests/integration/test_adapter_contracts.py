@@ -22,14 +22,6 @@ import pytest
 from botocore.stub import Stubber
 
 from chalicelib.adapters.dynamodb import DynamoStoryTable
-from chalicelib.adapters.memory import (
-    MemoryMailer,
-    MemoryQueues,
-    MemoryRawStore,
-    MemorySecrets,
-    MemoryStoryStore,
-    MemoryStoryTable,
-)
 from chalicelib.adapters.ports import Mailer, OutgoingEmail, Queues, RawStore, Secrets, StoryStore, StoryTable
 from chalicelib.adapters.s3 import S3RawStore, S3StoryStore
 from chalicelib.adapters.secrets import SecretsManagerSecrets
@@ -41,6 +33,14 @@ from chalicelib.domain.findings import Finding, Severity, Verdict
 from chalicelib.domain.states import State
 from chalicelib.domain.story import AuditEvent, Image, Post, StoryRecord, Version
 from local.aws_resources import AwsClients, CreatedResources
+from local.memory import (
+    MemoryMailer,
+    MemoryQueues,
+    MemoryRawStore,
+    MemorySecrets,
+    MemoryStoryStore,
+    MemoryStoryTable,
+)
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 SENDER = "stories@example.gov.uk"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from botocore.exceptions import ClientError
 
-from chalicelib.adapters.memory import MemoryMailer, MemoryQueues, MemoryRawStore, MemoryStoryStore
 from chalicelib.adapters.ports import OutgoingEmail
 from chalicelib.domain.errors import ConfigError
+from local.memory import MemoryMailer, MemoryQueues, MemoryRawStore, MemoryS3, MemoryStoryStore
 
 
 def test_memory_queues_record_bodies_per_queue_and_drain_forgets_them() -> None:
@@ -53,3 +54,22 @@ def test_memory_stores_keep_the_s3_key_layout_and_content_type() -> None:
     raw = MemoryRawStore()
     raw.put_raw("raw/form/x.json", b"{}", "application/json")
     assert raw.objects["raw/form/x.json"] == (b"{}", "application/json")
+
+
+def test_memory_s3_answers_the_calls_the_static_blog_makes() -> None:
+    s3 = MemoryS3()
+    s3.put_object(Bucket="b", Key="stories/s-1/index.html", Body=b"<p>1</p>", ContentType="text/html")
+    s3.put_object(Bucket="b", Key="stories/s-1/entry.json", Body=b"{}", ContentType="application/json")
+    s3.put_object(Bucket="b", Key="index.html", Body=b"<p>all</p>", ContentType="text/html")
+    assert s3.get_object(Bucket="b", Key="index.html")["Body"].read() == b"<p>all</p>"
+    pages = s3.get_paginator("list_objects_v2").paginate(Bucket="b", Prefix="stories/s-1/")
+    assert [o["Key"] for page in pages for o in page.get("Contents", [])] == [
+        "stories/s-1/entry.json",
+        "stories/s-1/index.html",
+    ]
+    s3.delete_objects(Bucket="b", Delete={"Objects": [{"Key": "stories/s-1/entry.json"}], "Quiet": True})
+    assert sorted(s3.objects) == ["index.html", "stories/s-1/index.html"]
+    # As in S3: a prefix that matches nothing gives a page without Contents, a missing key NoSuchKey.
+    assert s3.get_paginator("list_objects_v2").paginate(Bucket="b", Prefix="nothing/") == [{}]
+    with pytest.raises(ClientError, match="NoSuchKey"):
+        s3.get_object(Bucket="b", Key="stories/s-1/entry.json")

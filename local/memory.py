@@ -1,4 +1,4 @@
-"""In-memory fakes of the ports, for fast tests and for wiring services without AWS.
+"""In-memory fakes of the ports, for fast tests and for wiring services without AWS (never deployed).
 
 They keep the adapters' contract, not just their signatures: the same errors (NotFound,
 ConflictError, ConfigError), the same key layout and serialisation round-trips, the same marker
@@ -7,6 +7,7 @@ semantics. The contract suite in tests/integration runs against both to keep the
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import threading
@@ -15,16 +16,26 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from ..definition import QUEUES
-from ..domain.errors import ConfigError, ConflictError, NotFound
-from ..domain.findings import Verdict
-from ..domain.states import State, checked_sources
-from ..domain.story import AuditEvent, Post, StoryRecord, Version
-from .dynamodb import check_updates, marker_view, merge_posts
-from .ports import OutgoingEmail
-from .s3 import findings_body, findings_key, media_key, media_name, version_body, version_key
-from .ses import build_mime
-from .sqs import check_delay, encode_body
+from botocore.exceptions import ClientError
+
+from chalicelib.adapters.dynamodb import check_expected, check_updates, merge_posts
+from chalicelib.adapters.dynamodb_markers import marker_view
+from chalicelib.adapters.ports import OutgoingEmail
+from chalicelib.adapters.s3 import (
+    findings_body,
+    findings_key,
+    media_key,
+    media_name,
+    version_body,
+    version_key,
+)
+from chalicelib.adapters.ses import build_mime
+from chalicelib.adapters.sqs import check_delay, encode_body
+from chalicelib.definition import QUEUES
+from chalicelib.domain.errors import ConfigError, NotFound
+from chalicelib.domain.findings import Verdict
+from chalicelib.domain.states import State, checked_sources
+from chalicelib.domain.story import AuditEvent, Post, StoryRecord, Version
 
 
 def _utc(at: datetime) -> datetime:
@@ -131,15 +142,7 @@ class MemoryStoryTable:
         expected_states = checked_sources(expected, to)
         changes = check_updates(updates)
         with self._lock:
-            current = self._records.get(story_id)
-            if current is None:
-                raise NotFound(f"no story {story_id}")
-            if current.state not in expected_states or (
-                expected_version is not None and current.version != expected_version
-            ):
-                raise ConflictError(
-                    f"story {story_id} is {current.state} v{current.version}, not as expected"
-                )
+            current = check_expected(story_id, self._records.get(story_id), expected_states, expected_version)
             new = current.with_(state=to, updated_at=event.at, **changes)
             self._records[story_id] = new
             self._audit.setdefault(story_id, []).append(event)
@@ -289,3 +292,43 @@ class MemoryQueues:
             taken = [m.body for m in self.messages if m.queue == queue]
             self.messages = [m for m in self.messages if m.queue != queue]
         return taken
+
+
+class MemoryS3:
+    """The few S3 client calls the static blog makes, on a dict, so the real blog adapter can write.
+
+    ``objects`` maps key → bytes (one bucket: ``Bucket`` is not checked).
+    """
+
+    def __init__(self) -> None:
+        self.objects: dict[str, bytes] = {}
+
+    def put_object(self, *, Bucket: str, Key: str, Body: bytes, **_: Any) -> dict[str, Any]:
+        self.objects[Key] = bytes(Body)
+        return {}
+
+    def get_object(self, *, Bucket: str, Key: str) -> dict[str, Any]:
+        if Key not in self.objects:
+            raise ClientError({"Error": {"Code": "NoSuchKey", "Message": Key}}, "GetObject")
+        return {"Body": io.BytesIO(self.objects[Key])}
+
+    def delete_objects(self, *, Bucket: str, Delete: Mapping[str, Any]) -> dict[str, Any]:
+        for obj in Delete["Objects"]:
+            self.objects.pop(obj["Key"], None)
+        return {}
+
+    def get_paginator(self, name: str) -> _ListPages:
+        if name != "list_objects_v2":
+            raise NotImplementedError(f"no {name} paginator here")
+        return _ListPages(self.objects)
+
+
+class _ListPages:
+    """``list_objects_v2`` pages: one page, which (as in S3) has no ``Contents`` when nothing matches."""
+
+    def __init__(self, objects: Mapping[str, bytes]) -> None:
+        self._objects = objects
+
+    def paginate(self, *, Bucket: str, Prefix: str = "") -> list[dict[str, Any]]:
+        keys = sorted(k for k in self._objects if k.startswith(Prefix))
+        return [{"Contents": [{"Key": k} for k in keys]} if keys else {}]
