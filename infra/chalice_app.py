@@ -1,23 +1,24 @@
-"""The Chalice app as a CDK construct, with what ``chalice package`` leaves out put back.
+"""The Chalice app as a CDK construct, used through ``chalice.cdk.Chalice``'s public interface only.
 
 ``chalice.cdk.Chalice`` runs ``chalice package`` during synth and imports the SAM template it writes.
-Three things need fixing on the way in, and this is the one place that does it:
+Everything the deployed code imports is in app.py and chalicelib/, which is what a Chalice package
+carries, so the package goes in as Chalice makes it. Two things are added around the construct, and
+this is the one place that does them:
 
-- app.py imports ``chalicelib.definition`` (the shared resource names), but a Chalice package only carries
-  app.py and chalicelib/: the definition is added to the deployment zip here.
-- Chalice writes its scratch output into the current directory; it goes under the CDK output instead,
-  so nothing generated lands in the work tree.
+- Chalice writes its scratch output (``chalice.out/``) into the current directory; the construct is
+  built from a working directory under the CDK output instead, so nothing generated lands in the work
+  tree.
 - the functions are listed from the packaged template, so the stack can wire every handler Chalice
   knows about (including ones added later) without a second list to keep in step.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
-import zipfile
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+import re
+import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,10 @@ from chalice.cdk import Chalice
 from constructs import Construct
 
 REPO = Path(__file__).resolve().parents[1]
-# Files outside app.py and chalicelib/ that the deployed code imports.
-EXTRA_FILES: tuple[str, ...] = ("infra/__init__.py", "chalicelib/definition.py")
+# Where ``chalice.cdk.Chalice`` writes ``chalice package``'s output, relative to the working directory:
+# one directory per package holding sam.json (the template) and the zips.
+PACKAGE_OUTPUT = "chalice.out"
+SAM_TEMPLATE = "sam.json"
 
 
 @dataclass(frozen=True)
@@ -76,42 +79,41 @@ def functions_in(template: Mapping[str, Any]) -> list[PackagedFunction]:
     return out
 
 
-@contextmanager
-def _working_dir(path: Path) -> Iterator[None]:
-    before = Path.cwd()
-    path.mkdir(parents=True, exist_ok=True)
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(before)
+def packaged_template(workdir: Path) -> dict[str, Any]:
+    """The SAM template ``chalice package`` wrote while the construct was built from ``workdir``.
+
+    The construct keeps the template's path only in a private attribute, and its public
+    ``sam_template`` (a CfnInclude) cannot be read back reliably: jsii fails to return a
+    function's Events. So the template is found where the construct writes it, in a working
+    directory made empty for it; a change in that layout fails synth here, loudly.
+    """
+    found = sorted((workdir / PACKAGE_OUTPUT).glob(f"*/{SAM_TEMPLATE}"))
+    if len(found) != 1:
+        raise RuntimeError(f"expected one packaged {SAM_TEMPLATE} under {workdir}, found {len(found)}")
+    with found[0].open(encoding="utf-8") as f:
+        template: dict[str, Any] = json.load(f)
+    return template
+
+
+def _fresh_dir(path: Path) -> Path:
+    # Emptied first, so the one template in it is this synth's, and old packages do not pile up.
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
 
 
 class ChaliceApp(Chalice):
-    """``chalice.cdk.Chalice`` that ships chalicelib/definition.py and reports the functions it packaged."""
+    """``chalice.cdk.Chalice`` built from a scratch directory, reporting the functions it packaged."""
 
     def __init__(
         self, scope: Construct, construct_id: str, *, stage_config: Mapping[str, Any], scratch_dir: Path
     ) -> None:
-        self._template_path: str | None = None
-        with _working_dir(scratch_dir):
+        # One working directory per construct path, so two stacks synthesised together keep apart.
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{scope.node.path}/{construct_id}").strip("-")
+        workdir = _fresh_dir(scratch_dir.resolve() / name)
+        with contextlib.chdir(workdir):
             super().__init__(scope, construct_id, source_dir=str(REPO), stage_config=dict(stage_config))
-        assert self._template_path is not None
-        with open(self._template_path, encoding="utf-8") as f:
-            self.functions: list[PackagedFunction] = functions_in(json.load(f))
-
-    def _package_app(self) -> None:
-        super()._package_app()
-        with zipfile.ZipFile(os.path.join(self._sam_package_dir, "deployment.zip"), "a") as z:
-            present = set(z.namelist())
-            for rel in EXTRA_FILES:
-                if rel not in present:
-                    z.write(REPO / rel, rel)
-
-    def _generate_sam_template_with_assets(self, chalice_out_dir: str, package_id: str) -> str:
-        path = str(super()._generate_sam_template_with_assets(chalice_out_dir, package_id))
-        self._template_path = path
-        return path
+        self.functions: list[PackagedFunction] = functions_in(packaged_template(workdir))
 
     def function_resource(self, fn: PackagedFunction) -> CfnResource:
         resource: CfnResource = self.get_resource(fn.logical_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from aws_cdk import (
     Aws,
@@ -86,6 +87,18 @@ CONCURRENCY: Mapping[str, int] = {
     "on_schedule": 1,  # one sweep at a time
 }
 DEFAULT_CONCURRENCY = 2  # a handler added to app.py later, until it is given its own number
+
+# How Chalice packages the app, over .chalice/config.json's stage. tests/infra/test_package.py packages
+# with the same settings, so the package it imports is the one deployed.
+CHALICE_PACKAGING: Mapping[str, Any] = {
+    # Roles are made below, one per function; Chalice's own policy analysis is not used. The role ARN
+    # Chalice then needs is a placeholder, replaced on every function.
+    "manage_iam_role": False,
+    "autogen_policy": False,
+    # Dependencies go in a layer cached by requirements.txt, so a code change packages fast.
+    "automatic_layer": True,
+    "xray": True,
+}
 
 # The whole API, all clients together: far above what staff and approvers need, far below a bill.
 DEFAULT_API_RATE_LIMIT = 10  # requests per second, sustained
@@ -472,14 +485,9 @@ class RealStoriesStack(Stack):
             "ChaliceApp",
             scratch_dir=self.settings.scratch_dir,
             stage_config={
+                **CHALICE_PACKAGING,
                 "environment_variables": env,
-                # Roles are made below, one per function; Chalice's own policy analysis is not used.
-                "manage_iam_role": False,
                 "iam_role_arn": f"arn:{Aws.PARTITION}:iam::{Aws.ACCOUNT_ID}:role/replaced-per-function",
-                "autogen_policy": False,
-                # Dependencies go in a layer cached by requirements.txt, so a code change packages fast.
-                "automatic_layer": True,
-                "xray": True,
             },
         )
 

@@ -198,13 +198,17 @@ def test_every_handler_has_its_own_role_and_a_known_access_list(synthesised: Syn
         assert ("api_handler" if handler == "app" else handler) in ACCESS
 
 
-def test_the_deployed_code_carries_the_resource_definition(synthesised: Synthesised) -> None:
+def test_the_deployed_code_is_chalices_package_as_made_with_the_resource_definition_in_it(
+    synthesised: Synthesised,
+) -> None:
     [fn] = [f for f in _functions(synthesised).values() if f["Properties"]["Handler"] == "app.on_intake"]
     key = fn["Properties"]["CodeUri"]["Key"]
     with zipfile.ZipFile(synthesised.outdir / f"asset.{key}") as z:
         names = set(z.namelist())
-        assert {"app.py", "infra/__init__.py", "chalicelib/definition.py"} <= names
-        assert z.read("chalicelib/definition.py") == (REPO / "infra" / "definition.py").read_bytes()
+        assert {"app.py", "chalicelib/definition.py"} <= names
+        assert z.read("chalicelib/definition.py") == (REPO / "chalicelib" / "definition.py").read_bytes()
+        # Nothing from the CDK app is added to the package: the deployed code must not need it.
+        assert not [n for n in names if n.startswith("infra/")]
 
 
 # --- IAM ------------------------------------------------------------------------------------------
