@@ -24,6 +24,7 @@ from ..domain.story import IncomingImage, Submission
 from .html_text import clean_line, clean_text, html_to_text, shorten
 from .images import looks_like_svg, prepare_image, safe_filename, sniff_image_type
 from .limits import IntakeLimits
+from .replies import find_story, is_dashed_footer
 
 # Errors the stdlib email package can raise on hostile input instead of recording a defect.
 _EMAIL_ERRORS = (
@@ -71,19 +72,34 @@ _DISCLAIMER = re.compile(
     r"|(?:e-?mails?|messages?|communications?)\b.{0,40}\b(?:may be|are|is|will be) (?:monitored|recorded)"
     r"|(?:any|the) (?:views|opinions)(?: or opinions)? (?:expressed|presented|contained) in this"
     r"|please (?:consider|think of) the environment before printing|think before you print"
+    r"|n['’]imprimez (?:ce|cet) (?:mail|e-?mail|courriel|message)|bitte denken sie an die umwelt"
     r"|this e-?mail has been (?:scanned|checked)"
     r"|(?:protective marking|classification|official(?:-| )sensitive)\s*:"
     r")",
     re.IGNORECASE,
 )
+_ECO_LINE = re.compile(r"\b(?:environment|environnement|umwelt|ambiente|środowisk\w*|amgylchedd)\b", re.I)
+# A bare first name or "First Last" on its own at the very end: the writer signing the message.
+_NAME_LINE = re.compile(
+    r"^[A-Z\u00C0-\u024F\u0400-\u042F][\w'’-]*(?: [A-Z\u00C0-\u024F\u0400-\u042F][\w'’-]*)?$"
+)
 _SIGN_OFF = re.compile(
     r"^(?:kind(?:est)? regards|best regards|warm(?:est)? regards|regards|best wishes|many thanks|"
     r"thanks(?: again| very much)?|thank you|cheers|best|yours sincerely|yours faithfully|all the best|"
-    r"diolch(?: yn fawr)?|cofion(?: gorau)?)[,.!]?$",
+    r"br|diolch(?: yn fawr)?|cofion(?: gorau)?)[,.!]?$",
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(r"^\[(?:cid:[^\]]*|image:[^\]]*|image)\]$", re.IGNORECASE)
 _SIGNATURE_MAX_LINES = 8
+_COVER_NOTE_CHARS = 300
+# The signature of a signed message (multipart/signed): part of the envelope, not something the sender
+# chose to attach, so dropping it is not worth a note.
+_SIGNATURE_TYPES = frozenset(
+    {"application/pgp-signature", "application/pkcs7-signature", "application/x-pkcs7-signature"}
+)
+# Only "auto_reply": mailing lists mark people's messages "bulk" (the real-mail set has one), and a
+# story sent through a staff distribution list is still a story.
+_AUTO_REPLY_PRECEDENCE = frozenset({"auto_reply"})
 
 
 @dataclass
@@ -92,6 +108,11 @@ class _Found:
     images: list[tuple[str, str, bytes, str]] = field(default_factory=list)  # name, type, data, alt
     notes: list[str] = field(default_factory=list)
     parts: int = 0
+    # The first attached email (message/rfc822): a forward whose text is the story.
+    enclosed_texts: list[str] = field(default_factory=list)
+    enclosed_subject: str = ""
+    enclosed: bool = False
+    dropped_files: list[str] = field(default_factory=list)
 
 
 def parse_email(raw: bytes, *, raw_key: str, limits: IntakeLimits, now: datetime | None = None) -> Submission:
@@ -117,13 +138,21 @@ def parse_email(raw: bytes, *, raw_key: str, limits: IntakeLimits, now: datetime
         raise InvalidSubmission("the email could not be read", code="malformed")
 
     sender, sender_name = _sender(msg, limits)
+    _refuse_if_not_a_story(msg)
     found = _Found()
     try:
         _walk(msg, found, limits, depth=0, want_text=True, resource=False)
     except RecursionError as e:
         raise InvalidSubmission("the email is nested too deeply to read", code="malformed") from e
 
-    text = clean_text(trim_reply_and_signature(clean_text("\n\n".join(found.texts))))
+    subject = _header_text(msg, "Subject")
+    text, cover = _story_and_cover(found, subject)
+    if cover:
+        found.notes.append(
+            "the words above the forwarded message were taken as a covering note and left out of the story: "
+            f"\u201c{shorten(cover, _COVER_NOTE_CHARS)}\u201d"
+        )
+    found.notes.extend(_dropped_files_notes(found.dropped_files))
     if not text:
         raise InvalidSubmission(
             "the email has no story text (after removing signatures and quoted replies)", code="empty"
@@ -133,7 +162,7 @@ def parse_email(raw: bytes, *, raw_key: str, limits: IntakeLimits, now: datetime
             f"the story is {len(text):,} characters; the limit is {limits.max_text_chars:,}", code="too-large"
         )
 
-    title = make_title(_header_text(msg, "Subject"), text, limits)
+    title = make_title(subject or found.enclosed_subject, text, limits)
     images, image_notes = _prepare_images(found.images, limits)
     return Submission(
         source="email",
@@ -171,12 +200,84 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
     return data.decode("cp1252", errors="replace")
 
 
-def trim_reply_and_signature(text: str) -> str:
-    """The sender's own words: quoted replies, signatures, mobile footers and disclaimers removed.
+def trim_reply_and_signature(text: str, *, subject: str = "") -> str:
+    """The story in a mail body: quoted replies, signatures, mobile footers and disclaimers removed.
 
-    A forwarded message with nothing written above it is kept (minus its header block), because staff
-    sometimes forward a story they first sent to their manager.
+    A forwarded message is the story (its covering note is dropped here; ``parse_email`` tells the
+    sender about it). The libraries behind ``replies.find_story`` do the multi-language work; ``_tidy``
+    then removes what they do not know: UK public-sector disclaimers and protective markings, and a
+    sign-off followed by name and job-title lines.
     """
+    return _tidy(find_story(text, subject=subject).text)
+
+
+def _story_and_cover(found: _Found, subject: str) -> tuple[str, str]:
+    """The story text and any covering note written above a forwarded story."""
+    image_names = {name for name, _, _, _ in found.images if name}
+    outer = _without_image_names(clean_text("\n\n".join(found.texts)), image_names)
+    if found.enclosed:
+        enclosed = _without_image_names(clean_text("\n\n".join(found.enclosed_texts)), image_names)
+        story = clean_text(trim_reply_and_signature(enclosed, subject=found.enclosed_subject))
+        own = clean_text(trim_reply_and_signature(outer, subject=subject))
+        if story:
+            return story, own
+        return own, ""
+    found_story = find_story(outer, subject=subject)
+    return clean_text(_tidy(found_story.text)), clean_text(_tidy(found_story.cover_note))
+
+
+def _without_image_names(text: str, names: set[str]) -> str:
+    """Drop lines that only name the message's images: Eudora and others write them where a picture sat."""
+    if not names:
+        return text
+    pattern = re.compile(r"^(?:\s*(?:" + "|".join(re.escape(n) for n in names) + r")\s*)+$")
+    return "\n".join(line for line in text.split("\n") if not pattern.match(line))
+
+
+def _refuse_if_not_a_story(msg: EmailMessage) -> None:
+    """Meeting invitations, read receipts, delivery reports and automatic replies are not stories.
+
+    Refusing them by what they are gives the sender (or their mail system) a reason they understand,
+    rather than a "story" reading "1" or an out-of-office notice sent for approval.
+    """
+    try:
+        auto = str(msg.get("Auto-Submitted", "") or "").strip().lower()
+        precedence = str(msg.get("Precedence", "") or "").strip().lower()
+        autoreply = any(msg.get(h) is not None for h in ("X-Autoreply", "X-Autorespond", "X-Auto-Response"))
+        ctype = msg.get_content_type()
+        parts = list(msg.walk())
+    except _EMAIL_ERRORS:
+        return  # unreadable headers: the walk below reports what it can
+    if ctype == "multipart/report" or any(
+        p.get_content_type() in ("message/disposition-notification", "message/delivery-status") for p in parts
+    ):
+        raise InvalidSubmission(
+            "the email is a delivery report or read receipt, not a story", code="not-a-story"
+        )
+    if (auto and auto != "no") or autoreply or precedence in _AUTO_REPLY_PRECEDENCE:
+        raise InvalidSubmission(
+            "the email is an automatic reply (such as an out-of-office message), not a story",
+            code="not-a-story",
+        )
+    for part in parts:
+        if part.get_content_type() == "text/calendar" and part.get_param("method"):
+            raise InvalidSubmission(
+                "the email is a calendar invitation, not a story: please write the story in an email",
+                code="not-a-story",
+            )
+
+
+def _dropped_files_notes(names: list[str]) -> list[str]:
+    if not names:
+        return []
+    if len(names) == 1:
+        return [f"{names[0]} was not attached: only images are accepted"]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return [f"{len(names)} files were not attached ({shown}): only images are accepted"]
+
+
+def _tidy(text: str) -> str:
+    """The hand-written last pass (see trim_reply_and_signature)."""
     lines = text.split("\n")
     kept: list[str] = []
     seen_content = False
@@ -196,12 +297,16 @@ def trim_reply_and_signature(text: str) -> str:
         if (
             _SIGNATURE_DELIMITER.match(line)
             or _MOBILE_FOOTER.match(line)
+            or is_dashed_footer(line)
             or _ORIGINAL_MESSAGE.match(line)
             or _wrote_line(lines, i)
         ):
             break
         if _DISCLAIMER.match(line):
             if seen_content:
+                # An eco footer's first line ("… préserver notre environnement.") sits just above it.
+                while kept and _ECO_LINE.search(kept[-1]):
+                    kept.pop()
                 break
             # A banner above the story (some gateways add one): skip that paragraph only.
             while i < len(lines) and lines[i].strip():
@@ -223,6 +328,11 @@ def _without_sign_off(lines: list[str]) -> list[str]:
             # A name, a job title, a phone number: short lines, none of them a sentence.
             if all(len(t) <= 80 and not t.endswith((".", "!", "?")) for t in tail):
                 return lines[:index]
+    if len(filled) >= 2 and _NAME_LINE.match(lines[filled[-1]].strip()):
+        previous = lines[filled[-2]].strip()
+        # Only a name that follows a finished sentence and a blank line, so a story's last line stays.
+        if previous.endswith((".", "!", "?")) and filled[-1] - filled[-2] > 1:
+            return lines[: filled[-1]]
     return lines
 
 
@@ -265,6 +375,9 @@ def _walk(
     if depth > limits.max_mime_depth:
         raise InvalidSubmission("the email is nested too deeply to read", code="malformed")
     ctype = part.get_content_type()
+    if ctype == "message/rfc822" and not found.enclosed:
+        _walk_enclosed(part, found, limits, depth=depth)
+        return
     if ctype.startswith("message/"):
         found.notes.append("an attached email was not included: only images are accepted as attachments")
         return
@@ -301,6 +414,25 @@ def _walk(
     _leaf(part, found, limits, want_text=want_text, resource=resource)
 
 
+def _walk_enclosed(part: Message, found: _Found, limits: IntakeLimits, *, depth: int) -> None:
+    """A forward sent as an attached email: its text and photos are the story's."""
+    inner = part.get_payload()
+    enclosed = inner[0] if isinstance(inner, list) and inner and isinstance(inner[0], Message) else None
+    if enclosed is None:
+        found.notes.append("an attached email could not be read")
+        return
+    found.enclosed = True
+    if isinstance(enclosed, EmailMessage):
+        found.enclosed_subject = _header_text(enclosed, "Subject")
+    collected = _Found(parts=found.parts, enclosed=True)
+    _walk(enclosed, collected, limits, depth=depth + 1, want_text=True, resource=False)
+    found.parts = collected.parts
+    found.enclosed_texts.extend(collected.texts)
+    found.images.extend(collected.images)
+    found.notes.extend(collected.notes)
+    found.dropped_files.extend(collected.dropped_files)
+
+
 def _leaf(part: Message, found: _Found, limits: IntakeLimits, *, want_text: bool, resource: bool) -> None:
     ctype = part.get_content_type()
     try:
@@ -328,11 +460,10 @@ def _leaf(part: Message, found: _Found, limits: IntakeLimits, *, want_text: bool
         alt = _fix_surrogates(str(part.get("Content-Description", "") or ""))
         found.images.append((name or "image", ctype, data, alt))
         return
-    if resource or (not data and not name):
+    if resource or (not data and not name) or ctype in _SIGNATURE_TYPES:
         # Stylesheets and the like behind an HTML body, or an empty part: not something the sender chose.
         return
-    shown = name or f"an attachment of type {_UNSAFE_TYPE_CHARS.sub('', ctype)[:60]}"
-    found.notes.append(f"{shown} was not attached: only images are accepted")
+    found.dropped_files.append(name or f"an attachment of type {_UNSAFE_TYPE_CHARS.sub('', ctype)[:60]}")
 
 
 def _best_alternative(children: list[Message]) -> Message | None:

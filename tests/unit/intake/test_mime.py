@@ -396,14 +396,42 @@ def test_gps_location_in_an_attached_photo_is_stripped() -> None:
     assert exif_of(sub.images[0].data) == {}
 
 
-def test_attached_email_is_dropped_with_a_note() -> None:
+def test_an_attached_email_is_the_forwarded_story_and_the_words_above_it_a_covering_note() -> None:
     inner = EmailMessage(policy=SMTP)
-    inner["Subject"] = "old"
-    inner.set_content("old")
+    inner["From"] = "Priya <priya@example.gov.uk>"
+    inner["Subject"] = "Lunch club"
+    inner.make_mixed()
+    words = EmailMessage(policy=SMTP)
+    words.set_content("Our lunch club turned ten this week.\n\n-- \nPriya Shah\nCommunity Officer")
+    inner.attach(words)
+    photo = EmailMessage(policy=SMTP)
+    photo.set_content(jpeg(), maintype="image", subtype="jpeg", disposition="attachment", filename="club.jpg")
+    inner.attach(photo)
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = "Jo <jo@example.gov.uk>"
+    msg["Subject"] = "Fwd: Lunch club"
+    msg.set_content("Priya asked me to send this in for her.")
+    msg.add_attachment(inner)
+    sub = parse(msg.as_bytes())
+    assert sub.text == "Our lunch club turned ten this week."
+    assert sub.title == "Lunch club"
+    assert [i.filename for i in sub.images] == ["club.jpg"]
+    assert sub.notes == (
+        "the words above the forwarded message were taken as a covering note and left out of the story: "
+        "\u201cPriya asked me to send this in for her.\u201d",
+    )
+
+
+def test_a_second_attached_email_is_dropped_with_a_note() -> None:
     msg = EmailMessage(policy=SMTP)
     msg["From"] = "Jo <jo@example.gov.uk>"
     msg["Subject"] = "Story"
-    msg.set_content("The story.")
-    msg.add_attachment(inner)
+    msg.make_mixed()
+    for text in ("The story.", "Something else."):
+        inner = EmailMessage(policy=SMTP)
+        inner["Subject"] = "old"
+        inner.set_content(text)
+        msg.add_attachment(inner)
     sub = parse(msg.as_bytes())
+    assert sub.text == "The story."
     assert sub.notes == ("an attached email was not included: only images are accepted as attachments",)
