@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cached_property
 
 from ..adapters.ports import Queues, StoryStore, StoryTable
 from ..domain.approval import Progress, Step
-from ..domain.errors import ConflictError, Retryable
+from ..domain.errors import Retryable
 from ..domain.findings import IN_TITLE, CheckContext, ImageContext, Verdict
 from ..domain.states import State
 from ..domain.story import StoryRecord, Version
@@ -17,7 +18,7 @@ from ..policy.catalogue import run_checks
 from ..policy.routing import approval_steps
 from ..policy.rules import OrgRules
 from .messages import Notice, NoticeKind, StoryRef
-from .moves import move
+from .moves import Mover
 
 ACTOR = "system:checks"
 
@@ -43,24 +44,20 @@ def check_version(version: Version, rules: OrgRules, now: datetime) -> Verdict:
     return Verdict(findings=title_findings + verdict.findings) if title_findings else verdict
 
 
+@dataclass(frozen=True, kw_only=True)
 class CheckService:
-    def __init__(
-        self,
-        *,
-        stories: StoryStore,
-        table: StoryTable,
-        queues: Queues,
-        rules: Callable[[], OrgRules],
-        clock: Callable[[], datetime],
-    ) -> None:
-        self._stories = stories
-        self._table = table
-        self._queues = queues
-        self._rules = rules
-        self._clock = clock
+    stories: StoryStore
+    table: StoryTable
+    queues: Queues
+    rules: Callable[[], OrgRules]
+    clock: Callable[[], datetime]
+
+    @cached_property
+    def _moves(self) -> Mover:
+        return Mover(table=self.table, clock=self.clock, actor=ACTOR, doing="checking")
 
     def check(self, ref: StoryRef) -> State | None:
-        record = self._table.get(ref.story_id)
+        record = self.table.get(ref.story_id)
         if record is None:
             # story.json is written after the row, so a missing row is a race we wait out.
             raise Retryable(f"story {ref.story_id} has no table row yet")
@@ -73,52 +70,33 @@ class CheckService:
             return record.state
         if record.state not in (State.SUBMITTED, State.CHECKING):
             return None
-        now = self._clock()
-        version = self._stories.get_version(ref.story_id, ref.version)
+        now = self.clock()
+        version = self.stories.get_version(ref.story_id, ref.version)
         if record.state is State.SUBMITTED:
-            record = self._move(record, State.CHECKING, "checking", "")
-        rules = self._rules()
+            record = self._moves.move(record, State.CHECKING, "checking", "")
+        rules = self.rules()
         verdict = check_version(version, rules, now)
-        self._stories.put_findings(ref.story_id, ref.version, verdict)
+        self.stories.put_findings(ref.story_id, ref.version, verdict)
         for f in verdict.findings:
             metrics.add_metric(name=f"Finding_{f.check}", unit=MetricUnit.Count, value=1)
         if verdict.decision == "block":
             ids = ", ".join(sorted({f.check for f in verdict.blocking}))
-            record = self._move(record, State.CHANGES_NEEDED, "blocked-by-checks", ids)
+            record = self._moves.move(record, State.CHANGES_NEEDED, "blocked-by-checks", ids)
         else:
             summary = ", ".join(sorted({f.check for f in verdict.findings})) or "no findings"
             steps = approval_steps(rules, submitter=record.submitter, findings=verdict.findings)
             progress = Progress(
                 plan=tuple(Step(s.name, s.approvers, s.mode, s.escalate_to) for s in steps), step=0, since=now
             )
-            record = self._move(
-                record, State.PENDING_APPROVAL, "checks-passed", summary, extra=progress.to_extra()
+            record = self._moves.move(
+                record, State.PENDING_APPROVAL, "checks-passed", summary, {"extra": progress.to_extra()}
             )
         self._route(record)
         return record.state
-
-    def _move(
-        self, record: StoryRecord, to: State, action: str, reason: str, extra: dict[str, str] | None = None
-    ) -> StoryRecord:
-        updates = {"extra": extra} if extra is not None else None
-        try:
-            return move(
-                self._table,
-                record,
-                to,
-                actor=ACTOR,
-                action=action,
-                at=self._clock(),
-                reason=reason,
-                updates=updates,
-            )
-        except ConflictError as e:
-            # Someone else moved it (a parallel redelivery): try again from the fresh state.
-            raise Retryable(f"story {record.story_id} changed while checking") from e
 
     def _route(self, record: StoryRecord) -> None:
         kinds: tuple[NoticeKind, ...] = (
             ("changes_needed", "blocked") if record.state is State.CHANGES_NEEDED else ("approval_request",)
         )
         for kind in kinds:
-            self._queues.send("notify", Notice(kind, record.story_id, record.version).to_body())
+            self.queues.send("notify", Notice(kind, record.story_id, record.version).to_body())

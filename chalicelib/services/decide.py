@@ -26,6 +26,7 @@ from ..policy.routing import approval_steps
 from ..policy.rules import OrgRules
 from .links import LinkIssuer
 from .messages import Notice, NoticeKind, StoryRef
+from .moves import Mover
 from .versions import new_version
 
 Outcome = Literal[
@@ -79,37 +80,26 @@ class DecisionResult:
     problems: tuple[str, ...] = field(default_factory=tuple)
 
 
+@dataclass(frozen=True, kw_only=True)
 class DecideService:
-    def __init__(
-        self,
-        *,
-        table: StoryTable,
-        stories: StoryStore,
-        queues: Queues,
-        links: LinkIssuer,
-        rules: Callable[[], OrgRules],
-        clock: Callable[[], datetime],
-        takedown: Callable[[str, str, str], object] | None = None,
-    ) -> None:
-        self._takedown = takedown
-        self._rules = rules
-        self._table = table
-        self._stories = stories
-        self._queues = queues
-        self._links = links
-        self._clock = clock
+    table: StoryTable
+    stories: StoryStore
+    queues: Queues
+    links: LinkIssuer
+    rules: Callable[[], OrgRules]
+    clock: Callable[[], datetime]
+    takedown: Callable[[str, str, str], object] | None = None
 
-    # --- reading ---------------------------------------------------------------------------------
     def view(self, token: str, purpose: Purpose) -> LinkView:
         """Read-only: verify the link and gather the page; raises LinkError for its own page."""
-        claims = self._links.read(token, purpose)
-        record = self._table.get(claims.story_id)
+        claims = self.links.read(token, purpose)
+        record = self.table.get(claims.story_id)
         if record is None:
             raise LinkError("tampered", "This link is not one we sent.")
         if record.version != claims.version or not record.content_hash.startswith(claims.content_hash):
             raise LinkError("superseded", "There is a newer version of this story.")
-        version = self._stories.get_version(claims.story_id, claims.version)
-        verdict = self._stories.get_findings(claims.story_id, claims.version) or Verdict()
+        version = self.stories.get_version(claims.story_id, claims.version)
+        verdict = self.stories.get_findings(claims.story_id, claims.version) or Verdict()
         can_decide = record.state is WAITING[purpose]
         step_name, steps = "", 1
         if purpose == "approve":
@@ -118,14 +108,14 @@ class DecideService:
                 can_decide = False
             else:
                 step_name, steps = progress.current.name, len(progress.plan)
-                voted = self._table.marker(self._vote_key(claims))
+                voted = self.table.marker(self._vote_key(claims))
                 can_decide = can_decide and (voted is None or self._abandoned(voted))
         return LinkView(
             claims=claims,
             record=record,
             version=version,
             findings=verdict.findings,
-            csrf=form_token(token, self._links.keys),
+            csrf=form_token(token, self.links.keys),
             can_decide=can_decide,
             step_name=step_name,
             steps=steps,
@@ -166,10 +156,10 @@ class DecideService:
             return self._confirm(view)
         if purpose == "override":
             return self._override(view, reason)
-        if purpose == "takedown" and self._takedown is not None:
-            self._takedown(view.record.story_id, view.claims.actor, reason)
-            return DecisionResult("withdrawn", self._table.get(view.record.story_id))
-        if publish_at is not None and publish_at <= self._clock():
+        if purpose == "takedown" and self.takedown is not None:
+            self.takedown(view.record.story_id, view.claims.actor, reason)
+            return DecisionResult("withdrawn", self.table.get(view.record.story_id))
+        if publish_at is not None and publish_at <= self.clock():
             return DecisionResult(
                 "invalid", view.record, problems=("Choose a publishing time in the future",)
             )
@@ -190,15 +180,15 @@ class DecideService:
         action = "edited-by-approver" if purpose == "approve" else "revised-by-author"
         try:
             moved = new_version(
-                stories=self._stories,
-                table=self._table,
-                queues=self._queues,
+                stories=self.stories,
+                table=self.table,
+                queues=self.queues,
                 record=view.record,
                 title=title,
                 text=text,
                 author=view.claims.actor,
                 source=source,
-                now=self._clock(),
+                now=self.clock(),
                 expected=WAITING[purpose],
                 action=action,
             )
@@ -209,7 +199,7 @@ class DecideService:
     # --- internals -------------------------------------------------------------------------------
     def _checked_view(self, token: str, purpose: Purpose, csrf: str) -> LinkView:
         view = self.view(token, purpose)
-        if not check_form_token(token, csrf, self._links.keys):
+        if not check_form_token(token, csrf, self.links.keys):
             raise LinkError("forged-form", "This form was not sent from the page we showed you.")
         return view
 
@@ -221,61 +211,57 @@ class DecideService:
     def _step_key(claims: LinkClaims) -> str:
         return markers.step(claims.story_id, claims.version, claims.step)
 
-    def _event(self, view: LinkView, action: str, to: State | None, reason: str = "") -> AuditEvent:
+    def _event(self, view: LinkView, action: str, reason: str) -> AuditEvent:
+        """A click kept in the audit trail that changed nothing."""
+        record = view.record
         return AuditEvent(
-            view.record.story_id,
-            self._clock(),
+            record.story_id,
+            self.clock(),
             view.claims.actor,
             action,
-            view.record.state if to is not None else None,
-            to,
-            view.record.version,
-            view.record.content_hash,
+            None,
+            None,
+            record.version,
+            record.content_hash,
             reason,
+        )
+
+    def _move(
+        self, view: LinkView, to: State, action: str, reason: str, updates: Mapping[str, object]
+    ) -> StoryRecord:
+        """The approver's move, from the state and version their page showed (it waited in that state)."""
+        return Mover(table=self.table, clock=self.clock, actor=view.claims.actor).move(
+            view.record, to, action, reason, updates
         )
 
     def _already(self, view: LinkView, decision: str, reason: str) -> DecisionResult:
         """Nothing is changed, but the click is kept in the audit trail (two approvers at once: both show)."""
-        current = self._table.get(view.record.story_id) or view.record
+        current = self.table.get(view.record.story_id) or view.record
         state = current.state.value.replace("_", " ").lower()
-        self._table.add_event(
-            self._event(view, f"{decision}-not-applied", None, f"the story was already {state}")
-        )
+        self.table.add_event(self._event(view, f"{decision}-not-applied", f"the story was already {state}"))
         if current.state is State.APPROVED:
             # A replay after a crash between the decision and the enqueue: enqueue again (idempotent).
-            self._queues.send("publish", StoryRef.of(current).to_body())
+            self.queues.send("publish", StoryRef.of(current).to_body())
         return DecisionResult("already", current)
 
     def _confirm(self, view: LinkView) -> DecisionResult:
         try:
-            moved = self._table.transition(
-                view.record.story_id,
-                expected=[State.RECEIVED],
-                to=State.SUBMITTED,
-                event=self._event(view, "confirmed-address", State.SUBMITTED),
-                expected_version=view.record.version,
-                updates={"authenticated": True},
-            )
+            moved = self._move(view, State.SUBMITTED, "confirmed-address", "", {"authenticated": True})
         except ConflictError:
             return self._already(view, "confirm", "")
-        self._queues.send("checks", StoryRef.of(moved).to_body())
+        self.queues.send("checks", StoryRef.of(moved).to_body())
         self._notify("receipt", moved)
         return DecisionResult("confirmed", moved)
 
     def _override(self, view: LinkView, reason: str) -> DecisionResult:
         """A comms officer lets a blocked story go to approval; the reason is kept in the audit trail."""
-        steps = approval_steps(self._rules(), submitter=view.record.submitter, findings=view.findings)
+        steps = approval_steps(self.rules(), submitter=view.record.submitter, findings=view.findings)
         progress = Progress(
-            tuple(Step(s.name, s.approvers, s.mode, s.escalate_to) for s in steps), 0, self._clock()
+            tuple(Step(s.name, s.approvers, s.mode, s.escalate_to) for s in steps), 0, self.clock()
         )
         try:
-            moved = self._table.transition(
-                view.record.story_id,
-                expected=[State.CHANGES_NEEDED],
-                to=State.PENDING_APPROVAL,
-                event=self._event(view, "block-overridden", State.PENDING_APPROVAL, reason),
-                expected_version=view.record.version,
-                updates={"extra": progress.to_extra()},
+            moved = self._move(
+                view, State.PENDING_APPROVAL, "block-overridden", reason, {"extra": progress.to_extra()}
             )
         except ConflictError:
             return self._already(view, "override", reason)
@@ -289,8 +275,8 @@ class DecideService:
         progress = Progress.from_extra(view.record.extra)
         assert progress is not None  # view() only lets a planned story be decided
         vote_key, step_key = self._vote_key(claims), self._step_key(claims)
-        now = self._clock()
-        if not self._table.claim(vote_key, owner=claims.actor, now=now, stale_after_s=CLICK_CLAIM_STALE_S):
+        now = self.clock()
+        if not self.table.claim(vote_key, owner=claims.actor, now=now, stale_after_s=CLICK_CLAIM_STALE_S):
             return self._already(view, decision, reason)
         vote = {"decision": decision, "reason": reason}
         step = progress.current
@@ -299,17 +285,15 @@ class DecideService:
         step_claimed = False
         try:
             if counted:
-                self._table.complete(vote_key, vote)
+                self.table.complete(vote_key, vote)
             if counted and not self._all_approved(claims, step.approvers):
-                self._table.add_event(
-                    self._event(view, f"vote-{decision}", None, f"step {step.name}: {reason}".strip())
+                self.table.add_event(
+                    self._event(view, f"vote-{decision}", f"step {step.name}: {reason}".strip())
                 )
                 return DecisionResult("voted", view.record)
-            if not self._table.claim(
-                step_key, owner=claims.actor, now=now, stale_after_s=CLICK_CLAIM_STALE_S
-            ):
+            if not self.table.claim(step_key, owner=claims.actor, now=now, stale_after_s=CLICK_CLAIM_STALE_S):
                 # Someone else ended this step a moment ago; _already keeps this click in the audit trail.
-                self._table.complete(vote_key, vote)
+                self.table.complete(vote_key, vote)
                 return self._already(view, decision, reason)
             step_claimed = True
             result = self._apply(view, progress, decision, reason, publish_at)
@@ -318,11 +302,11 @@ class DecideService:
             # click claimed, so that clicking again decides instead of finding the story "already decided"
             # while it still waits. A completed claim is kept: release only undoes an unfinished one.
             if step_claimed:
-                self._table.release(step_key)
-            self._table.release(vote_key)
+                self.table.release(step_key)
+            self.table.release(vote_key)
             raise
-        self._table.complete(step_key, {"decision": decision, "by": claims.actor})
-        self._table.complete(vote_key, vote)
+        self.table.complete(step_key, {"decision": decision, "by": claims.actor})
+        self.table.complete(vote_key, vote)
         return result
 
     def _abandoned(self, marker: Mapping[str, str]) -> bool:
@@ -330,11 +314,11 @@ class DecideService:
         if marker.get("status") != "claimed" or "claimed_at" not in marker:
             return False
         claimed_at = datetime.fromisoformat(marker["claimed_at"])
-        return (self._clock() - claimed_at).total_seconds() > CLICK_CLAIM_STALE_S
+        return (self.clock() - claimed_at).total_seconds() > CLICK_CLAIM_STALE_S
 
     def _all_approved(self, claims: LinkClaims, approvers: tuple[str, ...]) -> bool:
         for approver in approvers:
-            vote = self._table.marker(markers.vote(claims.story_id, claims.version, claims.step, approver))
+            vote = self.table.marker(markers.vote(claims.story_id, claims.version, claims.step, approver))
             if vote is None or vote.get("decision") != "approve":
                 return False
         return True
@@ -342,8 +326,7 @@ class DecideService:
     def _apply(
         self, view: LinkView, progress: Progress, decision: str, reason: str, publish_at: datetime | None
     ) -> DecisionResult:
-        now = self._clock()
-        record = view.record
+        now = self.clock()
         latency = (now - progress.since).total_seconds()
         metrics.add_metric(name="ApprovalLatencySeconds", unit=MetricUnit.Seconds, value=latency)
         updates: dict[str, object]
@@ -368,20 +351,13 @@ class DecideService:
             )
         action = {"reject": "rejected", "changes": "changes-requested", "approve": "approved"}[decision]
         try:
-            moved = self._table.transition(
-                record.story_id,
-                expected=[State.PENDING_APPROVAL],
-                to=to,
-                event=self._event(view, f"{action} (step {progress.current.name})", to, reason),
-                expected_version=record.version,
-                updates=updates,
-            )
+            moved = self._move(view, to, f"{action} (step {progress.current.name})", reason, updates)
         except ConflictError:
             return self._already(view, decision, reason)
         if moved.state is State.APPROVED:
-            self._queues.send("publish", StoryRef.of(moved).to_body())
+            self.queues.send("publish", StoryRef.of(moved).to_body())
         self._notify(notice, moved)  # type: ignore[arg-type]
         return DecisionResult(outcome, moved)  # type: ignore[arg-type]
 
     def _notify(self, kind: NoticeKind, record: StoryRecord) -> None:
-        self._queues.send("notify", Notice(kind, record.story_id, record.version).to_body())
+        self.queues.send("notify", Notice(kind, record.story_id, record.version).to_body())

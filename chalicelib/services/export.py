@@ -54,13 +54,13 @@ class StoryHistory:
         }
 
 
+@dataclass(frozen=True, kw_only=True)
 class AuditExport:
-    def __init__(self, *, table: StoryTable, stories: StoryStore) -> None:
-        self._table = table
-        self._stories = stories
+    table: StoryTable
+    stories: StoryStore
 
     def history(self, story_id: str) -> StoryHistory:
-        record = self._table.get(story_id)
+        record = self.table.get(story_id)
         if record is None:
             raise NotFound(f"no story {story_id}")
         return self._history(record)
@@ -69,13 +69,13 @@ class AuditExport:
         text = ""
         if record.version > 0:
             try:
-                text = self._stories.get_version(record.story_id, record.version).text
+                text = self.stories.get_version(record.story_id, record.version).text
             except NotFound:
                 text = ""
-        return StoryHistory(record, self._table.audit(record.story_id), text)
+        return StoryHistory(record, self.table.audit(record.story_id), text)
 
     def between(self, since: datetime, until: datetime) -> Iterator[StoryHistory]:
-        for record in sorted(self._table.list(), key=lambda r: r.created_at):
+        for record in sorted(self.table.list(), key=lambda r: r.created_at):
             if since <= record.created_at < until:
                 yield self._history(record)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from email.parser import BytesParser
 from email.policy import default
@@ -55,29 +55,17 @@ def _domain(address: str) -> str:
     return address.rsplit("@", 1)[-1].lower()
 
 
+@dataclass(frozen=True, kw_only=True)
 class IngestService:
-    def __init__(
-        self,
-        *,
-        raw: RawStore,
-        stories: StoryStore,
-        table: StoryTable,
-        queues: Queues,
-        rules: Callable[[], OrgRules],
-        trusted_authserv_ids: tuple[str, ...],
-        clock: Callable[[], datetime],
-        limiter: RateLimiter,
-        limits: IntakeLimits | None = None,
-    ) -> None:
-        self._raw = raw
-        self._stories = stories
-        self._table = table
-        self._queues = queues
-        self._rules = rules
-        self._trusted = trusted_authserv_ids
-        self._clock = clock
-        self._limiter = limiter
-        self._limits = limits or IntakeLimits()
+    raw: RawStore
+    stories: StoryStore
+    table: StoryTable
+    queues: Queues
+    rules: Callable[[], OrgRules]
+    trusted_authserv_ids: tuple[str, ...]
+    clock: Callable[[], datetime]
+    limiter: RateLimiter
+    limits: IntakeLimits = field(default_factory=IntakeLimits)
 
     def ingest(self, obj: ObjectCreated) -> IngestOutcome | None:
         if obj.key.startswith("raw/email/"):
@@ -87,12 +75,14 @@ class IngestService:
         return None  # not a submission (e.g. a folder marker): nothing to do
 
     def _email(self, key: str) -> IngestOutcome:
-        raw = self._raw.get_raw(key)
+        raw = self.raw.get_raw(key)
         sid = story_id_for(key)
-        rules = self._rules()
+        rules = self.rules()
         try:
             ident = authenticate_sender(
-                raw, trusted_authserv_ids=self._trusted, staff_domains=rules.organisation.staff_domains
+                raw,
+                trusted_authserv_ids=self.trusted_authserv_ids,
+                staff_domains=rules.organisation.staff_domains,
             )
         except SenderNotAuthenticated as e:
             # Recorded for the audit, never answered: replying would confirm the address to a spoofer.
@@ -112,15 +102,15 @@ class IngestService:
                 sid, key, sender=ident.address, source="email", reason=limited.reason, name=ident.name
             )
             if limited.first:
-                self._queues.send("notify", Notice("invalid", sid, 0).to_body())
+                self.queues.send("notify", Notice("invalid", sid, 0).to_body())
             return outcome
         try:
-            sub = parse_email(raw, raw_key=key, limits=self._limits)
+            sub = parse_email(raw, raw_key=key, limits=self.limits)
         except InvalidSubmission as e:
             outcome = self._reject(
                 sid, key, sender=ident.address, source="email", reason=e.reason, name=ident.name
             )
-            self._queues.send("notify", Notice("invalid", sid, 0).to_body())
+            self.queues.send("notify", Notice("invalid", sid, 0).to_body())
             return outcome
         revised = self._reply(raw, key, sub, ident.address)
         if revised is not None:
@@ -135,11 +125,11 @@ class IngestService:
         Counted once per message (a redelivery is not a second story). Only the first message over
         the limit is answered, so a runaway mail loop cannot make us answer every message.
         """
-        if not self._table.claim(markers.counted(key), owner=SYSTEM, now=self._clock()):
+        if not self.table.claim(markers.counted(key), owner=SYSTEM, now=self.clock()):
             return None
         limit = rules.limits.email_per_sender_per_hour
         try:
-            self._limiter.take("email-sender", sender, limit)
+            self.limiter.take("email-sender", sender, limit)
         except RateLimited as e:
             return RateLimited(
                 f"we have had more than {limit} stories from your address in an hour; "
@@ -151,46 +141,46 @@ class IngestService:
 
     def _reply(self, raw: bytes, key: str, sub: Submission, sender: str) -> IngestOutcome | None:
         """A reply to a "changes needed" email from the story's author becomes its next version."""
-        applied = self._table.marker(markers.reply(key))
+        applied = self.table.marker(markers.reply(key))
         if applied is not None and "story_id" in applied:
             return IngestOutcome(applied["story_id"], State.SUBMITTED)  # a redelivery of an applied reply
         headers = BytesParser(policy=default).parsebytes(raw, headersonly=True)
         refs = f"{headers.get('In-Reply-To', '')} {headers.get('References', '')}"
         for ref in re.findall(r"<([^<>@\s]+)@[^<>\s]*>", refs):
-            target = self._table.marker(markers.message(ref))
+            target = self.table.marker(markers.message(ref))
             if target is None or "story_id" not in target:
                 continue
-            record = self._table.get(target["story_id"])
+            record = self.table.get(target["story_id"])
             if record is None or record.submitter != sender or record.state is not State.CHANGES_NEEDED:
                 return None  # not (or no longer) revisable: it is read as a new story instead
-            if not self._table.claim(markers.reply(key), owner=SYSTEM, now=self._clock()):
+            if not self.table.claim(markers.reply(key), owner=SYSTEM, now=self.clock()):
                 return IngestOutcome(record.story_id, record.state)  # this reply was already applied
             moved = new_version(
-                stories=self._stories,
-                table=self._table,
-                queues=self._queues,
+                stories=self.stories,
+                table=self.table,
+                queues=self.queues,
                 record=record,
                 title=record.title,  # the reply's subject is ours ("Re: Changes needed…"), not a new title
                 text=sub.text,
                 author=sender,
                 source="reply",
-                now=self._clock(),
+                now=self.clock(),
                 expected=State.CHANGES_NEEDED,
                 action="revised-by-reply",
                 reason=key,
             )
-            self._table.complete(
+            self.table.complete(
                 markers.reply(key), {"story_id": record.story_id, "version": str(moved.version)}
             )
             return IngestOutcome(moved.story_id, moved.state)
         return None
 
     def _form(self, key: str) -> IngestOutcome:
-        raw = self._raw.get_raw(key)
+        raw = self.raw.get_raw(key)
         sid = story_id_for(key)
-        rules = self._rules()
+        rules = self.rules()
         try:
-            sub = parse_form(raw, raw_key=key, limits=self._limits)
+            sub = parse_form(raw, raw_key=key, limits=self.limits)
         except InvalidSubmission as e:
             # The form's owner is not yet proven, so nobody is emailed; the page already answered them.
             return self._reject(
@@ -221,7 +211,7 @@ class IngestService:
         title: str = "",
         authenticated: bool = True,
     ) -> IngestOutcome:
-        now = self._clock()
+        now = self.clock()
         record = StoryRecord(
             story_id=sid,
             state=State.REJECTED,
@@ -238,18 +228,18 @@ class IngestService:
             authenticated=authenticated,
         )
         event = AuditEvent(sid, now, SYSTEM, "rejected-at-intake", None, State.REJECTED, 0, "", reason)
-        self._table.create(record, event)
-        self._raw.mark_rejected(key)  # kept as evidence, then deleted by the shorter rejected-retention rule
+        self.table.create(record, event)
+        self.raw.mark_rejected(key)  # kept as evidence, then deleted by the shorter rejected-retention rule
         return IngestOutcome(sid, State.REJECTED, reason)
 
     def _accept(self, sid: str, sub: Submission, *, sender: str, name: str, confirmed: bool) -> IngestOutcome:
-        now = self._clock()
-        existing = self._table.get(sid)
+        now = self.clock()
+        existing = self.table.get(sid)
         created_at = existing.created_at if existing else now
         images = []
         for i, img in enumerate(sub.images, start=1):
             name_in_store = f"{i}-{img.filename}"
-            self._stories.put_media(sid, 1, name_in_store, img.data, img.content_type)
+            self.stories.put_media(sid, 1, name_in_store, img.data, img.content_type)
             images.append(
                 Image(
                     key=f"media/{name_in_store}",
@@ -288,13 +278,13 @@ class IngestService:
             event = AuditEvent(
                 sid, now, sender, "submitted", None, state, 1, version.content_hash, sub.source
             )
-            self._table.create(record, event)
+            self.table.create(record, event)
             current = record
         else:
             current = existing
         if current.state in (State.RECEIVED, State.SUBMITTED) and current.version == 1:
             # Written last: its ObjectCreated event starts the checks (a confirmed story) — and writing
             # it again on a redelivery is harmless because the check is idempotent per version.
-            self._stories.put_version(version)
-            self._queues.send("notify", Notice("receipt" if confirmed else "confirm", sid, 1).to_body())
+            self.stories.put_version(version)
+            self.queues.send("notify", Notice("receipt" if confirmed else "confirm", sid, 1).to_body())
         return IngestOutcome(sid, current.state)

@@ -1,12 +1,15 @@
 """One state change of a story: the audit event and the conditional write that records it, built the
-same way by every service. A lost race raises ConflictError; each service decides what that means."""
+same way by every service. A lost race raises ConflictError, or Retryable for a ``Mover`` told what it
+interrupts."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
 from ..adapters.ports import StoryTable
+from ..domain.errors import ConflictError, Retryable
 from ..domain.states import State
 from ..domain.story import AuditEvent, StoryRecord
 
@@ -34,3 +37,40 @@ def move(
         expected_version=record.version,
         updates=updates,
     )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mover:
+    """The moves one system actor makes, each stamped with the clock's time when it is made."""
+
+    table: StoryTable
+    clock: Callable[[], datetime]
+    actor: str
+    # What a lost race (someone else moved the story first, a parallel redelivery) interrupts: the
+    # move raises Retryable saying so, and the message is handled again from the fresh state. Left
+    # None, the ConflictError reaches the caller, which decides what it means.
+    doing: str | None = None
+
+    def move(
+        self,
+        record: StoryRecord,
+        to: State,
+        action: str,
+        reason: str = "",
+        updates: Mapping[str, object] | None = None,
+    ) -> StoryRecord:
+        try:
+            return move(
+                self.table,
+                record,
+                to,
+                actor=self.actor,
+                action=action,
+                at=self.clock(),
+                reason=reason,
+                updates=updates,
+            )
+        except ConflictError as e:
+            if self.doing is None:
+                raise
+            raise Retryable(f"story {record.story_id} changed while {self.doing}") from e

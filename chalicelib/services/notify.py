@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from ..adapters.ports import Mailer, OutgoingEmail, StoryStore, StoryTable
@@ -57,35 +57,25 @@ MAIL_CLAIM_STALE_S = 300.0
 WITHHELD_TITLE = "title withheld"
 
 
+@dataclass(frozen=True, kw_only=True)
 class NotifyService:
-    def __init__(
-        self,
-        *,
-        limiter: RateLimiter,
-        table: StoryTable,
-        stories: StoryStore,
-        mailer: Mailer,
-        links: LinkIssuer,
-        rules: Callable[[], OrgRules],
-        clock: Callable[[], datetime],
-    ) -> None:
-        self._limiter = limiter
-        self._table = table
-        self._stories = stories
-        self._mailer = mailer
-        self._links = links
-        self._rules = rules
-        self._clock = clock
+    limiter: RateLimiter
+    table: StoryTable
+    stories: StoryStore
+    mailer: Mailer
+    links: LinkIssuer
+    rules: Callable[[], OrgRules]
+    clock: Callable[[], datetime]
 
     def handle(self, notice: Notice) -> int:
         """Send what the notice calls for; returns how many emails went out now."""
-        record = self._table.get(notice.story_id)
+        record = self.table.get(notice.story_id)
         if record is None:
             raise Retryable(f"story {notice.story_id} not found yet")
         if notice.version and record.version != notice.version and notice.kind not in ("rejected", "expired"):
             return 0  # a newer version superseded this one; its own notices will follow
-        rules = self._rules()
-        version = self._stories.get_version(record.story_id, notice.version) if notice.version > 0 else None
+        rules = self.rules()
+        version = self.stories.get_version(record.story_id, notice.version) if notice.version > 0 else None
         step = self._step(record)
         sent = 0
         for to in self._recipients(notice.kind, record, rules):
@@ -106,7 +96,7 @@ class NotifyService:
             return tuple(
                 a
                 for a in progress.current.approvers
-                if self._table.marker(markers.vote(record.story_id, record.version, progress.step, a)) is None
+                if self.table.marker(markers.vote(record.story_id, record.version, progress.step, a)) is None
             )
         if kind in ("blocked", "published_team"):
             return rules.approval.override_by or rules.approval.steps[-1].approvers
@@ -138,7 +128,7 @@ class NotifyService:
         }
         title_flagged = False
         if version is not None and kind in WITH_FINDINGS:
-            verdict = self._stories.get_findings(record.story_id, version.number) or Verdict()
+            verdict = self.stories.get_findings(record.story_id, version.number) or Verdict()
             ctx.update(
                 findings=verdict.findings,
                 text=version.text,
@@ -147,7 +137,7 @@ class NotifyService:
             title_flagged = any(f.reason.startswith(IN_TITLE) for f in verdict.findings)
         purpose = LINKS.get(kind)
         if version is not None and purpose is not None:
-            link, expires = self._links.issue(
+            link, expires = self.links.issue(
                 purpose, version, actor=to, step=step, ttl=timedelta(hours=rules.approval.link_ttl_hours)
             )
             ctx.update(link=link, approver=to, expires=expires.strftime("%-d %B %Y at %H:%M UTC"))
@@ -168,18 +158,18 @@ class NotifyService:
         step: int,
     ) -> int:
         key = markers.mail(notice.kind, record.story_id, notice.version, step, to)
-        if not self._table.claim(key, owner="notify", now=self._clock(), stale_after_s=MAIL_CLAIM_STALE_S):
+        if not self.table.claim(key, owner="notify", now=self.clock(), stale_after_s=MAIL_CLAIM_STALE_S):
             return 0  # already sent, or being sent right now by another delivery
         if notice.kind == "confirm":
             # The form is the only way to make us mail an address it has not proven: cap it, so
             # nobody can use the organisation's own address to flood a colleague's inbox.
             try:
-                self._limiter.take("confirm", to, rules.limits.confirmations_per_address_per_hour)
+                self.limiter.take("confirm", to, rules.limits.confirmations_per_address_per_hour)
             except RateLimited as e:
-                self._table.complete(key, {"skipped": e.reason})
+                self.table.complete(key, {"skipped": e.reason})
                 return 0
         try:
-            message_id = self._mailer.send(
+            message_id = self.mailer.send(
                 OutgoingEmail(
                     to=(to,),
                     subject=rendered.subject,
@@ -192,14 +182,14 @@ class NotifyService:
                 )
             )
         except Exception:
-            self._table.release(key)  # not sent: a retry of this message may send it
+            self.table.release(key)  # not sent: a retry of this message may send it
             raise
-        self._table.complete(key, {"message_id": message_id})
-        if notice.kind in REPLYABLE and self._table.claim(
-            markers.message(message_id), owner="notify", now=self._clock()
+        self.table.complete(key, {"message_id": message_id})
+        if notice.kind in REPLYABLE and self.table.claim(
+            markers.message(message_id), owner="notify", now=self.clock()
         ):
             # A reply to this email (In-Reply-To names it) becomes the story's next version.
-            self._table.complete(
+            self.table.complete(
                 markers.message(message_id), {"story_id": record.story_id, "version": str(notice.version)}
             )
         logger.info("email sent", extra={"kind": notice.kind, "story_id": record.story_id})

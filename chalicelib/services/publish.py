@@ -10,13 +10,14 @@ asked parks the story for a person instead of risking a duplicate.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cached_property
 from typing import TypeVar
 
 from ..adapters.ports import BlogSite, ChannelPoster, MediaItem, PostResult, Queues, StoryStore, StoryTable
 from ..domain import markers
-from ..domain.errors import ConflictError, Parked, PublishError, Retryable, RetryLater, UnknownOutcome
+from ..domain.errors import Parked, PublishError, Retryable, RetryLater, UnknownOutcome
 from ..domain.states import State
 from ..domain.story import Post, StoryRecord, Version
 from ..domain.text import clean_line, clean_text
@@ -24,7 +25,7 @@ from ..observability import MetricUnit, logger, metrics
 from ..policy.rules import OrgRules
 from ..policy.thread import split_thread
 from .messages import Notice, NoticeKind, StoryRef
-from .moves import move
+from .moves import Mover
 
 T = TypeVar("T")
 ACTOR = "system:publish"
@@ -53,29 +54,25 @@ def thread_parts(channel: str, text: str, *, threads: bool) -> list[str]:
     return parts
 
 
+@dataclass(frozen=True, kw_only=True)
 class PublishService:
-    def __init__(
-        self,
-        *,
-        table: StoryTable,
-        stories: StoryStore,
-        queues: Queues,
-        channel: Callable[[str], ChannelPoster],
-        blog: Callable[[], BlogSite],
-        rules: Callable[[], OrgRules],
-        clock: Callable[[], datetime],
-        claim_stale_s: float = CLAIM_STALE_S,
-    ) -> None:
-        self._claim_stale_s = claim_stale_s
+    table: StoryTable
+    stories: StoryStore
+    queues: Queues
+    channel: Callable[[str], ChannelPoster]
+    blog: Callable[[], BlogSite]
+    rules: Callable[[], OrgRules]
+    clock: Callable[[], datetime]
+    claim_stale_s: float = CLAIM_STALE_S
+
+    @cached_property
+    def _moves(self) -> Mover:
+        return Mover(table=self.table, clock=self.clock, actor=ACTOR, doing="publishing")
+
+    @property
+    def _recheck_s(self) -> int:
         # Look again no later than the claim can be taken over.
-        self._recheck_s = int(max(1, min(UNKNOWN_RECHECK_S, claim_stale_s)))
-        self._table = table
-        self._stories = stories
-        self._queues = queues
-        self._channel = channel
-        self._blog = blog
-        self._rules = rules
-        self._clock = clock
+        return int(max(1, min(UNKNOWN_RECHECK_S, self.claim_stale_s)))
 
     def handle(self, ref: StoryRef) -> State | None:
         """What the publish queue's handler calls: publish, or come back later when a channel says so.
@@ -87,16 +84,16 @@ class PublishService:
             return self.publish(ref)
         except RetryLater as e:
             logger.info("publish deferred", extra={"reason": str(e), "delay_s": e.delay_s})
-            self._queues.send("publish", ref.to_body(), delay_s=e.delay_s)
+            self.queues.send("publish", ref.to_body(), delay_s=e.delay_s)
             return None
 
     def publish(self, ref: StoryRef) -> State | None:
-        record = self._table.get(ref.story_id)
+        record = self.table.get(ref.story_id)
         if record is None:
             raise Retryable(f"story {ref.story_id} not found")
         if record.version != ref.version:
             return None
-        now = self._clock()
+        now = self.clock()
         if record.state is State.PUBLISHED:
             self._tell(record)
             return record.state
@@ -109,11 +106,11 @@ class PublishService:
             return None  # withdrawn, failed (a person decides) or not approved: nothing to post
         if record.state is not State.PUBLISHING:
             record = self._move(record, State.PUBLISHING, "publishing", "")
-        version = self._stories.get_version(ref.story_id, ref.version)
+        version = self.stories.get_version(ref.story_id, ref.version)
         # Cleaned at every door already; cleaned again here because a post cannot be taken back, and a
         # version stored before a door learned to clean must not put a control character into one.
         version = replace(version, title=clean_line(version.title), text=clean_text(version.text))
-        rules = self._rules()
+        rules = self.rules()
         media = self._media(version)
         posts: list[Post] = []
         try:
@@ -137,7 +134,7 @@ class PublishService:
         out = []
         for img in version.images[:MAX_IMAGES]:
             name = img.key.rsplit("/", 1)[-1]
-            data = self._stories.get_media(version.story_id, version.number, name)
+            data = self.stories.get_media(version.story_id, version.number, name)
             out.append(MediaItem(data=data, content_type=img.content_type, alt=img.alt, name=name))
         return out
 
@@ -147,7 +144,7 @@ class PublishService:
 
         def publish_static() -> PostResult:
             files = {img.key: m.data for img, m in zip(version.images, media, strict=False)}
-            return self._blog().publish(version, published_at=self._clock(), media=files)
+            return self.blog().publish(version, published_at=self.clock(), media=files)
 
         # Writing the same pages again is harmless, so the static blog needs no reconciliation: when an
         # earlier attempt died holding the claim, there is nothing to look for and the pages are written
@@ -157,7 +154,7 @@ class PublishService:
     def _thread(
         self, name: str, version: Version, parts: Sequence[str], media: Sequence[MediaItem]
     ) -> list[Post]:
-        channel = self._channel(name)
+        channel = self.channel(name)
         out: list[Post] = []
         parent: str | None = None
         for n, text in enumerate(parts, start=1):
@@ -190,10 +187,10 @@ class PublishService:
         find: Callable[[], PostResult | None] | None,
     ) -> Post:
         key = markers.post(version.story_id, version.number, name, part)
-        done = self._table.marker(key)
+        done = self.table.marker(key)
         if done is not None and done.get("status") == "done":
             return Post(name, part, done.get("post_id", ""), done.get("url", ""))
-        if not self._table.claim(key, owner=ACTOR, now=self._clock()):
+        if not self.table.claim(key, owner=ACTOR, now=self.clock()):
             # An earlier attempt sent this part and never heard back: look before posting again.
             if find is None:
                 raise Parked(
@@ -204,9 +201,7 @@ class PublishService:
                 # Not there. Either the earlier attempt never arrived, or another delivery is posting it
                 # right now: take the claim over only once it is old enough that no call can still be
                 # in flight, so two deliveries never both post.
-                if not self._table.claim(
-                    key, owner=ACTOR, now=self._clock(), stale_after_s=self._claim_stale_s
-                ):
+                if not self.table.claim(key, owner=ACTOR, now=self.clock(), stale_after_s=self.claim_stale_s):
                     raise RetryLater(
                         f"{name} part {part}: not on {name} yet; looking again shortly", self._recheck_s
                     )
@@ -214,7 +209,7 @@ class PublishService:
             result = found
         else:
             result = self._send(key, name, part, send)
-        self._table.complete(key, {"status": "done", "post_id": result.post_id, "url": result.url})
+        self.table.complete(key, {"status": "done", "post_id": result.post_id, "url": result.url})
         metrics.add_metric(name=f"Published_{name}", unit=MetricUnit.Count, value=1)
         return Post(name, part, result.post_id, result.url)
 
@@ -225,7 +220,7 @@ class PublishService:
             # Keep the claim: the next delivery reconciles before it posts anything.
             raise RetryLater(f"{name} part {part}: {e}", self._recheck_s) from e
         except (Retryable, Parked):
-            self._table.release(key)  # the channel answered with an error, so nothing was posted
+            self.table.release(key)  # the channel answered with an error, so nothing was posted
             raise
 
     @staticmethod
@@ -248,19 +243,7 @@ class PublishService:
         updates: dict[str, object] = {"posts": tuple(posts)} if posts is not None else {}
         if to is State.PUBLISH_FAILED:
             updates["reason"] = reason
-        try:
-            return move(
-                self._table,
-                record,
-                to,
-                actor=ACTOR,
-                action=action,
-                at=self._clock(),
-                reason=reason,
-                updates=updates,
-            )
-        except ConflictError as e:
-            raise Retryable(f"story {record.story_id} changed while publishing") from e
+        return self._moves.move(record, to, action, reason, updates)
 
     def _fail(self, record: StoryRecord, reason: str) -> State:
         logger.warning("publish failed", extra={"story_id": record.story_id, "reason": reason})
@@ -269,7 +252,7 @@ class PublishService:
     def _tell(self, record: StoryRecord) -> None:
         kinds: tuple[NoticeKind, ...] = ("published", "published_team")
         for kind in kinds:
-            self._queues.send("notify", Notice(kind, record.story_id, record.version).to_body())
+            self.queues.send("notify", Notice(kind, record.story_id, record.version).to_body())
 
 
 def channel_names(rules: OrgRules) -> Mapping[str, bool]:

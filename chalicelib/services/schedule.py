@@ -9,6 +9,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from ..adapters.ports import Queues, StoryTable
 from ..domain import markers
@@ -18,7 +19,7 @@ from ..domain.states import State
 from ..domain.story import StoryRecord
 from ..policy.rules import OrgRules
 from .messages import Notice, NoticeKind, StoryRef
-from .moves import move
+from .moves import Mover
 
 ACTOR = "system:schedule"
 STUCK_AFTER = timedelta(minutes=10)
@@ -42,27 +43,20 @@ class SweepReport:
     nudged: int = 0
 
 
+@dataclass(frozen=True, kw_only=True)
 class ScheduleService:
-    def __init__(
-        self,
-        *,
-        table: StoryTable,
-        queues: Queues,
-        rules: Callable[[], OrgRules],
-        clock: Callable[[], datetime],
-    ) -> None:
-        self._table = table
-        self._queues = queues
-        self._rules = rules
-        self._clock = clock
+    table: StoryTable
+    queues: Queues
+    rules: Callable[[], OrgRules]
+    clock: Callable[[], datetime]
 
     def sweep(self) -> SweepReport:
-        now = self._clock()
-        approval = self._rules().approval
+        now = self.clock()
+        approval = self.rules().approval
         remind_after = timedelta(hours=approval.remind_after_hours)
         expire_after = timedelta(hours=approval.expire_after_hours)
         reminded = escalated = expired = overdue = nudged = 0
-        for record in self._table.list():
+        for record in self.table.list():
             if record.state is State.PENDING_APPROVAL:
                 progress = Progress.from_extra(record.extra)
                 if progress is None:
@@ -80,9 +74,9 @@ class ScheduleService:
                 record.state is State.SCHEDULED and record.publish_at is not None and record.publish_at <= now
             ):
                 key = markers.due(record.story_id, record.version, record.publish_at)
-                if self._table.claim(key, owner=ACTOR, now=now):
-                    self._table.complete(key, {"at": now.isoformat()})
-                    self._queues.send("publish", StoryRef.of(record).to_body())
+                if self.table.claim(key, owner=ACTOR, now=now):
+                    self.table.complete(key, {"at": now.isoformat()})
+                    self.queues.send("publish", StoryRef.of(record).to_body())
                     nudged += 1
             elif record.state in NUDGED and now - record.updated_at > NUDGED[record.state][1]:
                 # A crash between a state change and its message, or a message that kept failing until
@@ -92,37 +86,32 @@ class ScheduleService:
                 queue, after = NUDGED[record.state]
                 doublings = int(math.log2((now - record.updated_at) / after))
                 key = markers.nudge(record.story_id, record.version, record.state.value, doublings)
-                if self._table.claim(key, owner=ACTOR, now=now):
-                    self._table.complete(key, {"at": now.isoformat()})
-                    self._queues.send(queue, StoryRef.of(record).to_body())
+                if self.table.claim(key, owner=ACTOR, now=now):
+                    self.table.complete(key, {"at": now.isoformat()})
+                    self.queues.send(queue, StoryRef.of(record).to_body())
                     nudged += 1
         return SweepReport(reminded, escalated, expired, overdue, nudged)
 
     def _notice(self, kind: NoticeKind, record: StoryRecord) -> None:
-        self._queues.send("notify", Notice(kind, record.story_id, record.version).to_body())
+        self.queues.send("notify", Notice(kind, record.story_id, record.version).to_body())
 
     def _remind(self, record: StoryRecord, progress: Progress, now: datetime) -> int:
         key = markers.remind(record.story_id, record.version, progress.step, progress.since)
-        if not self._table.claim(key, owner=ACTOR, now=now):
+        if not self.table.claim(key, owner=ACTOR, now=now):
             return 0
-        self._table.complete(key, {"at": now.isoformat()})
+        self.table.complete(key, {"at": now.isoformat()})
         self._notice("reminder", record)
         return 1
+
+    @cached_property
+    def _moves(self) -> Mover:
+        return Mover(table=self.table, clock=self.clock, actor=ACTOR)
 
     def _move(
         self, record: StoryRecord, to: State, action: str, reason: str, updates: dict[str, object]
     ) -> bool:
         try:
-            move(
-                self._table,
-                record,
-                to,
-                actor=ACTOR,
-                action=action,
-                at=self._clock(),
-                reason=reason,
-                updates=updates,
-            )
+            self._moves.move(record, to, action, reason, updates)
         except ConflictError:
             return False  # decided while we looked: nothing to do
         return True

@@ -10,7 +10,7 @@ import base64
 import json
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -46,37 +46,27 @@ def new_form_nonce(now: datetime) -> str:
     return f"{int(now.timestamp())}.{secrets.token_urlsafe(18)}"
 
 
+@dataclass(frozen=True, kw_only=True)
 class SubmitService:
-    def __init__(
-        self,
-        *,
-        raw: RawStore,
-        table: StoryTable,
-        limiter: RateLimiter,
-        keys: Callable[[], SigningKeys],
-        rules: Callable[[], OrgRules],
-        clock: Callable[[], datetime],
-        limits: IntakeLimits | None = None,
-    ) -> None:
-        self._raw = raw
-        self._table = table
-        self._limiter = limiter
-        self._keys = keys
-        self._rules = rules
-        self._clock = clock
-        self._limits = limits or IntakeLimits()
+    raw: RawStore
+    table: StoryTable
+    limiter: RateLimiter
+    keys: Callable[[], SigningKeys]
+    rules: Callable[[], OrgRules]
+    clock: Callable[[], datetime]
+    limits: IntakeLimits = field(default_factory=IntakeLimits)
 
     def form_token(self, nonce: str) -> str:
-        return form_token("submit:" + nonce, self._keys())
+        return form_token("submit:" + nonce, self.keys())
 
     def check_form(self, nonce: str | None, token: str) -> FormCheck:
         """Signed double-submit: the cookie's nonce must match the form's signed token, and be recent."""
-        if not nonce or not check_form_token("submit:" + nonce, token, self._keys()):
+        if not nonce or not check_form_token("submit:" + nonce, token, self.keys()):
             return "forged"
         shown, _, _ = nonce.partition(".")
         if not shown.isdigit():
             return "forged"  # signed by us, so never: but a nonce without its time cannot expire
-        age = self._clock().timestamp() - int(shown)
+        age = self.clock().timestamp() - int(shown)
         return "genuine" if -300 <= age <= FORM_LIFETIME.total_seconds() else "expired"
 
     def submit(self, form: FormBody, *, nonce: str, client: str) -> SubmitResult:
@@ -84,7 +74,7 @@ class SubmitService:
 
         ``nonce`` is the form's (already checked) cookie nonce; ``client`` the sender's IP address.
         """
-        rules = self._rules()
+        rules = self.rules()
         fields = {k: v for k, v in form.fields.items() if k != "csrf"}
         uploads = {
             n: form.files[f"image-{n}"] for n in range(1, MAX_IMAGES + 1) if f"image-{n}" in form.files
@@ -96,7 +86,7 @@ class SubmitService:
             alt = fields.get(f"image-{n}-alt", "").strip()
             try:
                 # Checked now so the person hears about a bad photo on the page, not by email later.
-                prepare_image(upload.filename, upload.content_type, upload.data, alt, self._limits)
+                prepare_image(upload.filename, upload.content_type, upload.data, alt, self.limits)
             except InvalidSubmission as e:
                 errors.append(FieldError(f"image-{n}", f"Photo {n}: {e.reason}"))
                 continue
@@ -112,18 +102,16 @@ class SubmitService:
             return SubmitResult(errors=tuple(errors))
         limits = rules.limits
         try:
-            self._limiter.take("form-client", client or "unknown", limits.form_per_client_per_hour)
-            self._limiter.take(
-                "form-address", address_text(fields["email"]), limits.form_per_address_per_hour
-            )
+            self.limiter.take("form-client", client or "unknown", limits.form_per_client_per_hour)
+            self.limiter.take("form-address", address_text(fields["email"]), limits.form_per_address_per_hour)
         except RateLimited as e:
             return SubmitResult(retry_after_s=e.retry_after_s)
-        if not self._table.claim(markers.form(nonce), owner="submit", now=self._clock()):
+        if not self.table.claim(markers.form(nonce), owner="submit", now=self.clock()):
             return SubmitResult(duplicate=True)
-        sid = f"{self._clock().strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(6)}"
+        sid = f"{self.clock().strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(6)}"
         doc = {
             "id": sid,
-            "received_at": self._clock().isoformat(),
+            "received_at": self.clock().isoformat(),
             "name": fields.get("name", "").strip(),
             "email": address_text(fields["email"]),
             "title": fields.get("title", "").strip(),
@@ -131,5 +119,5 @@ class SubmitService:
             "consent": fields.get("consent") == "yes",
             "images": images,
         }
-        self._raw.put_raw(f"raw/form/{sid}.json", json.dumps(doc).encode(), "application/json")
+        self.raw.put_raw(f"raw/form/{sid}.json", json.dumps(doc).encode(), "application/json")
         return SubmitResult(submission_id=sid)

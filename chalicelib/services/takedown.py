@@ -22,22 +22,15 @@ class TakedownResult:
     removed: tuple[str, ...]
 
 
+@dataclass(frozen=True, kw_only=True)
 class TakedownService:
-    def __init__(
-        self,
-        *,
-        table: StoryTable,
-        channel: Callable[[str], ChannelPoster],
-        blog: Callable[[], BlogSite],
-        clock: Callable[[], datetime],
-    ) -> None:
-        self._table = table
-        self._channel = channel
-        self._blog = blog
-        self._clock = clock
+    table: StoryTable
+    channel: Callable[[str], ChannelPoster]
+    blog: Callable[[], BlogSite]
+    clock: Callable[[], datetime]
 
     def takedown(self, story_id: str, *, actor: str, reason: str) -> TakedownResult:
-        record = self._table.get(story_id)
+        record = self.table.get(story_id)
         if record is None:
             raise NotFound(f"no story {story_id}")
         if record.state is State.WITHDRAWN:
@@ -47,16 +40,16 @@ class TakedownService:
         # Later parts first, so a thread never shows replies to a post that is gone.
         for post in sorted(record.posts, key=lambda p: (p.channel, -p.part)):
             if post.channel == "blog":
-                self._blog().unpublish(record.story_id)
+                self.blog().unpublish(record.story_id)
             else:
                 try:
-                    self._channel(post.channel).delete(post.post_id)
+                    self.channel(post.channel).delete(post.post_id)
                 except PublishError as e:
                     raise Retryable(f"{post.channel} did not delete post {post.post_id}: {e.reason}") from e
             removed.append(f"{post.channel}:{post.post_id}")
         event = AuditEvent(
             record.story_id,
-            self._clock(),
+            self.clock(),
             actor,
             "withdrawn",
             record.state,
@@ -66,7 +59,7 @@ class TakedownService:
             reason,
         )
         try:
-            moved = self._table.transition(
+            moved = self.table.transition(
                 record.story_id,
                 expected=[record.state],
                 to=State.WITHDRAWN,
