@@ -5,6 +5,9 @@ image parsers are a classic attack surface; SVG is XML that can carry script. So
 identified by its content, size-checked from its header before any pixel is decoded, and re-encoded from
 pixels only — nothing from the original file survives but the picture.
 
+iPhone photos arrive as HEIC: they are decoded with pillow-heif (registered only when one arrives, so
+the Lambda does not load libheif otherwise) and leave as JPEG, stripped the same way.
+
 Animated GIFs and WebPs become a still of their first frame: re-encoding keeps the metadata guarantee
 simple, and a still is what the blog and most X clients show first anyway.
 
@@ -35,7 +38,12 @@ ACCEPTED_TYPES: dict[str, str] = {
     "GIF": "image/gif",
     "WEBP": "image/webp",
 }
-_ACCEPTED_WORDS = "a JPEG, PNG, GIF or WebP image"
+# HEIC/HEIF is read but never written: the blog and X need JPEG or PNG.
+_HEIF_FORMAT = "HEIF"
+_HEIF_BRANDS = frozenset(
+    {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1"}
+)
+_ACCEPTED_WORDS = "a JPEG, PNG, GIF, WebP or HEIC image"
 _MAX_ICC_BYTES = 1024 * 1024
 
 
@@ -49,6 +57,8 @@ def sniff_image_type(data: bytes) -> str | None:
         return "image/gif"
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
+    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+        return "image/heic"
     return None
 
 
@@ -110,16 +120,24 @@ def prepare_image(
         )
     if not data:
         raise InvalidSubmission(f"{name} is empty", code="bad-image")
-    if sniff_image_type(data) is None:
+    sniffed = sniff_image_type(data)
+    if sniffed is None:
         raise InvalidSubmission(f"{name} is not {_ACCEPTED_WORDS}", code="bad-image")
 
     from PIL import Image
+
+    formats = list(ACCEPTED_TYPES)
+    if sniffed == "image/heic":
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()
+        formats = [_HEIF_FORMAT]
 
     with warnings.catch_warnings():
         # Pillow only warns between its two thresholds; a warning here means a bomb, so make it an error.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            im = Image.open(io.BytesIO(data), formats=list(ACCEPTED_TYPES))
+            im = Image.open(io.BytesIO(data), formats=formats)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
             raise InvalidSubmission(
                 f"{name} has too many pixels to open safely", code="image-too-large"

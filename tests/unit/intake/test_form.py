@@ -126,7 +126,7 @@ def test_title_and_name_lose_line_breaks() -> None:
 def test_a_bad_image_is_dropped_with_a_note_and_the_story_survives() -> None:
     sub = parse(stored(images=[image_item(b"not an image", filename="cat.jpg"), image_item(jpeg())]))
     assert len(sub.images) == 1
-    assert sub.notes == ("cat.jpg is not a JPEG, PNG, GIF or WebP image; it was not attached",)
+    assert sub.notes == ("cat.jpg is not a JPEG, PNG, GIF, WebP or HEIC image; it was not attached",)
 
 
 def test_image_data_that_is_not_base64_is_dropped_with_a_note() -> None:

@@ -12,8 +12,9 @@ from PIL import Image
 from chalicelib.domain.errors import InvalidSubmission
 from chalicelib.intake.images import exif_of, prepare_image, safe_filename, sniff_image_type
 from chalicelib.intake.limits import IntakeLimits
+from chalicelib.intake.mime import parse_email
 
-from ._build import gps_exif, jpeg, noise_jpeg, png
+from ._build import email, gps_exif, jpeg, noise_jpeg, png
 
 LIMITS = IntakeLimits()
 
@@ -111,7 +112,7 @@ def test_svg_is_refused_even_when_declared_as_png() -> None:
 def test_text_renamed_to_jpg_is_refused() -> None:
     err = refused(b"hello, I am not a picture", filename="cat.jpg")
     assert err.code == "bad-image"
-    assert err.reason == "cat.jpg is not a JPEG, PNG, GIF or WebP image"
+    assert err.reason == "cat.jpg is not a JPEG, PNG, GIF, WebP or HEIC image"
 
 
 def test_truncated_jpeg_is_refused() -> None:
@@ -193,3 +194,30 @@ def _webp() -> bytes:
 
 def test_bidi_controls_cannot_disguise_a_filename() -> None:
     assert safe_filename("photo\u202egpj.exe") == "photogpj.exe"
+
+
+def _heic(size: tuple[int, int] = (640, 480), exif: bytes | None = None) -> bytes:
+    from pillow_heif import from_pillow
+
+    heif = from_pillow(Image.new("RGB", size, (200, 80, 40)))
+    buf = io.BytesIO()
+    heif.save(buf, quality=80, exif=exif)
+    return buf.getvalue()
+
+
+def test_an_iphone_heic_photo_becomes_a_jpeg_without_its_gps_and_camera_metadata() -> None:
+    data = _heic(exif=gps_exif())
+    assert sniff_image_type(data) == "image/heic"
+    out = prepare_image("IMG_4021.HEIC", "image/heic", data, "Our allotment", LIMITS)
+    assert out.content_type == "image/jpeg"
+    assert out.filename == "IMG_4021.jpg"
+    assert opened(out.data).size == (640, 480)
+    assert exif_of(out.data) == {}
+    assert b"Exif" not in out.data and b"iPhone" not in out.data
+
+
+def test_a_heic_photo_from_an_email_is_kept_as_a_jpeg() -> None:
+    raw = email(attachments=[("IMG_4021.HEIC", "image/heic", _heic(exif=gps_exif()))])
+    sub = parse_email(raw, raw_key="raw/email/heic", limits=LIMITS)
+    assert [(i.filename, i.content_type) for i in sub.images] == [("IMG_4021.jpg", "image/jpeg")]
+    assert exif_of(sub.images[0].data) == {}

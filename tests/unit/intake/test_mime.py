@@ -318,7 +318,7 @@ def test_image_is_detected_by_content_when_declared_as_octet_stream() -> None:
 def test_a_file_named_jpg_that_is_not_an_image_is_dropped_with_a_note() -> None:
     sub = parse(email(attachments=[("holiday.jpg", "image/jpeg", b"MZ\x90\x00 this is an exe")]))
     assert sub.images == ()
-    assert sub.notes == ("holiday.jpg is not a JPEG, PNG, GIF or WebP image; it was not attached",)
+    assert sub.notes == ("holiday.jpg is not a JPEG, PNG, GIF, WebP or HEIC image; it was not attached",)
 
 
 def test_twenty_five_image_attachments_keep_four_and_note_the_rest() -> None:
