@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import quote_plus, urlsplit
 
 from bench.stack import ROOT, quiet
+from local.memory import MemoryS3
 
 GOAL_MB = 100.0
 STAGES = ("ingest", "check", "notify", "decide", "publish")
@@ -83,34 +84,6 @@ class MemoryChannel:
 
     def delete(self, post_id: str) -> None:
         self.posts = [p for p in self.posts if p[0] != post_id]
-
-
-class MemoryS3:
-    """The few S3 calls the static blog makes, on a dict, so the real blog adapter renders and writes."""
-
-    def __init__(self) -> None:
-        self.objects: dict[str, bytes] = {}
-
-    def put_object(self, *, Bucket: str, Key: str, Body: bytes, **_: Any) -> dict[str, Any]:
-        self.objects[Key] = bytes(Body)
-        return {}
-
-    def get_object(self, *, Bucket: str, Key: str) -> dict[str, Any]:
-        return {"Body": io.BytesIO(self.objects[Key])}
-
-    def delete_objects(self, *, Bucket: str, Delete: dict[str, Any]) -> dict[str, Any]:
-        for obj in Delete["Objects"]:
-            self.objects.pop(obj["Key"], None)
-        return {}
-
-    def get_paginator(self, name: str) -> Any:
-        objects = self.objects
-
-        class Pages:
-            def paginate(self, *, Bucket: str, Prefix: str = "") -> list[dict[str, Any]]:
-                return [{"Contents": [{"Key": k} for k in sorted(objects) if k.startswith(Prefix)]}]
-
-        return Pages()
 
 
 @dataclass
