@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
 
-from ..adapters.ports import Queues, StoryStore, StoryTable
+from ..adapters.ports import Queues, StoryStore
 from ..domain.approval import Progress, Step
 from ..domain.errors import Retryable
 from ..domain.findings import IN_TITLE, CheckContext, ImageContext, Verdict
@@ -17,6 +16,7 @@ from ..observability import MetricUnit, metrics
 from ..policy.catalogue import run_checks
 from ..policy.routing import approval_steps
 from ..policy.rules import OrgRules
+from .base import Service
 from .messages import Notice, NoticeKind, StoryRef
 from .moves import Mover
 
@@ -45,12 +45,9 @@ def check_version(version: Version, rules: OrgRules, now: datetime) -> Verdict:
 
 
 @dataclass(frozen=True, kw_only=True)
-class CheckService:
+class CheckService(Service):
     stories: StoryStore
-    table: StoryTable
     queues: Queues
-    rules: Callable[[], OrgRules]
-    clock: Callable[[], datetime]
 
     @cached_property
     def _moves(self) -> Mover:

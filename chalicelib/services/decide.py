@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from ..adapters.ports import Queues, StoryStore, StoryTable
+from ..adapters.ports import Queues, StoryStore
 from ..domain import markers
 from ..domain.approval import Progress, Step
 from ..domain.errors import ConflictError, LinkError
@@ -23,7 +23,7 @@ from ..domain.story import AuditEvent, Source, StoryRecord, Version
 from ..domain.text import clean_line, clean_text
 from ..observability import MetricUnit, metrics
 from ..policy.routing import approval_steps
-from ..policy.rules import OrgRules
+from .base import Service
 from .links import LinkIssuer
 from .messages import Notice, NoticeKind, StoryRef
 from .moves import Mover
@@ -81,13 +81,10 @@ class DecisionResult:
 
 
 @dataclass(frozen=True, kw_only=True)
-class DecideService:
-    table: StoryTable
+class DecideService(Service):
     stories: StoryStore
     queues: Queues
     links: LinkIssuer
-    rules: Callable[[], OrgRules]
-    clock: Callable[[], datetime]
     takedown: Callable[[str, str, str], object] | None = None
 
     def view(self, token: str, purpose: Purpose) -> LinkView:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from email.parser import BytesParser
 from email.policy import default
 
-from ..adapters.ports import Queues, RawStore, StoryStore, StoryTable
+from ..adapters.ports import Queues, RawStore, StoryStore
 from ..domain import markers
 from ..domain.addresses import in_domain
 from ..domain.errors import InvalidSubmission, RateLimited, SenderNotAuthenticated
@@ -21,6 +19,7 @@ from ..intake.limits import IntakeLimits
 from ..intake.mime import parse_email
 from ..intake.sender_auth import authenticate_sender
 from ..policy.rules import OrgRules
+from .base import Service
 from .limits import RateLimiter
 from .messages import Notice, ObjectCreated
 from .versions import new_version
@@ -56,14 +55,11 @@ def _domain(address: str) -> str:
 
 
 @dataclass(frozen=True, kw_only=True)
-class IngestService:
+class IngestService(Service):
     raw: RawStore
     stories: StoryStore
-    table: StoryTable
     queues: Queues
-    rules: Callable[[], OrgRules]
     trusted_authserv_ids: tuple[str, ...]
-    clock: Callable[[], datetime]
     limiter: RateLimiter
     limits: IntakeLimits = field(default_factory=IntakeLimits)
 

@@ -14,34 +14,9 @@ from ..domain.states import State
 from ..domain.story import AuditEvent, StoryRecord
 
 
-def move(
-    table: StoryTable,
-    record: StoryRecord,
-    to: State,
-    *,
-    actor: str,
-    action: str,
-    at: datetime,
-    reason: str = "",
-    updates: Mapping[str, object] | None = None,
-) -> StoryRecord:
-    """Move ``record`` from the state and version it was read in to ``to``, with its audit event."""
-    event = AuditEvent(
-        record.story_id, at, actor, action, record.state, to, record.version, record.content_hash, reason
-    )
-    return table.transition(
-        record.story_id,
-        expected=[record.state],
-        to=to,
-        event=event,
-        expected_version=record.version,
-        updates=updates,
-    )
-
-
 @dataclass(frozen=True, kw_only=True)
 class Mover:
-    """The moves one system actor makes, each stamped with the clock's time when it is made."""
+    """The moves one actor (a stage, or the person behind a link) makes, stamped with their time."""
 
     table: StoryTable
     clock: Callable[[], datetime]
@@ -59,15 +34,25 @@ class Mover:
         reason: str = "",
         updates: Mapping[str, object] | None = None,
     ) -> StoryRecord:
+        """Move ``record`` from the state and version it was read in to ``to``, with its audit event."""
+        event = AuditEvent(
+            record.story_id,
+            self.clock(),
+            self.actor,
+            action,
+            record.state,
+            to,
+            record.version,
+            record.content_hash,
+            reason,
+        )
         try:
-            return move(
-                self.table,
-                record,
-                to,
-                actor=self.actor,
-                action=action,
-                at=self.clock(),
-                reason=reason,
+            return self.table.transition(
+                record.story_id,
+                expected=[record.state],
+                to=to,
+                event=event,
+                expected_version=record.version,
                 updates=updates,
             )
         except ConflictError as e:

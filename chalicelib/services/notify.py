@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from ..adapters.ports import Mailer, OutgoingEmail, StoryStore, StoryTable
+from ..adapters.ports import Mailer, OutgoingEmail, StoryStore
 from ..domain import markers
 from ..domain.approval import Progress
 from ..domain.errors import RateLimited, Retryable
@@ -17,6 +16,7 @@ from ..domain.story import StoryRecord, Version
 from ..observability import logger
 from ..policy.rules import OrgRules
 from ..render import RenderedEmail, email, highlight
+from .base import Service
 from .limits import RateLimiter
 from .links import LinkIssuer
 from .messages import Notice, NoticeKind
@@ -58,14 +58,11 @@ WITHHELD_TITLE = "title withheld"
 
 
 @dataclass(frozen=True, kw_only=True)
-class NotifyService:
+class NotifyService(Service):
     limiter: RateLimiter
-    table: StoryTable
     stories: StoryStore
     mailer: Mailer
     links: LinkIssuer
-    rules: Callable[[], OrgRules]
-    clock: Callable[[], datetime]
 
     def handle(self, notice: Notice) -> int:
         """Send what the notice calls for; returns how many emails went out now."""

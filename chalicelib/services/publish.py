@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from functools import cached_property
 from typing import TypeVar
 
-from ..adapters.ports import BlogSite, ChannelPoster, MediaItem, PostResult, Queues, StoryStore, StoryTable
+from ..adapters.ports import BlogSite, ChannelPoster, MediaItem, PostResult, Queues, StoryStore
 from ..domain import markers
 from ..domain.errors import Parked, PublishError, Retryable, RetryLater, UnknownOutcome
 from ..domain.states import State
@@ -24,6 +23,7 @@ from ..domain.text import clean_line, clean_text
 from ..observability import MetricUnit, logger, metrics
 from ..policy.rules import OrgRules
 from ..policy.thread import split_thread
+from .base import Service
 from .messages import Notice, NoticeKind, StoryRef
 from .moves import Mover
 
@@ -55,14 +55,11 @@ def thread_parts(channel: str, text: str, *, threads: bool) -> list[str]:
 
 
 @dataclass(frozen=True, kw_only=True)
-class PublishService:
-    table: StoryTable
+class PublishService(Service):
     stories: StoryStore
     queues: Queues
     channel: Callable[[str], ChannelPoster]
     blog: Callable[[], BlogSite]
-    rules: Callable[[], OrgRules]
-    clock: Callable[[], datetime]
     claim_stale_s: float = CLAIM_STALE_S
 
     @cached_property

@@ -6,18 +6,17 @@ Runs from a schedule (every few minutes) with an injectable clock, so tests move
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
 
-from ..adapters.ports import Queues, StoryTable
+from ..adapters.ports import Queues
 from ..domain import markers
 from ..domain.approval import Progress
 from ..domain.errors import ConflictError
 from ..domain.states import State
 from ..domain.story import StoryRecord
-from ..policy.rules import OrgRules
+from .base import Service
 from .messages import Notice, NoticeKind, StoryRef
 from .moves import Mover
 
@@ -44,11 +43,8 @@ class SweepReport:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ScheduleService:
-    table: StoryTable
+class ScheduleService(Service):
     queues: Queues
-    rules: Callable[[], OrgRules]
-    clock: Callable[[], datetime]
 
     def sweep(self) -> SweepReport:
         now = self.clock()

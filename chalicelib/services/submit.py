@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
-from ..adapters.ports import RawStore, StoryTable
+from ..adapters.ports import RawStore
 from ..domain import markers
 from ..domain.addresses import address_text
 from ..domain.errors import InvalidSubmission, RateLimited
@@ -22,8 +22,8 @@ from ..domain.links import SigningKeys, check_form_token, form_token
 from ..intake.form import FieldError, validate_form_fields
 from ..intake.images import prepare_image
 from ..intake.limits import IntakeLimits
-from ..policy.rules import OrgRules
 from ..web import FormBody
+from .base import Service
 from .limits import RateLimiter
 
 MAX_IMAGES = 2
@@ -47,13 +47,10 @@ def new_form_nonce(now: datetime) -> str:
 
 
 @dataclass(frozen=True, kw_only=True)
-class SubmitService:
+class SubmitService(Service):
     raw: RawStore
-    table: StoryTable
     limiter: RateLimiter
     keys: Callable[[], SigningKeys]
-    rules: Callable[[], OrgRules]
-    clock: Callable[[], datetime]
     limits: IntakeLimits = field(default_factory=IntakeLimits)
 
     def form_token(self, nonce: str) -> str:

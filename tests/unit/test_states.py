@@ -9,7 +9,7 @@ import pytest
 from chalicelib.domain.errors import InvalidTransition
 from chalicelib.domain.states import TERMINAL, TRANSITIONS, State, can_transition, require, sources_for
 from chalicelib.domain.story import AuditEvent, StoryRecord
-from chalicelib.services.moves import move
+from chalicelib.services.moves import Mover
 from local.memory import MemoryStoryTable
 
 T0 = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -42,5 +42,5 @@ def test_the_table_refuses_to_start_publishing_a_story_that_was_not_approved(src
     record = StoryRecord("s-1", src, 1, "h", "a@example.gov.uk", "A", "t", "email", "raw/email/1", T0, T0)
     table.create(record, AuditEvent("s-1", T0, "system", "submitted", None, src, 1, "h"))
     with pytest.raises(InvalidTransition):
-        move(table, record, State.PUBLISHING, actor="publish", action="publishing", at=T0)
+        Mover(table=table, clock=lambda: T0, actor="publish").move(record, State.PUBLISHING, "publishing")
     assert table.get("s-1") == record

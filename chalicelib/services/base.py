@@ -1,0 +1,18 @@
+"""What every stage's service is built with: the table, the organisation's rules and the clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..adapters.ports import StoryTable
+from ..policy.rules import OrgRules
+
+
+@dataclass(frozen=True, kw_only=True)
+class Service:
+    table: StoryTable
+    # Called on each use: the rules are re-read now and then, and tests move the clock.
+    rules: Callable[[], OrgRules]
+    clock: Callable[[], datetime]
