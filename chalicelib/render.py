@@ -21,7 +21,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 def env() -> Environment:
     e = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=True),
+        # HTML and XML are escaped; the plain-text part of an email is not HTML, and escaping it would
+        # show "organisation&#39;s" to the reader.
+        autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=False),
         trim_blocks=True,
         lstrip_blocks=True,
     )

@@ -7,9 +7,10 @@ headers cannot disagree.
 
 from __future__ import annotations
 
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
+from email.policy import EmailPolicy
 from email.utils import formatdate
 from typing import TYPE_CHECKING
 
@@ -43,13 +44,36 @@ _TRANSIENT = frozenset(
 )
 
 
+class _Policy(EmailPolicy):
+    """SMTP's policy, with non-ASCII subjects folded by the stdlib's ``email.header.Header``.
+
+    The modern folder can put the space between two words as the fold between two encoded words, and a
+    reader drops whitespace between encoded words: "Какты поживаешь? Мы" arrives as "поживаешь?Мы".
+    ``Header`` keeps every space inside an encoded word, so the subject reads back as it was written.
+    """
+
+    def fold(self, name: str, value: str) -> str:
+        if name.lower() == "subject" and not str(value).isascii():
+            encoded = Header(str(value), "utf-8", self.max_line_length, name).encode(linesep=self.linesep)
+            return f"{name}: {encoded}{self.linesep}"
+        return str(super().fold(name, value))
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        if name.lower() == "subject" and not str(value).isascii():
+            return self.fold(name, value).encode("ascii")
+        return super().fold_binary(name, value)
+
+
+_SMTP = _Policy(linesep="\r\n")
+
+
 def build_mime(email: OutgoingEmail) -> EmailMessage:
     """The message as SES will send it: text/plain, plus text/html as an alternative when given."""
     if not email.to:
         raise ValueError("an email needs at least one recipient")
     if not email.sender:
         raise ValueError("an email needs a sender")
-    msg = EmailMessage(policy=SMTP)
+    msg = EmailMessage(policy=_SMTP)
     # Built from parsed addresses, never from strings: a stored value that a header decoder would read
     # as two addresses (or as an encoded word) raises InvalidAddress here instead of being sent.
     sender = parse_address(email.sender)
