@@ -12,7 +12,6 @@ request refused for its token was not carried out, so repeating it cannot post t
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -36,6 +35,7 @@ from atproto_client.utils import facet_detection
 from atproto_core.uri import AtUri
 
 from ..domain.errors import ConfigError, PublishError, UnknownOutcome
+from .credentials import Credentials
 from .ports import MediaItem, PostResult
 
 log = logging.getLogger(__name__)
@@ -51,39 +51,22 @@ class BlueskyCredentialsError(ConfigError, ValueError):
 
 
 @dataclass(frozen=True, repr=False)
-class BlueskyCredentials:
+class BlueskyCredentials(
+    Credentials,
+    called="the Bluesky secret",
+    error=BlueskyCredentialsError,
+    shown=("service_url", "handle"),
+    urls=("service_url",),
+):
     """The PDS, the handle and an app password (never the account password) of the organisation."""
 
     service_url: str
     handle: str
     app_password: str
 
-    def __repr__(self) -> str:
-        return (
-            f"BlueskyCredentials(service_url={self.service_url!r}, handle={self.handle!r}, "
-            "app_password=<redacted>)"
-        )
-
     @classmethod
-    def from_json(cls, text: str) -> BlueskyCredentials:
-        """Parse ``{"service_url", "handle", "app_password"}``; errors name keys, never values."""
-        try:
-            data = json.loads(text)
-        except ValueError:
-            raise BlueskyCredentialsError("the Bluesky secret is not valid JSON") from None
-        if not isinstance(data, dict):
-            raise BlueskyCredentialsError("the Bluesky secret must be a JSON object")
-        keys = ("service_url", "handle", "app_password")
-        missing = [k for k in keys if not isinstance(data.get(k), str) or not data[k].strip()]
-        if missing:
-            raise BlueskyCredentialsError(
-                "the Bluesky secret lacks non-empty values for: " + ", ".join(missing)
-            )
-        return cls(
-            service_url=data["service_url"].strip().rstrip("/"),
-            handle=data["handle"].strip().lstrip("@"),
-            app_password=data["app_password"].strip(),
-        )
+    def tidy(cls, values: dict[str, str]) -> dict[str, str]:
+        return values | {"handle": values["handle"].lstrip("@")}  # as the apps show it: @name
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ functions that never publish do not load it.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -29,6 +28,7 @@ from mastodon import (
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
 
 from ..domain.errors import ConfigError, PublishError, UnknownOutcome
+from .credentials import Credentials
 from .ports import MediaItem, PostResult
 
 log = logging.getLogger(__name__)
@@ -45,33 +45,17 @@ class MastodonCredentialsError(ConfigError, ValueError):
 
 
 @dataclass(frozen=True, repr=False)
-class MastodonCredentials:
+class MastodonCredentials(
+    Credentials,
+    called="the Mastodon secret",
+    error=MastodonCredentialsError,
+    shown=("api_base_url",),
+    urls=("api_base_url",),
+):
     """The instance and the access token of the organisation's Mastodon account."""
 
     api_base_url: str
     access_token: str
-
-    def __repr__(self) -> str:
-        return f"MastodonCredentials(api_base_url={self.api_base_url!r}, access_token=<redacted>)"
-
-    @classmethod
-    def from_json(cls, text: str) -> MastodonCredentials:
-        """Parse the secret ``{"api_base_url": ..., "access_token": ...}``; errors name keys, never values."""
-        try:
-            data = json.loads(text)
-        except ValueError:
-            raise MastodonCredentialsError("the Mastodon secret is not valid JSON") from None
-        if not isinstance(data, dict):
-            raise MastodonCredentialsError("the Mastodon secret must be a JSON object")
-        keys = ("api_base_url", "access_token")
-        missing = [k for k in keys if not isinstance(data.get(k), str) or not data[k].strip()]
-        if missing:
-            raise MastodonCredentialsError(
-                "the Mastodon secret lacks non-empty values for: " + ", ".join(missing)
-            )
-        return cls(
-            api_base_url=data["api_base_url"].strip().rstrip("/"), access_token=data["access_token"].strip()
-        )
 
 
 class MastodonChannel:

@@ -12,7 +12,6 @@ an application password can publish ``unfiltered_html`` when the account is an a
 from __future__ import annotations
 
 import html
-import json
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ import requests
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
 
 from ..domain.errors import ConfigError, PublishError, UnknownOutcome
+from .credentials import Credentials
 from .ports import MediaItem, PostResult
 
 log = logging.getLogger(__name__)
@@ -43,39 +43,18 @@ class WordPressCredentialsError(ConfigError, ValueError):
 
 
 @dataclass(frozen=True, repr=False)
-class WordPressCredentials:
+class WordPressCredentials(
+    Credentials,
+    called="the WordPress secret",
+    error=WordPressCredentialsError,
+    shown=("base_url", "username"),
+    urls=("base_url",),
+):
     """The blog's address and a user's application password (not their login password)."""
 
     base_url: str
     username: str
     application_password: str
-
-    def __repr__(self) -> str:
-        return (
-            f"WordPressCredentials(base_url={self.base_url!r}, username={self.username!r}, "
-            "application_password=<redacted>)"
-        )
-
-    @classmethod
-    def from_json(cls, text: str) -> WordPressCredentials:
-        """Parse ``{"base_url", "username", "application_password"}``; errors name keys, never values."""
-        try:
-            data = json.loads(text)
-        except ValueError:
-            raise WordPressCredentialsError("the WordPress secret is not valid JSON") from None
-        if not isinstance(data, dict):
-            raise WordPressCredentialsError("the WordPress secret must be a JSON object")
-        keys = ("base_url", "username", "application_password")
-        missing = [k for k in keys if not isinstance(data.get(k), str) or not data[k].strip()]
-        if missing:
-            raise WordPressCredentialsError(
-                "the WordPress secret lacks non-empty values for: " + ", ".join(missing)
-            )
-        return cls(
-            base_url=data["base_url"].strip().rstrip("/"),
-            username=data["username"].strip(),
-            application_password=data["application_password"].strip(),
-        )
 
 
 class WordPressChannel:

@@ -16,7 +16,6 @@ signer, so the timeout, the fake-X rewrite and the signature are exactly those o
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -29,6 +28,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
 
 from ..domain.errors import ConfigError, PublishError, UnknownOutcome
+from .credentials import Credentials
 from .ports import MediaItem, PostResult
 
 log = logging.getLogger(__name__)
@@ -36,8 +36,6 @@ log = logging.getLogger(__name__)
 CHANNEL = "x"
 X_API_ORIGIN = "https://api.twitter.com"
 POST_URL = "https://x.com/i/web/status/{id}"
-
-_CREDENTIAL_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
 
 MAX_IMAGES = 4
 # X takes images up to 5 MB in one request; the chunked upload is kept for the larger end of
@@ -52,35 +50,14 @@ class XCredentialsError(ConfigError, ValueError):
 
 
 @dataclass(frozen=True, repr=False)
-class XCredentials:
+class XCredentials(Credentials, called="the X credentials secret", error=XCredentialsError):
     """The OAuth 1.0a user-context keys of the organisation's X account."""
 
+    # Even the consumer key and access token identify the account: no field is shown in a repr.
     consumer_key: str
     consumer_secret: str
     access_token: str
     access_token_secret: str
-
-    def __repr__(self) -> str:
-        # Even the consumer key and access token identify the account; tracebacks and
-        # structured logs print reprs, so none of the four values may appear.
-        return "XCredentials(<redacted>)"
-
-    @classmethod
-    def from_json(cls, text: str) -> XCredentials:
-        """Parse the Secrets Manager secret; errors name the keys, never the values."""
-        try:
-            data = json.loads(text)
-        except ValueError:
-            # ``from None``: JSONDecodeError keeps the whole document on ``.doc``.
-            raise XCredentialsError("the X credentials secret is not valid JSON") from None
-        if not isinstance(data, dict):
-            raise XCredentialsError("the X credentials secret must be a JSON object")
-        missing = [k for k in _CREDENTIAL_KEYS if not isinstance(data.get(k), str) or not data[k].strip()]
-        if missing:
-            raise XCredentialsError(
-                "the X credentials secret lacks non-empty string values for: " + ", ".join(missing)
-            )
-        return cls(**{k: data[k].strip() for k in _CREDENTIAL_KEYS})
 
 
 class XTransportAdapter(HTTPAdapter):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 from urllib.parse import unquote_plus
 
 from pydantic import Field, TypeAdapter, ValidationError
@@ -21,6 +21,8 @@ from pydantic.dataclasses import dataclass
 from ..domain.errors import BadMessage
 
 if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
     from ..domain.story import StoryRecord
 
 NoticeKind = Literal[
@@ -46,31 +48,36 @@ class ObjectCreated:
     key: str
 
 
+StoryId = Annotated[str, Field(min_length=1, max_length=64)]
+VersionNumber = Annotated[int, Field(ge=0)]
+
+
+class _Message:
+    """Our own messages travel as the JSON object of their fields."""
+
+    def to_body(self) -> dict[str, Any]:
+        return asdict(cast("DataclassInstance", self))
+
+
 @dataclass(frozen=True)
-class StoryRef:
+class StoryRef(_Message):
     """A story version that a stage should work on: the body of the checks and publish queues."""
 
-    story_id: str = Field(min_length=1, max_length=64)
-    version: int = Field(ge=0)
+    story_id: StoryId
+    version: VersionNumber
 
     @classmethod
     def of(cls, record: StoryRecord) -> StoryRef:
         return cls(record.story_id, record.version)
 
-    def to_body(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class Notice:
+class Notice(_Message):
     """An email (or several) the notify stage should send about a story version."""
 
     kind: NoticeKind
-    story_id: str = Field(min_length=1, max_length=64)
-    version: int = Field(ge=0)
-
-    def to_body(self) -> dict[str, Any]:
-        return asdict(self)
+    story_id: StoryId
+    version: VersionNumber
 
 
 @dataclass(frozen=True)
