@@ -10,8 +10,11 @@ Our header is built by ``authres`` (the library ``authenticate_sender`` reads it
 server has checked itself: the envelope sender only when it is exactly one plain ``local@domain``
 (anything else is left out and SPF is ``permerror``), the From domain only when the message has exactly
 one usable From address. Nothing the client sent is copied into the header as it came: a MAIL FROM of
-``<x@[;spf=pass;dmarc=pass;x]>`` once wrote its own verdicts into our header. A message that starts
-with whitespace is refused, because its first line would fold into our header as a continuation of it.
+``<x@[;spf=pass;dmarc=pass;x]>`` once wrote its own verdicts into our header. A message whose first
+line starts with whitespace and carries text is refused, because that line would fold into our header as
+a continuation of it; blank lines of spaces before the headers (real clients leave them: four messages of
+the shared real-mail set begin so) carry nothing, and are dropped instead, as SES folds them into its own
+last header.
 
 Like SES, and unlike RFC 5321, it takes lines longer than 1,000 bytes and bare LF line ends (mail
 clients send both); only the message size is limited.
@@ -51,6 +54,16 @@ LEADING_WHITESPACE_REPLY = (
 log = logging.getLogger(__name__)
 
 Store = Callable[[str, bytes], None]
+
+
+def _without_blank_leading_lines(raw: bytes) -> bytes:
+    """``raw`` without the lines of only spaces and tabs that some clients write before the headers."""
+    while raw[:1] in (b" ", b"\t"):
+        line, sep, rest = raw.partition(b"\n")
+        if not sep or line.strip(b" \t\r"):
+            break  # a line with text in it: left for the caller to refuse
+        raw = rest
+    return raw
 
 
 def envelope_sender(mail_from: str) -> str | None:
@@ -281,6 +294,7 @@ class SmtpIntake:
 
     def receive(self, raw: bytes, *, mail_from: str, peer_ip: str) -> str:
         """Stamp and store one accepted message; returns the SMTP reply. Public so tests can skip SMTP."""
+        raw = _without_blank_leading_lines(raw)
         if raw[:1].isspace():
             # A first line starting with whitespace is a continuation of the header above it: ours.
             log.warning(

@@ -132,6 +132,17 @@ def test_a_message_starting_with_whitespace_is_refused_with_a_5xx_and_logged(
     assert any("starts with whitespace" in r.getMessage() for r in caplog.records)
 
 
+def test_blank_lines_of_spaces_before_the_headers_are_dropped_and_the_message_taken() -> None:
+    """Real clients leave them (four messages of the shared real-mail set begin so); they carry nothing."""
+    stored = Stored()
+    reply = intake(stored).receive(
+        b" " * 60 + b"\r\n\t \r\n" + ALEX, mail_from="alex.doe@example.gov.uk", peer_ip=STAFF_HOST
+    )
+    assert reply.startswith("250 ")
+    [(_, raw)] = stored.items
+    assert auth(raw).address == "alex.doe@example.gov.uk"
+
+
 def test_a_display_name_with_an_encoded_line_break_still_gets_a_dmarc_verdict_for_its_domain() -> None:
     stored = Stored()
     raw = ALEX.replace(b"Alex Doe", b"=?utf-8?q?Alex=0D=0ABcc:_x?=")
