@@ -24,6 +24,7 @@ from ..domain.story import IncomingImage, Submission
 from .html_text import clean_line, clean_text, html_to_text, shorten
 from .images import looks_like_svg, prepare_image, safe_filename, sniff_image_type
 from .limits import IntakeLimits
+from .not_a_story import refuse_if_not_a_story
 from .replies import find_story, is_dashed_footer
 
 # Errors the stdlib email package can raise on hostile input instead of recording a defect.
@@ -97,9 +98,6 @@ _COVER_NOTE_CHARS = 300
 _SIGNATURE_TYPES = frozenset(
     {"application/pgp-signature", "application/pkcs7-signature", "application/x-pkcs7-signature"}
 )
-# Only "auto_reply": mailing lists mark people's messages "bulk" (the real-mail set has one), and a
-# story sent through a staff distribution list is still a story.
-_AUTO_REPLY_PRECEDENCE = frozenset({"auto_reply"})
 
 
 @dataclass
@@ -138,7 +136,7 @@ def parse_email(raw: bytes, *, raw_key: str, limits: IntakeLimits, now: datetime
         raise InvalidSubmission("the email could not be read", code="malformed")
 
     sender, sender_name = _sender(msg, limits)
-    _refuse_if_not_a_story(msg)
+    refuse_if_not_a_story(msg)
     found = _Found()
     try:
         _walk(msg, found, limits, depth=0, want_text=True, resource=False)
@@ -232,39 +230,6 @@ def _without_image_names(text: str, names: set[str]) -> str:
         return text
     pattern = re.compile(r"^(?:\s*(?:" + "|".join(re.escape(n) for n in names) + r")\s*)+$")
     return "\n".join(line for line in text.split("\n") if not pattern.match(line))
-
-
-def _refuse_if_not_a_story(msg: EmailMessage) -> None:
-    """Meeting invitations, read receipts, delivery reports and automatic replies are not stories.
-
-    Refusing them by what they are gives the sender (or their mail system) a reason they understand,
-    rather than a "story" reading "1" or an out-of-office notice sent for approval.
-    """
-    try:
-        auto = str(msg.get("Auto-Submitted", "") or "").strip().lower()
-        precedence = str(msg.get("Precedence", "") or "").strip().lower()
-        autoreply = any(msg.get(h) is not None for h in ("X-Autoreply", "X-Autorespond", "X-Auto-Response"))
-        ctype = msg.get_content_type()
-        parts = list(msg.walk())
-    except _EMAIL_ERRORS:
-        return  # unreadable headers: the walk below reports what it can
-    if ctype == "multipart/report" or any(
-        p.get_content_type() in ("message/disposition-notification", "message/delivery-status") for p in parts
-    ):
-        raise InvalidSubmission(
-            "the email is a delivery report or read receipt, not a story", code="not-a-story"
-        )
-    if (auto and auto != "no") or autoreply or precedence in _AUTO_REPLY_PRECEDENCE:
-        raise InvalidSubmission(
-            "the email is an automatic reply (such as an out-of-office message), not a story",
-            code="not-a-story",
-        )
-    for part in parts:
-        if part.get_content_type() == "text/calendar" and part.get_param("method"):
-            raise InvalidSubmission(
-                "the email is a calendar invitation, not a story: please write the story in an email",
-                code="not-a-story",
-            )
 
 
 def _dropped_files_notes(names: list[str]) -> list[str]:

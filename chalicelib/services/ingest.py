@@ -17,6 +17,7 @@ from ..domain.story import AuditEvent, Image, StoryRecord, Submission, Version
 from ..intake.form import parse_form
 from ..intake.limits import IntakeLimits
 from ..intake.mime import parse_email
+from ..intake.not_a_story import AUTO_GENERATED
 from ..intake.sender_auth import authenticate_sender
 from ..policy.rules import OrgRules
 from .base import Service
@@ -106,7 +107,8 @@ class IngestService(Service):
             outcome = self._reject(
                 sid, key, sender=ident.address, source="email", reason=e.reason, name=ident.name
             )
-            self.queues.send("notify", Notice("invalid", sid, 0).to_body())
+            if e.code != AUTO_GENERATED:  # never answer a machine (RFC 3834): it may answer back
+                self.queues.send("notify", Notice("invalid", sid, 0).to_body())
             return outcome
         revised = self._reply(raw, key, sub, ident.address)
         if revised is not None:

@@ -78,16 +78,16 @@ def _refused(raw: bytes) -> InvalidSubmission:
 @pytest.mark.parametrize(
     "header", ["Auto-Submitted: auto-replied", "X-Autoreply: yes", "Precedence: auto_reply"]
 )
-def test_an_out_of_office_reply_is_refused_as_not_a_story(header: str) -> None:
+def test_an_out_of_office_reply_is_refused_as_mail_a_machine_wrote(header: str) -> None:
     name, value = header.split(": ")
     raw = email("I am out of the office until Monday.")
     raw = raw.replace(b"\r\nSubject:", f"\r\n{name}: {value}\r\nSubject:".encode(), 1)
     err = _refused(raw)
-    assert err.code == "not-a-story"
+    assert err.code == "auto-generated"
     assert "automatic reply" in err.reason
 
 
-def test_a_read_receipt_is_refused_as_not_a_story() -> None:
+def test_a_read_receipt_is_refused_as_mail_a_machine_wrote() -> None:
     raw = (
         b"From: Jane Smith <jane.smith@example.gov.uk>\r\nTo: stories@example.gov.uk\r\n"
         b"Subject: Read: Story\r\n"
@@ -97,5 +97,5 @@ def test_a_read_receipt_is_refused_as_not_a_story() -> None:
         b"Disposition: manual-action/MDN-sent-manually; displayed\r\n--b--\r\n"
     )
     err = _refused(raw)
-    assert err.code == "not-a-story"
+    assert err.code == "auto-generated"
     assert "read receipt" in err.reason
