@@ -19,6 +19,7 @@ from ...domain.findings import CheckContext, Finding, ImageContext, Severity
 from ..normalise import NormalisedText, PhraseIndex, may_have_phrase, phrase_index
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
+from ..words import word_pattern
 from ..xtext import sentence_spans
 
 HASHCASE = "A11Y-HASHCASE"
@@ -422,14 +423,14 @@ def _jargon_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, 
 
 _DELIVER = re.compile(r"\bdeliver(?:s|ed|ing)?\b", re.IGNORECASE)
 # What can really be delivered: "crews delivered 500 new bins" is plain English.
-_DELIVERABLE = re.compile(
-    r"\b(?:parcels?|post|mail|leaflets?|food|meals?|papers?|packages?|newspapers?|letters?|boxes|box|bins?"
-    r"|furniture|groceries|medicines?|prescriptions?|pizzas?|sandbags?|hampers?|presents?|gifts?|books?"
-    r"|equipment|supplies|bags?|sacks?|caddies|caddy|compost|logs|trees?|plants?|water|milk|items?|goods"
-    r"|bab(?:y|ies)|twins|lambs?|calves|foals?|keys?|beds?|blankets?|laptops?|tablets?|devices?|vans?"
-    r"|door|doors(?:tep)?s?|homes?|address(?:es)?|flyers?|cards?|kits?|packs?|toys?|coats?|clothes|uniforms?"
-    r"|salt|grit|signs?|cones?|barriers?|benches?|planters?|tonnes?)\b",
-    re.IGNORECASE,
+_DELIVERABLE = word_pattern(
+    "parcels? post mail leaflets? food meals? papers? packages? newspapers? letters? boxes box bins?"
+    " furniture groceries medicines? prescriptions? pizzas? sandbags? hampers? presents? gifts?"
+    " books? equipment supplies bags? sacks? caddies caddy compost logs trees? plants? water milk"
+    " items? goods bab(?:y|ies) twins lambs? calves foals? keys? beds? blankets? laptops? tablets?"
+    " devices? vans? door doors(?:tep)?s? homes? address(?:es)? flyers? cards? kits? packs? toys?"
+    " coats? clothes uniforms? salt grit signs? cones? barriers? benches? planters? tonnes?",
+    after=r"\b",
 )
 _KEY = re.compile(
     r"\bkey\s+(?:priority|priorities|role|roles|part|parts|issue|issues|message|messages|area|areas|partner"

@@ -27,6 +27,7 @@ from ..people import (
 from ..registry import Registration
 from ..rules import OrgRules
 from ..spans import merge_spans
+from ..words import word_pattern
 
 CHILD = "PII-CHILD"
 
@@ -67,17 +68,17 @@ _CHILD_BEFORE = re.compile(
     rf"|\b(?:pupil|student|schoolboy|schoolgirl|Year\s+\d{{1,2}}(?:\s+(?:pupil|student))?|Reception\s+pupil)\s+$",
     re.IGNORECASE,
 )
-_KIN_BEFORE = re.compile(
-    r"\b(?:son|daughter|grandson|granddaughter|nephew|niece|child|boy|girl|stepson|stepdaughter|baby"
-    r"|toddler|brother|sister|twins?)\s+$",
-    re.IGNORECASE,
+_KIN_BEFORE = word_pattern(
+    "son daughter grandson granddaughter nephew niece child boy girl stepson stepdaughter baby"
+    " toddler brother sister twins?",
+    after=r"\s+$",
 )
 # Adults named with their school: the teacher, not a pupil.
-_ADULT_BEFORE = re.compile(
-    r"\b(?:teacher|headteacher|head|principal|staff|governor|governors|caretaker|assistant|senco"
-    r"|lollipop|patrol|cook|chef|manager|officer|councillor|cllr|librarian|nurse|coach|volunteer|parent"
-    r"|mum|dad|mother|father)\b[^.!?\n]{0,20}$",
-    re.IGNORECASE,
+_ADULT_BEFORE = word_pattern(
+    "teacher headteacher head principal staff governor governors caretaker assistant senco lollipop"
+    " patrol cook chef manager officer councillor cllr librarian nurse coach volunteer parent mum dad"
+    " mother father",
+    after=r"\b[^.!?\n]{0,20}$",
 )
 
 

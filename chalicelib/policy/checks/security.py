@@ -17,6 +17,7 @@ from ..normalise import NormalisedText
 from ..people import sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules
+from ..words import word_pattern
 from .addresses import BARE_STREET, ESTATE, POSTCODE_RE, STREET, STREET_ENDS, house_addresses
 
 CODE = "SEC-CODE"
@@ -63,10 +64,10 @@ _BARE_CODE = re.compile(
 _LOCKED_NEARBY = re.compile(
     rf"\b{_LOCKED}\b|\b(?:let\s+(?:yourself|themselves|ourselves)\s+in|get\s+in|entrance)\b", re.IGNORECASE
 )
-_NOT_A_LOCK_CODE = re.compile(
-    r"\b(?:post|dress|discount|promo|promotional|voucher|booking|reference|ref|tax|sort|area|dialling"
-    r"|source|colour|qr|bar|highway|zip|country|course|product|offer|access\s+to\s+the\s+course)\s*$",
-    re.IGNORECASE,
+_NOT_A_LOCK_CODE = word_pattern(
+    "post dress discount promo promotional voucher booking reference ref tax sort area dialling"
+    r" source colour qr bar highway zip country course product offer access\s+to\s+the\s+course",
+    after=r"\s*$",
 )
 _PIN = re.compile(
     rf"\bPIN(?:\s+(?:number|code))?{_FOR_WHAT}(?:\s+(?:is|was)|\s*[:=–-])?\s*{_CODE_VALUE}(?![\w%])"

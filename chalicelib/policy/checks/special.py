@@ -16,6 +16,7 @@ from ..people import find_names, is_first_name, may_name_someone, sentence_bound
 from ..registry import Registration
 from ..rules import OrgRules
 from ..spans import merge_spans
+from ..words import word_pattern
 
 SPECIAL = "PII-SPECIAL"
 
@@ -129,11 +130,11 @@ _PREDICATE = (
     rf"|{_CRIME_VERB}|{_COMING_OUT})"
 )
 # "Anyone who is blind can ask for large print": advice to a group, not a fact about a person.
-_GROUP_BEFORE_WHO = re.compile(
-    r"\b(?:anyone|anybody|someone|somebody|everyone|everybody|people|those|residents|customers|tenants"
-    r"|users|children|adults|families|carers|you|staff|colleagues|visitors|individuals|patients|pupils"
-    r"|members|men|women|others|many|all|readers|applicants|drivers)\s+$",
-    re.IGNORECASE,
+_GROUP_BEFORE_WHO = word_pattern(
+    "anyone anybody someone somebody everyone everybody people those residents customers tenants"
+    " users children adults families carers you staff colleagues visitors individuals patients pupils"
+    " members men women others many all readers applicants drivers",
+    after=r"\s+$",
 )
 _SUBJECT_PREDICATE = re.compile(
     rf"\b(?:she|he|who)\s+(?:(?:also|now|still|recently)\s+)?{_PREDICATE}", re.IGNORECASE
