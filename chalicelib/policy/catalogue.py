@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any
 
 from ..domain.findings import CheckContext, Finding, ImageContext, Severity, Verdict
 from .checks import (
@@ -152,18 +151,7 @@ def verdict_json(verdict: Verdict) -> str:
 
     A finding about an image (none yet in this slice) also carries ``"image"``: its index in the context.
     """
-    findings: list[dict[str, Any]] = []
-    for f in verdict.findings:
-        item: dict[str, Any] = {
-            "check": f.check,
-            "severity": f.severity.value,
-            "start": f.start,
-            "end": f.end,
-            "reason": f.reason,
-        }
-        if f.image is not None:
-            item["image"] = f.image
-        findings.append(item)
+    findings = [f.to_dict() for f in verdict.findings]
     return json.dumps({"decision": verdict.decision, "findings": findings}, ensure_ascii=False)
 
 
