@@ -98,6 +98,43 @@ def with_extension(name: str, ext: str, *, max_chars: int = 100) -> str:
     return stem[: max_chars - len(ext)] + ext
 
 
+# The names Outlook, Exchange and IBM Notes give the pictures pasted into an HTML body ("image001.png").
+_GENERATED_NAME = re.compile(r"^(?:image|graycol|ecblank|pic)\d{0,4}\.(?:png|gif|jpe?g|bmp)$", re.IGNORECASE)
+# Logos and icons in a signature are small; a photo pasted into the body is not.
+DECORATION_MAX_SIDE = 400
+ICON_MAX_SIDE = 64
+
+
+def is_decoration(filename: str, data: bytes) -> bool:
+    """A picture the HTML body shows as design (a signature's logo, an icon), not a photo of the story.
+
+    Only asked of pictures an HTML body refers to (multipart/related): an icon-sized one, a small one
+    with a mail client's generated name, or an unnamed GIF (IBM Notes and Outlook put signature banners
+    and logos in as GIFs; cameras and phones never make GIFs). A photo pasted into the body is a larger
+    JPEG, PNG or HEIC, so it is kept.
+    """
+    if not filename and data[:6] in (b"GIF87a", b"GIF89a"):
+        return True
+    size = _pixel_size(data)
+    if size is None:
+        return False
+    longest = max(size)
+    if longest <= ICON_MAX_SIDE:
+        return True
+    return longest <= DECORATION_MAX_SIDE and bool(_GENERATED_NAME.match(filename or ""))
+
+
+def _pixel_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from the image's header, without decoding its pixels."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            return (int(im.width), int(im.height))
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+
+
 def prepare_image(
     filename: str, declared_type: str, data: bytes, alt: str, limits: IntakeLimits
 ) -> IncomingImage:

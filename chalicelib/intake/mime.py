@@ -22,7 +22,7 @@ from email.parser import BytesParser
 from ..domain.errors import InvalidSubmission, SenderNotAuthenticated
 from ..domain.story import IncomingImage, Submission
 from .html_text import clean_line, clean_text, html_to_text, shorten
-from .images import looks_like_svg, prepare_image, safe_filename, sniff_image_type
+from .images import is_decoration, looks_like_svg, prepare_image, safe_filename, sniff_image_type
 from .limits import IntakeLimits
 from .not_a_story import refuse_if_not_a_story
 from .replies import find_story, is_dashed_footer
@@ -104,6 +104,7 @@ _SIGNATURE_TYPES = frozenset(
 class _Found:
     texts: list[str] = field(default_factory=list)
     images: list[tuple[str, str, bytes, str]] = field(default_factory=list)  # name, type, data, alt
+    decorations: list[str] = field(default_factory=list)  # names of a signature's logos and icons
     notes: list[str] = field(default_factory=list)
     parts: int = 0
     # The first attached email (message/rfc822): a forward whose text is the story.
@@ -211,7 +212,7 @@ def trim_reply_and_signature(text: str, *, subject: str = "") -> str:
 
 def _story_and_cover(found: _Found, subject: str) -> tuple[str, str]:
     """The story text and any covering note written above a forwarded story."""
-    image_names = {name for name, _, _, _ in found.images if name}
+    image_names = {name for name, _, _, _ in found.images if name} | {n for n in found.decorations if n}
     outer = _without_image_names(clean_text("\n\n".join(found.texts)), image_names)
     if found.enclosed:
         enclosed = _without_image_names(clean_text("\n\n".join(found.enclosed_texts)), image_names)
@@ -394,6 +395,7 @@ def _walk_enclosed(part: Message, found: _Found, limits: IntakeLimits, *, depth:
     found.parts = collected.parts
     found.enclosed_texts.extend(collected.texts)
     found.images.extend(collected.images)
+    found.decorations.extend(collected.decorations)
     found.notes.extend(collected.notes)
     found.dropped_files.extend(collected.dropped_files)
 
@@ -422,6 +424,9 @@ def _leaf(part: Message, found: _Found, limits: IntakeLimits, *, want_text: bool
         or name.lower().endswith(_IMAGE_EXTENSIONS)
         or looks_like_svg(name, ctype, data)
     ):
+        if resource and is_decoration(name, data):
+            found.decorations.append(name)  # a logo or icon of the HTML body, not a photo of the story
+            return
         alt = _fix_surrogates(str(part.get("Content-Description", "") or ""))
         found.images.append((name or "image", ctype, data, alt))
         return

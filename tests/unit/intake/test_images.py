@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from chalicelib.domain.errors import InvalidSubmission
-from chalicelib.intake.images import exif_of, prepare_image, safe_filename, sniff_image_type
+from chalicelib.intake.images import exif_of, is_decoration, prepare_image, safe_filename, sniff_image_type
 from chalicelib.intake.limits import IntakeLimits
 from chalicelib.intake.mime import parse_email
 
@@ -221,3 +221,32 @@ def test_a_heic_photo_from_an_email_is_kept_as_a_jpeg() -> None:
     sub = parse_email(raw, raw_key="raw/email/heic", limits=LIMITS)
     assert [(i.filename, i.content_type) for i in sub.images] == [("IMG_4021.jpg", "image/jpeg")]
     assert exif_of(sub.images[0].data) == {}
+
+
+def _png(size: tuple[int, int]) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _gif(size: tuple[int, int]) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(buf, "GIF")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "decoration"),
+    [
+        ("image001.png", _png((180, 60)), True),  # Outlook's name for a pasted signature logo
+        ("image001.jpg", _png((1600, 1200)), False),  # a photo pasted into the body
+        ("crew.png", _png((32, 32)), True),  # an icon
+        ("crew.png", _png((300, 200)), False),  # a small picture somebody named
+        ("", _gif((1036, 352)), True),  # an IBM Notes signature banner
+        ("IMG_1234.JPG", _png((4032, 3024)), False),
+    ],
+)
+def test_a_signature_logo_or_icon_in_an_html_body_is_told_from_a_photo(
+    name: str, data: bytes, decoration: bool
+) -> None:
+    assert is_decoration(name, data) is decoration
