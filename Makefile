@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test unit integration app e2e lint typecheck venv chromium bench clean synth
+.PHONY: run test unit integration app e2e lint typecheck venv chromium wordpress bench clean synth
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
@@ -41,6 +41,15 @@ chromium:
 	  echo "Installing Debian's chromium (needs root and the package registry)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's WordPress, PHP and MariaDB: the WordPress contract tests start them on loopback and sockets
+# (tests/integration/wordpress_site.py) and use none of the services apt may start.
+WORDPRESS_PACKAGES := wordpress php-cli php-mysql php-gd mariadb-server
+wordpress:
+	@test -f /usr/share/wordpress/wp-settings.php && command -v php >/dev/null && test -x /usr/sbin/mariadbd || { \
+	  echo "Installing Debian's WordPress, PHP and MariaDB (needs root and the package registry)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    $(WORDPRESS_PACKAGES) >/dev/null; }
+
 run: $(STAMP)
 	$(BIN)/stories run
 
@@ -60,7 +69,7 @@ synth: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit
 
-test: $(STAMP) $(SCAN_STAMP) node_modules/.installed chromium lint typecheck
+test: $(STAMP) $(SCAN_STAMP) node_modules/.installed chromium wordpress lint typecheck
 	$(BIN)/pytest -q -p no:cacheprovider
 
 bench: $(STAMP)

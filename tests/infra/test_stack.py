@@ -489,7 +489,7 @@ def test_function_errors_publish_failures_overdue_approvals_broken_rules_and_rat
         assert a["Dimensions"] == [{"Name": "FunctionName", "Value": name}]
     publish = alarms[f"{RES.prefix}-publish-failed"]
     used = {m["MetricStat"]["Metric"]["MetricName"] for m in publish["Metrics"] if "MetricStat" in m}
-    assert used == {f"PublishFailed_{ch}" for ch in d.CHANNELS}
+    assert used == {f"PublishFailed_{ch}" for ch in (*d.CHANNELS, "wordpress")}
     for name, metric in (
         ("approvals-overdue", "ApprovalsOverdue"),
         ("rules-invalid", "RulesInvalid"),
@@ -499,6 +499,19 @@ def test_function_errors_publish_failures_overdue_approvals_broken_rules_and_rat
         assert a["MetricName"] == metric
         assert a["Namespace"] == d.METRICS_NAMESPACE
         assert a["Dimensions"] == [{"Name": "service", "Value": d.METRICS_SERVICE}]
+
+
+def test_a_failed_wordpress_post_raises_the_publish_failed_alarm(synthesised: Synthesised) -> None:
+    publish = _alarms(synthesised)[f"{RES.prefix}-publish-failed"]
+    metrics = {m["Id"]: m for m in publish["Metrics"]}
+    [wordpress] = [
+        i
+        for i, m in metrics.items()
+        if m.get("MetricStat", {}).get("Metric", {}).get("MetricName") == "PublishFailed_wordpress"
+    ]
+    [total] = [m for m in metrics.values() if "Expression" in m]
+    assert f"FILL({wordpress},0)" in total["Expression"]
+    assert total.get("ReturnData", True) is True
 
 
 def test_every_alarm_tells_the_ops_topic_and_has_a_runbook_section(synthesised: Synthesised) -> None:
