@@ -213,6 +213,7 @@ PATH_OF: dict[Purpose, str] = {
     "revise": "r",
     "override": "o",
     "takedown": "t",
+    "describe": "d",
 }
 PAGE_OF: dict[Purpose, str] = {
     "approve": "approve",
@@ -220,6 +221,7 @@ PAGE_OF: dict[Purpose, str] = {
     "revise": "revise",
     "override": "override",
     "takedown": "takedown",
+    "describe": "describe",
 }
 
 
@@ -319,10 +321,20 @@ def _revise(token: str, purpose: Purpose) -> Response:
                 title=form.fields.get("title", ""),
                 text=form.fields.get("story", ""),
                 csrf=form.fields.get("csrf", ""),
+                alts=_alts(form),
             )
     except LinkError as e:
         return link_error_page(e)
     return _result_page(result)
+
+
+def _alts(form: FormBody) -> dict[int, str]:
+    """The photo descriptions a page sent back (``alt-1``, ``alt-2``…), by photo number."""
+    return {
+        int(name.removeprefix("alt-")): value
+        for name, value in form.fields.items()
+        if name.startswith("alt-") and name.removeprefix("alt-").isdigit()
+    }
 
 
 def _media(token: str, purpose: Purpose, n: str) -> Response:
@@ -501,3 +513,24 @@ def on_notify(event: SQSEvent) -> dict[str, Any]:
 @app.on_sqs_message(queue=RES.queue("publish"), batch_size=1)
 def on_publish(event: SQSEvent) -> dict[str, Any]:
     return _batch(event, "publish", "publish", _publish)
+
+
+@app.route("/o/{token}/media/{n}", methods=["GET"])
+def override_media(token: str, n: str) -> Response:
+    return _media(token, "override", n)
+
+
+@app.route("/d/{token}", methods=["GET"])
+def describe_page(token: str) -> Response:
+    return _link_page(token, "describe")
+
+
+@app.route("/d/{token}", methods=["POST"], content_types=FORM_TYPES)
+def describe_photos(token: str) -> Response:
+    return _revise(token, "describe")
+
+
+@app.route("/d/{token}/media/{n}", methods=["GET"])
+def describe_media(token: str, n: str) -> Response:
+    return _media(token, "describe", n)
+

@@ -16,7 +16,7 @@ from typing import Literal
 
 from .errors import LinkError
 
-Purpose = Literal["approve", "confirm", "revise", "override", "takedown"]
+Purpose = Literal["approve", "confirm", "revise", "override", "takedown", "describe"]
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from email.parser import BytesParser
 
 from ..domain.errors import InvalidSubmission, SenderNotAuthenticated
 from ..domain.story import IncomingImage, Submission
+from .descriptions import photo_descriptions
 from .html_text import clean_line, clean_text, html_to_text, shorten
 from .images import is_decoration, looks_like_svg, prepare_image, safe_filename, sniff_image_type
 from .limits import IntakeLimits
@@ -161,8 +162,11 @@ def parse_email(raw: bytes, *, raw_key: str, limits: IntakeLimits, now: datetime
             f"the story is {len(text):,} characters; the limit is {limits.max_text_chars:,}", code="too-large"
         )
 
-    title = make_title(subject or found.enclosed_subject, text, limits)
     images, image_notes = _prepare_images(found.images, limits)
+    text, images = photo_descriptions(text, images)
+    if not text:
+        raise InvalidSubmission("the email has nothing but photo descriptions", code="empty")
+    title = make_title(subject or found.enclosed_subject, text, limits)
     return Submission(
         source="email",
         raw_key=raw_key,

@@ -9,7 +9,7 @@ from functools import cached_property
 from ..adapters.ports import Queues, StoryStore
 from ..domain.approval import Progress, Step
 from ..domain.errors import Retryable
-from ..domain.findings import IN_TITLE, CheckContext, ImageContext, Verdict
+from ..domain.findings import IN_TITLE, CheckContext, ImageContext, Severity, Verdict
 from ..domain.states import State
 from ..domain.story import StoryRecord, Version
 from ..observability import MetricUnit, metrics
@@ -31,7 +31,7 @@ def check_version(version: Version, rules: OrgRules, now: datetime) -> Verdict:
         ),
         channel="x",
     )
-    verdict = run_checks(version.text, ctx, rules)
+    verdict = describe_later(run_checks(version.text, ctx, rules), version)
     # The title is published too (the blog's heading, its index and feed, every email), so what must
     # never be published is looked for there as well. Its findings have no span in the text; X's own
     # checks do not apply because the title is not posted to X.
@@ -44,7 +44,25 @@ def check_version(version: Version, rules: OrgRules, now: datetime) -> Verdict:
     return Verdict(findings=title_findings + verdict.findings) if title_findings else verdict
 
 
-@dataclass(frozen=True, kw_only=True)
+DESCRIBE_LATER_REASON = (
+    "Photo {n} has no description yet. It cannot be published without one: the author's receipt has a "
+    "link to describe it, and an approver can write one with “Edit the story”."
+)
+
+
+def describe_later(verdict: Verdict, version: Version) -> Verdict:
+    """A photo without a description is not a reason to send the story back: an email has nowhere to
+    write one. The finding stays, as a warning, and approval and publishing refuse to go on without it."""
+    findings = tuple(
+        replace(f, severity=Severity.WARN, reason=DESCRIBE_LATER_REASON.format(n=f.image + 1))
+        if f.check == "A11Y-ALT" and f.image is not None and not version.images[f.image].alt.strip()
+        else f
+        for f in verdict.findings
+    )
+    return replace(verdict, findings=findings)
+
+
+@dataclass(kw_only=True)
 class CheckService(Service):
     stories: StoryStore
     queues: Queues

@@ -8,7 +8,7 @@ at the same moment give one outcome, and both clicks are in the audit trail.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 
@@ -49,14 +49,17 @@ MAX_REASON = 2000
 CLICK_CLAIM_STALE_S = 120.0
 MAX_TEXT = 20_000
 
-# The state a link's page can act in, per purpose.
-WAITING: dict[Purpose, State] = {
-    "approve": State.PENDING_APPROVAL,
-    "confirm": State.RECEIVED,
-    "revise": State.CHANGES_NEEDED,
-    "override": State.CHANGES_NEEDED,
-    "takedown": State.PUBLISHED,
+# The states a link's page can act in, per purpose.
+WAITING: dict[Purpose, frozenset[State]] = {
+    "approve": frozenset({State.PENDING_APPROVAL}),
+    "confirm": frozenset({State.RECEIVED}),
+    "revise": frozenset({State.CHANGES_NEEDED}),
+    "override": frozenset({State.CHANGES_NEEDED}),
+    "takedown": frozenset({State.PUBLISHED}),
+    # The author describes their photos while the story waits, for approval or for changes.
+    "describe": frozenset({State.PENDING_APPROVAL, State.CHANGES_NEEDED}),
 }
+MAX_ALT = 1000
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ class DecisionResult:
     problems: tuple[str, ...] = field(default_factory=tuple)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True)
 class DecideService(Service):
     stories: StoryStore
     queues: Queues
@@ -97,7 +100,7 @@ class DecideService(Service):
             raise LinkError("superseded", "There is a newer version of this story.")
         version = self.stories.get_version(claims.story_id, claims.version)
         verdict = self.stories.get_findings(claims.story_id, claims.version) or Verdict()
-        can_decide = record.state is WAITING[purpose]
+        can_decide = record.state in WAITING[purpose]
         step_name, steps = "", 1
         if purpose == "approve":
             progress = Progress.from_extra(record.extra)
@@ -149,6 +152,17 @@ class DecideService(Service):
             return DecisionResult("invalid", view.record, problems=(f"Give a reason for {what[decision]}",))
         if not view.can_decide:
             return self._already(view, decision, reason)
+        undescribed = [str(n) for n, img in enumerate(view.version.images, start=1) if not img.alt.strip()]
+        if purpose == "approve" and decision == "approve" and undescribed:
+            # A photo is published only with a description (A11Y-ALT blocks at publication, not intake).
+            return DecisionResult(
+                "invalid",
+                view.record,
+                problems=(
+                    f"Photo {', '.join(undescribed)} has no description yet. Use “Edit the story” to write "
+                    "what it shows, or ask the author (their receipt has a link to describe it).",
+                ),
+            )
         if purpose == "confirm":
             return self._confirm(view)
         if purpose == "override":
@@ -162,11 +176,31 @@ class DecideService(Service):
             )
         return self._vote(view, decision, reason, publish_at)
 
-    def revise(self, token: str, purpose: Purpose, *, title: str, text: str, csrf: str) -> DecisionResult:
-        """An approver's edit (purpose approve) or the author's revision (purpose revise): a new version."""
+    def revise(
+        self,
+        token: str,
+        purpose: Purpose,
+        *,
+        title: str,
+        text: str,
+        csrf: str,
+        alts: Mapping[int, str] | None = None,
+    ) -> DecisionResult:
+        """A new version: an approver's edit (approve), the author's revision (revise) or their photos'
+        descriptions (describe). ``alts`` maps a photo's number (from 1) to its new description."""
         view = self._checked_view(token, purpose, csrf)
         # The same cleaner as the form and email: no control character reaches a header, post or feed.
-        title, text = clean_line(title), clean_text(text)
+        title = clean_line(title) if title.strip() else view.version.title
+        text = clean_text(text) if text.strip() or purpose != "describe" else view.version.text
+        images = tuple(
+            replace(img, alt=clean_line((alts or {}).get(n, img.alt), max_chars=MAX_ALT))
+            for n, img in enumerate(view.version.images, start=1)
+        )
+        if purpose == "describe" and any(not img.alt for img in images):
+            missing = [str(n) for n, img in enumerate(images, start=1) if not img.alt]
+            return DecisionResult(
+                "invalid", view.record, problems=(f"Describe photo {', '.join(missing)}: say what it shows",)
+            )
         if not text:
             return DecisionResult("invalid", view.record, problems=("Enter the story",))
         if len(text) > MAX_TEXT or len(title) > 150:
@@ -174,7 +208,9 @@ class DecideService(Service):
         if not view.can_decide:
             return self._already(view, "edit", "")
         source: Source = "edit"
-        action = "edited-by-approver" if purpose == "approve" else "revised-by-author"
+        action = {"approve": "edited-by-approver", "describe": "photos-described-by-author"}.get(
+            purpose, "revised-by-author"
+        )
         try:
             moved = new_version(
                 stories=self.stories,
@@ -183,6 +219,7 @@ class DecideService(Service):
                 record=view.record,
                 title=title,
                 text=text,
+                images=images,
                 author=view.claims.actor,
                 source=source,
                 now=self.clock(),

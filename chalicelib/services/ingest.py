@@ -55,7 +55,7 @@ def _domain(address: str) -> str:
     return address.rsplit("@", 1)[-1].lower()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True)
 class IngestService(Service):
     raw: RawStore
     stories: StoryStore
@@ -163,7 +163,7 @@ class IngestService(Service):
                 author=sender,
                 source="reply",
                 now=self.clock(),
-                expected=State.CHANGES_NEEDED,
+                expected=[State.CHANGES_NEEDED],
                 action="revised-by-reply",
                 reason=key,
             )

@@ -8,7 +8,14 @@ from datetime import datetime, timedelta
 from ..domain.links import LinkClaims, Purpose, SigningKeys, sign, verify
 from ..domain.story import Version
 
-PATHS: dict[Purpose, str] = {"approve": "a", "confirm": "c", "revise": "r", "override": "o", "takedown": "t"}
+PATHS: dict[Purpose, str] = {
+    "approve": "a",
+    "confirm": "c",
+    "revise": "r",
+    "override": "o",
+    "takedown": "t",
+    "describe": "d",
+}
 
 
 class LinkIssuer:

@@ -40,6 +40,7 @@ SUBJECTS: dict[NoticeKind, str] = {
 }
 TEMPLATES: dict[NoticeKind, str] = {"reminder": "approval_request"}
 LINKS: dict[NoticeKind, Purpose] = {
+    "receipt": "describe",  # shown only when a photo has no description
     "approval_request": "approve",
     "reminder": "approve",
     "confirm": "confirm",
@@ -57,7 +58,7 @@ MAIL_CLAIM_STALE_S = 300.0
 WITHHELD_TITLE = "title withheld"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True)
 class NotifyService(Service):
     limiter: RateLimiter
     stories: StoryStore

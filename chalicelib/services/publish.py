@@ -54,7 +54,7 @@ def thread_parts(channel: str, text: str, *, threads: bool) -> list[str]:
     return parts
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True)
 class PublishService(Service):
     stories: StoryStore
     queues: Queues
@@ -107,6 +107,10 @@ class PublishService(Service):
         # Cleaned at every door already; cleaned again here because a post cannot be taken back, and a
         # version stored before a door learned to clean must not put a control character into one.
         version = replace(version, title=clean_line(version.title), text=clean_text(version.text))
+        undescribed = [str(n) for n, img in enumerate(version.images, start=1) if not img.alt.strip()]
+        if undescribed and not record.posts:
+            # A11Y-ALT blocks here, at publication: approval asks for descriptions, this is the last line.
+            return self._fail(record, f"photo {', '.join(undescribed)} has no description (A11Y-ALT)")
         rules = self.rules()
         media = self._media(version)
         posts: list[Post] = []

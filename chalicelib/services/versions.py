@@ -3,11 +3,12 @@ through the checks; earlier approvals never carry over to it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from ..adapters.ports import Queues, StoryStore, StoryTable
 from ..domain.states import State
-from ..domain.story import AuditEvent, Source, StoryRecord, Version
+from ..domain.story import AuditEvent, Image, Source, StoryRecord, Version
 from .messages import StoryRef
 
 
@@ -22,11 +23,13 @@ def new_version(
     author: str,
     source: Source,
     now: datetime,
-    expected: State,
+    expected: Iterable[State],
     action: str,
     reason: str = "",
+    images: tuple[Image, ...] | None = None,
 ) -> StoryRecord:
-    """Write version n+1 (images carried over), move the story to SUBMITTED and ask for checks.
+    """Write version n+1 (images carried over, or ``images``: the same photos with new descriptions),
+    move the story to SUBMITTED and ask for checks.
 
     The version is written before the state changes, so a crash leaves either nothing changed or a
     complete new version; the direct checks message covers the S3 event that may have arrived first.
@@ -45,7 +48,7 @@ def new_version(
         author=author,
         source=source,
         created_at=now,
-        images=previous.images,
+        images=previous.images if images is None else images,
     )
     stories.put_version(version)
     event = AuditEvent(
@@ -61,7 +64,7 @@ def new_version(
     )
     moved = table.transition(
         record.story_id,
-        expected=[expected],
+        expected=expected,
         to=State.SUBMITTED,
         event=event,
         expected_version=record.version,

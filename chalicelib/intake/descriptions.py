@@ -1,0 +1,48 @@
+"""Photo descriptions written in an email ("Photo: the crew at the canal path"), given to the photos.
+
+An email has no field for a photo's description, so people write one in the text. A line that starts
+"Photo:", "Picture 2 -" (or the Welsh "Llun:") describes a photo when it clearly belongs to one: it names
+the photo's number, or the email has exactly one photo without a description. Such a line becomes that
+photo's description and leaves the story; anything less clear is left where it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..domain.story import IncomingImage
+from ..domain.text import clean_line
+
+_DESCRIPTION = re.compile(
+    r"^\s*(?:photo|picture|pic|image|llun|alt text|description)\s*(?:no\.?\s*)?(\d{1,2})?"
+    r"\s*[:\-–—]\s*(\S.{2,})$",
+    re.IGNORECASE,
+)
+
+
+def photo_descriptions(text: str, images: tuple[IncomingImage, ...]) -> tuple[str, tuple[IncomingImage, ...]]:
+    """``text`` without the lines that describe a photo, and ``images`` with those descriptions."""
+    if not images:
+        return text, images
+    alts = [img.alt for img in images]
+    kept: list[str] = []
+    for line in text.split("\n"):
+        m = _DESCRIPTION.match(line)
+        target = _which(m.group(1), alts) if m else None
+        if m is None or target is None:
+            kept.append(line)
+            continue
+        alts[target] = clean_line(m.group(2))
+    if alts == [img.alt for img in images]:
+        return text, images
+    described = tuple(replace(img, alt=alt) for img, alt in zip(images, alts, strict=True))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip(), described
+
+
+def _which(number: str | None, alts: list[str]) -> int | None:
+    if number is not None:
+        n = int(number) - 1
+        return n if 0 <= n < len(alts) else None
+    empty = [i for i, alt in enumerate(alts) if not alt]
+    return empty[0] if len(empty) == 1 else None
