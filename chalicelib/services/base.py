@@ -10,7 +10,8 @@ from ..adapters.ports import StoryTable
 from ..policy.rules import OrgRules
 
 
-@dataclass(frozen=True, kw_only=True)
+# Not frozen, so that a fault-injection test can wrap one instance's method.
+@dataclass(kw_only=True)
 class Service:
     table: StoryTable
     # Called on each use: the rules are re-read now and then, and tests move the clock.

@@ -54,7 +54,7 @@ class StoryHistory:
         }
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True)
 class AuditExport:
     table: StoryTable
     stories: StoryStore

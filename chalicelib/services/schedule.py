@@ -42,7 +42,7 @@ class SweepReport:
     nudged: int = 0
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True)
 class ScheduleService(Service):
     queues: Queues
 

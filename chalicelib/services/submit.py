@@ -46,7 +46,7 @@ def new_form_nonce(now: datetime) -> str:
     return f"{int(now.timestamp())}.{secrets.token_urlsafe(18)}"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True)
 class SubmitService(Service):
     raw: RawStore
     limiter: RateLimiter

@@ -22,7 +22,7 @@ class TakedownResult:
     removed: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True)
 class TakedownService:
     table: StoryTable
     channel: Callable[[str], ChannelPoster]
