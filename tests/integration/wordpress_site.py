@@ -13,6 +13,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -129,6 +130,24 @@ def _wait_for(check: object, what: str, log: Path) -> None:
     )
 
 
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a process and, when it leads its own group (PHP's server and its workers), the whole group."""
+    own_group = os.getpgid(process.pid) == process.pid if process.poll() is None else False
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            if own_group:
+                os.killpg(process.pid, sig)
+            else:
+                process.send_signal(sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=15)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
 def _salts() -> str:
     names = ("AUTH", "SECURE_AUTH", "LOGGED_IN", "NONCE")
     lines = []
@@ -204,6 +223,8 @@ def real_wordpress() -> Iterator[WordPressSite]:
                     cwd=root,
                     # Several workers, as Apache has: a slow upload must not hold every other request.
                     env={**os.environ, "PHP_CLI_SERVER_WORKERS": "4"},
+                    # Its own process group: the workers are children that must stop with it.
+                    start_new_session=True,
                 )
             )
 
@@ -218,10 +239,5 @@ def real_wordpress() -> Iterator[WordPressSite]:
         yield WordPressSite(url, users, root / "wp-content" / "uploads")
     finally:
         for process in reversed(processes):
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            _stop(process)
         shutil.rmtree(tmp, ignore_errors=True)
