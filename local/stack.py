@@ -232,7 +232,7 @@ class LocalStack:
             port=self.ports.console,
             s3=s3,
             blog_bucket=res.blog_bucket,
-            x_posts=fake_x.posts,
+            x_posts=lambda: posts_with_alt_text(fake_x.posts(), fake_x.media()),
             channel_posts={
                 "mastodon": self.fake_mastodon.statuses,
                 "bluesky": self.fake_bluesky.posts,
@@ -286,3 +286,10 @@ class LocalStack:
         print("Stopping…", flush=True)
         self.stop()
         print("Stopped.", flush=True)
+
+
+def posts_with_alt_text(posts: list[dict[str, Any]], media: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """X's posts as the dev console shows them: each with the alt text of its photos beside their ids."""
+    alt_of = {str(m["id"]): str(m.get("alt_text") or "") for m in media}
+    return [{**p, "media_alts": [alt_of.get(str(i), "") for i in p.get("media", [])]} for p in posts]
+
