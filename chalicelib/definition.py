@@ -107,7 +107,7 @@ DEFAULT_RAW_RETENTION_DAYS = 365
 DEFAULT_REJECTED_RETENTION_DAYS = 30
 
 # Publishing channels that report Published_<channel> / PublishFailed_<channel> metrics.
-CHANNELS: tuple[str, ...] = ("blog", "x", "mastodon", "bluesky")
+CHANNELS: tuple[str, ...] = ("blog", "x", "mastodon", "bluesky", "wordpress")
 
 # The EMF namespace and service dimension the handlers emit (chalicelib/observability.py).
 METRICS_NAMESPACE = "RealStories"

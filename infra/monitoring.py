@@ -23,7 +23,7 @@ from chalicelib import definition as d
 FIVE_MINUTES = Duration.minutes(5)
 # The publish service reports PublishFailed_wordpress (the WordPress blog is a channel of its own);
 # every channel that reports failures alarms, whether or not the shared list names it yet.
-ALARMED_CHANNELS: tuple[str, ...] = tuple(dict.fromkeys((*d.CHANNELS, "wordpress")))
+ALARMED_CHANNELS: tuple[str, ...] = d.CHANNELS
 # Story flow as the handlers count it, in pipeline order.
 STAGE_METRICS: tuple[str, ...] = (
     "Ingested_RECEIVED",
