@@ -14,6 +14,7 @@ from ..domain.addresses import in_domain
 from ..domain.errors import InvalidSubmission, RateLimited, SenderNotAuthenticated
 from ..domain.states import State
 from ..domain.story import AuditEvent, Image, StoryRecord, Submission, Version
+from ..domain.text import shorten
 from ..intake.form import parse_form
 from ..intake.limits import IntakeLimits
 from ..intake.mime import parse_email
@@ -23,9 +24,11 @@ from ..policy.rules import OrgRules
 from .base import Service
 from .limits import RateLimiter
 from .messages import Notice, ObjectCreated
+from .notify import without_our_subject
 from .versions import new_version
 
 SYSTEM = "system:intake"
+MAX_COMMENT_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -138,39 +141,55 @@ class IngestService(Service):
         return None
 
     def _reply(self, raw: bytes, key: str, sub: Submission, sender: str) -> IngestOutcome | None:
-        """A reply to a "changes needed" email from the story's author becomes its next version."""
+        """A reply to any email we sent is about that story, never a new one: from the author of a story
+        waiting for changes it is the next version; anything else is kept as a comment on the story."""
         applied = self.table.marker(markers.reply(key))
-        if applied is not None and "story_id" in applied:
-            return IngestOutcome(applied["story_id"], State.SUBMITTED)  # a redelivery of an applied reply
+        if applied is not None and "story_id" in applied:  # a redelivery of a reply already taken
+            current = self.table.get(applied["story_id"])
+            return IngestOutcome(applied["story_id"], current.state if current else State.SUBMITTED)
         headers = BytesParser(policy=default).parsebytes(raw, headersonly=True)
         refs = f"{headers.get('In-Reply-To', '')} {headers.get('References', '')}"
         for ref in re.findall(r"<([^<>@\s]+)@[^<>\s]*>", refs):
             target = self.table.marker(markers.message(ref))
-            if target is None or "story_id" not in target:
+            record = self.table.get(target["story_id"]) if target and "story_id" in target else None
+            if record is None:
                 continue
-            record = self.table.get(target["story_id"])
-            if record is None or record.submitter != sender or record.state is not State.CHANGES_NEEDED:
-                return None  # not (or no longer) revisable: it is read as a new story instead
             if not self.table.claim(markers.reply(key), owner=SYSTEM, now=self.clock()):
-                return IngestOutcome(record.story_id, record.state)  # this reply was already applied
-            moved = new_version(
-                stories=self.stories,
-                table=self.table,
-                queues=self.queues,
-                record=record,
-                title=record.title,  # the reply's subject is ours ("Re: Changes needed…"), not a new title
-                text=sub.text,
-                author=sender,
-                source="reply",
-                now=self.clock(),
-                expected=[State.CHANGES_NEEDED],
-                action="revised-by-reply",
-                reason=key,
+                return IngestOutcome(record.story_id, record.state)  # taken by a parallel delivery
+            if record.submitter == sender and record.state is State.CHANGES_NEEDED:
+                moved = new_version(
+                    stories=self.stories,
+                    table=self.table,
+                    queues=self.queues,
+                    record=record,
+                    title=record.title,  # the reply's subject is ours ("Re: Changes needed…")
+                    text=sub.text,
+                    author=sender,
+                    source="reply",
+                    now=self.clock(),
+                    expected=[State.CHANGES_NEEDED],
+                    action="revised-by-reply",
+                    reason=key,
+                )
+                self.table.complete(
+                    markers.reply(key), {"story_id": record.story_id, "version": str(moved.version)}
+                )
+                return IngestOutcome(moved.story_id, moved.state)
+            self.table.add_event(
+                AuditEvent(
+                    record.story_id,
+                    self.clock(),
+                    sender,
+                    "comment-by-reply",
+                    None,
+                    None,
+                    record.version,
+                    record.content_hash,
+                    shorten(sub.text, MAX_COMMENT_CHARS),
+                )
             )
-            self.table.complete(
-                markers.reply(key), {"story_id": record.story_id, "version": str(moved.version)}
-            )
-            return IngestOutcome(moved.story_id, moved.state)
+            self.table.complete(markers.reply(key), {"story_id": record.story_id, "comment": key})
+            return IngestOutcome(record.story_id, record.state, "a reply to our email, kept as a comment")
         return None
 
     def _form(self, key: str) -> IngestOutcome:
@@ -234,6 +253,7 @@ class IngestService(Service):
         now = self.clock()
         existing = self.table.get(sid)
         created_at = existing.created_at if existing else now
+        title = without_our_subject(sub.title)  # "Re: We have your story: Bins" is a story called "Bins"
         images = []
         for i, img in enumerate(sub.images, start=1):
             name_in_store = f"{i}-{img.filename}"
@@ -249,7 +269,7 @@ class IngestService(Service):
         version = Version(
             story_id=sid,
             number=1,
-            title=sub.title,
+            title=title,
             text=sub.text,
             author=sender,
             source=sub.source,
@@ -265,7 +285,7 @@ class IngestService(Service):
             content_hash=version.content_hash,
             submitter=sender,
             submitter_name=name,
-            title=sub.title,
+            title=title,
             source=sub.source,
             raw_key=sub.raw_key,
             created_at=created_at,

@@ -52,9 +52,19 @@ LINKS: dict[NoticeKind, Purpose] = {
 WITH_FINDINGS: frozenset[NoticeKind] = frozenset(
     {"approval_request", "reminder", "changes_needed", "changes_requested", "blocked"}
 )
-# Emails a person can answer with a new version of the story: their Message-IDs are remembered.
-REPLYABLE: frozenset[NoticeKind] = frozenset({"changes_needed", "changes_requested"})
 MAIL_CLAIM_STALE_S = 300.0
+
+
+def without_our_subject(title: str) -> str:
+    """A title with the start of one of our own subjects taken off ("We have your story: Bins" → "Bins"),
+    for a reply to our email that arrives as a story of its own (its references lost on the way)."""
+    for subject in SUBJECTS.values():
+        prefix = subject.split("{title}", 1)[0]
+        if "{title}" in subject and prefix and title.lower().startswith(prefix.lower()):
+            return without_our_subject(title[len(prefix) :].strip()) or title
+    return title
+
+
 WITHHELD_TITLE = "title withheld"
 
 
@@ -183,12 +193,12 @@ class NotifyService(Service):
             self.table.release(key)  # not sent: a retry of this message may send it
             raise
         self.table.complete(key, {"message_id": message_id})
-        if notice.kind in REPLYABLE and self.table.claim(
-            markers.message(message_id), owner="notify", now=self.clock()
-        ):
-            # A reply to this email (In-Reply-To names it) becomes the story's next version.
+        if self.table.claim(markers.message(message_id), owner="notify", now=self.clock()):
+            # A reply to any email we send (In-Reply-To names it) is about this story, never a new one:
+            # the next version when the story waits for changes, a comment on it otherwise.
             self.table.complete(
-                markers.message(message_id), {"story_id": record.story_id, "version": str(notice.version)}
+                markers.message(message_id),
+                {"story_id": record.story_id, "version": str(notice.version), "kind": notice.kind},
             )
         logger.info("email sent", extra={"kind": notice.kind, "story_id": record.story_id})
         return 1
