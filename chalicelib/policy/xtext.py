@@ -12,11 +12,10 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from twitter_text import parse_tweet
 from twitter_text.config import config as _twitter_config
-from twitter_text.extract_emojis import extract_emojis_with_indices
 from twitter_text.extract_urls import extract_urls_with_indices
 from twitter_text.get_character_weight import get_character_weight
+from twitter_text.regexp.emoji import emoji as _twitter_emoji
 from twitter_text.regexp.emoji import emoji_list as _twitter_emoji_list
 
 from .normalise import NormalisedText, normalise
@@ -54,8 +53,16 @@ _PLAIN = re.compile(f"[{_plain_class()}]*")
 _URL_HINT = re.compile(r"\.[^\W\d_]")
 _LINE_ENDING = re.compile(r"\r\n?")
 # Every character of every emoji twitter-text knows: a text with none of them has no emoji, and
-# skips its emoji regex (thousands of alternatives tried at every position).
-_EMOJI_PARTS = frozenset(ch for e in _twitter_emoji_list for ch in e.emoji)
+# skips its emoji regex (thousands of alternatives tried at every position). Digits, # and * are parts
+# of keycap emoji only together with U+20E3, so a text whose only emoji parts are ASCII has none either.
+_EMOJI_PARTS = frozenset(ch for e in _twitter_emoji_list for ch in e.emoji if not ch.isascii())
+# The first character of every emoji twitter-text knows (its regex is their literal sequences): its
+# regex is tried only where one of these stands, rather than at every character.
+_EMOJI_START = re.compile(
+    "["
+    + "".join(sorted({re.escape(chr(int(e.codepoint.split()[0], 16))) for e in _twitter_emoji_list}))
+    + "]"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -65,7 +72,12 @@ def _character_weight(ch: str) -> int:
 
 
 # A sentence ends at . ! ? or … (with any closing quotes or brackets) before whitespace, or at a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*")
+# Chinese and Japanese end sentences with 。！？ (and the half-width ｡) and put no space after them, so
+# a run of those ends one wherever it stands; the closing 」』） of a quotation stay with it.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*"
+    r"|(?<=[。！？｡])(?![。！？｡!?])[」』”’）)\]]*\s*"
+)
 
 
 def surely_fits(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> bool:
@@ -109,7 +121,53 @@ def weighted_length(text: str) -> int:
     if "\r" in measured:
         measured = _LINE_ENDING.sub("\n", measured)
     plain = _plain_length(measured)
-    return plain if plain is not None else int(parse_tweet(text).weightedLength)
+    if plain is not None:
+        return plain
+    scale = int(_OPTIONS["scale"])
+    url_weight = int(_OPTIONS["transformed_url_length"]) * scale
+    emoji_weight = int(_OPTIONS["default_weight"])
+    urls = _urls_at(measured)
+    emojis = _emoji_at(measured)
+    total = 0
+    i = 0
+    while i < len(measured):
+        if i in urls:
+            total += url_weight
+            i += len(urls[i])
+        elif i in emojis:
+            total += emoji_weight
+            i += len(emojis[i])
+        else:
+            total += _character_weight(measured[i])
+            i += 1
+    return total // scale
+
+
+def _urls_at(measured: str) -> dict[int, str]:
+    """twitter-text's links in NFC text, by where each starts."""
+    if _URL_HINT.search(measured) is None:
+        return {}
+    return {int(u["indices"][0]): str(u["url"]) for u in extract_urls_with_indices(measured)}
+
+
+def _emoji_at(measured: str) -> dict[int, str]:
+    """twitter-text's emoji in NFC text, by where each starts: what ``extract_emojis_with_indices`` finds.
+
+    Its regex is tried only at characters that begin an emoji, and from where the last emoji ended,
+    which is where its own scan would find a match: the answer is the same, without trying thousands
+    of alternatives at every other character.
+    """
+    if _EMOJI_PARTS.isdisjoint(measured):
+        return {}
+    found: dict[int, str] = {}
+    start = _EMOJI_START.search(measured)
+    while start is not None:
+        match = _twitter_emoji.match(measured, start.start())
+        resume = match.end() if match is not None else start.start() + 1
+        if match is not None:
+            found[start.start()] = match.group(0)
+        start = _EMOJI_START.search(measured, resume)
+    return found
 
 
 def measure(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> tuple[int, int | None]:
@@ -127,12 +185,8 @@ def measure(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> tuple[int, int | Non
     scale = int(_OPTIONS["scale"])
     url_weight = int(_OPTIONS["transformed_url_length"]) * scale
     emoji_weight = int(_OPTIONS["default_weight"])
-    urls = {int(u["indices"][0]): str(u["url"]) for u in extract_urls_with_indices(measured)}
-    emojis = (
-        {int(e["indices"][0]): str(e["emoji"]) for e in extract_emojis_with_indices(measured)}
-        if not _EMOJI_PARTS.isdisjoint(measured)
-        else {}
-    )
+    urls = _urls_at(measured)
+    emojis = _emoji_at(measured)
 
     total = 0
     cut: int | None = None
@@ -176,6 +230,22 @@ def _plain_cut(nfc: NormalisedText, total: int, limit: int) -> int | None:
         pos = end
     # The character that brings the total to limit + 1 is past it.
     return nfc.starts[pos + (limit - so_far)]
+
+
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` in ``text`` of every link X finds in it: the text X would weigh as 23 each.
+
+    Found in the NFC form X reads, like the weight, and mapped back to ``text``.
+    """
+    if not may_have_links(text):
+        return []
+    nfc = normalise(text, form="NFC", strip_invisible=False, unify_newlines=True)
+    spans: list[tuple[int, int]] = []
+    for u in extract_urls_with_indices(nfc.text):
+        start, end = int(u["indices"][0]), int(u["indices"][1])
+        if start < end:
+            spans.append((nfc.starts[start], nfc.ends[end - 1]))
+    return spans
 
 
 def overflow_start(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> int | None:

@@ -7,9 +7,12 @@ from datetime import UTC, datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from twitter_text import parse_tweet
 
 from chalicelib.domain.findings import CheckContext
 from chalicelib.policy.catalogue import check_thread
+from chalicelib.policy.checks.xlength import check_x_length
+from chalicelib.policy.normalise import normalise
 from chalicelib.policy.rules import parse_rules
 from chalicelib.policy.thread import split_thread
 from chalicelib.policy.xtext import weighted_length
@@ -96,3 +99,39 @@ def test_any_text_splits_into_parts_that_fit(sentences: list[str]) -> None:
     text = ". ".join(sentences) + "."
     parts = split_thread(text)
     assert all(weighted_length(p) <= 280 for p in parts)
+
+
+CJK_STORY = "".join(f"今日は{i}番目の道路で除雪をしました。" for i in range(40))
+
+
+def test_chinese_and_japanese_sentences_end_at_their_own_full_stops() -> None:
+    parts = split_thread(CJK_STORY)
+    assert len(parts) > 1
+    assert all(parse_tweet(p).weightedLength <= 280 for p in parts)
+    assert all(LABEL.sub("", p).endswith("。") for p in parts)
+    assert "".join(LABEL.sub("", p) for p in parts) == CJK_STORY
+
+
+def test_a_story_of_short_cjk_sentences_that_fits_a_thread_is_not_blocked() -> None:
+    assert check_x_length(normalise(CJK_STORY), X, RULES) == []
+
+
+def test_one_cjk_sentence_too_long_for_any_part_is_still_blocked() -> None:
+    text = "今日は道路で除雪をしました" * 30 + "。"
+    [finding] = check_x_length(normalise(text), X, RULES)
+    assert finding.check == "X-LEN"
+
+
+def test_a_joined_emoji_is_never_cut_between_parts() -> None:
+    text = "\u2764\ufe0f\u200d\U0001f525" * 200
+    parts = split_thread(text)
+    assert all(parse_tweet(p).weightedLength <= 280 for p in parts)
+    assert all(LABEL.sub("", p).endswith("\U0001f525") for p in parts)
+    assert "".join(LABEL.sub("", p) for p in parts) == text
+
+
+def test_a_link_is_never_cut_between_parts() -> None:
+    text = "中" * 130 + "example.com" + "中" * 200
+    parts = split_thread(text)
+    assert all(parse_tweet(p).weightedLength <= 280 for p in parts)
+    assert sum("example.com" in p for p in parts) == 1
