@@ -40,6 +40,8 @@ class Submission:
     images: tuple[IncomingImage, ...] = ()
     notes: tuple[str, ...] = ()  # things intake dropped or changed, told to the submitter
     received_at: datetime | None = None
+    written_by: str = ""  # a forwarded story's author, from the forwarded header block
+    cover_note: str = ""  # what the forwarder wrote above it
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,10 @@ class Version:
     created_at: datetime
     images: tuple[Image, ...] = ()
     note: str = ""
+    # A story forwarded by a colleague: who wrote it ("Priya Shah <priya.shah@…>") and the forwarder's
+    # covering note. Shown to approvers, never published.
+    written_by: str = ""
+    cover_note: str = ""
 
     @property
     def content_hash(self) -> str:
@@ -109,6 +115,8 @@ class Version:
             "created_at": self.created_at.isoformat(),
             "images": [i.to_dict() for i in self.images],
             "note": self.note,
+            "written_by": self.written_by,
+            "cover_note": self.cover_note,
             "content_hash": self.content_hash,
         }
 
@@ -124,6 +132,8 @@ class Version:
             created_at=datetime.fromisoformat(str(d["created_at"])),
             images=tuple(Image.from_dict(i) for i in d.get("images", [])),
             note=str(d.get("note", "")),
+            written_by=str(d.get("written_by", "")),
+            cover_note=str(d.get("cover_note", "")),
         )
 
 

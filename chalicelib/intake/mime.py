@@ -111,6 +111,7 @@ class _Found:
     # The first attached email (message/rfc822): a forward whose text is the story.
     enclosed_texts: list[str] = field(default_factory=list)
     enclosed_subject: str = ""
+    enclosed_from: str = ""
     enclosed: bool = False
     dropped_files: list[str] = field(default_factory=list)
 
@@ -146,7 +147,7 @@ def parse_email(raw: bytes, *, raw_key: str, limits: IntakeLimits, now: datetime
         raise InvalidSubmission("the email is nested too deeply to read", code="malformed") from e
 
     subject = _header_text(msg, "Subject")
-    text, cover = _story_and_cover(found, subject)
+    text, cover, written_by = _story_and_cover(found, subject)
     if cover:
         found.notes.append(
             "the words above the forwarded message were taken as a covering note and left out of the story: "
@@ -177,6 +178,8 @@ def parse_email(raw: bytes, *, raw_key: str, limits: IntakeLimits, now: datetime
         images=images,
         notes=(*found.notes, *image_notes),
         received_at=_received_at(msg, now),
+        written_by=written_by,
+        cover_note=shorten(cover, _COVER_NOTE_CHARS) if cover else "",
     )
 
 
@@ -214,8 +217,8 @@ def trim_reply_and_signature(text: str, *, subject: str = "") -> str:
     return _tidy(find_story(text, subject=subject).text)
 
 
-def _story_and_cover(found: _Found, subject: str) -> tuple[str, str]:
-    """The story text and any covering note written above a forwarded story."""
+def _story_and_cover(found: _Found, subject: str) -> tuple[str, str, str]:
+    """The story text, any covering note written above a forwarded story, and who wrote a forwarded one."""
     image_names = {name for name, _, _, _ in found.images if name} | {n for n in found.decorations if n}
     outer = _without_image_names(clean_text("\n\n".join(found.texts)), image_names)
     if found.enclosed:
@@ -223,10 +226,11 @@ def _story_and_cover(found: _Found, subject: str) -> tuple[str, str]:
         story = clean_text(trim_reply_and_signature(enclosed, subject=found.enclosed_subject))
         own = clean_text(trim_reply_and_signature(outer, subject=subject))
         if story:
-            return story, own
-        return own, ""
+            return story, own, found.enclosed_from
+        return own, "", ""
     found_story = find_story(outer, subject=subject)
-    return clean_text(_tidy(found_story.text)), clean_text(_tidy(found_story.cover_note))
+    cover = clean_text(_tidy(found_story.cover_note))
+    return clean_text(_tidy(found_story.text)), cover, clean_line(found_story.written_by, max_chars=200)
 
 
 def _without_image_names(text: str, names: set[str]) -> str:
@@ -394,6 +398,7 @@ def _walk_enclosed(part: Message, found: _Found, limits: IntakeLimits, *, depth:
     found.enclosed = True
     if isinstance(enclosed, EmailMessage):
         found.enclosed_subject = _header_text(enclosed, "Subject")
+        found.enclosed_from = clean_line(_header_text(enclosed, "From"), max_chars=200)
     collected = _Found(parts=found.parts, enclosed=True)
     _walk(enclosed, collected, limits, depth=depth + 1, want_text=True, resource=False)
     found.parts = collected.parts

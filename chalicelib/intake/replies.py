@@ -109,6 +109,7 @@ class StoryText:
 
     text: str
     cover_note: str = ""
+    written_by: str = ""  # the forwarded message's From, when the story is a forward
 
 
 def find_story(text: str, *, subject: str = "") -> StoryText:
@@ -116,10 +117,10 @@ def find_story(text: str, *, subject: str = "") -> StoryText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     forwarded = _forwarded(text, subject)
     if forwarded is not None:
-        story, cover = forwarded
+        story, cover, written_by = forwarded
         story_words = own_words(story)
         if story_words:
-            return StoryText(story_words, own_words(cover) if cover else "")
+            return StoryText(story_words, own_words(cover) if cover else "", written_by)
     return StoryText(own_words(text))
 
 
@@ -194,8 +195,8 @@ def _is_attribution(header: str) -> bool:
     return flat.endswith(":") and not flat.startswith("-")
 
 
-def _forwarded(text: str, subject: str) -> tuple[str, str] | None:
-    """(forwarded text, covering note) when ``text`` is a forward, else None."""
+def _forwarded(text: str, subject: str) -> tuple[str, str, str] | None:
+    """(forwarded text, covering note, its writer) when ``text`` is a forward, else None."""
     import quotequail  # type: ignore[import-untyped]
 
     first = quotequail.unwrap(text)
@@ -204,14 +205,14 @@ def _forwarded(text: str, subject: str) -> tuple[str, str] | None:
     cover = first.get("text_top", "")
     if cover.strip() and not (_FORWARD_MARKER.search(text) or _FORWARD_SUBJECT.match(subject)):
         return None  # an Outlook reply: "Original Message" or a header block under the new text
-    story = first["text"]
+    story, written_by = first["text"], str(first.get("from") or "")
     for _ in range(_MAX_NESTED_FORWARDS):
         # A forward of a forward (nothing written in between): the innermost message is the story.
         inner = quotequail.unwrap(story)
         if inner is None or inner.get("type") != "forward" or inner.get("text_top") or not inner.get("text"):
             break
-        story = inner["text"]
-    return story, cover
+        story, written_by = inner["text"], str(inner.get("from") or written_by)
+    return story, cover, written_by
 
 
 def _languages() -> list[str]:

@@ -276,6 +276,8 @@ class IngestService(Service):
             created_at=created_at,
             images=tuple(images),
             note="\n".join(sub.notes),
+            written_by=sub.written_by,
+            cover_note=sub.cover_note,
         )
         state = State.SUBMITTED if confirmed else State.RECEIVED
         record = StoryRecord(
