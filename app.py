@@ -533,4 +533,3 @@ def describe_photos(token: str) -> Response:
 @app.route("/d/{token}/media/{n}", methods=["GET"])
 def describe_media(token: str, n: str) -> Response:
     return _media(token, "describe", n)
-

@@ -292,4 +292,3 @@ def posts_with_alt_text(posts: list[dict[str, Any]], media: list[dict[str, Any]]
     """X's posts as the dev console shows them: each with the alt text of its photos beside their ids."""
     alt_of = {str(m["id"]): str(m.get("alt_text") or "") for m in media}
     return [{**p, "media_alts": [alt_of.get(str(i), "") for i in p.get("media", [])]} for p in posts]
-
