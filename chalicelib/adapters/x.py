@@ -43,6 +43,9 @@ MAX_IMAGES = 4
 CHUNKED_OVER_BYTES = 2 * 1024 * 1024
 SEGMENT_BYTES = 1024 * 1024
 _MEDIA_CATEGORY = "tweet_image"
+# How long an upload X is still processing is waited for; a Lambda's budget is better spent on a
+# retry than on waiting past this.
+PROCESSING_WAIT_S = 30.0
 
 
 class XCredentialsError(ConfigError, ValueError):
@@ -127,16 +130,21 @@ class TweepyX:
         clock: Callable[[], float] = time.time,
         chunked_over_bytes: int = CHUNKED_OVER_BYTES,
         segment_bytes: int = SEGMENT_BYTES,
+        sleep: Callable[[float], None] = time.sleep,
+        processing_wait_s: float = PROCESSING_WAIT_S,
     ) -> None:
         """Wrap a client built elsewhere; call ``mount_x_transport`` on its session for a timeout.
 
         Images larger than ``chunked_over_bytes`` are sent with the chunked upload in segments of
-        ``segment_bytes``; smaller ones in a single request.
+        ``segment_bytes``; smaller ones in a single request. An upload X is still processing is
+        polled, sleeping as X asks, for at most ``processing_wait_s``.
         """
         if segment_bytes <= 0:
             raise ValueError("segment_bytes must be positive")
         self._client = client
         self._clock = clock
+        self._sleep = sleep
+        self._processing_wait_s = processing_wait_s
         self._chunked_over_bytes = chunked_over_bytes
         self._segment_bytes = segment_bytes
         _quiet_oauth_debug_logs()
@@ -150,6 +158,7 @@ class TweepyX:
         timeout_s: float = 10,
         chunked_over_bytes: int = CHUNKED_OVER_BYTES,
         segment_bytes: int = SEGMENT_BYTES,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> TweepyX:
         """Build the client; ``api_base_url`` (local stack only) points it at the fake X."""
         client = tweepy.Client(
@@ -162,7 +171,7 @@ class TweepyX:
             wait_on_rate_limit=False,
         )
         mount_x_transport(client.session, timeout_s=timeout_s, api_base_url=api_base_url)
-        return cls(client, chunked_over_bytes=chunked_over_bytes, segment_bytes=segment_bytes)
+        return cls(client, chunked_over_bytes=chunked_over_bytes, segment_bytes=segment_bytes, sleep=sleep)
 
     @property
     def client(self) -> tweepy.Client:
@@ -246,12 +255,15 @@ class TweepyX:
         """Upload one image and set its alt text; return X's media id."""
         size = len(item.data)
         if size <= self._chunked_over_bytes:
+            # X's one-shot upload takes the file and its category only (``additionalProperties: false``);
+            # the file's own part carries its type.
             data = self._media_call(
                 "/2/media/upload",
                 files={"media": (item.name or "image", item.data, item.content_type)},
-                form={"media_category": _MEDIA_CATEGORY, "media_type": item.content_type},
+                form={"media_category": _MEDIA_CATEGORY},
             )
             media_id = _media_id(data)
+            self._await_processing(media_id, data)
         else:
             init = self._media_call(
                 "/2/media/upload/initialize",
@@ -270,7 +282,7 @@ class TweepyX:
                     form={"segment_index": str(index)},
                 )
             final = self._media_call(f"/2/media/upload/{media_id}/finalize")
-            _check_processing(final)
+            self._await_processing(media_id, final)
         if item.alt:
             self._media_call(
                 "/2/media/metadata",
@@ -279,26 +291,51 @@ class TweepyX:
         log.info("uploaded media to X", extra={"media_id": media_id, "bytes": size})
         return media_id
 
+    def _await_processing(self, media_id: str, finalized: Mapping[str, Any]) -> None:
+        """Wait until X has processed an upload: FINALIZE may answer ``pending`` or ``in_progress``,
+        and then the upload's STATUS is polled, as often as X's ``check_after_secs`` says, until it
+        has ``succeeded``. A ``failed`` state is X refusing the file; running out of time is retryable
+        (the upload is not lost, but a retry uploads it again)."""
+        deadline = self._clock() + self._processing_wait_s
+        body = finalized
+        while True:
+            state, check_after = _processing_state(body)
+            if state in (None, "succeeded"):
+                return
+            if state == "failed":
+                raise PublishError(CHANNEL, "X could not process the image", retryable=False)
+            wait = max(1.0, check_after)
+            if self._clock() + wait > deadline:
+                raise PublishError(CHANNEL, "X is still processing the image", retryable=True)
+            self._sleep(wait)
+            body = self._media_call(
+                "/2/media/upload", method="GET", params={"command": "STATUS", "media_id": media_id}
+            )
+
     def _media_call(
         self,
         path: str,
         *,
+        method: str = "POST",
+        params: Mapping[str, str] | None = None,
         files: Mapping[str, tuple[str, bytes, str]] | None = None,
         form: Mapping[str, str] | None = None,
         json_body: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """POST to a v2 media endpoint the way tweepy's ``Client.request`` would, and read the JSON.
+        """Call a v2 media endpoint the way tweepy's ``Client.request`` would, and read the JSON.
 
         Signed with tweepy's own OAuth 1.0a handler; multipart and JSON bodies are not part of
-        an OAuth 1.0a signature, so only the URL is signed, as X expects.
+        an OAuth 1.0a signature, so only the URL (with its query) is signed, as X expects.
         """
         client = self._client
         auth = tweepy.OAuth1UserHandler(
             client.consumer_key, client.consumer_secret, client.access_token, client.access_token_secret
         ).apply_auth()
         try:
-            with client.session.post(
+            with client.session.request(
+                method,
                 X_API_ORIGIN + path,
+                params=params,
                 files=files,
                 data=form,
                 json=json_body,
@@ -366,15 +403,19 @@ def _media_id(body: Mapping[str, Any]) -> str:
     return media_id
 
 
-def _check_processing(body: Mapping[str, Any]) -> None:
-    # Images are ready when FINALIZE answers; X only sends processing_info for video and GIFs,
-    # which this adapter does not upload. A failed state is X refusing the file.
+def _processing_state(body: Mapping[str, Any]) -> tuple[str | None, float]:
+    """X's processing state of an upload (None when it sends none: nothing to wait for) and how many
+    seconds it asks to wait before the next look."""
     data = body.get("data")
     info = data.get("processing_info") if isinstance(data, dict) else None
-    if isinstance(info, dict) and info.get("state") == "failed":
-        raise PublishError(CHANNEL, "X could not process the image", retryable=False)
-    if isinstance(info, dict) and info.get("state") in {"pending", "in_progress"}:
-        raise PublishError(CHANNEL, "X is still processing the image", retryable=True)
+    if not isinstance(info, dict):
+        return None, 0.0
+    state = info.get("state")
+    check_after = info.get("check_after_secs")
+    return (
+        state if isinstance(state, str) else None,
+        float(check_after) if isinstance(check_after, (int, float)) else 1.0,
+    )
 
 
 def _x_reason(e: tweepy.HTTPException) -> str:

@@ -129,6 +129,10 @@ class FakeX(HttpFake):
         """Every upload, finished or not, with its alt text."""
         return self._uploads.records()
 
+    def process_next_upload(self, *, polls: int, fail: bool = False) -> None:
+        """Keep the next chunked upload processing until its ``polls``-th status check (then it is done)."""
+        self._uploads.process_next(polls=polls, fail=fail)
+
     def add_foreign_media(self, media_type: str = "image/png") -> str:
         """Register a finished upload that belongs to another account; X refuses it on a post."""
         return self._uploads.add_foreign(media_type)
@@ -182,6 +186,8 @@ class FakeX(HttpFake):
             body=request.body,
         )
         if reason is None:
+            if method == "GET" and request.path.rstrip("/") == "/2/media/upload":
+                return self._limited("media:status", lambda: self._uploads.status(request.query))
             return self._dispatch(method, request.path, content_type, request.body)
         log.info("fake X rejected a request", extra={"method": method, "target": target, "reason": reason})
         with self._lock:

@@ -1,9 +1,12 @@
 """X API v2's media upload and alt text for the fake X, with X's checks on type, size and ownership.
 
-It serves ``/2/media/upload`` in one request or chunked (initialize, append, finalize) and alt
-text through ``/2/media/metadata``: an image type X takes (X looks at the file, not at the
-declared type), 5 MB for an image, segments of at most 5 MB, alt text of at most 1,000
-characters. A post may carry only media that exist, are finished and belong to the account.
+It serves ``/2/media/upload`` in one request or chunked (initialize, append, finalize), its
+status (``GET /2/media/upload?command=STATUS&media_id=``) and alt text through ``/2/media/metadata``,
+with the request bodies X's OpenAPI description defines: the one-shot upload takes ``media`` and
+``media_category`` (required) and nothing else, initialize only its five fields. Then X's checks: an
+image type X takes (X looks at the file, not at the declared type), 5 MB for an image, segments of
+at most 5 MB, alt text of at most 1,000 characters. A post may carry only media that exist, are
+finished (processing included) and belong to the account.
 """
 
 from __future__ import annotations
@@ -25,7 +28,13 @@ MAX_GIF_BYTES = 15 * 1024 * 1024
 MAX_SEGMENT_BYTES = 5 * 1024 * 1024
 MAX_ALT_TEXT = 1000
 MEDIA_EXPIRES_AFTER_S = 86400
-_MEDIA_CATEGORIES = frozenset({"tweet_image", "tweet_gif"})
+# X's OpenAPI description: the one-shot upload's categories and fields (``additionalProperties: false``).
+_ONE_SHOT_CATEGORIES = frozenset(
+    {"tweet_image", "tweet_video", "tweet_gif", "dm_image", "dm_video", "dm_gif", "subtitles"}
+)
+_ONE_SHOT_FIELDS = frozenset({"media", "media_category", "additional_owners"})
+_INITIALIZE_CATEGORIES = _ONE_SHOT_CATEGORIES | {"amplify_video"}
+_INITIALIZE_FIELDS = frozenset({"additional_owners", "media_category", "media_type", "shared", "total_bytes"})
 
 
 @dataclass
@@ -40,6 +49,20 @@ class _Media:
     finalized: bool = False
     alt_text: str | None = None
     chunked: bool = False
+    # Status polls left before X's processing of a finalized upload succeeds (0: nothing to wait for).
+    processing_polls: int = 0
+    processing_failed: bool = False
+
+    @property
+    def ready(self) -> bool:
+        return self.finalized and self.processing_polls == 0 and not self.processing_failed
+
+    def processing_info(self) -> dict[str, Any] | None:
+        if self.processing_polls > 0:
+            return {"state": "in_progress", "check_after_secs": 1, "progress_percent": 50}
+        if self.processing_failed:
+            return {"state": "failed", "progress_percent": 0}
+        return None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -54,13 +77,17 @@ class _Media:
         }
 
     def as_api(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "media_key": f"3_{self.id}",
             "size": self.size,
             "expires_after_secs": MEDIA_EXPIRES_AFTER_S,
             "image": {"image_type": self.media_type},
         }
+        info = self.processing_info()
+        if info is not None:
+            data["processing_info"] = info
+        return data
 
 
 def _image_limit(media_type: str) -> int:
@@ -93,6 +120,8 @@ class XMediaUploads:
         self._next_id = next_id
         self._clock = clock
         self._media: dict[str, _Media] = {}
+        self._processing_polls = 0
+        self._processing_fails = False
 
     # -- what the fake X and its tests read ---------------------------------------------------
 
@@ -104,7 +133,7 @@ class XMediaUploads:
         """Whether a post by the account may carry ``media_id``: it exists, is its own and is finished."""
         with self._lock:
             known = self._media.get(media_id)
-            return known is not None and known.owner == self._owner and known.finalized
+            return known is not None and known.owner == self._owner and known.ready
 
     def add_foreign(self, media_type: str) -> str:
         with self._lock:
@@ -112,11 +141,40 @@ class XMediaUploads:
             self._media[media.id] = media
         return media.id
 
+    def process_next(self, *, polls: int, fail: bool = False) -> None:
+        """Make the next chunked upload still processing when finalized (``pending``), as X does for media
+        it has to process: ``in_progress`` until the ``polls``-th status check, which finds it
+        ``succeeded`` (or ``failed``)."""
+        with self._lock:
+            self._processing_polls = polls
+            self._processing_fails = fail
+
     def clear(self) -> None:
         with self._lock:
             self._media.clear()
+            self._processing_polls = 0
+            self._processing_fails = False
 
     # -- endpoints under /2/media -------------------------------------------------------------
+
+    def status(self, query: dict[str, list[str]]) -> Reply:
+        """GET /2/media/upload?command=STATUS&media_id=...: how X's processing of an upload is going."""
+        command = query.get("command", ["STATUS"])[-1]
+        if command != "STATUS":
+            return invalid(f"`{command}` is not a valid command.", "command", command)
+        media_id = query.get("media_id", [""])[-1]
+        if not media_id.isdigit():
+            return invalid("`media_id` is required and must be numeric.", "media_id", media_id)
+        with self._lock:
+            media = self._own(media_id)
+            if media is None or not media.finalized:
+                return invalid("The media id is invalid.", "media_id", media_id)
+            if media.processing_polls > 0:
+                media.processing_polls -= 1
+            data = media.as_api()
+            if media.processing_polls == 0 and not media.processing_failed and media.chunked:
+                data["processing_info"] = {"state": "succeeded", "progress_percent": 100}
+        return Reply(200, {"data": data})
 
     def route(self, rest: list[str], content_type: str | None, body: bytes) -> Reply:
         if rest == ["upload"]:
@@ -135,11 +193,16 @@ class XMediaUploads:
         fields = parse_multipart(content_type, body)
         if fields is None or "media" not in fields:
             return invalid("A multipart `media` field is required.", "media", None)
+        unknown = sorted(set(fields) - _ONE_SHOT_FIELDS)
+        if unknown:
+            return invalid(f"The `{unknown[0]}` field is not allowed.", unknown[0], None)
         data, part_type = fields["media"]
         category = fields.get("media_category", (b"", None))[0].decode("utf-8", "replace") or None
-        if category is not None and category not in _MEDIA_CATEGORIES:
+        if category is None:
+            return invalid("The `media_category` field is required.", "media_category", None)
+        if category not in _ONE_SHOT_CATEGORIES:
             return invalid(f"`{category}` is not a valid media category.", "media_category", category)
-        declared = fields.get("media_type", (b"", None))[0].decode("utf-8", "replace") or part_type
+        declared = part_type
         sniffed = sniff_image(data)
         problem = _check_image(declared, sniffed, len(data))
         if problem is not None:
@@ -162,11 +225,14 @@ class XMediaUploads:
         payload = json_object(content_type, body)
         if isinstance(payload, Reply):
             return payload
+        unknown = sorted(set(payload) - _INITIALIZE_FIELDS)
+        if unknown:
+            return invalid(f"The `{unknown[0]}` field is not allowed.", unknown[0], payload[unknown[0]])
         media_type, total = payload.get("media_type"), payload.get("total_bytes")
         if not isinstance(total, int) or total <= 0:
             return invalid("`total_bytes` must be a positive integer.", "total_bytes", total)
         category = payload.get("media_category")
-        if category is not None and category not in _MEDIA_CATEGORIES:
+        if category is not None and category not in _INITIALIZE_CATEGORIES:
             return invalid(f"`{category}` is not a valid media category.", "media_category", category)
         problem = _check_image(media_type if isinstance(media_type, str) else None, None, total)
         if problem is not None:
@@ -224,6 +290,19 @@ class XMediaUploads:
             media.media_type = sniffed
             media.size = len(data)
             media.finalized = True
+            media.processing_polls, media.processing_failed = self._processing_polls, self._processing_fails
+            if media.processing_failed and media.processing_polls == 0:
+                media.processing_polls = 1  # a failure shows once its processing has been polled
+            self._processing_polls, self._processing_fails = 0, False
+            if media.processing_polls > 0:
+                # X answers FINALIZE with ``pending`` while processing has yet to start.
+                return Reply(
+                    200,
+                    {
+                        "data": media.as_api()
+                        | {"processing_info": {"state": "pending", "check_after_secs": 1}}
+                    },
+                )
         return Reply(200, {"data": media.as_api()})
 
     def _metadata(self, content_type: str | None, body: bytes) -> Reply:

@@ -8,11 +8,13 @@ import time
 from collections.abc import Iterator
 
 import pytest
+import requests
 import tweepy
 from PIL import Image
+from requests_oauthlib import OAuth1
 
 from chalicelib.adapters.ports import MediaItem
-from chalicelib.adapters.x import TweepyX, XCredentials
+from chalicelib.adapters.x import X_API_ORIGIN, TweepyX, XCredentials, mount_x_transport
 from chalicelib.domain.errors import PublishError, UnknownOutcome
 from local.fakes.x import FakeX
 
@@ -109,6 +111,93 @@ def test_the_old_call_shape_still_posts_text_only(x: TweepyX, fake_x: FakeX) -> 
 
     assert fake_x.posts()[0]["media"] == []
     assert fake_x.media() == []
+
+
+# -- the request bodies X's OpenAPI description defines ---------------------------------------
+
+
+def _upload_form(fake: FakeX, form: dict[str, str]) -> requests.Response:
+    """A signed one-shot upload of a PNG with these form fields, straight to the fake X."""
+    session = requests.Session()
+    mount_x_transport(session, timeout_s=2, api_base_url=fake.base_url)
+    auth = OAuth1(CREDS.consumer_key, CREDS.consumer_secret, CREDS.access_token, CREDS.access_token_secret)
+    return session.post(
+        X_API_ORIGIN + "/2/media/upload",
+        files={"media": ("a.png", png(), "image/png")},
+        data=form,
+        auth=auth,
+    )
+
+
+def test_a_one_shot_upload_with_its_category_is_taken(fake_x: FakeX) -> None:
+    assert _upload_form(fake_x, {"media_category": "tweet_image"}).status_code == 200
+
+
+def test_a_one_shot_upload_without_a_category_is_refused_as_x_requires_one(fake_x: FakeX) -> None:
+    response = _upload_form(fake_x, {})
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["parameters"] == {"media_category": [None]}
+    assert fake_x.media() == []
+
+
+def test_a_one_shot_upload_with_a_field_x_does_not_define_is_refused(fake_x: FakeX) -> None:
+    response = _upload_form(fake_x, {"media_category": "tweet_image", "media_type": "image/png"})
+
+    assert response.status_code == 400
+    assert "media_type" in response.json()["errors"][0]["message"]
+    assert fake_x.media() == []
+
+
+def test_an_upload_x_is_still_processing_is_polled_until_it_has_succeeded(fake_x: FakeX) -> None:
+    naps: list[float] = []
+    x = TweepyX.from_credentials(
+        CREDS, api_base_url=fake_x.base_url, timeout_s=2, chunked_over_bytes=100, sleep=naps.append
+    )
+    fake_x.process_next_upload(polls=2)
+
+    x.post("Processed", media=[MediaItem(png(48, 48, noise=True), "image/png", "alt")])
+
+    assert naps == [1.0, 1.0]  # pending at FINALIZE, in progress at the first look, done at the second
+    [upload] = fake_x.media()
+    assert fake_x.posts()[0]["media"] == [upload["id"]]
+
+
+def test_an_upload_x_fails_to_process_is_refused_permanently(fake_x: FakeX) -> None:
+    x = TweepyX.from_credentials(
+        CREDS, api_base_url=fake_x.base_url, timeout_s=2, chunked_over_bytes=100, sleep=lambda _: None
+    )
+    fake_x.process_next_upload(polls=1, fail=True)
+
+    with pytest.raises(PublishError) as caught:
+        x.post("Never processed", media=[MediaItem(png(48, 48, noise=True), "image/png", "alt")])
+
+    assert not caught.value.retryable
+    assert fake_x.posts() == []
+
+
+def test_media_still_processing_cannot_be_attached(fake_x: FakeX) -> None:
+    x = TweepyX.from_credentials(CREDS, api_base_url=fake_x.base_url, timeout_s=2, chunked_over_bytes=100)
+    x_client = x.client
+    fake_x.process_next_upload(polls=3)
+    init = x_client.session.post(
+        X_API_ORIGIN + "/2/media/upload/initialize",
+        json={"media_type": "image/png", "total_bytes": len(png()), "media_category": "tweet_image"},
+        auth=OAuth1(CREDS.consumer_key, CREDS.consumer_secret, CREDS.access_token, CREDS.access_token_secret),
+    )
+    media_id = init.json()["data"]["id"]
+    auth = OAuth1(CREDS.consumer_key, CREDS.consumer_secret, CREDS.access_token, CREDS.access_token_secret)
+    x_client.session.post(
+        X_API_ORIGIN + f"/2/media/upload/{media_id}/append",
+        files={"media": ("chunk", png(), "application/octet-stream")},
+        data={"segment_index": "0"},
+        auth=auth,
+    )
+    final = x_client.session.post(X_API_ORIGIN + f"/2/media/upload/{media_id}/finalize", auth=auth)
+    assert final.json()["data"]["processing_info"]["state"] == "pending"
+
+    with pytest.raises(tweepy.BadRequest):
+        x_client.create_tweet(text="Too soon", media_ids=[media_id], user_auth=True)
 
 
 # -- X's limits --------------------------------------------------------------------------------
