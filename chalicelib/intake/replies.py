@@ -84,7 +84,8 @@ _FORWARD_MARKER = re.compile(
     r"^\s*(?:-{2,}\s*)?(?:forwarded message|begin forwarded message|message transf[ée]r[ée]|"
     r"d[ée]but du message r[ée]exp[ée]di[ée]|weitergeleitete nachricht|anfang der weitergeleiteten e-mail|"
     r"mensaje reenviado|messaggio inoltrato|wiadomość przekazana|mensagem encaminhada|"
-    r"пересылаемое сообщение|neges wedi ei hanfon ymlaen)\s*:?\s*(?:-{2,})?\s*$",
+    r"пересылаемое сообщение|neges wedi ei hanfon ymlaen|teachdaireachd air a (?:shìneadh|chur) air adhart)"
+    r"\s*:?\s*(?:-{2,})?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _FORWARD_SUBJECT = re.compile(
@@ -99,6 +100,23 @@ _DASHED_FOOTER = re.compile(
     re.IGNORECASE,
 )
 _MAX_NESTED_FORWARDS = 5
+# A forwarded message's header block, in the languages of _EXTRA_LANGUAGES and the common client
+# locales; quotequail knows only English and a few others, so a Welsh, Gaelic or Polish forward needs it.
+_FROM_KEYS = frozenset({"from", "de", "von", "od", "от", "da", "van", "oddi wrth", "bho", "fra", "från"})
+_HEADER_KEYS = _FROM_KEYS | frozenset(
+    {
+        "sent", "date", "to", "cc", "subject",
+        "envoyé", "à", "objet",
+        "gesendet", "an", "betreff", "datum",
+        "data", "do", "temat", "dw", "wysłano", "wysłane",
+        "anfonwyd", "at", "pwnc", "dyddiad",
+        "air a chur", "gu", "cuspair", "ceann-latha",
+        "enviado", "enviada", "para", "asunto", "assunto", "fecha",
+        "inviato", "a", "oggetto",
+        "отправлено", "кому", "тема", "дата", "копия",
+    }
+)  # fmt: skip
+_HEADER_FIELD = re.compile(r"^\s*\*?\s*([^:*\n]{1,20}?)\s*\*?\s*:\s*(.*)$")
 _ATTRIBUTION_MAX_LINES = 3
 _ATTRIBUTION_HINT = re.compile(r"@|\b\d{1,2}[:.]\d{2}\b")
 
@@ -201,7 +219,7 @@ def _forwarded(text: str, subject: str) -> tuple[str, str, str] | None:
 
     first = quotequail.unwrap(text)
     if first is None or first.get("type") != "forward" or not first.get("text"):
-        return None
+        return _forwarded_by_header_block(text, subject)
     cover = first.get("text_top", "")
     if cover.strip() and not (_FORWARD_MARKER.search(text) or _FORWARD_SUBJECT.match(subject)):
         return None  # an Outlook reply: "Original Message" or a header block under the new text
@@ -213,6 +231,37 @@ def _forwarded(text: str, subject: str) -> tuple[str, str, str] | None:
             break
         story, written_by = inner["text"], str(inner.get("from") or written_by)
     return story, cover, written_by
+
+
+def _forwarded_by_header_block(text: str, subject: str) -> tuple[str, str, str] | None:
+    """A forward in a language quotequail does not read: a header block naming who it is from, under a
+    forward marker or in an email whose subject says it is forwarded. (story, covering note, writer)."""
+    lines = text.split("\n")
+    for i in range(len(lines)):
+        end, writer = _header_block(lines, i)
+        if end is None:
+            continue
+        above = [n for n in range(max(0, i - 2), i) if _FORWARD_MARKER.match(lines[n])]
+        if not above and not _FORWARD_SUBJECT.match(subject):
+            return None  # the first header block is a reply's old message, not a forward
+        cover = "\n".join(lines[: above[0] if above else i]).strip()
+        story = "\n".join(lines[end:]).strip()
+        return (story, cover, writer) if story else None
+    return None
+
+
+def _header_block(lines: list[str], start: int) -> tuple[int | None, str]:
+    """Where a header block starting at ``start`` ends, and its From value; (None, "") if there is none."""
+    writer, count, n = "", 0, start
+    while n < len(lines):
+        m = _HEADER_FIELD.match(lines[n])
+        key = m.group(1).strip().lower() if m else ""
+        if m is None or key not in _HEADER_KEYS:
+            break
+        if key in _FROM_KEYS and not writer:
+            writer = m.group(2).strip()
+        count, n = count + 1, n + 1
+    return (n, writer) if count >= 2 and writer else (None, "")
 
 
 def _languages() -> list[str]:

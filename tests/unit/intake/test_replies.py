@@ -99,3 +99,40 @@ def test_a_read_receipt_is_refused_as_mail_a_machine_wrote() -> None:
     err = _refused(raw)
     assert err.code == "auto-generated"
     assert "read receipt" in err.reason
+
+
+@pytest.mark.parametrize(
+    ("subject", "marker", "block", "writer"),
+    [
+        (  # Welsh (Gmail in Cymraeg)
+            "Ymlaen: Llyfrgell",
+            "---------- Neges wedi ei hanfon ymlaen ---------",
+            "Oddi wrth: Siân Jones <sian.jones@example.gov.uk>\nDyddiad: Iau, 3 Rhag 2026\nPwnc: Llyfrgell\n"
+            "At: Alex Doe <alex.doe@example.gov.uk>",
+            "Siân Jones <sian.jones@example.gov.uk>",
+        ),
+        (  # Scottish Gaelic
+            "Fwd: Leabharlann",
+            "---------- Teachdaireachd air a shìneadh air adhart ---------",
+            "Bho: Màiri NicLeòid <mairi.nicleoid@example.gov.uk>\nCeann-latha: 3 Dùb 2026\n"
+            "Cuspair: Leabharlann\nGu: Alex Doe <alex.doe@example.gov.uk>",
+            "Màiri NicLeòid <mairi.nicleoid@example.gov.uk>",
+        ),
+        (  # Polish Outlook (no marker; the subject says it is forwarded)
+            "PD: Biblioteka",
+            "",
+            "Od: Anna Nowak <anna.nowak@example.gov.uk>\nWysłano: czwartek, 3 grudnia 2026\n"
+            "Do: Alex Doe <alex.doe@example.gov.uk>\nTemat: Biblioteka",
+            "Anna Nowak <anna.nowak@example.gov.uk>",
+        ),
+    ],
+)
+def test_a_forward_in_welsh_gaelic_or_polish_makes_the_forwarded_text_the_story(
+    subject: str, marker: str, block: str, writer: str
+) -> None:
+    story = "The new library opened today and forty children joined on the first morning."
+    text = f"Here is a story from a colleague.\n\n{marker}\n{block}\n\n{story}\n"
+    found = find_story(text, subject=subject)
+    assert found.text == story
+    assert found.cover_note == "Here is a story from a colleague."
+    assert found.written_by == writer
