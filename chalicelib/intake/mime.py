@@ -27,6 +27,8 @@ from .images import is_decoration, looks_like_svg, prepare_image, safe_filename,
 from .limits import IntakeLimits
 from .not_a_story import refuse_if_not_a_story
 from .replies import find_story, is_dashed_footer
+from .tnef import is_tnef
+from .tnef import unwrap as unwrap_tnef
 
 # Errors the stdlib email package can raise on hostile input instead of recording a defect.
 _EMAIL_ERRORS = (
@@ -427,6 +429,9 @@ def _leaf(part: Message, found: _Found, limits: IntakeLimits, *, want_text: bool
         return
     data = _payload(part)
     name = safe_filename(raw_name, max_chars=limits.max_filename_chars, default="")
+    if is_tnef(ctype, name):
+        _leaf_tnef(data, found, limits, want_text=want_text)
+        return
     if (
         sniff_image_type(data) is not None
         or ctype.startswith("image/")
@@ -443,6 +448,22 @@ def _leaf(part: Message, found: _Found, limits: IntakeLimits, *, want_text: bool
         # Stylesheets and the like behind an HTML body, or an empty part: not something the sender chose.
         return
     found.dropped_files.append(name or f"an attachment of type {_UNSAFE_TYPE_CHARS.sub('', ctype)[:60]}")
+
+
+def _leaf_tnef(data: bytes, found: _Found, limits: IntakeLimits, *, want_text: bool) -> None:
+    """Outlook's winmail.dat: its body is the story's text, its pictures the story's photos."""
+    inner = unwrap_tnef(data)
+    if inner is None:
+        found.dropped_files.append("winmail.dat (Outlook's rich-text wrapper, which could not be read)")
+        return
+    if want_text and (inner.text.strip() or inner.html.strip()):
+        found.texts.append(inner.text if inner.text.strip() else html_to_text(inner.html))
+    for filename, payload in inner.files:
+        name = safe_filename(filename, max_chars=limits.max_filename_chars, default="attachment")
+        if sniff_image_type(payload) is not None:
+            found.images.append((name, "", payload, ""))
+        else:
+            found.dropped_files.append(name)
 
 
 def _best_alternative(children: list[Message]) -> Message | None:
