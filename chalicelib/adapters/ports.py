@@ -161,6 +161,19 @@ class ChannelPoster(Protocol):
     def delete(self, post_id: str) -> None: ...
 
 
+class TitledPoster(ChannelPoster, Protocol):
+    """A channel whose posts have a title of their own (WordPress): the story's title is sent as it."""
+
+    def post(
+        self,
+        text: str,
+        *,
+        reply_to: str | None = None,
+        media: Sequence[MediaItem] = (),
+        title: str | None = None,
+    ) -> PostResult: ...
+
+
 class BlogSite(Protocol):
     """The static blog: one page per story and an index."""
 

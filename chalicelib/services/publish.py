@@ -12,9 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TypeVar
+from typing import TypeVar, cast
 
-from ..adapters.ports import BlogSite, ChannelPoster, MediaItem, PostResult, Queues, StoryStore
+from ..adapters.ports import (
+    BlogSite,
+    ChannelPoster,
+    MediaItem,
+    PostResult,
+    Queues,
+    StoryStore,
+    TitledPoster,
+)
 from ..domain import markers
 from ..domain.errors import Parked, PublishError, Retryable, RetryLater, UnknownOutcome
 from ..domain.states import State
@@ -30,6 +38,8 @@ from .moves import Mover
 T = TypeVar("T")
 ACTOR = "system:publish"
 SOCIAL = ("x", "mastodon", "bluesky")
+# Channels whose posts carry the story's title as their own (the others have no titles).
+TITLED = frozenset({"wordpress"})
 LIMITS = {"x": 280, "mastodon": 500, "bluesky": 300}
 MAX_IMAGES = 4
 UNKNOWN_RECHECK_S = 30
@@ -164,6 +174,9 @@ class PublishService(Service):
             def send(
                 text: str = text, parent: str | None = parent, attach: list[MediaItem] = attach
             ) -> PostResult:
+                if name in TITLED:
+                    titled = cast(TitledPoster, channel)
+                    return titled.post(text, reply_to=parent, media=attach, title=version.title)
                 return channel.post(text, reply_to=parent, media=attach)
 
             finder: Callable[[str], PostResult | None] | None = getattr(channel, "find_recent", None)

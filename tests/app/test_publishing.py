@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.message import EmailMessage
 
 from chalice.test import Client
 from PIL import Image
 
+from chalicelib.adapters.ports import MediaItem, PostResult
 from chalicelib.domain.errors import PublishError
 from chalicelib.domain.states import State
 from chalicelib.policy.rules import parse_rules
 from chalicelib.services.publish import thread_parts
 
-from .conftest import Pipeline
+from .conftest import Pipeline, RecordingChannel
 from .test_approvals import link_for, post
 
 EVERYWHERE = """
@@ -218,3 +220,40 @@ def test_a_delivery_never_posts_a_part_another_delivery_is_posting_right_now(
     assert pipeline.x.posts == []  # it looked, found nothing yet, and did not post
     [again] = [m for m in pipeline.queues.messages if m.queue == "publish"]
     assert again.delay_s == 30
+
+
+class RecordingWordPress(RecordingChannel):
+    """A WordPress channel that remembers the titles it was sent."""
+
+    def __init__(self) -> None:
+        super().__init__("wordpress")
+        self.titles: list[str | None] = []
+
+    def post(
+        self,
+        text: str,
+        *,
+        reply_to: str | None = None,
+        media: Sequence[MediaItem] = (),
+        title: str | None = None,
+    ) -> PostResult:
+        self.titles.append(title)
+        return super().post(text, reply_to=reply_to, media=media)
+
+
+def test_a_story_published_to_wordpress_carries_its_own_title(pipeline: Pipeline, client: Client) -> None:
+    pipeline.rules = parse_rules(
+        "channels: {x: {enabled: false}, mastodon: {enabled: false}, bluesky: {enabled: false},"
+        " blog: {enabled: true, target: wordpress}}\n"
+    )
+    wordpress = RecordingWordPress()
+    pipeline.container.wordpress = wordpress  # type: ignore[assignment]
+    pipeline.email("Grit bins refilled", "Every grit bin in the borough was refilled before the frost.")
+    pipeline.run()
+    approve(pipeline, client)
+    pipeline.run()
+    assert pipeline.only_story().state is State.PUBLISHED
+    assert wordpress.titles == ["Grit bins refilled"]
+    assert [p["text"] for p in wordpress.posts] == [
+        "Every grit bin in the borough was refilled before the frost."
+    ]
