@@ -12,16 +12,17 @@ import base64
 import email.policy
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from email.errors import InvalidBase64LengthDefect, MessageError
-from email.header import decode_header
+from datetime import datetime
+from email.errors import InvalidBase64LengthDefect
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 
 from ..domain.errors import InvalidSubmission, SenderNotAuthenticated
 from ..domain.story import IncomingImage, Submission
-from .descriptions import photo_descriptions
+from .descriptions import photo_descriptions, without_disclaimers
+from .headers import EMAIL_ERRORS, decode_bytes, fix_surrogates, header_text, megabytes, received_at
 from .html_text import clean_line, clean_text, html_to_text, shorten
 from .images import is_decoration, looks_like_svg, prepare_image, safe_filename, sniff_image_type
 from .limits import IntakeLimits
@@ -30,20 +31,6 @@ from .replies import find_story, is_dashed_footer
 from .tnef import is_tnef
 from .tnef import unwrap as unwrap_tnef
 
-# Errors the stdlib email package can raise on hostile input instead of recording a defect.
-_EMAIL_ERRORS = (
-    MessageError,
-    ValueError,
-    TypeError,
-    IndexError,
-    KeyError,
-    AttributeError,
-    LookupError,
-    AssertionError,
-)
-_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
-# RFC 2047: white space between adjacent encoded words is not part of the text.
-_BETWEEN_ENCODED_WORDS = re.compile(r"\?=\s+=\?")
 _UNSAFE_TYPE_CHARS = re.compile(r"[^\w.+/-]")
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".jpe", ".png", ".gif", ".webp", ".svg", ".svgz", ".heic", ".heif")
 _TITLE_FROM_BODY_CHARS = 80
@@ -118,7 +105,14 @@ class _Found:
     dropped_files: list[str] = field(default_factory=list)
 
 
-def parse_email(raw: bytes, *, raw_key: str, limits: IntakeLimits, now: datetime | None = None) -> Submission:
+def parse_email(
+    raw: bytes,
+    *,
+    raw_key: str,
+    limits: IntakeLimits,
+    now: datetime | None = None,
+    disclaimers: Sequence[str] = (),
+) -> Submission:
     """Parse ``raw`` (as stored by the receiving server) into a Submission.
 
     Raises InvalidSubmission with code ``malformed`` (not an email, no usable From), ``empty`` (no story
@@ -128,14 +122,14 @@ def parse_email(raw: bytes, *, raw_key: str, limits: IntakeLimits, now: datetime
     """
     if len(raw) > limits.max_raw_email_bytes:
         raise InvalidSubmission(
-            f"the email is {_mb(len(raw))} MB; the limit is {_mb(limits.max_raw_email_bytes)} MB",
+            f"the email is {megabytes(len(raw))} MB; the limit is {megabytes(limits.max_raw_email_bytes)} MB",
             code="too-large",
         )
     if not raw.strip():
         raise InvalidSubmission("the email is empty", code="malformed")
     try:
         msg = BytesParser(policy=email.policy.default).parsebytes(raw)
-    except (*_EMAIL_ERRORS, RecursionError) as e:
+    except (*EMAIL_ERRORS, RecursionError) as e:
         raise InvalidSubmission("the email could not be read", code="malformed") from e
     if not isinstance(msg, EmailMessage):  # pragma: no cover - the default policy always makes one
         raise InvalidSubmission("the email could not be read", code="malformed")
@@ -148,8 +142,9 @@ def parse_email(raw: bytes, *, raw_key: str, limits: IntakeLimits, now: datetime
     except RecursionError as e:
         raise InvalidSubmission("the email is nested too deeply to read", code="malformed") from e
 
-    subject = _header_text(msg, "Subject")
+    subject = header_text(msg, "Subject")
     text, cover, written_by = _story_and_cover(found, subject)
+    text = without_disclaimers(text, disclaimers)
     if cover:
         found.notes.append(
             "the words above the forwarded message were taken as a covering note and left out of the story: "
@@ -179,7 +174,7 @@ def parse_email(raw: bytes, *, raw_key: str, limits: IntakeLimits, now: datetime
         text=text,
         images=images,
         notes=(*found.notes, *image_notes),
-        received_at=_received_at(msg, now),
+        received_at=received_at(msg, now),
         written_by=written_by,
         cover_note=shorten(cover, _COVER_NOTE_CHARS) if cover else "",
     )
@@ -192,20 +187,6 @@ def make_title(subject: str, text: str, limits: IntakeLimits) -> str:
         first_line = next((line for line in text.split("\n") if line.strip()), "")
         title = shorten(first_line, min(_TITLE_FROM_BODY_CHARS, limits.max_title_chars))
     return shorten(title, limits.max_title_chars)
-
-
-def decode_bytes(data: bytes, charset: str | None) -> str:
-    """Decode with the declared charset, else UTF-8, else Windows-1252 with replacement: never raises.
-
-    Mail often declares the wrong charset (us-ascii for UTF-8, UTF-8 for Windows-1252) or one Python
-    does not know; the sender should still get their story through.
-    """
-    for candidate in (charset or "us-ascii", "utf-8"):
-        try:
-            return data.decode(candidate)
-        except (LookupError, UnicodeDecodeError, ValueError, TypeError):
-            continue
-    return data.decode("cp1252", errors="replace")
 
 
 def trim_reply_and_signature(text: str, *, subject: str = "") -> str:
@@ -399,8 +380,8 @@ def _walk_enclosed(part: Message, found: _Found, limits: IntakeLimits, *, depth:
         return
     found.enclosed = True
     if isinstance(enclosed, EmailMessage):
-        found.enclosed_subject = _header_text(enclosed, "Subject")
-        found.enclosed_from = clean_line(_header_text(enclosed, "From"), max_chars=200)
+        found.enclosed_subject = header_text(enclosed, "Subject")
+        found.enclosed_from = clean_line(header_text(enclosed, "From"), max_chars=200)
     collected = _Found(parts=found.parts, enclosed=True)
     _walk(enclosed, collected, limits, depth=depth + 1, want_text=True, resource=False)
     found.parts = collected.parts
@@ -416,9 +397,9 @@ def _leaf(part: Message, found: _Found, limits: IntakeLimits, *, want_text: bool
     try:
         raw_name = part.get_filename()
         disposition = part.get_content_disposition()
-    except _EMAIL_ERRORS:
+    except EMAIL_ERRORS:
         raw_name, disposition = None, None
-    raw_name = _fix_surrogates(str(raw_name)) if raw_name else None
+    raw_name = fix_surrogates(str(raw_name)) if raw_name else None
     is_attachment = disposition == "attachment" or bool(raw_name)
     if ctype.startswith("multipart/"):
         ctype = "text/plain"  # a multipart without a usable boundary: its body is all we have
@@ -441,7 +422,7 @@ def _leaf(part: Message, found: _Found, limits: IntakeLimits, *, want_text: bool
         if resource and is_decoration(name, data):
             found.decorations.append(name)  # a logo or icon of the HTML body, not a photo of the story
             return
-        alt = _fix_surrogates(str(part.get("Content-Description", "") or ""))
+        alt = fix_surrogates(str(part.get("Content-Description", "") or ""))
         found.images.append((name or "image", ctype, data, alt))
         return
     if resource or (not data and not name) or ctype in _SIGNATURE_TYPES:
@@ -488,7 +469,7 @@ def _related_root(part: Message, children: list[Message]) -> Message | None:
 def _payload(part: Message) -> bytes:
     try:
         data = part.get_payload(decode=True)
-    except _EMAIL_ERRORS:
+    except EMAIL_ERRORS:
         return b""
     if any(isinstance(d, InvalidBase64LengthDefect) for d in part.defects):
         # The stdlib hands back the still-encoded text when a base64 body was cut short, which would
@@ -507,7 +488,7 @@ def _lenient_b64decode(encoded: object) -> bytes:
 def _decode_part(part: Message) -> str:
     try:
         charset = part.get_content_charset()
-    except _EMAIL_ERRORS:
+    except EMAIL_ERRORS:
         charset = None
     return decode_bytes(_payload(part), charset)
 
@@ -550,51 +531,3 @@ def _sender(msg: EmailMessage, limits: IntakeLimits) -> tuple[str, str]:
         return from_header(msg, max_name_chars=limits.max_name_chars)
     except SenderNotAuthenticated as e:
         raise InvalidSubmission(e.reason, code="malformed") from e
-
-
-def _header_text(msg: EmailMessage, name: str) -> str:
-    """A header's text with RFC 2047 words decoded by us, so bad charsets and raw 8-bit bytes survive."""
-    raws = [v for k, v in msg.raw_items() if k.lower() == name.lower()]
-    if not raws:
-        return ""
-    value = _fix_surrogates(re.sub(r"\r?\n(?=[ \t])", "", str(raws[0])))
-    value = _BETWEEN_ENCODED_WORDS.sub("?==?", value)
-    return _ENCODED_WORD.sub(_decode_word, value)
-
-
-def _decode_word(match: re.Match[str]) -> str:
-    try:
-        parts = decode_header(match.group(0))
-    except (*_EMAIL_ERRORS, UnicodeError):
-        return match.group(0)
-    return "".join(decode_bytes(d, c) if isinstance(d, bytes) else d for d, c in parts)
-
-
-def _received_at(msg: EmailMessage, now: datetime | None) -> datetime | None:
-    try:
-        header = msg["Date"]
-        value = getattr(header, "datetime", None)
-    except _EMAIL_ERRORS:
-        return None
-    if not isinstance(value, datetime):
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)  # "-0000": zone unknown; UTC is the honest guess
-    latest = (now or datetime.now(UTC)) + timedelta(days=1)
-    if value.year < 2000 or value > latest:
-        return None
-    return value
-
-
-def _has_surrogates(value: str) -> bool:
-    return any("\udc80" <= ch <= "\udcff" for ch in value)
-
-
-def _fix_surrogates(value: str) -> str:
-    if not _has_surrogates(value):
-        return value
-    return decode_bytes(value.encode("utf-8", "surrogateescape"), "utf-8")
-
-
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f}".rstrip("0").rstrip(".")

@@ -7,10 +7,10 @@ marked so that it is never answered.
 
 from __future__ import annotations
 
-from email.errors import MessageError
 from email.message import EmailMessage
 
 from ..domain.errors import InvalidSubmission
+from .headers import EMAIL_ERRORS
 
 # The refusal code of mail a machine wrote (reports, receipts, automatic replies): recorded, never answered,
 # as RFC 3834 asks, so two auto-responders cannot answer each other for ever.
@@ -18,7 +18,6 @@ AUTO_GENERATED = "auto-generated"
 # Only "auto_reply": mailing lists mark people's messages "bulk" (the real-mail set has one), and a
 # story sent through a staff distribution list is still a story.
 _AUTO_REPLY_PRECEDENCE = frozenset({"auto_reply"})
-_HEADER_ERRORS = (MessageError, ValueError, TypeError, IndexError, KeyError, AttributeError, LookupError)
 
 
 def refuse_if_not_a_story(msg: EmailMessage) -> None:
@@ -33,7 +32,7 @@ def refuse_if_not_a_story(msg: EmailMessage) -> None:
         autoreply = any(msg.get(h) is not None for h in ("X-Autoreply", "X-Autorespond", "X-Auto-Response"))
         ctype = msg.get_content_type()
         parts = list(msg.walk())
-    except _HEADER_ERRORS:
+    except EMAIL_ERRORS:
         return  # unreadable headers: the walk below reports what it can
     if ctype == "multipart/report" or any(
         p.get_content_type() in ("message/disposition-notification", "message/delivery-status") for p in parts

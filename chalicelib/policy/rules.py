@@ -224,6 +224,14 @@ class Limits(_Model):
     email_per_sender_per_hour: int = Field(default=20, ge=1)
 
 
+class EmailIntake(_Model):
+    """What the organisation's own mail system adds to every message, to be taken off a story."""
+
+    # The organisation's disclaimer or footer, as its mail system appends it: the text from its first
+    # words to the end of the message is not the story.
+    disclaimers: tuple[str, ...] = ()
+
+
 class OrgRules(_Model):
     """The whole rules file."""
 
@@ -236,6 +244,7 @@ class OrgRules(_Model):
     words: Words = Words()
     thresholds: Thresholds = Thresholds()
     limits: Limits = Limits()
+    email: EmailIntake = EmailIntake()
 
 
 def parse_rules(text: str, *, source: str = "rules") -> OrgRules:

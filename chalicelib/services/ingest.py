@@ -105,7 +105,7 @@ class IngestService(Service):
                 self.queues.send("notify", Notice("invalid", sid, 0).to_body())
             return outcome
         try:
-            sub = parse_email(raw, raw_key=key, limits=self.limits)
+            sub = parse_email(raw, raw_key=key, limits=self.limits, disclaimers=rules.email.disclaimers)
         except InvalidSubmission as e:
             outcome = self._reject(
                 sid, key, sender=ident.address, source="email", reason=e.reason, name=ident.name

@@ -40,3 +40,23 @@ def test_a_line_that_merely_starts_with_the_word_photo_is_not_a_description() ->
 
 def test_no_photos_means_nothing_is_taken_from_the_text() -> None:
     assert photo_descriptions("Photo: the crew", ()) == ("Photo: the crew", ())
+
+
+def test_the_organisations_own_disclaimer_is_taken_off_however_it_was_rewrapped() -> None:
+    from chalicelib.intake.descriptions import without_disclaimers
+
+    disclaimer = (
+        "This email and any files transmitted with it are confidential and intended solely for the use "
+        "of Example Borough Council."
+    )
+    text = (
+        "We cleared the canal path today.\n\nThis e-mail is nothing special.\n\n"
+        "This email and any files\ntransmitted with it are CONFIDENTIAL and intended solely for the use of "
+        "Example Borough Council. If you are not the intended recipient…"
+    )
+    assert without_disclaimers(text, [disclaimer]) == (
+        "We cleared the canal path today.\n\nThis e-mail is nothing special."
+    )
+    assert without_disclaimers("We cleared the canal path today.", [disclaimer]) == (
+        "We cleared the canal path today."
+    )
