@@ -174,6 +174,20 @@ class TitledPoster(ChannelPoster, Protocol):
     ) -> PostResult: ...
 
 
+class IdempotentPoster(ChannelPoster, Protocol):
+    """A channel that answers a repeat of a post carrying the same key with the post it already made
+    (Mastodon's Idempotency-Key, kept for an hour), so a lost answer is recovered by asking again."""
+
+    def post(
+        self,
+        text: str,
+        *,
+        reply_to: str | None = None,
+        media: Sequence[MediaItem] = (),
+        idempotency_key: str | None = None,
+    ) -> PostResult: ...
+
+
 class BlogSite(Protocol):
     """The static blog: one page per story and an index."""
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import cached_property
 from typing import TypeVar, cast
 
 from ..adapters.ports import (
     BlogSite,
     ChannelPoster,
+    IdempotentPoster,
     MediaItem,
     PostResult,
     Queues,
@@ -40,6 +42,9 @@ ACTOR = "system:publish"
 SOCIAL = ("x", "mastodon", "bluesky")
 # Channels whose posts carry the story's title as their own (the others have no titles).
 TITLED = frozenset({"wordpress"})
+# Channels that keep an Idempotency-Key, and for how long we trust it (Mastodon keeps one for an hour):
+# within it, a post whose answer was lost is recovered by sending it again with the same key.
+IDEMPOTENT_FOR_S = {"mastodon": 50 * 60}
 LIMITS = {"x": 280, "mastodon": 500, "bluesky": 300}
 MAX_IMAGES = 4
 UNKNOWN_RECHECK_S = 30
@@ -171,12 +176,20 @@ class PublishService(Service):
         for n, text in enumerate(parts, start=1):
             attach = list(media) if n == 1 else []
 
+            key = markers.post(version.story_id, version.number, name, n)
+
             def send(
-                text: str = text, parent: str | None = parent, attach: list[MediaItem] = attach
+                text: str = text,
+                parent: str | None = parent,
+                attach: list[MediaItem] = attach,
+                key: str = key,
             ) -> PostResult:
                 if name in TITLED:
                     titled = cast(TitledPoster, channel)
                     return titled.post(text, reply_to=parent, media=attach, title=version.title)
+                if name in IDEMPOTENT_FOR_S:
+                    keyed = cast(IdempotentPoster, channel)
+                    return keyed.post(text, reply_to=parent, media=attach, idempotency_key=key)
                 return channel.post(text, reply_to=parent, media=attach)
 
             finder: Callable[[str], PostResult | None] | None = getattr(channel, "find_recent", None)
@@ -186,10 +199,30 @@ class PublishService(Service):
             ) -> PostResult | None:
                 return finder(text) if finder else None
 
-            post = self._once(name, version, n, send, find=find if finder else None)
+            if name in IDEMPOTENT_FOR_S:
+                post = self._once(name, version, n, send, find=self._ask_again(name, n, key, send))
+            else:
+                post = self._once(name, version, n, send, find=find if finder else None)
             out.append(post)
             parent = post.post_id  # the next part replies to this one, also after a redelivery
         return out
+
+    def _ask_again(
+        self, name: str, part: int, key: str, send: Callable[[], PostResult]
+    ) -> Callable[[], PostResult | None]:
+        """Reconcile by sending again with the same Idempotency-Key, while the channel still keeps it."""
+
+        def again() -> PostResult | None:
+            claim = self.table.marker(key) or {}
+            claimed_at = claim.get("claimed_at")
+            age = (self.clock() - datetime.fromisoformat(claimed_at)).total_seconds() if claimed_at else None
+            if age is None or age > IDEMPOTENT_FOR_S[name]:
+                raise Parked(
+                    f"{name} part {part}: the outcome of an attempt over an hour ago is unknown; check {name}"
+                )
+            return send()  # the channel answers with the post it already made, or makes it now
+
+        return again
 
     def _once(
         self,

@@ -67,8 +67,20 @@ class RecordingChannel:
         self.crash_on_post: int | None = None
         self.lose_answer = False
         self.calls = 0
+        self.keys: dict[str, str] = {}
 
-    def post(self, text: str, *, reply_to: str | None = None, media: Sequence[MediaItem] = ()) -> PostResult:
+    def post(
+        self,
+        text: str,
+        *,
+        reply_to: str | None = None,
+        media: Sequence[MediaItem] = (),
+        idempotency_key: str | None = None,
+    ) -> PostResult:
+        """As the channel would; a repeated ``idempotency_key`` gets the post it already made (Mastodon)."""
+        if idempotency_key is not None and idempotency_key in self.keys:
+            made = self.keys[idempotency_key]
+            return PostResult(made, f"https://{self.name}.example/{made}")
         self.calls += 1
         if self.fail_with is not None:
             e, self.fail_with = self.fail_with, None
@@ -78,6 +90,8 @@ class RecordingChannel:
             raise RuntimeError("the process was killed")
         post_id = f"{self.name}-{1000 + len(self.posts)}"
         self.posts.append({"id": post_id, "text": text, "reply_to": reply_to, "alts": [m.alt for m in media]})
+        if idempotency_key is not None:
+            self.keys[idempotency_key] = post_id
         if self.lose_answer:
             self.lose_answer = False
             raise UnknownOutcome("no answer after sending")

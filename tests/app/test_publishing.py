@@ -257,3 +257,42 @@ def test_a_story_published_to_wordpress_carries_its_own_title(pipeline: Pipeline
     assert [p["text"] for p in wordpress.posts] == [
         "Every grit bin in the borough was refilled before the frost."
     ]
+
+
+MASTODON_ONLY = "channels: {x: {enabled: false}, mastodon: {enabled: true}, blog: {enabled: false}}\n"
+
+
+def test_a_mastodon_status_whose_answer_was_lost_is_recovered_by_its_idempotency_key(
+    pipeline: Pipeline, client: Client
+) -> None:
+    pipeline.rules = parse_rules(MASTODON_ONLY)
+    pipeline.email("Bins", "Bin collections are back to normal after the holiday.")
+    pipeline.run()
+    approve(pipeline, client)
+    pipeline.mastodon.lose_answer = True  # Mastodon made the status; we never heard back
+    message = [json.dumps(b) for b in pipeline.queues.drain("publish")]
+    pipeline.deliver("publish", pipeline._sqs_event("publish", message))
+    assert pipeline.only_story().state is State.PUBLISHING
+    pipeline.run()  # the next delivery sends again with the same key: Mastodon answers with the status
+    assert len(pipeline.mastodon.posts) == 1
+    record = pipeline.only_story()
+    assert record.state is State.PUBLISHED
+    assert [p.post_id for p in record.posts] == [pipeline.mastodon.posts[0]["id"]]
+
+
+def test_a_lost_mastodon_answer_older_than_its_key_is_left_to_a_person(
+    pipeline: Pipeline, client: Client
+) -> None:
+    pipeline.rules = parse_rules(MASTODON_ONLY)
+    pipeline.email("Bins", "Bin collections are back to normal after the holiday.")
+    pipeline.run()
+    approve(pipeline, client)
+    pipeline.mastodon.lose_answer = True
+    message = [json.dumps(b) for b in pipeline.queues.drain("publish")]
+    pipeline.deliver("publish", pipeline._sqs_event("publish", message))
+    pipeline.queues.drain("publish")
+    pipeline.advance(hours=2)  # the queue was stuck: Mastodon has forgotten the key by now
+    pipeline.deliver("publish", pipeline._sqs_event("publish", message))
+    record = pipeline.only_story()
+    assert record.state is State.PUBLISH_FAILED and "over an hour ago" in record.reason
+    assert len(pipeline.mastodon.posts) == 1  # never posted twice

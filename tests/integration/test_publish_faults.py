@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from chalicelib.adapters.bluesky import BlueskyChannel, BlueskyCredentials
+from chalicelib.adapters.mastodon import MastodonChannel, MastodonCredentials
 from chalicelib.adapters.ports import ChannelPoster, PostResult
 from chalicelib.adapters.wordpress import WordPressChannel, WordPressCredentials
 from chalicelib.adapters.x import TweepyX, XCredentials
@@ -21,6 +22,7 @@ from chalicelib.policy.rules import OrgRules, parse_rules
 from chalicelib.services.messages import StoryRef
 from chalicelib.services.publish import PublishService
 from local.fakes.bluesky import FakeBluesky
+from local.fakes.mastodon import FakeMastodon
 from local.fakes.wordpress import FakeWordPress
 from local.fakes.x import FakeX
 from local.memory import MemoryQueues, MemoryStoryStore, MemoryStoryTable
@@ -160,3 +162,21 @@ def test_bluesky_session_expiry_is_recovered_without_a_duplicate() -> None:
         assert world.publish() is State.PUBLISHED
         posts = [p for p in fake.posts() if p["text"] == TEXT]
         assert len(posts) == 1
+
+
+def test_mastodon_accepting_a_status_but_answering_too_late_is_recovered_by_its_idempotency_key() -> None:
+    with FakeMastodon("mastodon-token-1234") as fake:
+        mastodon = MastodonChannel.from_credentials(
+            MastodonCredentials(fake.base_url, "mastodon-token-1234"), timeout_s=0.3
+        )
+        rules = parse_rules(
+            "channels: {x: {enabled: false}, mastodon: {enabled: true}, blog: {enabled: false}}"
+        )
+        world = World(rules, {"mastodon": mastodon})
+        fake.delay_next(1.0, after_accept=True, path="/api/v1/statuses")
+        assert isinstance(world.publish(), RetryLater)
+        assert len(fake.statuses()) == 1  # Mastodon has it; we did not hear back
+        assert world.publish() is State.PUBLISHED
+        assert len(fake.statuses()) == 1
+        record = world.table.get("s-1")
+        assert record is not None and [p.post_id for p in record.posts] == [str(fake.statuses()[0]["id"])]
