@@ -6,8 +6,9 @@ already be live. Only the publisher imports this module, so tweepy stays out of 
 of every other function.
 
 The same transport also lets the local stack reach the fake X: tweepy hard-codes
-``https://api.twitter.com``, so a requests adapter mounted for that prefix swaps the origin
-after the OAuth 1.0a signature has been computed over the real URL.
+``https://api.twitter.com`` (our own media calls use X's current ``https://api.x.com``), so a requests
+adapter mounted for both prefixes swaps the origin after the OAuth 1.0a signature has been computed
+over the real URL.
 
 Images go up through X's v2 media endpoints, which tweepy 4.17 does not wrap (it has only the
 deprecated v1.1 upload). They are called here on tweepy's own session with tweepy's own OAuth 1.0a
@@ -34,7 +35,10 @@ from .ports import MediaItem, PostResult
 log = logging.getLogger(__name__)
 
 CHANNEL = "x"
-X_API_ORIGIN = "https://api.twitter.com"
+X_API_ORIGIN = "https://api.twitter.com"  # tweepy 4.17 hard-codes this host for its own calls
+X_ORIGIN = "https://api.x.com"  # X's current host, which our own (media) calls use
+# The transport tells a fake which origin a request was signed for (never sent to X itself).
+SIGNED_ORIGIN_HEADER = "X-Signed-Origin"
 POST_URL = "https://x.com/i/web/status/{id}"
 
 MAX_IMAGES = 4
@@ -64,8 +68,9 @@ class XCredentials(Credentials, called="the X credentials secret", error=XCreden
 
 
 class XTransportAdapter(HTTPAdapter):
-    """A requests adapter for ``https://api.twitter.com/`` that applies a default timeout and,
-    on the local stack, sends the already-signed request to the fake X instead.
+    """A requests adapter for X's hosts (``api.twitter.com``, where tweepy 4.17 sends its calls, and
+    ``api.x.com``, where our media calls go) that applies a default timeout and, on the local stack,
+    sends the already-signed request to the fake X instead, saying which origin it was signed for.
 
     tweepy 4.17 passes no timeout to ``session.request`` and offers no way to change the host,
     so both have to be done below it. The OAuth 1.0a ``Authorization`` header is added while
@@ -92,10 +97,12 @@ class XTransportAdapter(HTTPAdapter):
         if timeout is None:
             timeout = self._timeout_s
         url = request.url or ""
-        if self._target is not None and url.startswith(X_API_ORIGIN + "/"):
+        origin = next((o for o in (X_API_ORIGIN, X_ORIGIN) if url.startswith(o + "/")), None)
+        if self._target is not None and origin is not None:
             request = request.copy()
-            request.url = self._target + url[len(X_API_ORIGIN) :]
-            # Proxies were chosen for api.twitter.com; the fake lives on loopback.
+            request.url = self._target + url[len(origin) :]
+            request.headers[SIGNED_ORIGIN_HEADER] = origin
+            # Proxies were chosen for X's hosts; the fake lives on loopback.
             proxies = {}
         return super().send(
             request, stream=stream, timeout=timeout, verify=verify, cert=cert, proxies=proxies
@@ -106,7 +113,9 @@ def mount_x_transport(
     session: requests.Session, *, timeout_s: float = 10.0, api_base_url: str | None = None
 ) -> None:
     """Route a session's X API calls through ``XTransportAdapter`` (timeout, optional fake X)."""
-    session.mount(X_API_ORIGIN + "/", XTransportAdapter(timeout_s=timeout_s, api_base_url=api_base_url))
+    adapter = XTransportAdapter(timeout_s=timeout_s, api_base_url=api_base_url)
+    for origin in (X_API_ORIGIN, X_ORIGIN):
+        session.mount(origin + "/", adapter)
 
 
 def _quiet_oauth_debug_logs() -> None:
@@ -334,7 +343,7 @@ class TweepyX:
         try:
             with client.session.request(
                 method,
-                X_API_ORIGIN + path,
+                X_ORIGIN + path,
                 params=params,
                 files=files,
                 data=form,

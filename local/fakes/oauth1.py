@@ -16,6 +16,10 @@ from oauthlib.oauth1.rfc5849 import utils as oauth_utils
 from .http_fake import FORM
 
 X_API_ORIGIN = "https://api.twitter.com"
+# X answers on both hosts; tweepy signs for api.twitter.com, our own media calls for api.x.com.
+X_ORIGINS = frozenset({X_API_ORIGIN, "https://api.x.com"})
+# Set by the adapter's transport when it sends a request to a fake instead of X: the origin it signed.
+SIGNED_ORIGIN_HEADER = "X-Signed-Origin"
 
 
 class OAuthKeys(Protocol):
@@ -70,7 +74,14 @@ class OAuthVerifier:
         self._nonces: dict[tuple[str, str], float] = {}
 
     def verify(
-        self, method: str, target: str, *, authorization: str | None, content_type: str | None, body: bytes
+        self,
+        method: str,
+        target: str,
+        *,
+        authorization: str | None,
+        content_type: str | None,
+        body: bytes,
+        signed_origin: str | None = None,
     ) -> str | None:
         """Return None when the request is properly signed, else why it is not.
 
@@ -117,7 +128,7 @@ class OAuthVerifier:
                 exclude_oauth_signature=True,
             )
             request = _SignedRequest(
-                uri=X_API_ORIGIN + path,
+                uri=(signed_origin if signed_origin in X_ORIGINS else X_API_ORIGIN) + path,
                 http_method=method.upper(),
                 params=params,
                 signature=oauth["oauth_signature"],

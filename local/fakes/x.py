@@ -24,7 +24,7 @@ from typing import Any, Unpack
 from twitter_text import parse_tweet
 
 from .http_fake import HttpFake, HttpRequest, RateWindow, Reply, ServerOptions
-from .oauth1 import OAuthKeys, OAuthVerifier
+from .oauth1 import SIGNED_ORIGIN_HEADER, OAuthKeys, OAuthVerifier
 from .x_errors import invalid, json_object, page_not_found, problem
 from .x_media import XMediaUploads
 
@@ -184,6 +184,7 @@ class FakeX(HttpFake):
             authorization=request.header("Authorization"),
             content_type=content_type,
             body=request.body,
+            signed_origin=request.header(SIGNED_ORIGIN_HEADER),
         )
         if reason is None:
             if method == "GET" and request.path.rstrip("/") == "/2/media/upload":
