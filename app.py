@@ -22,6 +22,7 @@ from chalicelib.observability import MetricUnit, handler_scope, logger, metrics
 from chalicelib.page_text import LINK_PAGES, RESULT_PAGES
 from chalicelib.render import highlight, page
 from chalicelib.services import messages
+from chalicelib.services.links import PATHS as LINK_PATHS
 from chalicelib.web import (
     SECURITY_HEADERS,
     FormBody,
@@ -207,23 +208,6 @@ def submit_story() -> Response:
 
 # --- emailed links: GET shows, POST decides -----------------------------------------------------
 
-PATH_OF: dict[Purpose, str] = {
-    "approve": "a",
-    "confirm": "c",
-    "revise": "r",
-    "override": "o",
-    "takedown": "t",
-    "describe": "d",
-}
-PAGE_OF: dict[Purpose, str] = {
-    "approve": "approve",
-    "confirm": "confirm",
-    "revise": "revise",
-    "override": "override",
-    "takedown": "takedown",
-    "describe": "describe",
-}
-
 
 def _link_page(token: str, purpose: Purpose, *, edit: bool = False) -> Response:
     try:
@@ -232,13 +216,13 @@ def _link_page(token: str, purpose: Purpose, *, edit: bool = False) -> Response:
         return link_error_page(e)
     if not view.can_decide:
         return _already_page(view.record.state)
-    base = f"/{PATH_OF[purpose]}/{token}"
+    base = f"/{LINK_PATHS[purpose]}/{token}"
     images = [
         {"src": f"{base}/media/{n}", "alt": img.alt} for n, img in enumerate(view.version.images, start=1)
     ]
     return html(
         page(
-            "edit" if edit else PAGE_OF[purpose],
+            "edit" if edit else purpose,  # each purpose's page is named after it
             title=view.version.title,
             org=_org(),
             view=view,

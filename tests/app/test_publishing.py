@@ -262,14 +262,19 @@ def test_a_story_published_to_wordpress_carries_its_own_title(pipeline: Pipeline
 MASTODON_ONLY = "channels: {x: {enabled: false}, mastodon: {enabled: true}, blog: {enabled: false}}\n"
 
 
-def test_a_mastodon_status_whose_answer_was_lost_is_recovered_by_its_idempotency_key(
-    pipeline: Pipeline, client: Client
-) -> None:
+def lose_the_first_mastodon_answer(pipeline: Pipeline, client: Client) -> None:
+    """An approved story for Mastodon only, whose first status Mastodon makes without answering."""
     pipeline.rules = parse_rules(MASTODON_ONLY)
     pipeline.email("Bins", "Bin collections are back to normal after the holiday.")
     pipeline.run()
     approve(pipeline, client)
-    pipeline.mastodon.lose_answer = True  # Mastodon made the status; we never heard back
+    pipeline.mastodon.lose_answer = True
+
+
+def test_a_mastodon_status_whose_answer_was_lost_is_recovered_by_its_idempotency_key(
+    pipeline: Pipeline, client: Client
+) -> None:
+    lose_the_first_mastodon_answer(pipeline, client)  # Mastodon made the status; we never heard back
     message = [json.dumps(b) for b in pipeline.queues.drain("publish")]
     pipeline.deliver("publish", pipeline._sqs_event("publish", message))
     assert pipeline.only_story().state is State.PUBLISHING
@@ -283,11 +288,7 @@ def test_a_mastodon_status_whose_answer_was_lost_is_recovered_by_its_idempotency
 def test_a_lost_mastodon_answer_older_than_its_key_is_left_to_a_person(
     pipeline: Pipeline, client: Client
 ) -> None:
-    pipeline.rules = parse_rules(MASTODON_ONLY)
-    pipeline.email("Bins", "Bin collections are back to normal after the holiday.")
-    pipeline.run()
-    approve(pipeline, client)
-    pipeline.mastodon.lose_answer = True
+    lose_the_first_mastodon_answer(pipeline, client)
     message = [json.dumps(b) for b in pipeline.queues.drain("publish")]
     pipeline.deliver("publish", pipeline._sqs_event("publish", message))
     pipeline.queues.drain("publish")

@@ -19,16 +19,10 @@ from chalicelib.policy.rules import Limits
 from tests.app.conftest import links_in, path_of
 
 from .conftest import Hostile, active_content
+from .test_photos_and_form import GOOD
 
 FROM = "alex.doe@example.gov.uk"
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
-GOOD = {
-    "name": "Alex Doe",
-    "email": FROM,
-    "title": "Canal path",
-    "story": "Our crew cleared two tonnes of litter from the canal path.",
-    "consent": "yes",
-}
 # Control characters the attacker put into a revision: NUL, ESC, form feed, vertical tab, bell, the
 # right-to-left override, a bidi isolate and a C1 control.
 NASTY = "\x00\x1b[31m\x0c\x0b\x07\u202e\u2066\x85"
