@@ -11,6 +11,7 @@ from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
 
 from ..domain.errors import Retryable
+from .aws_common import error_code as _code
 
 _THROTTLED = frozenset(
     {
@@ -47,10 +48,6 @@ def ser(item: Mapping[str, Any]) -> dict[str, Any]:
 
 def deser(item: Mapping[str, Any]) -> dict[str, Any]:
     return {k: _DESER.deserialize(v) for k, v in item.items()}
-
-
-def _code(e: ClientError) -> str:
-    return str(e.response.get("Error", {}).get("Code", ""))
 
 
 def _cancel_codes(e: ClientError) -> list[str]:

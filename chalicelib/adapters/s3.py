@@ -7,14 +7,14 @@ the S3 → SQS notification matches, so it is written by ``put_version`` alone, 
 from __future__ import annotations
 
 import json
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import ClientError
-
 from ..definition import REJECTED_TAG_KEY, REJECTED_TAG_VALUE
-from ..domain.errors import NotFound, Retryable
+from ..domain.errors import NotFound
 from ..domain.findings import Verdict
 from ..domain.story import Version
+from .aws_common import aws_call
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -56,19 +56,23 @@ def findings_body(verdict: Verdict) -> bytes:
     return json.dumps(verdict.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
-def _code(e: ClientError) -> str:
-    return str(e.response.get("Error", {}).get("Code", ""))
-
-
 class _Bucket:
-    """Get and put whole objects, translating S3's errors into the domain's."""
+    """Get, put and tag whole objects, translating S3's errors into the domain's."""
 
     def __init__(self, s3: S3Client, bucket: str) -> None:
         self.s3 = s3
         self.bucket = bucket
 
+    def _call(self, verb: str, key: str, *, may_be_missing: bool) -> AbstractContextManager[None]:
+        return aws_call(
+            f"s3 {verb} {self.bucket}/{key}",
+            transient=_TRANSIENT,
+            missing=_MISSING if may_be_missing else frozenset(),
+            when_missing=NotFound(f"no object s3://{self.bucket}/{key}"),
+        )
+
     def put(self, key: str, data: bytes, content_type: str) -> None:
-        try:
+        with self._call("put", key, may_be_missing=False):
             self.s3.put_object(
                 Bucket=self.bucket,
                 Key=key,
@@ -76,22 +80,20 @@ class _Bucket:
                 ContentType=content_type,
                 ServerSideEncryption="AES256",
             )
-        except ClientError as e:
-            if _code(e) in _TRANSIENT:
-                raise Retryable(f"s3 put {self.bucket}/{key}: {_code(e)}") from e
-            raise
 
     def get(self, key: str) -> bytes:
-        try:
+        with self._call("get", key, may_be_missing=True):
             response: Any = self.s3.get_object(Bucket=self.bucket, Key=key)
-        except ClientError as e:
-            if _code(e) in _MISSING:
-                raise NotFound(f"no object s3://{self.bucket}/{key}") from e
-            if _code(e) in _TRANSIENT:
-                raise Retryable(f"s3 get {self.bucket}/{key}: {_code(e)}") from e
-            raise
         body: bytes = response["Body"].read()
         return body
+
+    def tag(self, key: str, tags: dict[str, str]) -> None:
+        with self._call("tag", key, may_be_missing=True):
+            self.s3.put_object_tagging(
+                Bucket=self.bucket,
+                Key=key,
+                Tagging={"TagSet": [{"Key": k, "Value": v} for k, v in tags.items()]},
+            )
 
 
 class S3RawStore:
@@ -107,18 +109,7 @@ class S3RawStore:
         self._bucket.put(key, data, content_type)
 
     def mark_rejected(self, key: str) -> None:
-        try:
-            self._bucket.s3.put_object_tagging(
-                Bucket=self._bucket.bucket,
-                Key=key,
-                Tagging={"TagSet": [{"Key": REJECTED_TAG_KEY, "Value": REJECTED_TAG_VALUE}]},
-            )
-        except ClientError as e:
-            if _code(e) in _MISSING:
-                raise NotFound(f"no object s3://{self._bucket.bucket}/{key}") from e
-            if _code(e) in _TRANSIENT:
-                raise Retryable(f"s3 tag {self._bucket.bucket}/{key}: {_code(e)}") from e
-            raise
+        self._bucket.tag(key, {REJECTED_TAG_KEY: REJECTED_TAG_VALUE})
 
 
 class S3StoryStore:

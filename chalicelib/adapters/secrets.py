@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from botocore.exceptions import ClientError
 
 from ..domain.errors import ConfigError, Retryable
+from .aws_common import error_code
 
 if TYPE_CHECKING:
     from mypy_boto3_secretsmanager import SecretsManagerClient
@@ -40,7 +41,7 @@ class SecretsManagerSecrets:
             # Powertools wraps every failure; the SDK's error is the one it was handling.
             cause = e.__cause__ or e.__context__
             if isinstance(cause, ClientError):
-                code = str(cause.response.get("Error", {}).get("Code", ""))
+                code = error_code(cause)
                 if code in _TRANSIENT:
                     raise Retryable(f"secret {name}: {code}") from e
                 if code in _MISSING:

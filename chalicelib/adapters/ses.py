@@ -14,11 +14,9 @@ from email.policy import EmailPolicy
 from email.utils import formatdate
 from typing import TYPE_CHECKING
 
-from botocore.exceptions import ClientError
-
 from ..domain.addresses import parse_address
-from ..domain.errors import Retryable
 from ..domain.text import clean_line
+from .aws_common import aws_call
 from .ports import OutgoingEmail
 
 if TYPE_CHECKING:
@@ -103,7 +101,7 @@ class SesMailer:
 
     def send(self, email: OutgoingEmail) -> str:
         data = build_mime(email).as_bytes()
-        try:
+        with aws_call("ses", transient=_TRANSIENT):
             if self._configuration_set:
                 response = self._ses.send_email(
                     FromEmailAddress=parse_address(email.sender).addr_spec,
@@ -114,9 +112,4 @@ class SesMailer:
                 response = self._ses.send_email(
                     FromEmailAddress=parse_address(email.sender).addr_spec, Content={"Raw": {"Data": data}}
                 )
-        except ClientError as e:
-            code = str(e.response.get("Error", {}).get("Code", ""))
-            if code in _TRANSIENT:
-                raise Retryable(f"ses: {code}") from e
-            raise
         return response["MessageId"]

@@ -11,9 +11,8 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import ClientError
-
-from ..domain.errors import ConfigError, Retryable
+from ..domain.errors import ConfigError
+from .aws_common import aws_call
 
 if TYPE_CHECKING:
     from mypy_boto3_sqs import SQSClient
@@ -34,10 +33,6 @@ def check_delay(delay_s: int) -> int:
     return delay_s
 
 
-def _code(e: ClientError) -> str:
-    return str(e.response.get("Error", {}).get("Code", ""))
-
-
 class SqsQueues:
     """Queues over SQS; ``names`` maps each queue key (intake, checks, notify, publish) to its queue name."""
 
@@ -56,14 +51,13 @@ class SqsQueues:
             name = self._names[queue]
         except KeyError:
             raise ConfigError(f"no queue is configured for {queue!r}") from None
-        try:
+        with aws_call(
+            f"sqs get_queue_url {name}",
+            transient=_TRANSIENT,
+            missing=_MISSING,
+            when_missing=ConfigError(f"queue {name} does not exist"),
+        ):
             url = self._sqs.get_queue_url(QueueName=name)["QueueUrl"]
-        except ClientError as e:
-            if _code(e) in _MISSING:
-                raise ConfigError(f"queue {name} does not exist") from e
-            if _code(e) in _TRANSIENT:
-                raise Retryable(f"sqs get_queue_url {name}: {_code(e)}") from e
-            raise
         with self._lock:
             self._urls[queue] = url
         return url
@@ -72,9 +66,5 @@ class SqsQueues:
         message = encode_body(body)
         delay = check_delay(delay_s)
         url = self.url(queue)
-        try:
+        with aws_call(f"sqs send to {queue}", transient=_TRANSIENT):
             self._sqs.send_message(QueueUrl=url, MessageBody=message, DelaySeconds=delay)
-        except ClientError as e:
-            if _code(e) in _TRANSIENT:
-                raise Retryable(f"sqs send to {queue}: {_code(e)}") from e
-            raise
