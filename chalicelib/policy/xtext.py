@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -123,24 +124,28 @@ def weighted_length(text: str) -> int:
     plain = _plain_length(measured)
     if plain is not None:
         return plain
+    return sum(weight for _, weight in _weighed(measured)) // int(_OPTIONS["scale"])
+
+
+def _weighed(measured: str) -> Iterator[tuple[int, int]]:
+    """Where each piece X weighs (a link, an emoji, a character) starts in NFC text, and its weight
+    times the configuration's scale, as twitter-text walks it."""
     scale = int(_OPTIONS["scale"])
     url_weight = int(_OPTIONS["transformed_url_length"]) * scale
     emoji_weight = int(_OPTIONS["default_weight"])
     urls = _urls_at(measured)
     emojis = _emoji_at(measured)
-    total = 0
     i = 0
     while i < len(measured):
         if i in urls:
-            total += url_weight
+            yield i, url_weight
             i += len(urls[i])
         elif i in emojis:
-            total += emoji_weight
+            yield i, emoji_weight
             i += len(emojis[i])
         else:
-            total += _character_weight(measured[i])
+            yield i, _character_weight(measured[i])
             i += 1
-    return total // scale
 
 
 def _urls_at(measured: str) -> dict[int, str]:
@@ -183,27 +188,12 @@ def measure(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> tuple[int, int | Non
     if plain is not None:
         return plain, _plain_cut(nfc, plain, limit)
     scale = int(_OPTIONS["scale"])
-    url_weight = int(_OPTIONS["transformed_url_length"]) * scale
-    emoji_weight = int(_OPTIONS["default_weight"])
-    urls = _urls_at(measured)
-    emojis = _emoji_at(measured)
-
     total = 0
     cut: int | None = None
-    i = 0
-    while i < len(measured):
-        if i in urls:
-            total += url_weight
-            step = len(urls[i])
-        elif i in emojis:
-            total += emoji_weight
-            step = len(emojis[i])
-        else:
-            total += _character_weight(measured[i])
-            step = 1
+    for i, weight in _weighed(measured):
+        total += weight
         if cut is None and total > limit * scale:
             cut = nfc.starts[i]
-        i += step
     return total // scale, cut
 
 
