@@ -25,7 +25,7 @@ from ..domain.addresses import in_domain, is_address, parse_address
 from ..domain.errors import InvalidAddress, InvalidSubmission
 from ..domain.story import IncomingImage, Submission
 from .html_text import clean_line, clean_text, shorten
-from .images import prepare_image, safe_filename
+from .images import keep_image, safe_filename, too_many_images_note
 from .limits import IntakeLimits
 
 _IMAGE_FIELD = re.compile(r"^image-(\d{1,2})$")
@@ -183,11 +183,7 @@ def _images(items: list[Any], limits: IntakeLimits) -> tuple[tuple[IncomingImage
     notes: list[str] = []
     for position, item in enumerate(items, start=1):
         if len(kept) >= limits.max_images:
-            extra = len(items) - position + 1
-            plural = "image was" if extra == 1 else "images were"
-            notes.append(
-                f"{extra} more {plural} not attached: at most {limits.max_images} images are accepted"
-            )
+            notes.append(too_many_images_note(len(items) - position + 1, limits))
             break
         label = f"image {position}"
         if not isinstance(item, dict):
@@ -211,21 +207,13 @@ def _images(items: list[Any], limits: IntakeLimits) -> tuple[tuple[IncomingImage
             continue
         declared = item.get("content_type")
         alt = item.get("alt")
-        try:
-            image = prepare_image(
-                label,
-                declared if isinstance(declared, str) else "",
-                data,
-                alt if isinstance(alt, str) else "",
-                limits,
-            )
-        except InvalidSubmission as e:
-            notes.append(f"{e.reason}; it was not attached")
-            continue
-        if any(k.filename == image.filename for k in kept):
-            stem, _, ext = image.filename.rpartition(".")
-            image = IncomingImage(f"{stem}-{position}.{ext}", image.content_type, image.data, image.alt)
-        kept.append(image)
+        candidate = (
+            label,
+            declared if isinstance(declared, str) else "",
+            data,
+            alt if isinstance(alt, str) else "",
+        )
+        keep_image(kept, notes, candidate, limits, number=position)
     return tuple(kept), notes
 
 

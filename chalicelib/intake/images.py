@@ -254,6 +254,35 @@ def prepare_image(
     )
 
 
+def keep_image(
+    kept: list[IncomingImage],
+    notes: list[str],
+    candidate: tuple[str, str, bytes, str],
+    limits: IntakeLimits,
+    *,
+    number: int,
+) -> None:
+    """Prepare one ``(filename, declared type, data, alt)`` and add it to ``kept``, or say in ``notes``
+    why it was not attached.
+
+    A name already kept gets ``-<number>`` before its extension, so each photo is stored apart.
+    """
+    try:
+        image = prepare_image(*candidate, limits)
+    except InvalidSubmission as e:
+        notes.append(f"{e.reason}; it was not attached")
+        return
+    if any(k.filename == image.filename for k in kept):
+        stem, _, ext = image.filename.rpartition(".")
+        image = IncomingImage(f"{stem}-{number}.{ext}", image.content_type, image.data, image.alt)
+    kept.append(image)
+
+
+def too_many_images_note(extra: int, limits: IntakeLimits) -> str:
+    plural = "image was" if extra == 1 else "images were"
+    return f"{extra} more {plural} not attached: at most {limits.max_images} images are accepted"
+
+
 def exif_of(data: bytes) -> dict[str, Any]:
     """The EXIF tags in an image by name, with the GPS block under ``GPSInfo``; {} if there are none."""
     from PIL import ExifTags, Image

@@ -24,7 +24,14 @@ from ..domain.story import IncomingImage, Submission
 from .descriptions import photo_descriptions, without_disclaimers
 from .headers import EMAIL_ERRORS, decode_bytes, fix_surrogates, header_text, megabytes, received_at
 from .html_text import clean_line, clean_text, html_to_text, shorten
-from .images import is_decoration, looks_like_svg, prepare_image, safe_filename, sniff_image_type
+from .images import (
+    is_decoration,
+    keep_image,
+    looks_like_svg,
+    safe_filename,
+    sniff_image_type,
+    too_many_images_note,
+)
 from .limits import IntakeLimits
 from .not_a_story import refuse_if_not_a_story
 from .replies import find_story, is_dashed_footer
@@ -500,26 +507,17 @@ def _prepare_images(
     notes: list[str] = []
     seen: set[str] = set()
     extra = 0
-    for name, declared, data, alt in candidates:
-        digest = hashlib.sha256(data).hexdigest()
+    for candidate in candidates:
+        digest = hashlib.sha256(candidate[2]).hexdigest()
         if digest in seen:
             continue  # the same picture inline and attached
         seen.add(digest)
         if len(kept) >= limits.max_images:
             extra += 1
             continue
-        try:
-            image = prepare_image(name, declared, data, alt, limits)
-        except InvalidSubmission as e:
-            notes.append(f"{e.reason}; it was not attached")
-            continue
-        if any(k.filename == image.filename for k in kept):
-            stem, _, ext = image.filename.rpartition(".")
-            image = IncomingImage(f"{stem}-{len(kept) + 1}.{ext}", image.content_type, image.data, image.alt)
-        kept.append(image)
+        keep_image(kept, notes, candidate, limits, number=len(kept) + 1)
     if extra:
-        plural = "image was" if extra == 1 else "images were"
-        notes.append(f"{extra} more {plural} not attached: at most {limits.max_images} images are accepted")
+        notes.append(too_many_images_note(extra, limits))
     return tuple(kept), notes
 
 
