@@ -5,13 +5,19 @@ says whether a retry can help, or ``UnknownOutcome`` when the post may exist. at
 here only, so functions that never publish do not load it.
 
 Sessions: atproto refreshes the access token itself shortly before it expires. When the PDS
-refuses a token the client still trusts (``ExpiredToken``: a restart, a revoked refresh token,
-a skewed clock), this adapter logs in again with the app password once and repeats the call; a
-request refused for its token was not carried out, so repeating it cannot post twice.
+refuses a token the client still trusts (``ExpiredToken``: a revoked refresh token, a skewed
+clock; ``InvalidToken``: one it cannot verify, as after its signing key changed), this adapter
+logs in again with the app password once and repeats the call; a request refused for its token
+was not carried out, so repeating it cannot post twice.
+
+Posts carry what the Bluesky app itself would add: link, hashtag and @mention facets (a mention
+points at the DID its handle resolves to, so it is only added for handles that resolve) and each
+image's aspect ratio, read from the image with Pillow, so apps lay it out before loading it.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -43,6 +49,10 @@ log = logging.getLogger(__name__)
 CHANNEL = "bluesky"
 MAX_IMAGES = 4
 POST_URL = "https://bsky.app/profile/{handle}/post/{rkey}"
+# The PDS refuses these tokens without carrying the request out; a fresh login gets a good one.
+SESSION_ERRORS = frozenset({"ExpiredToken", "InvalidToken"})
+# EXIF orientations that turn the picture a quarter turn, so its shown width is the stored height.
+_QUARTER_TURNS = frozenset({5, 6, 7, 8})
 _T = TypeVar("_T")
 
 
@@ -99,6 +109,8 @@ class BlueskyChannel:
         # Replies need the parent's CID and its thread's root; posts made by this container
         # are remembered so a thread does not read back each part it just wrote.
         self._refs: dict[str, _Ref] = {}
+        # Handles resolved for mention facets (None: did not resolve); a DID outlives a handle.
+        self._dids: dict[str, str | None] = {}
         client.on_session_change(self._on_session)
 
     def __repr__(self) -> str:
@@ -119,9 +131,13 @@ class BlueskyChannel:
             raise PublishError(
                 CHANNEL, f"Bluesky takes at most {MAX_IMAGES} images per post", retryable=False
             )
+        # Bluesky takes an image without alt text; Real Stories never publishes one.
+        if any(not item.alt.strip() for item in media):
+            raise PublishError(CHANNEL, "every image needs alt text before it is posted", retryable=False)
         try:
             embed = self._images(media) if media else None
             reply = self._reply_ref(reply_to) if reply_to else None
+            facets = self._facets(text)
         except (AtProtocolError, httpx.HTTPError) as e:
             # Nothing is public yet: uploaded blobs that no record uses are discarded by the PDS.
             raise self._translate(e, before_post=True) from e
@@ -133,7 +149,7 @@ class BlueskyChannel:
                 reply_to=reply,
                 embed=embed,
                 langs=self._langs,
-                facets=facet_detection.detect_facets(text) or None,
+                facets=facets or None,
             )
 
         try:
@@ -181,10 +197,11 @@ class BlueskyChannel:
             self._login()
         try:
             return action()
-        except BadRequestError as e:
-            if _xrpc_error(e) != "ExpiredToken":
+        except (BadRequestError, UnauthorizedError) as e:
+            reason = _xrpc_error(e)
+            if reason not in SESSION_ERRORS:
                 raise
-        log.info("Bluesky session expired; logging in again")
+        log.info("Bluesky refused the session token; logging in again", extra={"reason": reason})
         self._login()
         return action()
 
@@ -201,8 +218,43 @@ class BlueskyChannel:
                 )
 
             blob = self._authed(upload).blob
-            images.append(models.AppBskyEmbedImages.Image(alt=item.alt, image=blob))
+            images.append(
+                models.AppBskyEmbedImages.Image(
+                    alt=item.alt, image=blob, aspect_ratio=_aspect_ratio(item.data)
+                )
+            )
         return models.AppBskyEmbedImages.Main(images=images)
+
+    def _facets(self, text: str) -> list[Any]:
+        """Links and hashtags as atproto's detector finds them, and mentions of handles that resolve."""
+        facets = list(facet_detection.detect_facets(text))
+        for mention in facet_detection.detect_mentions(text):
+            did = self._resolve(mention.handle)
+            if did is None:
+                continue  # as in the Bluesky app: an unknown handle stays plain text
+            facets.append(
+                models.AppBskyRichtextFacet.Main(
+                    features=[models.AppBskyRichtextFacet.Mention(did=did)],
+                    index=models.AppBskyRichtextFacet.ByteSlice(
+                        byte_start=mention.byte_start, byte_end=mention.byte_end
+                    ),
+                )
+            )
+        return sorted(facets, key=lambda facet: facet.index.byte_start)
+
+    def _resolve(self, handle: str) -> str | None:
+        key = handle.lower()
+        if key not in self._dids:
+            try:
+                answer = self._authed(
+                    lambda: self._client.com.atproto.identity.resolve_handle({"handle": key})
+                )
+                self._dids[key] = str(answer.did)
+            except BadRequestError:
+                # 400 (HandleNotFound): nobody holds the handle. Other answers (an outage) fail the
+                # post so that it is retried with the mention intact.
+                self._dids[key] = None
+        return self._dids[key]
 
     def _reply_ref(self, parent_uri: str) -> Any:
         parent = self._refs.get(parent_uri) or self._read_ref(parent_uri)
@@ -258,6 +310,22 @@ class BlueskyChannel:
         if isinstance(e, NetworkError | httpx.HTTPError):
             return UnknownOutcome("the connection to Bluesky broke after the post was sent")
         return UnknownOutcome(f"Bluesky post outcome unknown: {type(e).__name__}")
+
+
+def _aspect_ratio(data: bytes) -> Any:
+    """The image's shown width and height, or None when Pillow cannot read its header."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+            if image.getexif().get(0x0112) in _QUARTER_TURNS:
+                width, height = height, width
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
+    if width < 1 or height < 1:
+        return None
+    return models.AppBskyEmbedDefs.AspectRatio(width=width, height=height)
 
 
 def _xrpc_error(e: RequestErrorBase) -> str | None:

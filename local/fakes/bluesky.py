@@ -4,10 +4,14 @@ The adapter's tests run the real ``atproto`` client against it, so sessions, ref
 uploads and record writes go over the wire as they would to bsky.social. It checks what the PDS
 checks: the app password, a Bearer access JWT that expires (``access_ttl_s`` makes the client
 refresh on its own; ``expire_access_tokens`` makes the server refuse tokens the client still
-believes in), refresh tokens used once, post text of at most 300 graphemes and 3,000 bytes,
-image blobs that were uploaded, are images and are at most 1,000,000 bytes, at most four images
-each with alt text, and reply refs that point at live posts with the right CIDs and root. It
-answers with XRPC error bodies (``{"error": ..., "message": ...}``) and records posts.
+believes in; a token it cannot verify is ``400 InvalidToken``), refresh tokens that may be used
+again (as the PDS allows), uploads of at most 5 MiB (413 above), post text of at most 300
+graphemes and 3,000 bytes, image blobs that were uploaded, are images and are at most 2,000,000
+bytes, at most four images each with an ``alt`` (empty allowed, as on the PDS) and a valid
+``aspectRatio`` if any, and well-formed reply refs (the PDS does not look the parent up, so
+neither does this). Handles of ``others`` resolve for mentions. It answers with the PDS's XRPC
+error bodies (``{"error": ..., "message": ...}``, record problems as ``InvalidRequest``) and
+records posts. tests/integration/test_bluesky_contract.py runs the same checks against both.
 """
 
 from __future__ import annotations
@@ -30,8 +34,8 @@ from .images import sniff_image
 MAX_GRAPHEMES = 300
 MAX_TEXT_BYTES = 3000
 MAX_IMAGES = 4
-MAX_IMAGE_BLOB_BYTES = 1_000_000
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_IMAGE_BLOB_BYTES = 2_000_000
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 RATE_WINDOW_S = 5 * 60
 POST_COLLECTION = "app.bsky.feed.post"
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
@@ -68,7 +72,6 @@ class _Post:
 class _Tokens:
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     revoked_before: float = 0.0  # access tokens issued before this are refused as expired
-    used_refresh: set[str] = field(default_factory=set)
 
 
 class FakeBluesky(HttpFake):
@@ -85,12 +88,15 @@ class FakeBluesky(HttpFake):
         access_ttl_s: float = 2 * 3600,
         refresh_ttl_s: float = 60 * 86400,
         rate_limit: int = 3000,
+        others: Mapping[str, str] | None = None,
         **server: Unpack[ServerOptions],
     ) -> None:
         super().__init__(**server)
         self._handle = handle
         self._password = app_password
         self._did = did
+        # Handle -> DID of the accounts a post may mention; handles compare case-blind.
+        self._handles = {handle.lower(): did, **{h.lower(): d for h, d in (others or {}).items()}}
         self._access_ttl_s = access_ttl_s
         self._refresh_ttl_s = refresh_ttl_s
         self._window = RateWindow(rate_limit, RATE_WINDOW_S)
@@ -149,11 +155,18 @@ class FakeBluesky(HttpFake):
             return self._create_session(request)
         if nsid == "com.atproto.server.refreshSession" and request.method == "POST":
             return self._refresh_session(request)
+        # Reading is public on the PDS: no token needed.
+        public: dict[str, Callable[[HttpRequest], Reply]] = {
+            "com.atproto.identity.resolveHandle": self._resolve_handle,
+            "com.atproto.repo.getRecord": self._get_record,
+            "com.atproto.repo.listRecords": self._list_records,
+        }
+        if nsid in public and request.method == "GET":
+            return public[nsid](request)
         handlers: dict[str, Callable[[HttpRequest], Reply]] = {
             "com.atproto.repo.uploadBlob": self._upload_blob,
             "com.atproto.repo.createRecord": self._create_record,
             "com.atproto.repo.deleteRecord": self._delete_record,
-            "com.atproto.repo.getRecord": self._get_record,
         }
         handler = handlers.get(nsid)
         if handler is None:
@@ -185,9 +198,7 @@ class FakeBluesky(HttpFake):
             return problem
         assert claims is not None
         with self._lock:
-            if claims["jti"] in self._tokens.used_refresh:
-                return _error(400, "ExpiredToken", "Token has been revoked")
-            self._tokens.used_refresh.add(claims["jti"])
+            # The PDS lets a refresh token be used again (a client that lost the answer retries).
             self._refreshes += 1
         return Reply(200, self._session_body())
 
@@ -211,13 +222,13 @@ class FakeBluesky(HttpFake):
             signing_input, signature = token.rsplit(".", 1)
             expected = _b64url(hmac.new(self._tokens.secret, signing_input.encode(), hashlib.sha256).digest())
             if not hmac.compare_digest(signature, expected):
-                return None, _error(401, "InvalidToken", "Token could not be verified")
+                return None, _error(400, "InvalidToken", "Token could not be verified")
             payload = signing_input.split(".", 1)[1]
             claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
         except (ValueError, IndexError):
-            return None, _error(401, "InvalidToken", "Malformed token")
+            return None, _error(400, "InvalidToken", "Token could not be verified")
         if claims.get("scope") != scope:
-            return None, _error(401, "InvalidToken", "Bad token scope")
+            return None, _error(400, "InvalidToken", "Bad token scope")
         if claims["exp"] <= self._clock():
             with self._lock:
                 self._expired_rejections += 1
@@ -269,6 +280,13 @@ class FakeBluesky(HttpFake):
 
     # -- repo ----------------------------------------------------------------------------------
 
+    def _resolve_handle(self, request: HttpRequest) -> Reply:
+        handle = (request.query.get("handle") or [""])[0].lower()
+        did = self._handles.get(handle)
+        if did is None:
+            return _error(400, "HandleNotFound", "Unable to resolve handle")
+        return Reply(200, {"did": did})
+
     def _upload_blob(self, request: HttpRequest) -> Reply:
         if len(request.body) > MAX_UPLOAD_BYTES:
             return _error(413, "PayloadTooLarge", "request entity too large")
@@ -315,17 +333,19 @@ class FakeBluesky(HttpFake):
 
     def _validate_post(self, record: dict[str, Any]) -> Reply | None:
         def invalid(message: str) -> Reply:
-            return _error(400, "InvalidRecord", f"Invalid app.bsky.feed.post record: {message}")
+            return _error(400, "InvalidRequest", f"Invalid app.bsky.feed.post record: {message}")
 
         text = record.get("text")
         if not isinstance(text, str):
-            return invalid('Record must have the property "text"')
+            return invalid('record must have the property "text" at $.record')
         if not isinstance(record.get("createdAt"), str):
-            return invalid('Record must have the property "createdAt"')
-        if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
-            return invalid(f"Record/text must not be longer than {MAX_TEXT_BYTES} characters")
-        if graphemes(text) > MAX_GRAPHEMES:
-            return invalid(f"Record/text must not be longer than {MAX_GRAPHEMES} graphemes")
+            return invalid('record must have the property "createdAt" at $.record')
+        size = len(text.encode("utf-8"))
+        if size > MAX_TEXT_BYTES:
+            return invalid(f"string too big (maximum {MAX_TEXT_BYTES}, got {size}) at $.record.text")
+        count = graphemes(text)
+        if count > MAX_GRAPHEMES:
+            return invalid(f"grapheme too big (maximum {MAX_GRAPHEMES}, got {count}) at $.record.text")
         embed = record.get("embed")
         if embed is not None:
             problem = self._validate_images(embed, invalid)
@@ -343,12 +363,18 @@ class FakeBluesky(HttpFake):
         if not isinstance(images, list) or not 1 <= len(images) <= MAX_IMAGES:
             return invalid(f"Record/embed/images must have 1 to {MAX_IMAGES} elements")
         for index, image in enumerate(images):
-            where = f"Record/embed/images/{index}"
+            where = f"$.record.embed.images[{index}]"
+            # An empty alt is valid on the PDS; the adapter refuses it before anything is sent.
             if not isinstance(image, dict) or not isinstance(image.get("alt"), str):
                 return invalid(f'{where} must have the property "alt"')
-            # Bluesky takes an empty alt; Real Stories never publishes an image without one.
-            if not image["alt"].strip():
-                return invalid(f"{where}/alt must not be empty (Real Stories rule)")
+            ratio = image.get("aspectRatio")
+            if ratio is not None:
+                for side in ("width", "height"):
+                    value = ratio.get(side) if isinstance(ratio, dict) else None
+                    if not isinstance(value, int) or value < 1:
+                        return invalid(
+                            f"integer too small (minimum 1, got {value}) at {where}.aspectRatio.{side}"
+                        )
             blob = image.get("image")
             link = blob.get("ref", {}).get("$link") if isinstance(blob, dict) else None
             stored = self._blobs.get(link) if isinstance(link, str) else None
@@ -360,33 +386,19 @@ class FakeBluesky(HttpFake):
                     400, "InvalidMimeType", f"Wrong type of file. It is {mime} but it must match image/*."
                 )
             if size > MAX_IMAGE_BLOB_BYTES:
-                return _error(
-                    400,
-                    "BlobTooLarge",
-                    f"This file is too large. It is {size} bytes but the maximum size is "
-                    f"{MAX_IMAGE_BLOB_BYTES}.",
-                )
+                return invalid(f"blob too big (maximum {MAX_IMAGE_BLOB_BYTES}, got {size}) at {where}.image")
         return None
 
     def _validate_reply(self, reply: Any, invalid: Callable[[str], Reply]) -> Reply | None:
-        refs = {k: reply.get(k) if isinstance(reply, dict) else None for k in ("root", "parent")}
-        for name, ref in refs.items():
+        # Shape only: the PDS stores a reply to a post it has never seen (it may live elsewhere).
+        for name in ("root", "parent"):
+            ref = reply.get(name) if isinstance(reply, dict) else None
             if (
                 not isinstance(ref, dict)
                 or not isinstance(ref.get("uri"), str)
                 or not isinstance(ref.get("cid"), str)
             ):
-                return invalid(f'Record/reply must have the property "{name}" with uri and cid')
-            post = self._posts.get(ref["uri"])
-            if post is None or post.deleted or post.cid != ref["cid"]:
-                return _error(
-                    400, "InvalidRequest", f"Reply {name} {ref['uri']} does not exist or has another CID"
-                )
-        parent = self._posts[refs["parent"]["uri"]]  # type: ignore[index]
-        parent_reply = parent.record.get("reply")
-        expected_root = parent_reply["root"]["uri"] if isinstance(parent_reply, dict) else parent.uri
-        if refs["root"]["uri"] != expected_root:  # type: ignore[index]
-            return _error(400, "InvalidRequest", "Reply root is not the root of the parent's thread")
+                return invalid(f'$.record.reply must have the property "{name}" with uri and cid')
         return None
 
     def _delete_record(self, request: HttpRequest) -> Reply:
@@ -410,6 +422,19 @@ class FakeBluesky(HttpFake):
             if post is None or post.deleted:
                 return _error(400, "RecordNotFound", f"Could not locate record: {uri}")
             return Reply(200, {"uri": post.uri, "cid": post.cid, "value": post.record})
+
+    def _list_records(self, request: HttpRequest) -> Reply:
+        query = request.query
+        repo = (query.get("repo") or [""])[0]
+        collection = (query.get("collection") or [""])[0]
+        limit = int((query.get("limit") or ["50"])[0])
+        with self._lock:
+            live = [
+                {"uri": p.uri, "cid": p.cid, "value": p.record}
+                for p in reversed(self._posts.values())  # newest first, as the PDS lists them
+                if not p.deleted and repo in {self._did, self._handle} and collection == POST_COLLECTION
+            ]
+        return Reply(200, {"records": live[:limit]})
 
     # -- helpers -------------------------------------------------------------------------------
 

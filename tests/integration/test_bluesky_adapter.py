@@ -1,4 +1,8 @@
-"""The Bluesky adapter with the real atproto client against the fake PDS on loopback."""
+"""The Bluesky adapter with the real atproto client against the fake PDS on loopback.
+
+What the real PDS does too is in test_bluesky_contract.py, which runs against both; this file
+keeps what only a fake can stage (faults, timeouts, expiry on the server's clock).
+"""
 
 from __future__ import annotations
 
@@ -163,7 +167,7 @@ def test_301_graphemes_are_refused(bluesky: BlueskyChannel, fake: FakeBluesky) -
         bluesky.post("a" * 301)
 
     assert not caught.value.retryable
-    assert "300 graphemes" in caught.value.reason
+    assert "maximum 300" in caught.value.reason
     assert fake.posts() == []
 
 
@@ -173,22 +177,59 @@ def test_300_graphemes_of_emoji_are_accepted(bluesky: BlueskyChannel, fake: Fake
     assert len(fake.posts()) == 1
 
 
-def test_an_image_over_a_million_bytes_is_refused(bluesky: BlueskyChannel, fake: FakeBluesky) -> None:
-    big = png()[:8] + b"\0" * 1_000_001
+def test_an_image_over_two_million_bytes_is_refused(bluesky: BlueskyChannel, fake: FakeBluesky) -> None:
+    big = png()[:8] + b"\0" * 2_000_001
 
     with pytest.raises(PublishError) as caught:
         bluesky.post("big", media=[MediaItem(big, "image/png", "alt")])
 
     assert not caught.value.retryable
-    assert "too large" in caught.value.reason
+    assert "blob too big" in caught.value.reason
     assert fake.posts() == []
 
 
-def test_an_image_without_alt_text_is_refused(bluesky: BlueskyChannel, fake: FakeBluesky) -> None:
+def test_an_image_without_alt_text_is_refused_before_logging_in(
+    bluesky: BlueskyChannel, fake: FakeBluesky
+) -> None:
     with pytest.raises(PublishError) as caught:
-        bluesky.post("no alt", media=[MediaItem(png(), "image/png", "")])
+        bluesky.post("no alt", media=[MediaItem(png(), "image/png", "a"), MediaItem(png(), "image/png", "")])
 
     assert not caught.value.retryable
+    assert "alt text" in caught.value.reason
+    assert fake.counts()["sessions"] == 0
+    assert fake.posts() == []
+
+
+def test_an_image_pillow_cannot_read_is_posted_without_an_aspect_ratio(
+    bluesky: BlueskyChannel, fake: FakeBluesky
+) -> None:
+    bluesky.post("odd", media=[MediaItem(png()[:8] + b"\0" * 64, "image/png", "An unreadable picture")])
+
+    [post] = fake.posts()
+    assert len(post["images"]) == 1
+
+
+def test_a_handle_is_resolved_once_per_container(fake: FakeBluesky) -> None:
+    with FakeBluesky(HANDLE, APP_PASSWORD, others={"team.example.gov": "did:plc:team"}) as server:
+        bluesky = channel(server)
+        bluesky.post("Thanks @team.example.gov")
+        server.fail_next(500, path="/xrpc/com.atproto.identity.resolveHandle")
+
+        bluesky.post("And again @team.example.gov")
+
+    mentions = [p["facets"][0]["features"][0]["did"] for p in server.posts()]
+    assert mentions == ["did:plc:team", "did:plc:team"]
+
+
+def test_a_handle_the_pds_cannot_reach_fails_the_post_retryably(
+    bluesky: BlueskyChannel, fake: FakeBluesky
+) -> None:
+    fake.fail_next(503, path="/xrpc/com.atproto.identity.resolveHandle")
+
+    with pytest.raises(PublishError) as caught:
+        bluesky.post("Thanks @team.example.gov")
+
+    assert caught.value.retryable
     assert fake.posts() == []
 
 
