@@ -21,7 +21,7 @@ DEFAULT_RULES = Path(__file__).parent / "rules.yaml"
 _dynamodb_lock = threading.Lock()
 
 
-def _serialise_moto_dynamodb() -> None:
+def serialise_moto_dynamodb() -> None:
     """One DynamoDB request at a time in moto's server, as DynamoDB's own atomicity would have it.
 
     moto's TransactWriteItems deep-copies the table while other request threads write to it; under
@@ -96,7 +96,7 @@ class LocalStack:
 
         # moto's server logs every request; the pipeline's own JSON logs are what a developer wants to read.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
-        _serialise_moto_dynamodb()
+        serialise_moto_dynamodb()
         moto = ThreadedMotoServer(ip_address=self.host, port=self.ports.moto, verbose=False)
         moto.start()
         self._stoppers.append(moto.stop)

@@ -41,7 +41,11 @@ def moto_endpoint() -> Iterator[str]:
     """Start one ThreadedMotoServer on a free loopback port and point boto3 at it for the session."""
     from moto.server import ThreadedMotoServer
 
+    from local.stack import serialise_moto_dynamodb
+
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one access-log line per request otherwise
+    # As the local stack does: moto's DynamoDB is not atomic under concurrent requests; DynamoDB is.
+    serialise_moto_dynamodb()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
