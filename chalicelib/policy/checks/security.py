@@ -113,7 +113,46 @@ def _password_value(m: re.Match[str]) -> tuple[int, int] | None:
     return m.start("token"), m.start("token") + len(token)
 
 
+# What a code unlocks, named anywhere before it in the same clause: "the door code to the depot has
+# changed to 1984#", "the key safe by the side door is now 0917", "New Wi-Fi password for the staff
+# room is Bookworm2024!". The thing named, a verb that gives a value, then something code-like.
+_UNLOCKS = (
+    r"(?:door|doors|gate|gates|key[\s-]?safe|keysafe|key\s+box|lock\s*box|lockbox|keypad|padlock|alarm"
+    r"|wi-?fi|wireless|password|passcode|pin|login|log-in|logon)"
+)
+_GIVES_WORD = (
+    r"(?:is|are|was|were|will\s+be|has\s+been|have\s+been|now|still|currently|(?:has\s+|have\s+)?"
+    r"(?:changed|changes|change|set|reset|updated|gone|moved|switched)\s+(?:back\s+)?to|opens\s+with"
+    r"|(?:key|punch|type|tap)\s+in|enter)\b"
+)
+_GIVES = rf"(?:[^\S\n]+{_GIVES_WORD}|[^\S\n]*[:=])(?:[^\S\n]+{_GIVES_WORD})*[^\S\n]*[:=]?[^\S\n]*"
+# A code: digits (with # or *), or a password-like word with a digit in it ("Bookworm2024!"),
+# perhaps after a user name ("frontdesk / Spring2026!").
+_CODE_LIKE = (
+    r"(?:[\w.@-]+\s*/\s*)?[\"'“‘]?(?P<value>[#*]?\d{3,8}[#*]?(?![\d,.]\d)"
+    r"|(?=[^\s\"'”’]*\d)(?=[^\s\"'”’]*[A-Za-z]{3})[A-Za-z0-9][A-Za-z0-9!#$%&*?@_-]{4,40}[A-Za-z0-9!#*?])"
+)
+# What may follow a code: the end of the clause or a joining word, never a unit ("150 years old").
+_AFTER_CODE = (
+    r"(?=\s*(?:$|[^\w\s£$%-])|\s+(?:so|and|if|from|for|until|till|to|when|but|or|on|at|please|then"
+    r"|this|today|tomorrow|now|again|by|as|after|before|while|not|instead|each|every|with)\b)"
+)
+_UNLOCKS_THEN_CODE = re.compile(
+    rf"\b{_UNLOCKS}\b,?(?:[^\S\n]+[^\s\d.!?;:]+){{0,7}}?{_GIVES}{_CODE_LIKE}{_AFTER_CODE}",
+    re.IGNORECASE,
+)
+# Values that are a time, an ordinal, a measure or a year, not a code: "10am", "21st", "2024-25".
+_NOT_CODE_VALUE = re.compile(
+    r"\d+(?:am|pm|st|nd|rd|th|mm|cm|km|kg|mph|ft|hrs?|mins?|s)|\d{4}-\d{2,4}|(?:19|20)\d\d", re.IGNORECASE
+)
+
+
 def _code_spans(source: str) -> Iterator[tuple[int, int]]:
+    for m in _UNLOCKS_THEN_CODE.finditer(source):
+        value = m.group("value")
+        if _NOT_CODE_VALUE.fullmatch(value):
+            continue
+        yield m.start("value"), m.end("value")
     for pattern in (_KEYWORD_CODE, _LOCK_ITSELF, _PIN):
         for m in pattern.finditer(source):
             yield m.start("value"), m.end("value")
@@ -134,7 +173,8 @@ def _code_spans(source: str) -> Iterator[tuple[int, int]]:
 # with no space, "codeA123") one of them with a letter added, so a story without any is done at once.
 _CODE_KEYWORDS_TEXT = """
     code codes combination combo pin passcode key keysafe lock lockbox keypad padlock password
-    passwords pass passphrase pw pwd wpa wi fi wifi
+    passwords pass passphrase pw pwd wpa wi fi wifi login logon log door doors gate gates alarm
+    wireless box
 """
 _CODE_KEYWORDS = frozenset(_CODE_KEYWORDS_TEXT.split())
 _GLUED = (

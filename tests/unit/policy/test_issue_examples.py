@@ -1,0 +1,76 @@
+"""Sentences written the way staff write, each a case the checks once let through or wrongly blocked.
+
+Every example names the check and the severity the catalogue gives it; beside each check stand hard
+negatives, ordinary sentences with the same words in them, which that check must leave alone.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from chalicelib.domain.findings import CheckContext, Severity
+from chalicelib.policy.catalogue import run_checks
+from chalicelib.policy.rules import parse_rules
+
+CTX = CheckContext(now=datetime(2026, 5, 1, 9, tzinfo=UTC), channel="blog")
+RULES = parse_rules("")
+
+
+def severities(text: str, check: str) -> list[Severity]:
+    return [f.severity for f in run_checks(text, CTX, RULES).findings if f.check == check]
+
+
+def assert_blocks(text: str, check: str) -> None:
+    assert Severity.BLOCK in severities(text, check), f"{check} does not block {text!r}"
+
+
+def assert_silent(text: str, check: str) -> None:
+    found = [
+        (f.check, f.severity, text[f.start : f.end])
+        for f in run_checks(text, CTX, RULES).findings
+        if f.check == check or f.severity is Severity.BLOCK
+    ]
+    assert found == [], f"{text!r} should pass {check} and block nothing, found {found}"
+
+
+# --- SEC-CODE ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The door code to the depot has changed to 1984#.",
+        "New Wi-Fi password for the library staff room is Bookworm2024!",
+        "Reminder: the key safe by the side door is now 0917.",
+        "The alarm code at the youth club has been changed to 5512.",
+        "To set the alarm, key in 2580 and leave by the side door.",
+        "The guest Wi-Fi at the Civic Centre is now Welcome2026 for the open day.",
+        "Shared login for the bookings laptop: frontdesk / Spring2026!",
+        "The lock box at the back gate opens with 4417.",
+    ],
+)
+def test_a_code_after_what_it_unlocks_is_blocked(text: str) -> None:
+    assert_blocks(text, "SEC-CODE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Wi-Fi in the library is free.",
+        "Our guest Wi-Fi is now faster.",
+        "Password reset day reminder: change yours before Friday.",
+        "The alarm went off at 0300 and woke the street.",
+        "The new gate is 150 years old.",
+        "The gate at the allotments is now 2 metres high.",
+        "The door was fitted in 2019 and the alarm in 2021.",
+        "The alarm is set to 7am on weekdays.",
+        "The password is on the back of the router.",
+        "The key safe scheme now has 250 users.",
+        "Gate 3 is now open from 0730.",
+        "Your login is your email address.",
+    ],
+)
+def test_a_lock_or_a_password_without_a_code_passes(text: str) -> None:
+    assert_silent(text, "SEC-CODE")
