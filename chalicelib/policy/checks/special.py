@@ -12,7 +12,7 @@ import re
 
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
-from ..people import find_names, is_first_name, may_name_someone, sentence_bounds, tokens
+from ..people import AMBIGUOUS_FIRST_NAMES, find_names, is_first_name, may_name_someone, sentence_bounds, tokens
 from ..registry import Registration
 from ..rules import OrgRules
 from ..spans import merge_spans
@@ -101,11 +101,37 @@ _STATE_ADJ = (
     r"|on\s+an?\s+(?:electronic\s+)?tag|in\s+(?:prison|jail|custody)|behind\s+bars"
     r"|sectioned|in\s+recovery)"
 )
+# Who someone is, as a noun: "a devout Muslim", "a Jehovah's Witness", "a Romany Gypsy", "an asylum seeker".
+_IDENTITY_NOUN = (
+    r"(?:an?\s+(?:(?:devout|practising|committed|lifelong|proud|born-again|strict|observant|orthodox"
+    r"|evangelical|convert(?:ed)?\s+to)\s+)?(?:muslim|christian|jew|hindu|sikh|buddhist|catholic|jehovah['’]?s"
+    r"\s+witness|mormon|quaker|atheist|pagan|rastafarian|methodist|baptist|anglican|refugee|asylum\s+seeker"
+    r"|illegal\s+immigrant|overstayer)"
+    r"|(?:an?\s+)?(?:romany|romani|roma|irish|english|welsh|scottish)\s+(?:gypsy|gipsy|traveller|romany)"
+    r"|undocumented|(?:an?\s+)?(?:gypsy|gipsy|traveller)(?=\s*[,.;]))"
+    r"(?![ \t]+(?:community|communities|people|families|charity|school|church|group|groups|site|sites"
+    r"|centre|council|forum|network|month|history|heritage|festival|fair|aid|volunteers?|leaders?|union"
+    r"|association|society|organisation|chaplain|youth|students?|primary|academy|college|cemetery)\b"
+    # A capital next is a name of something: "a Christian Aid volunteer".
+    r"|(?-i:[ \t]+[A-Z])|[-‐])"
+)
 _STATE_VERB = r"(?:is|was|are|were|'s|’s|has\s+been|had\s+been|is\s+now|was\s+once|became)"
 _HAS_VERB = (
     r"(?:has|had|has\s+had|is\s+living\s+with|was\s+living\s+with|lives\s+with|lived\s+with|suffers\s+from"
     r"|suffered\s+from|suffered|was\s+diagnosed\s+with|has\s+been\s+diagnosed\s+with|is\s+recovering\s+from"
-    r"|was\s+recovering\s+from|is\s+being\s+treated\s+for|uses|used|relies\s+on|needs|needed|developed)"
+    r"|was\s+recovering\s+from|is\s+being\s+treated\s+for|uses|used|relies\s+on|needs|needed|developed"
+    # "is slowly recovering from", "has been battling", "is having chemo", "underwent surgery".
+    r"|(?:is|was|has\s+been|had\s+been)\s+(?:(?:still|slowly|currently|now|just|recently|also|bravely)\s+)?"
+    r"(?:recovering\s+from|battling|fighting|having|undergoing|being\s+treated\s+for|living\s+with"
+    r"|receiving|starting|waiting\s+for|in\s+hospital\s+(?:with|for|after))"
+    r"|battled|fought|beat|underwent|started|has\s+(?:beaten|started|finished))"
+)
+# Offences, as in "served five years for burglary".
+_OFFENCE = (
+    r"(?:burglary|robbery|theft|stealing|shoplifting|assault|fraud|murder|manslaughter|drugs?|dealing"
+    r"|drug\s+dealing|arson|gbh|abh|rape|sexual\s+assault|sex\s+offences?|domestic\s+(?:abuse|violence)"
+    r"|drink[\s-]driving|dangerous\s+driving|handling\s+stolen\s+goods|possession|affray|stalking"
+    r"|harassment|wounding|kidnap|blackmail|embezzlement|criminal\s+damage)"
 )
 _CRIME_VERB = (
     r"(?:was|has\s+been|had\s+been|is)\s+(?:just\s+|recently\s+)?(?:arrested|convicted|jailed|imprisoned"
@@ -115,6 +141,10 @@ _CRIME_VERB = (
     # "has just come out of prison", "got out of jail last month".
     r"|(?:(?:has|had|have)\s+)?(?:just\s+|recently\s+)?(?:come|came|got|gets|getting|coming)\s+out\s+of"
     r"\s+(?:prison|jail|custody)"
+    # "served five years for burglary", "did six months inside", "got two years for dealing".
+    rf"|(?:served|did|got|was\s+given|was\s+sentenced\s+to)\s+(?:[\w-]+\s+){{0,2}}?(?:years?|months?|weeks?"
+    rf"|sentence|stretch)\s+(?:for\s+{_OFFENCE}|in\s+(?:prison|jail)|inside)"
+    rf"|(?:was|has\s+been|is)\s+(?:convicted|jailed|imprisoned|sentenced)\s+for\s+{_OFFENCE}"
 )
 # Coming out says what someone's sexuality or gender is: "who recently came out as gay".
 _COMING_OUT = (
@@ -127,7 +157,7 @@ _PREDICATE = (
     rf"{_STATE_ADJ}\b(?![ \t]+(?:community|communities|people|families|history|month|heritage|groups?"
     rf"|led|owned|aid|care|network|council|forum|society|association)\b|[-‐])"
     rf"|{_HAS_VERB}\s+(?:a\s+|an\s+)?(?:{_HEALTH_ADJ}[ \t]+){{0,2}}{_HEALTH_NOUN}\b{_NOT_ABOUT_A_PERSON}"
-    rf"|{_CRIME_VERB}|{_COMING_OUT})"
+    rf"|{_STATE_VERB}\s+{_IDENTITY_NOUN}|{_CRIME_VERB}|{_COMING_OUT})"
 )
 # "Anyone who is blind can ask for large print": advice to a group, not a fact about a person.
 _GROUP_BEFORE_WHO = word_pattern(
@@ -139,11 +169,30 @@ _GROUP_BEFORE_WHO = word_pattern(
 _SUBJECT_PREDICATE = re.compile(
     rf"\b(?:she|he|who)\s+(?:(?:also|now|still|recently)\s+)?{_PREDICATE}", re.IGNORECASE
 )
+# Where a person is from, between their name and the fact: "John from Flat 3", "Sue from the day
+# centre", "Dave at number 12".
+_WHERE_FROM = (
+    r"(?:\s+(?:from|at|in|on|of)\s+(?:the\s+)?(?:(?:flat|number|no\.?)\s*\d{1,4}[a-z]?"
+    r"|[\w'’-]+(?:\s+[\w'’-]+){0,2}?))"
+)
 _AFTER_NAME_PREDICATE = re.compile(
     rf"(?:['’]s\s+(?:{_HEALTH_ADJ}[ \t]+){{0,2}}{_HEALTH_NOUN}\b{_NOT_ABOUT_A_PERSON}"
-    rf"|(?:,\s*(?:\d{{1,3}},\s*)?|\s+)(?:who\s+)?{_PREDICATE})",
+    rf"|{_WHERE_FROM}?(?:,\s*(?:\d{{1,3}},\s*)?|\s+)(?P<fact>(?:who\s+)?{_PREDICATE}"
+    rf"|(?<=,\s){_IDENTITY_NOUN}(?=\s*[,.;])))",
     re.IGNORECASE,
 )
+# A person by what they are to the writer or the council: "our volunteer", "my neighbour".
+_PERSON_ROLE = re.compile(
+    r"\b(?i:my|our|the|this|that)\s+(?:[a-z]+\s+)?(?i:neighbour|colleague|tenant|resident|client|volunteer"
+    r"|caretaker|customer|friend|husband|wife|partner|son|daughter|mum|dad|mother|father|brother|sister"
+    r"|grandmother|grandfather|gran|grandad|pensioner|gentleman|lady|service\s+user|carer|cleaner"
+    r"|warden|driver|manager|member\s+of\s+staff)(?:\s+[A-Z][\w'’-]+)?"
+)
+# "If the resident is housebound": a condition someone might have, not a fact about one person.
+_HYPOTHETICAL_BEFORE = word_pattern("if when where unless whether once any every each", after=r"\s+$")
+# "As a Jehovah's Witness, Mrs Okafor …": who someone is, put before them.
+_AS_IDENTITY = re.compile(rf"\bAs\s+(?P<fact>(?i:{_IDENTITY_NOUN})),\s*(?P<who>[A-Z][\w'’-]*|she|he)\b")
+_PRONOUNS_AND_TITLES = frozenset({"she", "he", "She", "He", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"})
 _WITH_SPECIAL = re.compile(
     rf"\b(?:a|an|the|one|this|that)\s+(?:[a-z]+\s+){{0,2}}(?:man|woman|lady|gentleman|gent|pensioner|widow"
     rf"|widower|boy|girl|tenant)\s+(?:with|who\s+has)\s+(?:a\s+|an\s+)?(?:{_HEALTH_ADJ}[ \t]+){{0,2}}"
@@ -188,16 +237,29 @@ def check_special(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
         spans.append((w.start() + inner.start() if inner else w.start(), w.end()))
     subjects = [(n.end, n.start) for n in find_names(source)]
     if may_name_someone(source):
-        subjects += [(t.end, t.start) for t in tokens(source) if t.capitalised and is_first_name(t.word)]
+        subjects += [
+            (t.end, t.start)
+            for t in tokens(source)
+            if t.capitalised and (is_first_name(t.word) or t.word in AMBIGUOUS_FIRST_NAMES)
+        ]
+    subjects += [
+        (m.end(), m.start())
+        for m in _PERSON_ROLE.finditer(source)
+        if not _HYPOTHETICAL_BEFORE.search(source, max(0, m.start() - 12), m.start())
+    ]
     for end, start in subjects:
         after = _AFTER_NAME_PREDICATE.match(source, end)
         if after:
             # "Margaret's dementia" keeps the name; "Mr Jones, who has dementia" is the clause only.
-            lead = re.match(r"['’]s\s+|,\s*(?:\d{1,3},\s*)?|\s+", after.group())
-            if lead and lead.group()[0] in "'’":
+            if after.group("fact") is None:
                 spans.append((start, after.end()))
             else:
-                spans.append((end + (lead.end() if lead else 0), after.end()))
+                spans.append((after.start("fact"), after.end()))
+    if "As " in source:
+        for m in _AS_IDENTITY.finditer(source):
+            who = m.group("who")
+            if who in _PRONOUNS_AND_TITLES or is_first_name(who) or who in AMBIGUOUS_FIRST_NAMES:
+                spans.append((m.start("fact"), m.end("fact")))
     return [Finding(SPECIAL, Severity.BLOCK, a, b, SPECIAL_REASON) for a, b in merge_spans(spans)]
 
 

@@ -74,3 +74,45 @@ def test_a_code_after_what_it_unlocks_is_blocked(text: str) -> None:
 )
 def test_a_lock_or_a_password_without_a_code_passes(text: str) -> None:
     assert_silent(text, "SEC-CODE")
+
+
+# --- PII-SPECIAL ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John from Flat 3 has HIV, so please be careful what you say on the visit.",
+        "Sue from the day centre is having chemo this month.",
+        "Dave at number 12 was in prison for years.",
+        "He served five years for burglary.",
+        "Mr Hussain, a devout Muslim, asked for the meeting to move to after Friday prayers.",
+        "As a Jehovah's Witness, Mrs Okafor asked us not to take her photo.",
+        "Our tenant Mr Lee, a Romany Gypsy, has lived on the site for twenty years.",
+        "Our caretaker Terry has been battling cancer all year.",
+        "Our volunteer Brian is slowly recovering from a stroke, so he won't be at the fun day.",
+    ],
+)
+def test_special_category_facts_about_someone_identifiable_are_blocked(text: str) -> None:
+    assert_blocks(text, "PII-SPECIAL")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The health centre reopened after the refit.",
+        "Winning the raffle was a stroke of luck.",
+        "The cancer ward reopened this week.",
+        "The pool's changing rooms have been refurbished.",
+        "Ahmed from the mosque is having a party for the volunteers.",
+        "He served five years on the committee.",
+        "He served five years for the council as a warden.",
+        "If the resident is housebound, we can collect the bins.",
+        "Our volunteer Brian is recovering from a busy weekend.",
+        "As a Christian charity, we run the food bank.",
+        "Sue from the day centre is starting a knitting group.",
+        "The Gypsy and Traveller site on the bypass has a new warden.",
+    ],
+)
+def test_the_same_words_about_no_one_in_particular_pass(text: str) -> None:
+    assert_silent(text, "PII-SPECIAL")
