@@ -12,7 +12,14 @@ import re
 
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
-from ..people import AMBIGUOUS_FIRST_NAMES, find_names, is_first_name, may_name_someone, sentence_bounds, tokens
+from ..people import (
+    AMBIGUOUS_FIRST_NAMES,
+    find_names,
+    is_first_name,
+    may_name_someone,
+    sentence_bounds,
+    tokens,
+)
 from ..registry import Registration
 from ..rules import OrgRules
 from ..spans import merge_spans
