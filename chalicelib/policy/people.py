@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .normalise import NormalisedText, cased_runs
 from .rules import OrgRules, builtin_list
+from .words import one_of, word_pattern
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -205,13 +206,19 @@ def may_name_someone(text: str) -> bool:
 @lru_cache(maxsize=_PER_STORY)
 def find_names(text: str) -> tuple[NameMatch, ...]:
     """Title + name ("Mrs Jones", "Mr D. Patel") and first name + surname ("Margaret Thompson")."""
-    if not may_name_someone(text):
+    listed = may_name_someone(text)
+    by_context = _NAME_CONTEXT.search(text) is not None
+    if not listed and not by_context:
         return ()
     toks = tokens(text)
     out: list[NameMatch] = []
     i = 0
     while i < len(toks):
-        match = _title_name(text, toks, i) or _full_name(text, toks, i)
+        match = (
+            (listed and (_title_name(text, toks, i) or _full_name(text, toks, i)))
+            or (by_context and _context_name(text, toks, i))
+            or None
+        )
         if match is None:
             i += 1
             continue
@@ -332,6 +339,57 @@ def _full_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int
         return None
     middle = tuple(words[1:-1])
     return NameMatch(first.start, run[-1].end, "", (words[0], *middle), surname), j
+
+
+# A name outside the lists, known by where it stands: after "my colleague" or "our neighbour", or
+# before what only follows a person ("Rachael Ogunleye, 34,", "Glenn Whitaker, who cleared …").
+_ROLE_WORDS = (
+    "colleague neighbour tenant resident client volunteer caretaker friend husband wife partner son"
+    " daughter mum dad mother father brother sister grandmother grandfather gran grandad nan pensioner"
+    " carer customer constituent householder homeowner"
+)
+_ROLE_BEFORE = word_pattern(_ROLE_WORDS, after=r",?[ \t]+$")
+# An age or a house number after the name says "person" whatever the surname; a verb only after a
+# listed surname, since firms say and ring too ("Network Rail said").
+_AGE_OR_HOME_AFTER = re.compile(
+    r"\s*,\s*\d{1,3}\s*,|\s*\(\d{1,2}\)|,?\s+aged\s+\d|\s+(?:of|at|from)\s+(?:Flat\s+)?\d"
+)
+_CONTEXT_AFTER = re.compile(
+    rf"{_AGE_OR_HOME_AFTER.pattern}"
+    r"|,?\s+(?:who|said|says|told|rang|called|phoned|emailed|wrote|complained|reported|thanked|lives|lived"
+    r"|asked|explained|added)\b"
+    r"|\s+from\s+the\s+[\w'’ -]{1,40}?\s+(?:rang|called|phoned|emailed|wrote|said|came|asked)\b"
+)
+# Every story with a name found by context has one of these cues somewhere.
+_NAME_CONTEXT = re.compile(rf"(?i:\b{one_of(_ROLE_WORDS)}\b)|[A-Z][a-z]+(?:{_CONTEXT_AFTER.pattern})")
+
+
+def _context_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int] | None:
+    """An unlisted first name and a surname, where the words around say it is a person."""
+    if i + 1 >= len(toks):
+        return None
+    first, second = toks[i], toks[i + 1]
+    if not (first.capitalised and second.capitalised) or len(first.word) < 3:
+        return None
+    if text[first.end : second.start] != " " or first.word in TITLES or first.word in NOT_PERSON_BEFORE:
+        return None
+    if any(w in NOT_SURNAMES or w in TITLES for w in (first.word, second.word)):
+        return None
+    # A third capitalised word makes it a place or an organisation ("Glenn Close Road").
+    if i + 2 < len(toks) and toks[i + 2].capitalised and text[second.end : toks[i + 2].start] == " ":
+        return None
+    if previous_word(text, toks, i) in NOT_PERSON_BEFORE or _title_case_line(text, first.start):
+        return None
+    role = _ROLE_BEFORE.search(text, max(0, first.start - 30), first.start) is not None
+    if not (
+        role
+        or _AGE_OR_HOME_AFTER.match(text, second.end)
+        or (second.word in SURNAMES and _CONTEXT_AFTER.match(text, second.end))
+    ):
+        return None
+    if f"{first.word} {second.word}".casefold() in _NOT_NAMES:
+        return None
+    return NameMatch(first.start, second.end, "", (first.word,), second.word), i + 2
 
 
 _NAME_PREFIXES = re.compile(

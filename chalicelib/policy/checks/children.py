@@ -22,6 +22,7 @@ from ..people import (
     is_first_name,
     may_name_someone,
     previous_word,
+    sentence_bounds,
     tokens,
 )
 from ..registry import Registration
@@ -82,6 +83,10 @@ _ADULT_BEFORE = word_pattern(
 )
 
 
+# An age or a school somewhere: then an unlisted name may be a child's.
+_CHILD_CUE = re.compile(
+    r"\b(?:aged?\s+\d|Primary|Infants?|Juniors?|Academy|School|Nursery|Year\s+\d)|\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,"
+)
 _AT_SCHOOL = re.compile(r"School|Primary|Academy|Nursery|Infant|Junior|pupil", re.IGNORECASE)
 
 
@@ -92,13 +97,41 @@ def _age_ok(raw: str | None) -> bool:
     return age < 18
 
 
+# Capitalised words that stand where a child's name would and are not one ("Well done to Year 6").
+_NOT_A_CHILD_TEXT = """
+    Year Class Reception Team Staff Pupils Children Students Parents Teachers Governors Nursery Juniors
+    Infants Everyone Families School Primary Academy Brownies Cubs Scouts Guides Beavers Rainbows
+"""
+_NOT_A_CHILD = frozenset(_NOT_A_CHILD_TEXT.split())
+
+
+def _name_shaped(source: str, toks: Sequence[Token], i: int) -> bool:
+    """An unlisted word that is still shaped like a first name: double-barrelled with both halves
+    capitalised ("Lily-Rose"), or capitalised where a sentence does not start ("well done to Kayden")."""
+    tok = toks[i]
+    if (
+        tok.word in _NOT_A_CHILD
+        or tok.word in NOT_SURNAMES
+        or tok.word in TITLES
+        or tok.word in NOT_PERSON_BEFORE
+    ):
+        return False
+    if "-" in tok.word:
+        return all(part[:1].isupper() and part[1:].islower() for part in tok.word.split("-"))
+    return i > 0 and sentence_bounds(source, tok.start)[0] != tok.start and tok.word[1:].islower()
+
+
 def _child_candidates(source: str, toks: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Spans of what could be a child's name: a first name with an optional surname."""
     for i, tok in enumerate(toks):
         if not tok.capitalised:
             continue
         known = is_first_name(tok.word) or tok.word in AMBIGUOUS_FIRST_NAMES
-        if not known and not _KIN_BEFORE.search(source, max(0, tok.start - 15), tok.start):
+        if (
+            not known
+            and not _KIN_BEFORE.search(source, max(0, tok.start - 15), tok.start)
+            and not _name_shaped(source, toks, i)
+        ):
             continue
         if previous_word(source, toks, i) in NOT_PERSON_BEFORE | TITLES:
             continue
@@ -126,7 +159,11 @@ def check_child(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
     cleared = cleared_names(rules)
     spans: list[tuple[int, int]] = []
     # A child is a first name, or any capitalised word after "son", "daughter" …
-    may_name_a_child = may_name_someone(source) or not _KIN_WORDS.isdisjoint(text.words)
+    may_name_a_child = (
+        may_name_someone(source)
+        or not _KIN_WORDS.isdisjoint(text.words)
+        or _CHILD_CUE.search(source) is not None
+    )
     for start, end in _child_candidates(source, tokens(source)) if may_name_a_child else ():
         words = tuple(w.casefold() for w in source[start:end].split())
         if len(words) > 1 and any(k[-len(words) :] == words for k in cleared):

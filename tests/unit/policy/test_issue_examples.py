@@ -116,3 +116,65 @@ def test_special_category_facts_about_someone_identifiable_are_blocked(text: str
 )
 def test_the_same_words_about_no_one_in_particular_pass(text: str) -> None:
     assert_silent(text, "PII-SPECIAL")
+
+
+# --- PII-NAME ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our neighbour Kimberley Hughes came round to help clear the path.",
+        "Charlene Baxter from the residents' group rang to say thanks.",
+        "My colleague Jayne Pickering sorted the whole thing out.",
+        "Rachael Ogunleye, 34, said the new play area has changed her street.",
+        "Thanks to our neighbour Glenn Whitaker, who cleared the snow from the whole row.",
+        "Terence Doyle of 14 Mill Lane reported the pothole.",
+        "My colleague Sarah-Jane Eyre-Smith ran the stall.",
+    ],
+)
+def test_a_name_outside_the_lists_is_found_by_where_it_stands(text: str) -> None:
+    assert_blocks(text, "PII-NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A first name on its own is what the catalogue asks for instead of a full name.
+        "Our neighbour Kimberley came to help.",
+        "Glenn Close Road is closed for resurfacing.",
+        "Network Rail said the line would reopen on Monday.",
+        "Thanks to Severn Trent, who fixed the main overnight.",
+        "Dickens Road is closed for resurfacing.",
+    ],
+)
+def test_places_firms_and_first_names_alone_are_not_private_names(text: str) -> None:
+    assert_silent(text, "PII-NAME")
+
+
+# --- PII-CHILD -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lily-Rose, aged 6, from St Anne's Primary won the poster competition.",
+        "Well done to Kayden from St Joseph's RC Primary, who raised £200 for the food bank.",
+        "Well done to Alfie Turner from St Joseph's RC Primary, who raised £200 for the food bank.",
+    ],
+)
+def test_a_child_named_with_an_age_or_a_school_is_blocked(text: str) -> None:
+    assert_blocks(text, "PII-CHILD")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "St Anne's Primary held a fete on Saturday.",
+        "Well done to Year 6 from St Anne's Primary for the litter pick.",
+        "Pupils from St Anne's Primary planted the bulbs.",
+        "The Saturday Club (12) meets at the library.",
+    ],
+)
+def test_a_school_with_no_child_named_passes(text: str) -> None:
+    assert_silent(text, "PII-CHILD")
