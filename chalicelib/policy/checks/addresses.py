@@ -52,6 +52,7 @@ _STREET_SUFFIX = (
     r"(?:Street|Road|Lane|Avenue|Close|Drive|Way|Crescent|Court|Place|Gardens|Terrace|Grove|Square"
     r"|Hill|Row|Walk|Mews|View|Rise|Park|Green|Parade|Vale|Wharf|Yard|Chase|Croft|Meadows?|Boulevard"
     r"|Approach|Fold|Wynd|Villas|Cottages|Gate|Mead|Quay|Embankment|Circus|Broadway|Side|Bank|Garth|Brow"
+    r"|Fields|Heights|Dale|Nook|Glade|Grange|Hollow|Ridge|Paddock|Leas"
     r"|(?:St|Rd|Ln|Ave|Cl|Dr|Cres|Ct|Pl|Gdns|Tce|Sq)\b\.?)"
 )
 # One to three capitalised words before the suffix: "Oak Close", "St Mary's Road", "Old Kent Road".
@@ -105,6 +106,13 @@ _HOME_OF = re.compile(
     r"|front door|back door|garden|doorstep|driveway|drive|street|road|cul-de-sac)"
     r"|(?:she|he|who)\s+(?:still\s+|now\s+)?(?:lives?|lived|is living|has lived|had lived|moved|resides)"
     r"|(?:lives|living)\s+alone)\b",
+    re.IGNORECASE,
+)
+# An event held at someone's home is still at their home: "at Pat's house, 3 Baldwin Crescent",
+# "757 Helen Meadows, where Jean lives".
+_HOME_CUE = re.compile(
+    r"(?:['’]s|\b(?:my|her|his|their))\s+(?:own\s+)?(?:house|home|bungalow|flat|maisonette|cottage|place"
+    r"|garden|front\s+room|kitchen|doorstep|driveway)\b|\bwhere\s+(?:\w+\s+){1,2}?(?:lives?|lived)\b",
     re.IGNORECASE,
 )
 _TITLE_PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]")
@@ -161,7 +169,8 @@ _STREET_ENDS_TEXT = """
     Street Road Lane Avenue Close Drive Way Crescent Court Place Gardens Terrace Grove Square Hill
     Row Walk Mews View Rise Park Green Parade Vale Wharf Yard Chase Croft Meadow Meadows Boulevard
     Approach Fold Wynd Villas Cottages Gate Mead Quay Embankment Circus Broadway Side Bank Garth
-    Brow St Rd Ln Ave Cl Dr Cres Ct Pl Gdns Tce Sq Estate estate
+    Brow St Rd Ln Ave Cl Dr Cres Ct Pl Gdns Tce Sq Estate estate Fields Heights Dale Nook Glade
+    Grange Hollow Ridge Paddock Leas
 """
 STREET_ENDS = frozenset(_STREET_ENDS_TEXT.split())
 
@@ -189,7 +198,11 @@ def check_address(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
             continue
         s_start, _ = sentence_bounds(source, m.start())
         venue_before = _VENUE_BEFORE.search(source, max(s_start, m.start() - 60), m.start())
-        if venue_before and not person_in_sentence(source, m.start(), m.end(), cues()):
+        if (
+            venue_before
+            and not person_in_sentence(source, m.start(), m.end(), cues())
+            and not _HOME_CUE.search(source, *sentence_bounds(source, m.start()))
+        ):
             findings.append(Finding(ADDR, Severity.WARN, m.start(), m.end(), ADDR_VENUE_REASON))
         else:
             findings.append(Finding(ADDR, Severity.BLOCK, m.start(), m.end(), ADDR_REASON))

@@ -178,3 +178,35 @@ def test_a_child_named_with_an_age_or_a_school_is_blocked(text: str) -> None:
 )
 def test_a_school_with_no_child_named_passes(text: str) -> None:
     assert_silent(text, "PII-CHILD")
+
+
+# --- PII-ADDR ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The knitting group is held at Pat's house, 3 Baldwin Crescent, every Tuesday.",
+        "Drop-off for the food bank is at 757 Helen Meadows, where Jean lives, until Friday.",
+        "The coffee morning is hosted at 3 Baldwin Crescent, Jean's home, on Thursdays.",
+        "A resident at 19 Walsh Fields has reported the leak.",
+        "Bags can be collected from 19 Walsh Fields, my neighbour's house.",
+    ],
+)
+def test_a_residents_house_address_is_blocked_even_where_an_event_is_held(text: str) -> None:
+    assert_blocks(text, "PII-ADDR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The library at 3 Baldwin Crescent opens at 9am.",
+        "The new community hub at 19 Walsh Fields opens on Monday.",
+    ],
+)
+def test_a_public_venue_address_only_warns(text: str) -> None:
+    assert severities(text, "PII-ADDR") == [Severity.WARN]
+
+
+def test_a_count_of_homes_on_a_street_is_not_an_address() -> None:
+    assert_silent("Over 40 Walsh Fields homes have new windows.", "PII-ADDR")
