@@ -290,9 +290,47 @@ def _tokens(text: str, *, disguised_only: bool = False) -> Iterator[tuple[int, i
             end -= 1
         if raw and any(c.isalpha() for c in raw):
             yield start, end, raw
+    yield from spaced_out(text)
+
+
+# One kind of separator between single letters: "a c-u-n-t" is "a" and then "c-u-n-t".
+_SAME_SEPARATOR = re.compile(r"[^\W\d_](?:(?P<sep>[ .*_-])[^\W\d_])(?:(?P=sep)[^\W\d_]){1,}")
+
+
+def spaced_out(text: str) -> Iterator[tuple[int, int, str]]:
+    """Letters spaced out to dodge a filter ("f u c k", "s.h.i.t", "c-u-n-t"), each read as one word
+    with its span: the whole run, and each part of it spaced with one kind of separator."""
     for m in _SPACED.finditer(text):
-        # "f u c k", "s.h.i.t": letters spaced out to dodge a filter, read as one word.
-        yield m.start(), m.end(), re.sub(r"[ ._-]", "", m.group(0))
+        yield m.start(), m.end(), re.sub(r"[ ._*-]", "", m.group(0))
+        for part in _SAME_SEPARATOR.finditer(m.group(0)):
+            if part.span() != (0, len(m.group(0))):
+                yield m.start() + part.start(), m.start() + part.end(), re.sub(r"[ ._*-]", "", part.group(0))
+
+
+_DISGUISED_WORD = re.compile(r"[^\W_][\w@$!|€£]*[^\W_]")
+
+
+def undisguised(text: str) -> str:
+    """The text with leetspeak undone in every word that mixes letters with digits or symbols
+    ("r3tard", "p@ki"), character for character, so that spans in it are spans in ``text``."""
+    if not _has_disguised_word(text):
+        return text
+
+    def fold(m: re.Match[str]) -> str:
+        word = m.group()
+        if _plain(word) or not any(c.isalpha() for c in word):
+            return word
+        folded = _fold(word)
+        return folded if len(folded) == len(word) else word
+
+    return _DISGUISED_WORD.sub(fold, text)
+
+
+# A street or a place after a capitalised word makes it a name: "Slag Lane", "Cock Lane".
+_PLACE_AFTER = re.compile(
+    r"[ \t]+(?:Lane|Road|Street|Close|Way|Avenue|Drive|Hill|Bottom|Green|End|Farm|Wood|Common|Bridge"
+    r"|Brook|Field|Fields|Moor|Row|Walk|Court|Place|Square|Terrace|Crescent|Grove|Park|Beck|Hall|Heath)\b"
+)
 
 
 def _plain(raw: str) -> bool:
@@ -405,6 +443,8 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
             continue
         folded = _fold(raw)
         if folded in allowed:
+            continue
+        if raw[0].isupper() and _PLACE_AFTER.match(source, end):
             continue
         if _matches(folded, strong):
             # "Dick" with a capital is a name (Dick Whittington, Philip K. Dick), not the insult.

@@ -11,9 +11,10 @@ import re
 from functools import cache
 
 from ...domain.findings import CheckContext, Finding, Severity
-from ..normalise import NormalisedText, first_runs
+from ..normalise import NormalisedText, first_runs, letter_runs
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
+from .profanity import spaced_out, undisguised
 
 INSULT = "TONE-INSULT"
 DEFAME = "TONE-DEFAME"
@@ -83,15 +84,44 @@ def _insult_words(extra: tuple[str, ...]) -> frozenset[str] | None:
     return first_runs(entries)
 
 
+@cache
+def _blocking_words(extra: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """Slurs and insults, lower case with separators dropped, for words spelt out letter by letter."""
+
+    def plain(words: tuple[str, ...]) -> frozenset[str]:
+        return frozenset(re.sub(r"[\s'’-]", "", w.lower()) for w in words)
+
+    return plain(builtin_list("tone_slurs.txt")), plain(builtin_list("tone_insults.txt") + extra)
+
+
 def check_insult(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
     extra = tuple(rules.words.insults)
+    # "p4ki", "1diot": leetspeak undone letter for letter, so that spans stay those of the story.
+    folded = undisguised(source)
+    spelt_out = list(spaced_out(source))
     words = _insult_words(extra)
-    if words is not None and words.isdisjoint(text.words):
+    if (
+        words is not None
+        and words.isdisjoint(text.words)
+        and (folded == source or words.isdisjoint(letter_runs(folded)))
+        and not spelt_out
+    ):
         return []
     slurs, nouns, mild = _insult_patterns(extra)
-    findings = [Finding(INSULT, Severity.BLOCK, *m.span(), SLUR_REASON) for m in slurs.finditer(source)]
-    findings += [Finding(INSULT, Severity.BLOCK, *m.span(), INSULT_REASON) for m in nouns.finditer(source)]
+    spans: dict[tuple[int, int], tuple[Severity, str]] = {}
+    for version in dict.fromkeys((source, folded)):
+        for m in slurs.finditer(version):
+            spans.setdefault(m.span(), (Severity.BLOCK, SLUR_REASON))
+        for m in nouns.finditer(version):
+            spans.setdefault(m.span(), (Severity.BLOCK, INSULT_REASON))
+    slur_words, insult_words = _blocking_words(extra)
+    for start, end, word in spelt_out:
+        if word.lower() in slur_words:
+            spans.setdefault((start, end), (Severity.BLOCK, SLUR_REASON))
+        elif word.lower() in insult_words:
+            spans.setdefault((start, end), (Severity.BLOCK, INSULT_REASON))
+    findings = [Finding(INSULT, sev, a, b, reason) for (a, b), (sev, reason) in spans.items()]
     findings += [Finding(INSULT, Severity.WARN, *m.span(), MILD_INSULT_REASON) for m in mild.finditer(source)]
     return findings
 

@@ -210,3 +210,70 @@ def test_a_public_venue_address_only_warns(text: str) -> None:
 
 def test_a_count_of_homes_on_a_street_is_not_an_address() -> None:
     assert_silent("Over 40 Walsh Fields homes have new windows.", "PII-ADDR")
+
+
+# --- TONE-PROF and TONE-INSULT -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some of the lads on the late shift are a right bunch of pricks.",
+        "Tell that nobhead in finance to answer his emails.",
+        "The driver who blocked the bin lorry was a total douchebag.",
+        "Some jackass parked across the dropped kerb again.",
+        "What a dumbass, leaving the gate open all weekend.",
+        "She called the receptionist a slut in front of everyone.",
+        'He shouted "nice tits" at the crossing patrol.',
+        "He told the warden to piss off.",
+        "The bloke at the tip was a c-u-n-t to our crew.",
+        "Some c0ck left a sofa in the bus shelter.",
+        "What a pr1ck, parking on the zebra crossing.",
+    ],
+)
+def test_crude_words_and_their_disguises_are_swearing(text: str) -> None:
+    assert_blocks(text, "TONE-PROF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Someone sprayed "p4kis out" on the underpass wall again.',
+        "The lad at the counter called him a r-e-t-a-r-d.",
+        "Some 1diot left the gate open.",
+        'Kids were shouting "pikies" at the Traveller families on the site.',
+        'Someone wrote "coons" on the bus shelter.',
+    ],
+)
+def test_slurs_and_insults_are_blocked_however_they_are_spelt(text: str) -> None:
+    assert_blocks(text, "TONE-INSULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slag Lane will be closed for resurfacing on Monday.",
+        "Cock Lane is closed for resurfacing.",
+        "Dickens Road is closed for resurfacing.",
+        "Scunthorpe, Cockermouth and Penistone all took part.",
+        "Blue tits are nesting in the box by the library garden.",
+        "The hedgehog pricked up its ears.",
+        "Our cocker spaniel Bramble visited the care home.",
+        "It's a pin prick test for blood sugar at the health fair.",
+        "It was a c-o-l-d morning on the rounds.",
+    ],
+)
+def test_places_birds_and_ordinary_words_are_not_swearing(text: str) -> None:
+    assert_silent(text, "TONE-PROF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gates will open at 10am and close at 4pm.",
+        "The A1 and M25 are both closed.",
+        "Anyone spotting a r a c c o o n should call the wildlife team.",
+    ],
+)
+def test_codes_and_spelt_out_words_that_are_not_insults_pass(text: str) -> None:
+    assert_silent(text, "TONE-INSULT")
