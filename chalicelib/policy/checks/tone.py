@@ -12,6 +12,7 @@ from functools import cache
 
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText, first_runs, letter_runs
+from ..people import sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
 from .profanity import spaced_out, undisguised
@@ -140,8 +141,14 @@ _BUSINESS_SUFFIX = (
 _NAMED = (
     rf"(?:{_HONORIFIC}\s+{_CAP}(?:\s+{_CAP})?"
     rf"|(?:{_CAP}['’]s\s+|{_CAP}\s+){{1,3}}{_BUSINESS_SUFFIX}\b"
-    rf"|{_CAP}(?:\s+{_CAP}){{1,2}})"
+    rf"|{_CAP}(?:\s+{_CAP}){{1,2}}"
+    # Someone put at an address is as identifiable as a name: "the bloke at 14 Mill Lane", "Gary at
+    # number 9".
+    rf"|(?:(?i:the)\s+)?(?:(?i:man|woman|bloke|lad|guy|tenant|resident|neighbour|family|couple|owner|landlord"
+    rf"|lady)|{_CAP})\s+(?:at|in|from|of)\s+(?:(?i:number|no\.?|flat)\s*\d{{1,4}}[A-Za-z]?"
+    rf"|\d{{1,4}}[A-Za-z]?\s+{_CAP}(?:\s+{_CAP}){{0,2}}))"
 )
+_NAMED_RE = re.compile(_NAMED)
 # Capitalised words that make a sequence a place, organisation or sentence start, not a person.
 _NOT_PERSON_TEXT = """
     Road Street Lane Avenue Park Close Way Drive Estate Centre Center Library Council Borough Hall Court
@@ -154,22 +161,39 @@ _NOT_PERSON_TEXT = """
 _NOT_PERSON = frozenset(_NOT_PERSON_TEXT.split())
 
 
+# "Mrs Patel was robbed": the name is who it was done to.
+_DEFAME_VERB = (
+    r"(?<!was )(?<!were )(?<!been )(?<!got )(?<!being )"
+    r"(?i:stole|steals|stealing|scammed|scams|conned|cons|ripped\s+off|rips\s+off|defrauded|fleeced"
+    r"|swindled|fly-?tipped|dumped\s+(?:rubbish|waste|it|this|the\s+\w+)|robbed|cheated|lied)"
+)
+# "a known", "a bunch of", "absolute", "fly-tipping": words that grade the allegation, but not a
+# preposition or a clause ("was robbed by a thief", "is the one who caught the thief").
+_QUALIFIER = (
+    r"(?:(?i:a|an|the|such|known|notorious|convicted|suspected|total|real|complete|proper|local"
+    r"|(?:bunch|lot|load|pack|band|gang)\s+of)\s+)*"
+    r"(?:(?!(?i:by|of|from|to|with|for|at|on|in|who|that|which|and|or|but|not|no|never|after|before"
+    r"|than|victim|victims|target|targets|caught|reported|catch|stopped|chased|fined)\b)[a-z][a-z-]*\s+){0,2}"
+)
+# "Mrs Smith, a thief had taken her purse": the name is the victim, the thief the subject.
+_NOT_THE_SUBJECT = r"(?!\s+(?i:had|has|have|took|stole|was|were|broke|got|came|entered|then)\b)"
+
+
+@cache
+def _allegation() -> str:
+    terms = sorted({t.lower() for t in builtin_list("tone_allegations.txt")}, key=len, reverse=True)
+    return "(?i:" + "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", t))) for t in terms) + ")"
+
+
 @cache
 def _defame_patterns() -> tuple[re.Pattern[str], ...]:
-    terms = sorted({t.lower() for t in builtin_list("tone_allegations.txt")}, key=len, reverse=True)
-    allegation = (
-        "(?i:" + "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", t))) for t in terms) + ")"
-    )
-    qualifier = (
-        r"(?:(?i:a|an|the|such|known|notorious|convicted|suspected|total|real|complete|proper|local)\s+)*"
-    )
+    allegation = _allegation()
     return (
-        # "Dave Jones is a cowboy builder", "Smith Roofing, a rogue trader"
+        # "Dave Jones is a cowboy builder", "Smith Roofing, a rogue trader", "avoid Smith Roofing – cowboys"
         re.compile(
-            rf"(?P<name>{_NAMED})\s*(?:,\s*|\s+(?i:is|was|are|were|=|the)\s+|['’]s\s+(?i:a|an|the)\s+)"
-            rf"{qualifier}(?P<term>{allegation})s?(?![\w-])"
-            # "Mrs Smith, a thief had taken her purse": the name is the victim, the thief the subject.
-            r"(?!\s+(?i:had|has|have|took|stole|was|were|broke|got|came|entered|then|who)\b)"
+            rf"(?P<name>{_NAMED})\s*(?:,\s*|\s*[:–—]\s*|\s+-\s+|\s+(?i:is|was|are|were|=|the)\s+"
+            rf"|['’]s\s+(?i:a|an|the)\s+)"
+            rf"{_QUALIFIER}(?P<term>{allegation})s?(?![\w-]){_NOT_THE_SUBJECT}"
         ),
         # "fly-tipper Dave Jones", "rogue traders like Smith Roofing"
         re.compile(
@@ -177,15 +201,36 @@ def _defame_patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?P<name>{_NAMED})"
         ),
         # "Dave Jones stole", "Smith Roofing ripped off"
-        re.compile(
-            rf"(?P<name>{_NAMED})\s+(?:\w+\s+){{0,2}}?(?P<term>(?i:stole|steals|stealing|scammed|scams|conned"
-            r"|cons|ripped\s+off|rips\s+off|defrauded|fleeced|swindled|fly-?tipped|dumped\s+(?:rubbish|waste"
-            r"|it|this|the\s+\w+)|robbed|cheated|lied))\b"
-        ),
+        re.compile(rf"(?P<name>{_NAMED})\s+(?:\w+\s+){{0,2}}?(?P<term>{_DEFAME_VERB})\b"),
     )
 
 
+# "Cleared up after Premier Paving Co again. They are thieves.": an allegation about the name in
+# the sentence before, made through a pronoun.
+_PRONOUN = r"\b(?:They|they|He|he|She|she)"
+
+
+@cache
+def _pronoun_patterns() -> tuple[re.Pattern[str], ...]:
+    return (
+        re.compile(
+            rf"{_PRONOUN}\s+(?i:is|was|are|were)\s+{_QUALIFIER}(?P<term>{_allegation()})s?(?![\w-])"
+            rf"{_NOT_THE_SUBJECT}"
+        ),
+        re.compile(rf"{_PRONOUN}\s+(?:\w+\s+){{0,2}}?(?P<term>{_DEFAME_VERB})\b"),
+    )
+
+
+def _named_before(source: str, pos: int) -> bool:
+    """A named person or business in the sentence of ``pos`` or the one before."""
+    s_start, _ = sentence_bounds(source, pos)
+    prev_start, _ = sentence_bounds(source, max(0, s_start - 2))
+    return any(_is_named(m.group()) for m in _NAMED_RE.finditer(source, prev_start, pos))
+
+
 def _is_named(name: str) -> bool:
+    if any(c.isdigit() for c in name):
+        return True  # put at an address
     words = name.replace("’", "'").split()
     if re.match(_HONORIFIC + r"$", words[0]):
         return True
@@ -223,6 +268,12 @@ def check_defamation(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -
         for m in pattern.finditer(source):
             if _is_named(m.group("name")):
                 findings.append(Finding(DEFAME, Severity.BLOCK, *m.span("term"), DEFAME_REASON))
+    taken = {(f.start, f.end) for f in findings}
+    for pattern in _pronoun_patterns():
+        for m in pattern.finditer(source):
+            if m.span("term") not in taken and _named_before(source, m.start()):
+                findings.append(Finding(DEFAME, Severity.BLOCK, *m.span("term"), DEFAME_REASON))
+                taken.add(m.span("term"))
     return findings
 
 

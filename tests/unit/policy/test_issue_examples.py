@@ -277,3 +277,39 @@ def test_places_birds_and_ordinary_words_are_not_swearing(text: str) -> None:
 )
 def test_codes_and_spelt_out_words_that_are_not_insults_pass(text: str) -> None:
     assert_silent(text, "TONE-INSULT")
+
+
+# --- TONE-DEFAME ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gary at number 9 is a known fly-tipper, and we've got the photos.",
+        "Mark Jennings is a known fly-tipper, and we've got the photos.",
+        "The bloke at 14 Mill Lane is a known fly-tipper.",
+        "Avoid Smith & Sons Roofing – cowboy builders who ripped off a pensioner.",
+        "Brightside Lettings are crooks.",
+        "Everyone on the estate knows Brightside Lettings are absolute crooks.",
+        "Cleared up after Premier Paving Co again. They are thieves.",
+        "Cleared up after Quickfix Drives Ltd again. They dumped the rubble illegally.",
+    ],
+)
+def test_an_allegation_about_someone_identifiable_is_blocked(text: str) -> None:
+    assert_blocks(text, "TONE-DEFAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mrs Patel was robbed by a thief outside the post office.",
+        "Mr Jones caught the thief in the act.",
+        "A fly-tipper was fined £400 by the magistrates.",
+        "Our crews cleared up after the fly-tippers on Mill Lane.",
+        "Mrs Smith was the victim of a con man.",
+        "Trading Standards warned residents about cowboy builders.",
+        "The Cowboy Junkies played at the Town Hall.",
+    ],
+)
+def test_an_allegation_about_no_one_identifiable_passes(text: str) -> None:
+    assert "TONE-DEFAME" not in {f.check for f in run_checks(text, CTX, RULES).findings}
