@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from .normalise import NormalisedText, cased_runs
+from .normalise import NormalisedText, cased_runs, letter_runs
 from .rules import OrgRules, builtin_list
-from .words import one_of, word_pattern
+from .words import word_pattern
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -207,7 +207,7 @@ def may_name_someone(text: str) -> bool:
 def find_names(text: str) -> tuple[NameMatch, ...]:
     """Title + name ("Mrs Jones", "Mr D. Patel") and first name + surname ("Margaret Thompson")."""
     listed = may_name_someone(text)
-    by_context = _NAME_CONTEXT.search(text) is not None
+    by_context = _may_name_by_context(text)
     if not listed and not by_context:
         return ()
     toks = tokens(text)
@@ -360,8 +360,21 @@ _CONTEXT_AFTER = re.compile(
     r"|asked|explained|added)\b"
     r"|\s+from\s+the\s+[\w'’ -]{1,40}?\s+(?:rang|called|phoned|emailed|wrote|said|came|asked)\b"
 )
-# Every story with a name found by context has one of these cues somewhere.
-_NAME_CONTEXT = re.compile(rf"(?i:\b{one_of(_ROLE_WORDS)}\b)|[A-Z][a-z]+(?:{_CONTEXT_AFTER.pattern})")
+# Every story with a name found by context has one of these words, or a name before an age or a
+# house number; most stories have neither, and are done without looking word by word.
+_CUE_WORDS = frozenset(
+    (
+        _ROLE_WORDS + " aged who said says told rang called phoned emailed wrote complained reported"
+        " thanked lives lived asked explained added came"
+    ).split()
+)
+_AGE_OR_HOME_CUE = re.compile(rf"[A-Z][a-z]+(?:{_AGE_OR_HOME_AFTER.pattern})")
+
+
+def _may_name_by_context(text: str) -> bool:
+    if not _CUE_WORDS.isdisjoint(letter_runs(text)):
+        return True
+    return any(c.isdigit() for c in text) and _AGE_OR_HOME_CUE.search(text) is not None
 
 
 def _context_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int] | None:

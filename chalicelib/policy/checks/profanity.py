@@ -161,6 +161,7 @@ class _Matcher:
     inflected: frozenset[str]
     collapsed: frozenset[str]
     collapsed_prefixes: tuple[str, ...]
+    collapsed_suffixes: tuple[str, ...]
     # For the story-level shortcut: how a word that matches must start (its first run of letters,
     # also with repeats undone) or end.
     first_runs: tuple[str, ...]
@@ -179,6 +180,7 @@ def _matcher(words: _WordList) -> _Matcher:
         words.exact | {w + s for w in words.exact for s in _SUFFIXES},
         frozenset(_collapse(w) for w in words.exact),
         tuple(_collapse(p) for p in words.prefixes),
+        tuple(_collapse(p) for p in words.suffixes),
         tuple(sorted(starts)),
         tuple(sorted({_collapse(r) for r in starts})),
         tuple(sorted({_runs(w)[-1] for w in words.suffixes})),
@@ -248,7 +250,11 @@ def _matches(folded: str, m: _Matcher) -> bool:
         return False
     # "shiiit" is "shit", but "ass" must not be found in "as": only undo repeats the writer added.
     collapsed = _collapse(word)
-    return collapsed in m.collapsed or collapsed.startswith(m.collapsed_prefixes)
+    return (
+        collapsed in m.collapsed
+        or collapsed.startswith(m.collapsed_prefixes)
+        or collapsed.endswith(m.collapsed_suffixes)
+    )
 
 
 def _masked_match(folded: str, words: _WordList) -> bool:
@@ -300,6 +306,8 @@ _SAME_SEPARATOR = re.compile(r"[^\W\d_](?:(?P<sep>[ .*_-])[^\W\d_])(?:(?P=sep)[^
 def spaced_out(text: str) -> Iterator[tuple[int, int, str]]:
     """Letters spaced out to dodge a filter ("f u c k", "s.h.i.t", "c-u-n-t"), each read as one word
     with its span: the whole run, and each part of it spaced with one kind of separator."""
+    if not _may_be_spaced_out(text):
+        return
     for m in _SPACED.finditer(text):
         yield m.start(), m.end(), re.sub(r"[ ._*-]", "", m.group(0))
         for part in _SAME_SEPARATOR.finditer(m.group(0)):
@@ -392,13 +400,14 @@ def _swearing(extra: tuple[str, ...]) -> _Swearing:
     # The cheap test first: most words start like no root, repeated or not.
     doubled = r"(?=[^\n]*?([^\W\d_])\1)"
     starts = re.compile(rf"\n(?:{_trie(first)}|(?={_trie(collapsed, repeated=True)}){doubled})")
-    ends = re.compile(rf"\n{_trie(r[::-1] for r in strong.last_runs + mild.last_runs)}")
+    # Repeats allowed, so that "bullshiiiit" ends like "shit".
+    ends = re.compile(rf"\n{_trie((r[::-1] for r in strong.last_runs + mild.last_runs), repeated=True)}")
     return _Swearing(strong, mild, shapes_hold, starts, ends)
 
 
 def _may_match(words: Iterable[str], lists: _Swearing) -> bool:
-    """False only when no plain word of the story can be on a list: none starts (or, with repeats
-    undone, starts) or ends the way a listed word does. Decided on the story's set of words, once.
+    """False only when no plain word of the story can be on a list: none starts or ends (also with
+    repeats undone) the way a listed word does. Decided on the story's set of words, once.
 
     A plain word matches only if it is a listed word (with an ending), starts with a listed root or
     ends with a listed tail, or is one of those with letters repeated; each needs one of its runs of

@@ -195,6 +195,13 @@ _PERSON_ROLE = re.compile(
     r"|grandmother|grandfather|gran|grandad|pensioner|gentleman|lady|service\s+user|carer|cleaner"
     r"|warden|driver|manager|member\s+of\s+staff)(?:\s+[A-Z][\w'’-]+)?"
 )
+# The words _PERSON_ROLE needs one of.
+_ROLE_WORDS_TEXT = """
+    neighbour colleague tenant resident client volunteer caretaker customer friend husband wife partner
+    son daughter mum dad mother father brother sister grandmother grandfather gran grandad pensioner
+    gentleman lady user carer cleaner warden driver manager staff
+"""
+_ROLE_WORDS = frozenset(_ROLE_WORDS_TEXT.split())
 # "If the resident is housebound": a condition someone might have, not a fact about one person.
 _HYPOTHETICAL_BEFORE = word_pattern("if when where unless whether once any every each", after=r"\s+$")
 # "As a Jehovah's Witness, Mrs Okafor …": who someone is, put before them.
@@ -251,7 +258,7 @@ def check_special(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
         ]
     subjects += [
         (m.end(), m.start())
-        for m in _PERSON_ROLE.finditer(source)
+        for m in (_PERSON_ROLE.finditer(source) if not _ROLE_WORDS.isdisjoint(words) else ())
         if not _HYPOTHETICAL_BEFORE.search(source, max(0, m.start() - 12), m.start())
     ]
     for end, start in subjects:

@@ -313,3 +313,7 @@ def test_an_allegation_about_someone_identifiable_is_blocked(text: str) -> None:
 )
 def test_an_allegation_about_no_one_identifiable_passes(text: str) -> None:
     assert "TONE-DEFAME" not in {f.check for f in run_checks(text, CTX, RULES).findings}
+
+
+def test_a_listed_ending_with_its_letters_repeated_is_swearing() -> None:
+    assert_blocks("Three hours stuck behind a burst water main. Total bullshiiiit.", "TONE-PROF")
