@@ -317,3 +317,17 @@ def test_an_allegation_about_no_one_identifiable_passes(text: str) -> None:
 
 def test_a_listed_ending_with_its_letters_repeated_is_swearing() -> None:
     assert_blocks("Three hours stuck behind a burst water main. Total bullshiiiit.", "TONE-PROF")
+
+
+# --- words that are also party names -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That is a conservative estimate of the cost of the repairs.",
+        "The gardens were restored in a green and liberal spirit.",
+    ],
+)
+def test_ordinary_words_that_are_also_party_names_pass(text: str) -> None:
+    assert_silent(text, "POL-PARTY")
