@@ -281,7 +281,9 @@ def test_a_token_the_service_cannot_verify_leads_to_a_fresh_login_and_one_post(s
 
     assert service.post_count() == before + 1
     assert service.record(result.post_id)["value"]["text"] == "after"
-    assert client.export_session_string().split("::")[2] not in {access, forged}
+    # The forged token was replaced by a fresh login's. (Not necessarily different from the first token:
+    # a login in the same second as the first gets the very same claims, so the very same JWT.)
+    assert client.export_session_string().split("::")[2] != forged
 
 
 def test_a_refresh_token_may_be_used_twice(service: Service) -> None:
