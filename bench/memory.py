@@ -72,7 +72,15 @@ class MemoryChannel:
         self.name = name
         self.posts: list[tuple[str, str]] = []
 
-    def post(self, text: str, *, reply_to: str | None = None, media: Any = ()) -> Any:
+    def post(
+        self,
+        text: str,
+        *,
+        reply_to: str | None = None,
+        media: Any = (),
+        idempotency_key: str | None = None,  # Mastodon's: the publisher sends one for that channel
+        title: str | None = None,  # WordPress's: the story's own title
+    ) -> Any:
         from chalicelib.adapters.ports import PostResult
 
         post_id = f"{self.name}-{len(self.posts) + 1}"
