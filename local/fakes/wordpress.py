@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
-from typing import Any, Unpack
+from typing import Any, TypeVar, Unpack
 
 from .http_fake import HttpFake, HttpRequest, Reply, ServerOptions
 from .images import sniff_image
@@ -101,6 +101,19 @@ class _Post:
     author: int
     slug: str = ""
     deleted: bool = False
+
+
+_Live = TypeVar("_Live", _Media, _Post)
+
+
+def _live(items: Mapping[int, _Live], item_id: int) -> _Live | None:
+    """A post or media item WordPress still has (not deleted), by id."""
+    found = items.get(item_id)
+    return None if found is None or found.deleted else found
+
+
+def _invalid_id() -> Reply:
+    return _error(404, "rest_post_invalid_id", "Invalid post ID.")
 
 
 class FakeWordPress(HttpFake):
@@ -268,9 +281,9 @@ class FakeWordPress(HttpFake):
 
     def _show_media(self, media_id: int) -> Reply:
         with self._lock:
-            media = self._media.get(media_id)
-            if media is None or media.deleted:
-                return _error(404, "rest_post_invalid_id", "Invalid post ID.")
+            media = _live(self._media, media_id)
+            if media is None:
+                return _invalid_id()
             return Reply(200, self._media_api(media))
 
     def _update_media(self, media_id: int, request: HttpRequest, user: _User | None) -> Reply:
@@ -280,9 +293,9 @@ class FakeWordPress(HttpFake):
         if not isinstance(body, dict):
             return _error(400, "rest_invalid_json", "Invalid JSON body passed.")
         with self._lock:
-            media = self._media.get(media_id)
-            if media is None or media.deleted:
-                return _error(404, "rest_post_invalid_id", "Invalid post ID.")
+            media = _live(self._media, media_id)
+            if media is None:
+                return _invalid_id()
             if "alt_text" in body:
                 if not isinstance(body["alt_text"], str):
                     return _error(
@@ -311,9 +324,9 @@ class FakeWordPress(HttpFake):
         if user is None:
             return _error(401, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.")
         with self._lock:
-            media = self._media.get(media_id)
-            if media is None or media.deleted:
-                return _error(404, "rest_post_invalid_id", "Invalid post ID.")
+            media = _live(self._media, media_id)
+            if media is None:
+                return _invalid_id()
             if (request.query.get("force") or [""])[0] != "true":
                 return _error(
                     501,
@@ -372,9 +385,9 @@ class FakeWordPress(HttpFake):
         if problem is not None:
             return problem
         with self._lock:
-            post = self._posts.get(post_id)
-            if post is None or post.deleted:
-                return _error(404, "rest_post_invalid_id", "Invalid post ID.")
+            post = _live(self._posts, post_id)
+            if post is None:
+                return _invalid_id()
             post.title = body.get("title", post.title)
             post.content = body.get("content", post.content)
             post.status = body.get("status", post.status)
@@ -406,18 +419,18 @@ class FakeWordPress(HttpFake):
 
     def _show_post(self, post_id: int) -> Reply:
         with self._lock:
-            post = self._posts.get(post_id)
-            if post is None or post.deleted:
-                return _error(404, "rest_post_invalid_id", "Invalid post ID.")
+            post = _live(self._posts, post_id)
+            if post is None:
+                return _invalid_id()
             return Reply(200, self._post_api(post))
 
     def _delete_post(self, post_id: int, request: HttpRequest, user: _User | None) -> Reply:
         if user is None:
             return _error(401, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.")
         with self._lock:
-            post = self._posts.get(post_id)
-            if post is None or post.deleted:
-                return _error(404, "rest_post_invalid_id", "Invalid post ID.")
+            post = _live(self._posts, post_id)
+            if post is None:
+                return _invalid_id()
             if post.author != user.id and not self._can(user, "delete_others_posts"):
                 return _error(403, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.")
             if (request.query.get("force") or [""])[0] != "true":
