@@ -18,10 +18,11 @@ from chalicelib.policy.xtext import MAX_WEIGHTED_LENGTH, weighted_length
 
 from . import fillers
 from .families import COMMON, FAMILIES
+from .holdout import HOLDOUT
 from .model import Family, Filler, Gold, Item, Split
 
 DEFAULT_SEED = 2026
-DEFAULT_SIZE = 1000
+DEFAULT_SIZE = 2000
 
 _SLOT = re.compile(r"\{(\w+)\}")
 _RANK = {"WARN": 0, "BLOCK": 1}
@@ -33,23 +34,13 @@ def family_hash(name: str) -> int:
 
 
 def assign_splits(families: Iterable[Family]) -> dict[str, Split]:
-    """Deal each group's families to test and dev alternately, in order of their name's stable hash.
+    """Held-out families are the test split; every other family is dev.
 
-    Alternating (rather than hashing each family to a side) guarantees every group, and so every
-    check with two or more positive families, has members on both sides; the hash order keeps the
-    deal independent of the order families are written in.
+    The dev families were written beside the checks and tune them; the held-out families
+    (``local.corpus.holdout``) share no family, phrasing or filler with them, so the test split
+    measures how the checks do on text they were not shaped by.
     """
-    groups: dict[str, list[str]] = defaultdict(list)
-    for family in families:
-        groups[family.group].append(family.name)
-    out: dict[str, Split] = {}
-    for group in sorted(groups):
-        names = sorted(groups[group], key=lambda n: (family_hash(n), n))
-        # Start each group on the side its own hash picks, so odd-sized groups do not all lean one way.
-        offset = family_hash(group) % 2
-        for i, name in enumerate(names):
-            out[name] = "test" if (i + offset) % 2 == 0 else "dev"
-    return out
+    return {family.name: ("test" if family.holdout else "dev") for family in families}
 
 
 @dataclass(frozen=True)
@@ -106,7 +97,8 @@ def build_item(family: Family, index: int, seed: int, split: Split) -> Item:
     """Item ``index`` of ``family``: its own random stream, so items never depend on one another."""
     rng = random.Random(f"{seed}/{family.name}/{index}")
     template = family.templates[rng.randrange(len(family.templates))]
-    slots = {**COMMON, **family.slots}
+    # A held-out family draws only on its own slots, never on the dev fillers.
+    slots = family.slots if family.holdout else {**COMMON, **family.slots}
     rendered = _render(template, slots, rng)
 
     golds: list[Gold] = []
@@ -158,8 +150,9 @@ def generate(seed: int = DEFAULT_SEED, size: int = DEFAULT_SIZE) -> tuple[Item, 
     """
     if size < 1:
         raise ValueError("size must be at least 1")
-    splits = assign_splits(FAMILIES)
-    schedule = [family for family in FAMILIES for _ in range(family.weight)]
+    families = FAMILIES + HOLDOUT
+    splits = assign_splits(families)
+    schedule = [family for family in families for _ in range(family.weight)]
     counters: dict[str, int] = defaultdict(int)
     items: list[Item] = []
     for k in range(size):

@@ -116,3 +116,5 @@ class Family:
     images: Callable[[random.Random], tuple[ImageSpec, ...]] | None = None
     channel: str = "x"
     weight: int = 1
+    # Held-out families (``local.corpus.holdout``) are always "test" and draw only on their own slots.
+    holdout: bool = False

@@ -13,6 +13,7 @@ from local.corpus import DEFAULT_SIZE, Item, assign_splits, corpus_rules, genera
 from local.corpus import fillers as f
 from local.corpus.families import CLEAN, FAMILIES
 from local.corpus.generate import build_item
+from local.corpus.holdout import HOLDOUT
 from local.corpus.model import Family, Label
 
 # The BLOCK checks of the catalogue spec (policy-checks.md), whether implemented yet or not.
@@ -63,12 +64,22 @@ def test_the_default_corpus_has_at_least_600_items_with_unique_ids(corpus: tuple
 
 
 @pytest.mark.parametrize("check", SPEC_BLOCK_CHECKS)
-def test_every_block_check_has_15_positives_and_some_on_each_side(
-    corpus: tuple[Item, ...], check: str
-) -> None:
-    assert _blocks(corpus)[check] >= 15
-    assert _blocks(select(corpus, "dev"))[check] > 0
-    assert _blocks(select(corpus, "test"))[check] > 0
+def test_every_block_check_has_15_positives_in_the_dev_split(corpus: tuple[Item, ...], check: str) -> None:
+    assert _blocks(select(corpus, "dev"))[check] >= 15
+
+
+# The checks the issue gates on the held-out split: each needs enough positives to measure 0.95.
+HELD_OUT_CHECKS = (
+    *(c for c in SPEC_BLOCK_CHECKS if c.startswith(("PII-", "SEC-"))),
+    "POL-PARTY",
+    "TONE-PROF",
+    "TONE-DEFAME",
+)
+
+
+@pytest.mark.parametrize("check", HELD_OUT_CHECKS)
+def test_every_gated_check_has_20_positives_in_the_test_split(corpus: tuple[Item, ...], check: str) -> None:
+    assert _blocks(select(corpus, "test"))[check] >= 20
 
 
 def test_clean_stories_cover_every_service_area_and_carry_no_block() -> None:
@@ -111,7 +122,7 @@ def _nhs_ok(digits: str) -> bool:
 
 
 _NINO = re.compile(r"^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d\d ?\d\d ?\d\d ?[A-D]$")
-_POSTCODE = re.compile(r"^[A-Z]{1,2}\d{1,2} \d[A-Z]{2}$")
+_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$")
 
 
 def test_gold_spans_point_at_the_slot_text(corpus: tuple[Item, ...]) -> None:
@@ -127,7 +138,7 @@ def test_gold_spans_point_at_the_slot_text(corpus: tuple[Item, ...]) -> None:
             elif g.check == "PII-NINO":
                 assert _NINO.match(span) and span[:2] not in {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
             elif g.check == "PII-PHONE" and g.severity == "BLOCK":
-                assert re.sub(r"[ +]", "", span).removeprefix("44").lstrip("0").startswith("7"), span
+                assert re.sub(r"[ +()]", "", span).removeprefix("44").lstrip("0").startswith("7"), span
             elif g.check == "PII-EMAIL" and g.severity == "BLOCK":
                 assert "@" in span and not span.endswith("example.gov.uk"), span
             elif g.check == "PII-POSTCODE":
@@ -184,12 +195,11 @@ def test_the_split_is_stable_whatever_order_the_families_come_in() -> None:
     assert assign_splits(shuffled) == assign_splits(FAMILIES)
 
 
-def test_the_split_is_roughly_half_and_half(corpus: tuple[Item, ...]) -> None:
-    splits = assign_splits(FAMILIES)
-    share = sum(s == "test" for s in splits.values()) / len(splits)
-    assert 0.4 <= share <= 0.6
+def test_the_test_split_is_the_held_out_families_and_nothing_else(corpus: tuple[Item, ...]) -> None:
+    splits = assign_splits(FAMILIES + HOLDOUT)
+    assert {n for n, side in splits.items() if side == "test"} == {f.name for f in HOLDOUT}
     test_items = len(select(corpus, "test")) / len(corpus)
-    assert 0.35 <= test_items <= 0.65
+    assert 0.2 <= test_items <= 0.5
 
 
 def test_the_corpus_rules_allow_what_the_hard_negatives_rely_on() -> None:
