@@ -16,11 +16,12 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import ConflictError, NotFound, Retryable
+from ..domain.plain import from_plain, plain_value, to_plain
 from ..domain.states import State, checked_sources
-from ..domain.story import AuditEvent, Post, Source, StoryRecord
+from ..domain.story import AuditEvent, Post, StoryRecord
 from .dynamodb_common import ConditionFailed, deser, dynamodb_call, iso, ser
 from .dynamodb_markers import DynamoMarkers
 
@@ -84,94 +85,23 @@ def merge_posts(current: Sequence[Post], new: Sequence[Post]) -> tuple[Post, ...
     return tuple(merged.values())
 
 
-def _post_to_item(post: Post) -> dict[str, Any]:
-    return {"channel": post.channel, "part": post.part, "post_id": post.post_id, "url": post.url}
-
-
-def _post_from_item(d: Mapping[str, Any]) -> Post:
-    return Post(channel=str(d["channel"]), part=int(d["part"]), post_id=str(d["post_id"]), url=str(d["url"]))
-
-
-def _field_value(name: str, value: Any) -> Any:
-    """A StoryRecord field as a value TypeSerializer accepts."""
-    if isinstance(value, datetime):
-        return iso(value)
-    if isinstance(value, State):
-        return value.value
-    if name == "posts":
-        return [_post_to_item(p) for p in value]
-    if name == "extra":
-        return dict(value)
-    return value
-
-
 def _record_to_item(record: StoryRecord, rev: int) -> dict[str, Any]:
-    item: dict[str, Any] = {
-        "pk": story_pk(record.story_id),
-        "sk": META,
-        "rev": rev,
-        "story_id": record.story_id,
-        "state": record.state.value,
-        "version": record.version,
-        "content_hash": record.content_hash,
-        "submitter": record.submitter,
-        "submitter_name": record.submitter_name,
-        "title": record.title,
-        "source": record.source,
-        "raw_key": record.raw_key,
-        "created_at": iso(record.created_at),
-        "updated_at": iso(record.updated_at),
-        "reason": record.reason,
-        "authenticated": record.authenticated,
-        "posts": [_post_to_item(p) for p in record.posts],
-        "extra": dict(record.extra),
-    }
-    if record.publish_at is not None:
-        item["publish_at"] = iso(record.publish_at)
-    return item
+    return {"pk": story_pk(record.story_id), "sk": META, "rev": rev} | to_plain(record, drop_none=True)
 
 
 def _record_from_item(d: Mapping[str, Any]) -> StoryRecord:
-    publish_at = d.get("publish_at")
-    return StoryRecord(
-        story_id=str(d["story_id"]),
-        state=State(d["state"]),
-        version=int(d["version"]),
-        content_hash=str(d["content_hash"]),
-        submitter=str(d["submitter"]),
-        submitter_name=str(d.get("submitter_name", "")),
-        title=str(d.get("title", "")),
-        source=cast(Source, str(d["source"])),
-        raw_key=str(d.get("raw_key", "")),
-        created_at=datetime.fromisoformat(str(d["created_at"])),
-        updated_at=datetime.fromisoformat(str(d["updated_at"])),
-        reason=str(d.get("reason", "")),
-        authenticated=bool(d.get("authenticated", False)),
-        posts=tuple(_post_from_item(p) for p in d.get("posts", [])),
-        publish_at=datetime.fromisoformat(str(publish_at)) if publish_at else None,
-        extra={str(k): str(v) for k, v in d.get("extra", {}).items()},
-    )
+    # Items written before these fields existed lack them.
+    return from_plain(StoryRecord, d, missing={"submitter_name": "", "title": "", "raw_key": ""})
 
 
 def _audit_to_item(event: AuditEvent) -> dict[str, Any]:
-    item = {k: v for k, v in event.to_dict().items() if v is not None}
+    item = to_plain(event, drop_none=True)
     item.update(pk=story_pk(event.story_id), sk=audit_sk(event.at))
     return item
 
 
 def _audit_from_item(d: Mapping[str, Any]) -> AuditEvent:
-    from_state, to_state = d.get("from_state"), d.get("to_state")
-    return AuditEvent(
-        story_id=str(d["story_id"]),
-        at=datetime.fromisoformat(str(d["at"])),
-        actor=str(d["actor"]),
-        action=str(d["action"]),
-        from_state=State(from_state) if from_state else None,
-        to_state=State(to_state) if to_state else None,
-        version=int(d["version"]),
-        content_hash=str(d.get("content_hash", "")),
-        reason=str(d.get("reason", "")),
-    )
+    return from_plain(AuditEvent, d, missing={"content_hash": ""})
 
 
 def _rev_condition(rev: int) -> str:
@@ -252,7 +182,7 @@ class DynamoStoryTable:
                 removes.append(f"#u{i}")
             else:
                 sets.append(f"#u{i} = :u{i}")
-                values[f":u{i}"] = _field_value(name, value)
+                values[f":u{i}"] = plain_value(value)
         for i, state in enumerate(expected_states):
             values[f":s{i}"] = state.value
         condition = _rev_condition(rev)
@@ -296,7 +226,7 @@ class DynamoStoryTable:
                         ConditionExpression=_rev_condition(rev),
                         ExpressionAttributeNames={"#posts": "posts", "#rev": "rev"},
                         ExpressionAttributeValues=ser(
-                            {":posts": [_post_to_item(p) for p in merged], ":rev": rev, ":next": rev + 1}
+                            {":posts": [to_plain(p) for p in merged], ":rev": rev, ":next": rev + 1}
                         ),
                     )
             except ConditionFailed:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
+
+from .plain import from_plain, to_plain
 
 Decision = Literal["block", "warn", "pass"]
 # Starts the reason of every finding in a version's title, which has no span in the story text.
@@ -33,28 +36,8 @@ class Finding:
     image: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "check": self.check,
-            "severity": self.severity.value,
-            "start": self.start,
-            "end": self.end,
-            "reason": self.reason,
-        }
-        if self.image is not None:
-            d["image"] = self.image
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Finding:
-        image = d.get("image")
-        return cls(
-            check=str(d["check"]),
-            severity=Severity(d["severity"]),
-            start=int(d["start"]),
-            end=int(d["end"]),
-            reason=str(d["reason"]),
-            image=int(image) if image is not None else None,
-        )
+        """Without ``image`` when the finding is about the text."""
+        return to_plain(self, drop_none=True)
 
 
 @dataclass(frozen=True)
@@ -74,16 +57,16 @@ class Verdict:
         return tuple(f for f in self.findings if f.severity is Severity.BLOCK)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"decision": self.decision, "findings": [f.to_dict() for f in self.findings]}
+        return {"decision": self.decision} | to_plain(self, drop_none=True)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Verdict:
-        return cls(findings=tuple(Finding.from_dict(f) for f in d.get("findings", [])))
+    def from_dict(cls, d: Mapping[str, Any]) -> Verdict:
+        return from_plain(cls, d)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ImageContext:
-    """What the checks know about an image that the text cannot say."""
+    """What the checks know about an image that the text cannot say (a stored ``Image`` is one)."""
 
     alt: str = ""
     shows_child: bool = False

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
 
+from .findings import ImageContext
+from .plain import from_plain, to_plain
 from .states import State
 
 Source = Literal["email", "form", "edit", "reply"]
@@ -45,36 +48,15 @@ class Submission:
 
 
 @dataclass(frozen=True)
-class Image:
-    """An image stored beside a version; ``key`` is relative to the version's folder."""
+class Image(ImageContext):
+    """An image stored beside a version; ``key`` is relative to the version's folder.
+
+    It carries what the checks know about it (its alt text, whether it shows a child and with consent).
+    """
 
     key: str
     content_type: str
     sha256: str
-    alt: str = ""
-    shows_child: bool = False
-    consent: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "content_type": self.content_type,
-            "sha256": self.sha256,
-            "alt": self.alt,
-            "shows_child": self.shows_child,
-            "consent": self.consent,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Image:
-        return cls(
-            key=str(d["key"]),
-            content_type=str(d["content_type"]),
-            sha256=str(d["sha256"]),
-            alt=str(d.get("alt", "")),
-            shows_child=bool(d.get("shows_child", False)),
-            consent=bool(d.get("consent", False)),
-        )
 
 
 @dataclass(frozen=True)
@@ -98,43 +80,18 @@ class Version:
     @property
     def content_hash(self) -> str:
         canonical = json.dumps(
-            {"title": self.title, "text": self.text, "images": [i.to_dict() for i in self.images]},
+            {"title": self.title, "text": self.text, "images": [to_plain(i) for i in self.images]},
             sort_keys=True,
             ensure_ascii=False,
         )
         return hashlib.sha256(canonical.encode()).hexdigest()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "story_id": self.story_id,
-            "number": self.number,
-            "title": self.title,
-            "text": self.text,
-            "author": self.author,
-            "source": self.source,
-            "created_at": self.created_at.isoformat(),
-            "images": [i.to_dict() for i in self.images],
-            "note": self.note,
-            "written_by": self.written_by,
-            "cover_note": self.cover_note,
-            "content_hash": self.content_hash,
-        }
+        return to_plain(self) | {"content_hash": self.content_hash}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Version:
-        return cls(
-            story_id=str(d["story_id"]),
-            number=int(d["number"]),
-            title=str(d["title"]),
-            text=str(d["text"]),
-            author=str(d["author"]),
-            source=d["source"],
-            created_at=datetime.fromisoformat(str(d["created_at"])),
-            images=tuple(Image.from_dict(i) for i in d.get("images", [])),
-            note=str(d.get("note", "")),
-            written_by=str(d.get("written_by", "")),
-            cover_note=str(d.get("cover_note", "")),
-        )
+    def from_dict(cls, d: Mapping[str, Any]) -> Version:
+        return from_plain(cls, d)
 
 
 @dataclass(frozen=True)
@@ -187,14 +144,4 @@ class AuditEvent:
     reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "story_id": self.story_id,
-            "at": self.at.isoformat(),
-            "actor": self.actor,
-            "action": self.action,
-            "from_state": self.from_state.value if self.from_state else None,
-            "to_state": self.to_state.value if self.to_state else None,
-            "version": self.version,
-            "content_hash": self.content_hash,
-            "reason": self.reason,
-        }
+        return to_plain(self)

@@ -9,7 +9,7 @@ from functools import cached_property
 from ..adapters.ports import Queues, StoryStore
 from ..domain.approval import Progress, Step
 from ..domain.errors import Retryable
-from ..domain.findings import IN_TITLE, CheckContext, ImageContext, Severity, Verdict
+from ..domain.findings import IN_TITLE, CheckContext, Severity, Verdict
 from ..domain.states import State
 from ..domain.story import StoryRecord, Version
 from ..observability import MetricUnit, metrics
@@ -24,13 +24,7 @@ ACTOR = "system:checks"
 
 
 def check_version(version: Version, rules: OrgRules, now: datetime) -> Verdict:
-    ctx = CheckContext(
-        now=now,
-        images=tuple(
-            ImageContext(alt=i.alt, shows_child=i.shows_child, consent=i.consent) for i in version.images
-        ),
-        channel="x",
-    )
+    ctx = CheckContext(now=now, images=version.images, channel="x")
     verdict = describe_later(run_checks(version.text, ctx, rules), version)
     # The title is published too (the blog's heading, its index and feed, every email), so what must
     # never be published is looked for there as well. Its findings have no span in the text; X's own
