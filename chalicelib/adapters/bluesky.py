@@ -21,7 +21,7 @@ import io
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import httpx
@@ -40,8 +40,8 @@ from atproto_client.request import Request
 from atproto_client.utils import facet_detection
 from atproto_core.uri import AtUri
 
-from ..domain.errors import ConfigError, PublishError, UnknownOutcome
-from .credentials import Credentials
+from ..domain.errors import PublishError, UnknownOutcome
+from .credentials import SHOWN, URL, Credentials
 from .ports import MediaItem, PostResult
 
 log = logging.getLogger(__name__)
@@ -56,22 +56,12 @@ _QUARTER_TURNS = frozenset({5, 6, 7, 8})
 _T = TypeVar("_T")
 
 
-class BlueskyCredentialsError(ConfigError, ValueError):
-    """When the Bluesky secret is not JSON with non-empty service_url, handle and app_password."""
-
-
 @dataclass(frozen=True, repr=False)
-class BlueskyCredentials(
-    Credentials,
-    called="the Bluesky secret",
-    error=BlueskyCredentialsError,
-    shown=("service_url", "handle"),
-    urls=("service_url",),
-):
+class BlueskyCredentials(Credentials, called="the Bluesky secret"):
     """The PDS, the handle and an app password (never the account password) of the organisation."""
 
-    service_url: str
-    handle: str
+    service_url: str = field(metadata=URL)
+    handle: str = field(metadata=SHOWN)
     app_password: str
 
     @classmethod

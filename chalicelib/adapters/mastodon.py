@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import requests
@@ -27,8 +27,8 @@ from mastodon import (
 )
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
 
-from ..domain.errors import ConfigError, PublishError, UnknownOutcome
-from .credentials import Credentials
+from ..domain.errors import PublishError, UnknownOutcome
+from .credentials import URL, Credentials
 from .ports import MediaItem, PostResult
 
 log = logging.getLogger(__name__)
@@ -40,21 +40,11 @@ MAX_IMAGES = 4
 MASTODON_VERSION = "4.0.0"
 
 
-class MastodonCredentialsError(ConfigError, ValueError):
-    """When the Mastodon secret is not JSON with a non-empty api_base_url and access_token."""
-
-
 @dataclass(frozen=True, repr=False)
-class MastodonCredentials(
-    Credentials,
-    called="the Mastodon secret",
-    error=MastodonCredentialsError,
-    shown=("api_base_url",),
-    urls=("api_base_url",),
-):
+class MastodonCredentials(Credentials, called="the Mastodon secret"):
     """The instance and the access token of the organisation's Mastodon account."""
 
-    api_base_url: str
+    api_base_url: str = field(metadata=URL)
     access_token: str
 
 

@@ -16,7 +16,7 @@ import html
 import logging
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
@@ -24,8 +24,8 @@ import nh3
 import requests
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
 
-from ..domain.errors import ConfigError, PublishError, UnknownOutcome
-from .credentials import Credentials
+from ..domain.errors import PublishError, UnknownOutcome
+from .credentials import SHOWN, URL, Credentials
 from .ports import MediaItem, PostResult
 
 log = logging.getLogger(__name__)
@@ -41,22 +41,12 @@ _PERMANENT_CODES = frozenset(
 )
 
 
-class WordPressCredentialsError(ConfigError, ValueError):
-    """When the WordPress secret is not JSON with a non-empty base_url, username and application_password."""
-
-
 @dataclass(frozen=True, repr=False)
-class WordPressCredentials(
-    Credentials,
-    called="the WordPress secret",
-    error=WordPressCredentialsError,
-    shown=("base_url", "username"),
-    urls=("base_url",),
-):
+class WordPressCredentials(Credentials, called="the WordPress secret"):
     """The blog's address and a user's application password (not their login password)."""
 
-    base_url: str
-    username: str
+    base_url: str = field(metadata=URL)
+    username: str = field(metadata=SHOWN)
     application_password: str
 
 

@@ -28,7 +28,7 @@ import tweepy
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
 
-from ..domain.errors import ConfigError, PublishError, UnknownOutcome
+from ..domain.errors import PublishError, UnknownOutcome
 from .credentials import Credentials
 from .ports import MediaItem, PostResult
 
@@ -52,12 +52,8 @@ _MEDIA_CATEGORY = "tweet_image"
 PROCESSING_WAIT_S = 30.0
 
 
-class XCredentialsError(ConfigError, ValueError):
-    """When the X credentials secret is not JSON with the four non-empty OAuth 1.0a values."""
-
-
 @dataclass(frozen=True, repr=False)
-class XCredentials(Credentials, called="the X credentials secret", error=XCredentialsError):
+class XCredentials(Credentials, called="the X credentials secret"):
     """The OAuth 1.0a user-context keys of the organisation's X account."""
 
     # Even the consumer key and access token identify the account: no field is shown in a repr.

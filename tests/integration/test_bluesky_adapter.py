@@ -14,7 +14,8 @@ from collections.abc import Iterator
 import pytest
 from PIL import Image
 
-from chalicelib.adapters.bluesky import BlueskyChannel, BlueskyCredentials, BlueskyCredentialsError
+from chalicelib.adapters.bluesky import BlueskyChannel, BlueskyCredentials
+from chalicelib.adapters.credentials import CredentialsError
 from chalicelib.adapters.ports import MediaItem
 from chalicelib.domain.errors import ConfigError, PublishError, UnknownOutcome
 from local.fakes.bluesky import FakeBluesky
@@ -324,7 +325,7 @@ def test_credentials_parse_from_the_secret_without_showing_the_password() -> Non
 
 
 def test_a_secret_without_an_app_password_is_a_config_error() -> None:
-    with pytest.raises(BlueskyCredentialsError) as caught:
+    with pytest.raises(CredentialsError) as caught:
         BlueskyCredentials.from_json(json.dumps({"service_url": "https://bsky.social", "handle": "h"}))
 
     assert "app_password" in str(caught.value)

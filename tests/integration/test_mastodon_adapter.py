@@ -10,7 +10,8 @@ from collections.abc import Iterator
 import pytest
 from PIL import Image
 
-from chalicelib.adapters.mastodon import MastodonChannel, MastodonCredentials, MastodonCredentialsError
+from chalicelib.adapters.credentials import CredentialsError
+from chalicelib.adapters.mastodon import MastodonChannel, MastodonCredentials
 from chalicelib.adapters.ports import MediaItem
 from chalicelib.domain.errors import ConfigError, PublishError, UnknownOutcome
 from local.fakes.mastodon import FakeMastodon, countable_length
@@ -286,7 +287,7 @@ def test_credentials_parse_from_the_secret_without_showing_the_token() -> None:
 
 
 def test_a_secret_missing_the_token_is_a_config_error_without_values() -> None:
-    with pytest.raises(MastodonCredentialsError) as caught:
+    with pytest.raises(CredentialsError) as caught:
         MastodonCredentials.from_json(
             json.dumps({"api_base_url": "https://visible.example", "access_token": " "})
         )

@@ -14,12 +14,12 @@ import pytest
 import requests
 from PIL import Image
 
+from chalicelib.adapters.credentials import CredentialsError
 from chalicelib.adapters.ports import MediaItem
 from chalicelib.adapters.wordpress import (
     UploadTimeouts,
     WordPressChannel,
     WordPressCredentials,
-    WordPressCredentialsError,
 )
 from chalicelib.domain.errors import ConfigError, PublishError
 from local.fakes.wordpress import FakeWordPress
@@ -174,7 +174,7 @@ def test_credentials_parse_from_the_secret_without_showing_the_password() -> Non
 
 
 def test_a_secret_without_a_password_is_a_config_error() -> None:
-    with pytest.raises(WordPressCredentialsError) as caught:
+    with pytest.raises(CredentialsError) as caught:
         WordPressCredentials.from_json(json.dumps({"base_url": "https://b.example", "username": "bot"}))
 
     assert "application_password" in str(caught.value)

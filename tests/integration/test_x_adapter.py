@@ -10,7 +10,8 @@ import pytest
 import requests
 from requests_oauthlib import OAuth1
 
-from chalicelib.adapters.x import X_API_ORIGIN, TweepyX, XCredentials, XCredentialsError, mount_x_transport
+from chalicelib.adapters.credentials import CredentialsError
+from chalicelib.adapters.x import X_API_ORIGIN, TweepyX, XCredentials, mount_x_transport
 from chalicelib.domain.errors import ConfigError, PublishError, UnknownOutcome
 from local.fakes.x import FakeX
 
@@ -305,7 +306,7 @@ def test_credentials_parse_from_the_secret_json() -> None:
 def test_missing_credentials_are_named_without_echoing_values() -> None:
     text = json.dumps({"consumer_key": "ck-visible?", "consumer_secret": "cs-visible?", "access_token": ""})
 
-    with pytest.raises(XCredentialsError) as caught:
+    with pytest.raises(CredentialsError) as caught:
         XCredentials.from_json(text)
 
     message = str(caught.value)
@@ -318,7 +319,7 @@ def test_missing_credentials_are_named_without_echoing_values() -> None:
 
 
 def test_a_secret_that_is_not_json_is_a_config_error_without_its_text() -> None:
-    with pytest.raises(XCredentialsError) as caught:
+    with pytest.raises(CredentialsError) as caught:
         XCredentials.from_json("consumer_secret=hunter2")
 
     assert "hunter2" not in str(caught.value)
