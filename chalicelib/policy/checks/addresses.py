@@ -82,6 +82,12 @@ _NOT_HOUSE_BEFORE = re.compile(
     r"|number of|exit|gate|section|stop|team|ward|week|day|days)\s*$",
     re.IGNORECASE,
 )
+# Capitalised words after a number that are not a street: months, days, times and units.
+_NOT_A_STREET_WORD = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|Feb"
+    r"|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Days?|Weeks?|Months?|Years?|Hours?|Minutes?|Miles?|Per|Percent|Million|Thousand|Am|Pm|Degrees"
+)
 _VENUE_BEFORE = re.compile(
     r"\b(?:library|centre|center|hall|church|chapel|mosque|temple|gurdwara|synagogue|school|academy"
     r"|college|office|offices|hub|caf[eé]|shop|store|market|museum|gallery|theatre|surgery|clinic|depot"
@@ -155,12 +161,31 @@ def _is_site(text: str, start: int, end: int, rules: OrgRules) -> bool:
     return False
 
 
+# A street need not end in a word we know ("12 Larch Spinney", "4 Beck Garth", "8 Foundry Loaf"):
+# after "at", "to" or "outside", a house number then one to three capitalised words that end the
+# phrase is an address whatever the last word is. The words must end at punctuation or a lower-case
+# word, so Title Case headlines and runs of names do not count.
+_ADDRESSED = re.compile(
+    rf"(?<![\w£$€.,:/-])(?:(?:Flat|Apartment|Apt)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+)?"
+    rf"{_HOUSE_NUMBER},?\s+(?!(?:{_NOT_A_STREET_WORD})\b)[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*"
+    rf"(?:\s+[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*){{0,2}}(?=\s*(?:[,.;:!?)\]–—-]|$)|\s+[a-z])"
+)
+_ADDRESS_BEFORE = re.compile(r"\b(?<![Uu]p\s)(?:at|to|outside|opposite|from|of)\s+$")
+
+
 def house_addresses(text: str) -> Iterator[re.Match[str]]:
     """House number + street matches, without counts, junctions and route numbers."""
+    taken: list[tuple[int, int]] = []
     for m in HOUSE_ADDRESS.finditer(text):
         if _NOT_HOUSE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
+        taken.append(m.span())
         yield m
+    for m in _ADDRESSED.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken) and _ADDRESS_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            yield m
 
 
 # The words a street or an estate ends with, as written (the patterns are case-sensitive but for
@@ -255,6 +280,10 @@ def _allowed_postcodes(postcodes: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_postcode_key(p) for p in postcodes)
 
 
+# Someone "of" or "from" a postcode lives there: "Ann Smith of PL7 4DW", "Mrs Hill, 81, from M4 1AB".
+_OF_SOMEONE = re.compile(r"[A-Z][\w'’-]+,?(?:\s+\d{1,3},)?\s+(?:of|from)\s+$")
+
+
 def check_postcode(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
     if not text.digit_count:
@@ -273,7 +302,8 @@ def check_postcode(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> 
         near_house = any(
             0 <= m.start() - a.end() <= 40 and a.end() > sentence_bounds(source, m.start())[0] for a in houses
         )
-        if near_house or person_in_sentence(source, m.start(), m.end(), cues):
+        of_someone = _OF_SOMEONE.search(source, max(0, m.start() - 40), m.start())
+        if near_house or of_someone or person_in_sentence(source, m.start(), m.end(), cues):
             findings.append(Finding(POSTCODE, Severity.BLOCK, m.start(), m.end(), POSTCODE_PERSON_REASON))
         else:
             findings.append(Finding(POSTCODE, Severity.WARN, m.start(), m.end(), POSTCODE_REASON))
