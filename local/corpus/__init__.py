@@ -1,7 +1,10 @@
 """A seeded, labelled corpus of staff stories for measuring the policy checks (``stories eval``).
 
 Items come from template families with slot fillers; gold labels are computed from where the fillers
-land, and the dev/test split is by family so that a family used to tune a check never scores it.
+land. The dev split is the families written beside the checks (``families``), used to tune them; the
+test split is the held-out families (``holdout``), whose phrasings are their own and whose names,
+places, conditions, words and parties come from outside sources the checks never read (listed in
+``holdout/sources.py``), so ``stories eval --split test`` measures how the checks generalise.
 """
 
 from __future__ import annotations
