@@ -42,10 +42,6 @@ SIGNED_ORIGIN_HEADER = "X-Signed-Origin"
 POST_URL = "https://x.com/i/web/status/{id}"
 
 MAX_IMAGES = 4
-# X takes images up to 5 MB in one request; the chunked upload is kept for the larger end of
-# that range, where one lost multi-megabyte request costs the most to resend.
-CHUNKED_OVER_BYTES = 2 * 1024 * 1024
-SEGMENT_BYTES = 1024 * 1024
 _MEDIA_CATEGORY = "tweet_image"
 # How long an upload X is still processing is waited for; a Lambda's budget is better spent on a
 # retry than on waiting past this.
@@ -61,6 +57,22 @@ class XCredentials(Credentials, called="the X credentials secret"):
     consumer_secret: str
     access_token: str
     access_token_secret: str
+
+
+@dataclass(frozen=True)
+class Chunking:
+    """Which images go up with X's chunked upload, and in segments of what size.
+
+    X takes images up to 5 MB in one request; the chunked upload is kept for the larger end of that
+    range, where one lost multi-megabyte request costs the most to resend.
+    """
+
+    over_bytes: int = 2 * 1024 * 1024
+    segment_bytes: int = 1024 * 1024
+
+    def __post_init__(self) -> None:
+        if self.segment_bytes <= 0:
+            raise ValueError("segment_bytes must be positive")
 
 
 class XTransportAdapter(HTTPAdapter):
@@ -133,25 +145,20 @@ class TweepyX:
         client: tweepy.Client,
         *,
         clock: Callable[[], float] = time.time,
-        chunked_over_bytes: int = CHUNKED_OVER_BYTES,
-        segment_bytes: int = SEGMENT_BYTES,
+        chunking: Chunking = Chunking(),
         sleep: Callable[[float], None] = time.sleep,
         processing_wait_s: float = PROCESSING_WAIT_S,
     ) -> None:
         """Wrap a client built elsewhere; call ``mount_x_transport`` on its session for a timeout.
 
-        Images larger than ``chunked_over_bytes`` are sent with the chunked upload in segments of
-        ``segment_bytes``; smaller ones in a single request. An upload X is still processing is
-        polled, sleeping as X asks, for at most ``processing_wait_s``.
+        Images are uploaded as ``chunking`` says. An upload X is still processing is polled, sleeping
+        as X asks, for at most ``processing_wait_s``.
         """
-        if segment_bytes <= 0:
-            raise ValueError("segment_bytes must be positive")
         self._client = client
         self._clock = clock
         self._sleep = sleep
         self._processing_wait_s = processing_wait_s
-        self._chunked_over_bytes = chunked_over_bytes
-        self._segment_bytes = segment_bytes
+        self._chunking = chunking
         _quiet_oauth_debug_logs()
 
     @classmethod
@@ -161,8 +168,7 @@ class TweepyX:
         *,
         api_base_url: str | None = None,
         timeout_s: float = 10,
-        chunked_over_bytes: int = CHUNKED_OVER_BYTES,
-        segment_bytes: int = SEGMENT_BYTES,
+        chunking: Chunking = Chunking(),
         sleep: Callable[[float], None] = time.sleep,
     ) -> TweepyX:
         """Build the client; ``api_base_url`` (local stack only) points it at the fake X."""
@@ -176,7 +182,7 @@ class TweepyX:
             wait_on_rate_limit=False,
         )
         mount_x_transport(client.session, timeout_s=timeout_s, api_base_url=api_base_url)
-        return cls(client, chunked_over_bytes=chunked_over_bytes, segment_bytes=segment_bytes, sleep=sleep)
+        return cls(client, chunking=chunking, sleep=sleep)
 
     @property
     def client(self) -> tweepy.Client:
@@ -259,7 +265,7 @@ class TweepyX:
     def _upload(self, item: MediaItem) -> str:
         """Upload one image and set its alt text; return X's media id."""
         size = len(item.data)
-        if size <= self._chunked_over_bytes:
+        if size <= self._chunking.over_bytes:
             # X's one-shot upload takes the file and its category only (``additionalProperties: false``);
             # the file's own part carries its type.
             data = self._media_call(
@@ -279,8 +285,9 @@ class TweepyX:
                 },
             )
             media_id = _media_id(init)
-            for index, start in enumerate(range(0, size, self._segment_bytes)):
-                chunk = item.data[start : start + self._segment_bytes]
+            segment = self._chunking.segment_bytes
+            for index, start in enumerate(range(0, size, segment)):
+                chunk = item.data[start : start + segment]
                 self._media_call(
                     f"/2/media/upload/{media_id}/append",
                     files={"media": ("chunk", chunk, "application/octet-stream")},

@@ -14,7 +14,7 @@ from PIL import Image
 from requests_oauthlib import OAuth1
 
 from chalicelib.adapters.ports import MediaItem
-from chalicelib.adapters.x import X_API_ORIGIN, TweepyX, XCredentials, mount_x_transport
+from chalicelib.adapters.x import X_API_ORIGIN, Chunking, TweepyX, XCredentials, mount_x_transport
 from chalicelib.domain.errors import PublishError, UnknownOutcome
 from local.fakes.x import FakeX
 
@@ -81,7 +81,10 @@ def test_a_post_with_two_images_carries_both_with_their_alt_text(x: TweepyX, fak
 def test_a_large_image_goes_up_in_chunks(fake_x: FakeX) -> None:
     data = png(48, 48, noise=True)
     x = TweepyX.from_credentials(
-        CREDS, api_base_url=fake_x.base_url, timeout_s=2, chunked_over_bytes=1000, segment_bytes=1024
+        CREDS,
+        api_base_url=fake_x.base_url,
+        timeout_s=2,
+        chunking=Chunking(over_bytes=1000, segment_bytes=1024),
     )
 
     x.post("A big picture", media=[MediaItem(data, "image/png", "A wide view of the recycling centre")])
@@ -152,7 +155,7 @@ def test_a_one_shot_upload_with_a_field_x_does_not_define_is_refused(fake_x: Fak
 def test_an_upload_x_is_still_processing_is_polled_until_it_has_succeeded(fake_x: FakeX) -> None:
     naps: list[float] = []
     x = TweepyX.from_credentials(
-        CREDS, api_base_url=fake_x.base_url, timeout_s=2, chunked_over_bytes=100, sleep=naps.append
+        CREDS, api_base_url=fake_x.base_url, timeout_s=2, chunking=Chunking(over_bytes=100), sleep=naps.append
     )
     fake_x.process_next_upload(polls=2)
 
@@ -165,7 +168,11 @@ def test_an_upload_x_is_still_processing_is_polled_until_it_has_succeeded(fake_x
 
 def test_an_upload_x_fails_to_process_is_refused_permanently(fake_x: FakeX) -> None:
     x = TweepyX.from_credentials(
-        CREDS, api_base_url=fake_x.base_url, timeout_s=2, chunked_over_bytes=100, sleep=lambda _: None
+        CREDS,
+        api_base_url=fake_x.base_url,
+        timeout_s=2,
+        chunking=Chunking(over_bytes=100),
+        sleep=lambda _: None,
     )
     fake_x.process_next_upload(polls=1, fail=True)
 
@@ -177,7 +184,9 @@ def test_an_upload_x_fails_to_process_is_refused_permanently(fake_x: FakeX) -> N
 
 
 def test_media_still_processing_cannot_be_attached(fake_x: FakeX) -> None:
-    x = TweepyX.from_credentials(CREDS, api_base_url=fake_x.base_url, timeout_s=2, chunked_over_bytes=100)
+    x = TweepyX.from_credentials(
+        CREDS, api_base_url=fake_x.base_url, timeout_s=2, chunking=Chunking(over_bytes=100)
+    )
     x_client = x.client
     fake_x.process_next_upload(polls=3)
     init = x_client.session.post(
@@ -214,7 +223,9 @@ def test_an_image_over_five_megabytes_is_refused_and_nothing_is_posted(x: Tweepy
 
 
 def test_a_large_image_over_the_limit_is_refused_at_initialize(fake_x: FakeX) -> None:
-    x = TweepyX.from_credentials(CREDS, api_base_url=fake_x.base_url, timeout_s=5, chunked_over_bytes=1000)
+    x = TweepyX.from_credentials(
+        CREDS, api_base_url=fake_x.base_url, timeout_s=5, chunking=Chunking(over_bytes=1000)
+    )
     too_big = png()[:8] + b"\0" * (5 * 1024 * 1024)
 
     with pytest.raises(PublishError) as caught:
