@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, NotRequired, Protocol, TypedDict, Unpack
 
 from ..domain.findings import Verdict
 from ..domain.states import State
@@ -58,6 +58,18 @@ class StoryStore(Protocol):
     def get_findings(self, story_id: str, number: int) -> Verdict | None: ...
 
 
+class Move(TypedDict):
+    """A story's move to the state ``to``, made only if its state is one of ``expected`` (and its version
+    is ``expected_version``, when given), recorded with ``event``. ``updates`` may set version,
+    content_hash, title, reason, authenticated, publish_at, posts."""
+
+    expected: Iterable[State]
+    to: State
+    event: AuditEvent
+    expected_version: NotRequired[int | None]
+    updates: NotRequired[Mapping[str, Any] | None]
+
+
 class StoryTable(Protocol):
     """The table: the current state of each story, audit events and once-only markers."""
 
@@ -67,21 +79,8 @@ class StoryTable(Protocol):
 
     def get(self, story_id: str) -> StoryRecord | None: ...
 
-    def transition(
-        self,
-        story_id: str,
-        *,
-        expected: Iterable[State],
-        to: State,
-        event: AuditEvent,
-        expected_version: int | None = None,
-        updates: Mapping[str, Any] | None = None,
-    ) -> StoryRecord:
-        """Move to ``to`` only if the state is one of ``expected`` (and the version matches).
-
-        Raises ConflictError when the condition fails. ``updates`` may set version, content_hash,
-        title, reason, authenticated, publish_at, posts.
-        """
+    def transition(self, story_id: str, **move: Unpack[Move]) -> StoryRecord:
+        """Make the move, or raise ConflictError when its condition fails."""
         ...
 
     def add_posts(self, story_id: str, posts: Sequence[Post]) -> None: ...
@@ -145,6 +144,13 @@ class MediaItem:
     name: str = ""
 
 
+class PostOptions(TypedDict, total=False):
+    """What every channel's ``post`` takes besides the text: the post it replies to, and its images."""
+
+    reply_to: str | None
+    media: Sequence[MediaItem]
+
+
 class ChannelPoster(Protocol):
     """One publishing channel (X, Mastodon, Bluesky, WordPress): post, reply, attach images, delete.
 
@@ -154,9 +160,7 @@ class ChannelPoster(Protocol):
 
     name: str
 
-    def post(
-        self, text: str, *, reply_to: str | None = None, media: Sequence[MediaItem] = ()
-    ) -> PostResult: ...
+    def post(self, text: str, **options: Unpack[PostOptions]) -> PostResult: ...
 
     def delete(self, post_id: str) -> None: ...
 
@@ -164,14 +168,7 @@ class ChannelPoster(Protocol):
 class TitledPoster(ChannelPoster, Protocol):
     """A channel whose posts have a title of their own (WordPress): the story's title is sent as it."""
 
-    def post(
-        self,
-        text: str,
-        *,
-        reply_to: str | None = None,
-        media: Sequence[MediaItem] = (),
-        title: str | None = None,
-    ) -> PostResult: ...
+    def post(self, text: str, *, title: str | None = None, **options: Unpack[PostOptions]) -> PostResult: ...
 
 
 class IdempotentPoster(ChannelPoster, Protocol):
@@ -179,12 +176,7 @@ class IdempotentPoster(ChannelPoster, Protocol):
     (Mastodon's Idempotency-Key, kept for an hour), so a lost answer is recovered by asking again."""
 
     def post(
-        self,
-        text: str,
-        *,
-        reply_to: str | None = None,
-        media: Sequence[MediaItem] = (),
-        idempotency_key: str | None = None,
+        self, text: str, *, idempotency_key: str | None = None, **options: Unpack[PostOptions]
     ) -> PostResult: ...
 
 
