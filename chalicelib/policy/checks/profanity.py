@@ -21,6 +21,7 @@ from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
+from ..swearing import compound_roots, is_compound, is_variant, masked_compound
 
 PROF = "TONE-PROF"
 
@@ -80,7 +81,7 @@ _LEET = str.maketrans(
     }
 )
 # A word, with the symbols that stand in for letters or hide them; digits alone are never a word.
-_TOKEN = re.compile(r"[^\W_][\w@$*!|€£'’-]*[\w@$*€£]|[^\W_\d]")
+_TOKEN = re.compile(r"(?:(?<![\w@$])[@$](?=[^\W\d_]))?[^\W_][\w@$*!|€£'’-]*[\w@$*€£]|[^\W_\d]")
 _SPACED = re.compile(r"(?<![\w.*-])(?:[^\W\d_][ .*_-]){2,}[^\W\d_](?![\w*])")
 _REPEATS = re.compile(r"(.)\1+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -424,9 +425,33 @@ def _disguised_word_may_match(source: str, lists: _Swearing) -> bool:
     for raw in _TOKEN.findall(source):
         if _plain(raw):
             continue
-        if "*" in raw or _may_match(_LETTER_RUN.findall(_fold(raw)), lists):
+        runs = _LETTER_RUN.findall(_fold(raw))
+        if "*" in raw or _may_match(runs, lists) or _may_be_compound_or_variant(runs):
             return True
     return False
+
+
+# Variants of the roots start with one of these letters' runs; compounds with a root.
+_VARIANT_STARTS = ("f", "ph", "k", "c", "sh", "bi", "b", "a", "mo")
+
+
+def _may_be_compound_or_variant(words: Iterable[str]) -> bool:
+    roots = compound_roots()
+    return any(
+        (w.startswith(roots) and len(w) > 4) or (w.startswith(_VARIANT_STARTS) and is_variant(w))
+        for w in words
+    ) or any(w.endswith(("ass", "arse", "shit", "shite", "asses", "arses")) and is_compound(w) for w in words)
+
+
+def _beyond_the_list(folded: str, raw: str, source: str, start: int, strong: _Matcher) -> bool:
+    """A spelling variant ("fvck"), a compound ("arse" and "badger") or a masked one ("bulls**t");
+    a capitalised word inside a sentence is a name ("Cockfield"), not one of these."""
+    if "*" in folded:
+        return masked_compound(folded, lambda rest: _masked_match(rest, strong.words))
+    if raw[0].isupper() and not raw.isupper() and re.search(r"[\w,;]\s+$", source[max(0, start - 3) : start]):
+        return False
+    word = _collapse(folded.strip("'’-")) if _REPEATS.search(folded) else folded.strip("'’-")
+    return is_variant(folded.strip("'’-")) or is_variant(word) or is_compound(folded) or is_compound(word)
 
 
 def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
@@ -437,7 +462,10 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
     # which comes near a listed one: then only a disguised word (digits, symbols, other scripts inside
     # it) needs the full look, and a story without one is done.
     only_disguised = (
-        lists.shapes_hold and not _may_be_spaced_out(source) and not _may_match(text.words, lists)
+        lists.shapes_hold
+        and not _may_be_spaced_out(source)
+        and not _may_match(text.words, lists)
+        and not _may_be_compound_or_variant(text.words)
     )
     if only_disguised and not (_has_disguised_word(source) and _disguised_word_may_match(source, lists)):
         return []
@@ -446,7 +474,12 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
     protected = [m.span() for m in phrases.finditer(source)] if phrases is not None else []
     findings: list[Finding] = []
     for start, end, raw in _tokens(source, disguised_only=only_disguised):
-        if only_disguised and "*" not in raw and not _may_match(_LETTER_RUN.findall(_fold(raw)), lists):
+        if (
+            only_disguised
+            and "*" not in raw
+            and not _may_match(runs := _LETTER_RUN.findall(_fold(raw)), lists)
+            and not _may_be_compound_or_variant(runs)
+        ):
             continue  # "10am" reads as "ioam", which starts and ends like nothing on the lists
         if raw.lower().strip("'’") in allowed or any(s <= start and end <= e for s, e in protected):
             continue
@@ -459,6 +492,8 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
             # "Dick" with a capital is a name (Dick Whittington, Philip K. Dick), not the insult.
             if folded in {"dick", "dicks"} and raw[0].isupper() and not raw.isupper():
                 continue
+            findings.append(Finding(PROF, Severity.BLOCK, start, end, PROF_REASON))
+        elif _beyond_the_list(folded, raw, source, start, strong):
             findings.append(Finding(PROF, Severity.BLOCK, start, end, PROF_REASON))
         elif _matches(folded, mild) and not (raw[0].isupper() and folded in {"git", "prat", "sod"}):
             findings.append(Finding(PROF, Severity.WARN, start, end, MILD_PROF_REASON))

@@ -1,0 +1,116 @@
+"""Swearing is caught beyond the word list (spelling variants, compounds, masks) and places stay safe."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from chalicelib.domain.findings import CheckContext, Severity
+from chalicelib.policy.catalogue import run_checks
+from chalicelib.policy.rules import parse_rules
+
+CTX = CheckContext(now=datetime(2026, 6, 1, 9, tzinfo=UTC), channel="blog")
+RULES = parse_rules("{}")
+
+
+def blocked(text: str, check: str = "TONE-PROF") -> list[str]:
+    return [
+        text[f.start : f.end]
+        for f in run_checks(text, CTX, RULES).findings
+        if f.check == check and f.severity is Severity.BLOCK
+    ]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "arsebadger",
+        "pissflaps",
+        "cockwomble",
+        "knobjockey",
+        "dickweasel",
+        "jizzstain",
+        "twatwaffle",
+        "bumhole",
+        "cumbubble",
+        "shitbag",
+        "twatface",
+        "tosspot",
+        "jackass",
+        "dumbass",
+    ],
+)
+def test_a_profane_root_joined_to_an_everyday_word_is_swearing(word: str) -> None:
+    assert blocked(f"The bloke in the van was a right {word} to our crew.") == [word]
+
+
+@pytest.mark.parametrize(
+    "word", ["f00king", "fvcking", "fuk1ng", "bulls**t", "c-u-n-t", "c0ck", "pr1ck", "$hit", "fcuk", "phuck"]
+)
+def test_a_disguised_or_respelt_swear_word_is_caught(word: str) -> None:
+    assert blocked(f"Honestly, the rota this week is {word} again.") == [word]
+
+
+@pytest.mark.parametrize(
+    "word", ["prick", "nobhead", "douchebag", "jackass", "dumbass", "slut", "tits", "bellend", "shithead"]
+)
+def test_common_british_swear_words_and_crude_insults_block(word: str) -> None:
+    assert blocked(f"Some {word} parked across the dropped kerb again.") == [word]
+
+
+def test_piss_off_blocks() -> None:
+    assert blocked("We told the van driver to piss off.") != []
+
+
+@pytest.mark.parametrize("word", ["pillock", "pillocks", "tosser"])
+def test_mild_british_insults_are_flagged(word: str) -> None:
+    assert [f for f in run_checks(f"What a {word}.", CTX, RULES).findings if f.check == "TONE-PROF"] != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crew cleared Slag Lane by ten.",
+        "Our team visited Scunthorpe and Penistone.",
+        "The bus to Cockermouth runs hourly.",
+        "We drove through Cockburnspath and on to Cockfosters.",
+        "The show at Wetwang was a great day out.",
+        "Signs for Titty Ho have been replaced.",
+        "Bins on Dickens Road are collected on Tuesday.",
+        "Sandy Balls holiday park hosted the litter pick.",
+        "Pratts Bottom gets a new bus shelter.",
+        "A cocktail evening in the cockpit of the old plane.",
+        "A peacock wandered into the park; Mr Hancock and Ms Dickinson caught it.",
+        "The titanic effort earned the team its title.",
+        "A bumblebee on the cumulative chart beside a cucumber.",
+        "Scuntorpe is a common misspelling.",
+        "Shitake and shiitake mushrooms at the market.",
+        "We assess each class on the passage by the grass.",
+        "The Arsenal fan is a therapist; arsenic analysis came back clear.",
+        "Press the button, spread the butter, sign the document.",
+        "Don't forget your bumbag and the cumin.",
+    ],
+)
+def test_places_and_ordinary_words_that_start_like_a_root_pass(text: str) -> None:
+    assert blocked(text) == []
+
+
+def test_a_capitalised_compound_inside_a_sentence_is_taken_for_a_name() -> None:
+    assert blocked("We met the Cockfield family at the fun day.") == []
+    assert blocked("What a shitbag.") == ["shitbag"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Typical yobs, leaving the Rec on Mill Lane in a state again.", "yobs"),
+        ("Cleared up after the feral kids on the rec again this morning.", "feral kids"),
+    ],
+)
+def test_yobs_and_feral_kids_said_of_people_are_insults(text: str, span: str) -> None:
+    assert blocked(text, "TONE-INSULT") == [span]
+
+
+def test_feral_said_of_animals_is_not_an_insult() -> None:
+    assert blocked("Feral cats on the estate are being neutered.", "TONE-INSULT") == []
