@@ -30,7 +30,7 @@ from .checks import (
     tone,
     xlength,
 )
-from .normalise import normalise
+from .normalise import NormalisedText, normalise
 from .registry import CheckFn, Registration
 from .rules import OrgRules
 from .thread import split_thread
@@ -90,6 +90,8 @@ _REGISTRY: tuple[Registration, ...] = _CORE + (
     + posting.REGISTRY
 )
 
+_CHECK_FNS: tuple[CheckFn, ...] = tuple(check for _, _, check in _REGISTRY)
+
 CHECKS: Mapping[str, str] = MappingProxyType({check_id: about for check_id, about, _ in _REGISTRY})
 
 _RANK = {Severity.WARN: 0, Severity.BLOCK: 1}
@@ -104,6 +106,24 @@ def run_checks(text: str, ctx: CheckContext, rules: OrgRules) -> Verdict:
     """Every check in the catalogue over ``text``; findings point into ``text`` itself."""
     normalised = normalise(text)
     overrides = rules.checks.severities
+    if overrides:
+        findings = _findings_with_overrides(normalised, ctx, rules, overrides)
+    else:
+        # No severity is overridden (the usual rules file): each finding only needs mapping back.
+        findings = []
+        for check in _CHECK_FNS:
+            for f in check(normalised, ctx, rules):
+                if f.image is not None:
+                    findings.append(f)
+                    continue
+                start, end = normalised.to_original(f.start, f.end)
+                findings.append(f if (start, end) == (f.start, f.end) else replace(f, start=start, end=end))
+    return Verdict(findings=tuple(merge_findings(findings)))
+
+
+def _findings_with_overrides(
+    normalised: NormalisedText, ctx: CheckContext, rules: OrgRules, overrides: Mapping[str, str]
+) -> list[Finding]:
     findings: list[Finding] = []
     for check_id, _, check in _REGISTRY:
         if overrides.get(check_id) == "OFF":
@@ -117,7 +137,7 @@ def run_checks(text: str, ctx: CheckContext, rules: OrgRules) -> Verdict:
             # A copy only when something changes: ``replace`` costs more than most checks.
             changed = (start, end, severity) != (f.start, f.end, f.severity)
             findings.append(replace(f, start=start, end=end, severity=severity) if changed else f)
-    return Verdict(findings=tuple(merge_findings(findings)))
+    return findings
 
 
 def check_thread(text: str, ctx: CheckContext, rules: OrgRules) -> list[tuple[str, Verdict]]:

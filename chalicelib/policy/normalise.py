@@ -73,11 +73,7 @@ class NormalisedText:
         Lower-cased the way a case-insensitive regex compares letters, so that the shortcut never
         skips text the check's own pattern would match ("İ", "ı" and "ſ" match i and s there).
         """
-        if self.text.isascii():
-            return frozenset(
-                self.text.encode("ascii").translate(_ASCII_LOWER_LETTERS).decode("ascii").split()
-            )
-        return frozenset(letter_runs(self.text))
+        return lower_runs(self.text)
 
     @cached_property
     def cased_words(self) -> frozenset[str]:
@@ -136,6 +132,14 @@ def cased_runs(text: str) -> frozenset[str]:
     return frozenset(_LETTER_RUN.findall(text))
 
 
+@lru_cache(maxsize=8)
+def lower_runs(text: str) -> frozenset[str]:
+    """``NormalisedText.words`` for a plain string; cached, as the name finder asks about it too."""
+    if text.isascii():
+        return frozenset(text.encode("ascii").translate(_ASCII_LOWER_LETTERS).decode("ascii").split())
+    return frozenset(letter_runs(text))
+
+
 def letter_runs(text: str) -> list[str]:
     """The runs of letters in ``text``, lower-cased as ``NormalisedText.words`` has them.
 
@@ -162,7 +166,15 @@ def first_runs(phrases: Iterable[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
-PhraseIndex = dict[str, tuple[frozenset[str], ...]]
+class PhraseIndex(dict[str, tuple[frozenset[str], ...]]):
+    """Phrases' runs of letters filed under the longest run, and those keys as a set: a story's words
+    meet a set of keys by looking up the fewer of the two, where a dict's keys would each be looked up."""
+
+    __slots__ = ("keys_set",)
+
+    def __init__(self, found: dict[str, tuple[frozenset[str], ...]]) -> None:
+        super().__init__(found)
+        self.keys_set = frozenset(found)
 
 
 def phrase_index(phrases: Iterable[str]) -> PhraseIndex | None:
@@ -180,14 +192,14 @@ def phrase_index(phrases: Iterable[str]) -> PhraseIndex | None:
         if not runs:
             return None
         out.setdefault(max(runs, key=len), []).append(frozenset(runs))
-    return {key: tuple(found) for key, found in out.items()}
+    return PhraseIndex({key: tuple(found) for key, found in out.items()})
 
 
 def may_have_phrase(words: frozenset[str], index: PhraseIndex | None) -> bool:
     """False when the text's ``words`` lack some run of every phrase of the index."""
     if index is None:
         return True
-    return any(runs <= words for key in words.intersection(index) for runs in index[key])
+    return any(runs <= words for key in words.intersection(index.keys_set) for runs in index[key])
 
 
 def _fold(ch: str, normalised: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from .normalise import NormalisedText, cased_runs, letter_runs
+from .normalise import NormalisedText, cased_runs, lower_runs
 from .rules import OrgRules, builtin_list
 from .words import word_pattern
 
@@ -34,9 +34,29 @@ _SHARED_SURNAMES = NOT_SURNAMES & SURNAMES
 _PLACE_WORDS = NOT_SURNAMES - SURNAMES
 _NOT_NAMES = frozenset(" ".join(n.casefold().split()) for n in _word_list("people_not_names.txt"))
 
+
+def _by_first_word(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase.split()[0], []).append(phrase)
+    return {first: tuple(found) for first, found in out.items()}
+
+
+# The names that are not people's ("Victoria Park"), under their first word, as a name is looked up.
+_NOT_NAMES_BY_FIRST = _by_first_word(_NOT_NAMES)
+
 # --- tokens and sentences ------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+# The same words in ASCII text, where a letter can only be A-Z or a-z: a class the regex engine
+# tests with a bitmap rather than by each character's Unicode category.
+_ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*(?:-[A-Za-z]+(?:'[A-Za-z]+)*)*")
+
+
+def _token_pattern(text: str) -> re.Pattern[str]:
+    return _ASCII_TOKEN if text.isascii() else _TOKEN
+
+
 TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"})
 # A name right after one of these belongs to a public figure, a place or a member: "St Albans",
 # "Sir Winston Churchill", "Cllr Jane Smith" (politics' business), "the John Lewis store".
@@ -91,10 +111,16 @@ class Token(NamedTuple):
     initial: bool  # "R" of "Mr R. Patel"
 
 
+_new_token = tuple.__new__  # builds a Token without the Python-level ``Token.__new__`` call
+
+
 def _token(start: int, end: int, word: str) -> Token:
-    # The only cased characters in ASCII are letters: one is lower case if upper-casing changes it.
-    lower_somewhere = word.upper() != word if word.isascii() else any(c.islower() for c in word)
-    return Token(start, end, word, word[:1].isupper() and lower_somewhere, len(word) == 1 and word.isupper())
+    if len(word) == 1:
+        return _new_token(Token, (start, end, word, False, word.isupper()))
+    # The only cased characters in ASCII are letters, and a word has one: it has a lower-case letter
+    # exactly when it is not all upper case.
+    lower_somewhere = not word.isupper() if word.isascii() else any(c.islower() for c in word)
+    return _new_token(Token, (start, end, word, word[0].isupper() and lower_somewhere, False))
 
 
 # Several checks ask about the same story in turn (its words, its sentences, its names); a small
@@ -107,11 +133,16 @@ _PER_STORY = 8
 def tokens(text: str) -> tuple[Token, ...]:
     """Words with their spans; a trailing possessive "'s" is left outside the word."""
     out: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        word, end = m.group(), m.end()
+    find = text.find
+    end = 0
+    for word in _token_pattern(text).findall(text):
+        # No letter stands between two words, so a word is found at the first letter after the last.
+        start = find(word, end)
+        end = start + len(word)
         if len(word) > 2 and word[-2:] in ("'s", "’s"):
-            word, end = word[:-2], end - 2
-        out.append(_token(m.start(), end, word))
+            out.append(_token(start, end - 2, word[:-2]))
+        else:
+            out.append(_token(start, end, word))
     return tuple(out)
 
 
@@ -134,10 +165,17 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(text))
 
 
+_ABBREVIATION = re.compile(r"(?:^|\W)([A-Za-z]{1,4})$")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot : dot + 1] != ".":
         return False
-    m = re.search(r"(?:^|\W)([A-Za-z]{1,4})$", text[max(0, dot - 6) : dot])
+    # The abbreviation's letters end at the dot (or at a newline just before it, where "$" matches too).
+    before = text[dot - 1 : dot] if dot else ""
+    if not ("a" <= before <= "z" or "A" <= before <= "Z" or before == "\n"):
+        return False
+    m = _ABBREVIATION.search(text[max(0, dot - 6) : dot])
     if m is None:
         return False
     word = m.group(1)
@@ -150,7 +188,7 @@ def _title_case_line(text: str, pos: int) -> bool:
     # Only ordinary words count: names, streets, postcodes and the first word are capitalised anyway.
     words = [
         w
-        for w in _TOKEN.findall(text[start:end])[1:]
+        for w in _token_pattern(text).findall(text, start, end)[1:]
         if len(w) >= 4 and not w.isupper() and w not in _EXPECTED_CAPITALS and w.lower() not in _MINOR_WORDS
     ]
     if len(words) < 3:
@@ -212,19 +250,23 @@ def find_names(text: str) -> tuple[NameMatch, ...]:
         return ()
     toks = tokens(text)
     out: list[NameMatch] = []
-    i = 0
-    while i < len(toks):
+    resume = 0
+    for i, tok in enumerate(toks):
+        # Every name starts with a capitalised word (a title too): no other word need be looked at.
+        if i < resume or not tok.capitalised:
+            continue
         match = (
             (listed and (_title_name(text, toks, i) or _full_name(text, toks, i)))
             or (by_context and _context_name(text, toks, i))
             or None
         )
-        if match is None:
-            i += 1
-            continue
-        out.append(match[0])
-        i = match[1]
+        if match is not None:
+            out.append(match[0])
+            resume = match[1]
     return tuple(out)
+
+
+_LETTER_SPACE_END = re.compile(r"[A-Za-z]\s$")
 
 
 def _title_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int] | None:
@@ -233,7 +275,7 @@ def _title_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, in
         return None
     # "Oak Dr" is a street, and a title ends a word, never starts one after a number.
     before = text[max(0, title.start - 4) : title.start]
-    if title.word == "Dr" and re.search(r"[A-Za-z]\s$", before):
+    if title.word == "Dr" and _LETTER_SPACE_END.search(before):
         return None
     j = i + 1
     given: list[str] = []
@@ -255,7 +297,7 @@ def _title_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, in
     if not given:
         return None
     surname = given[-1]
-    if _title_case_line(text, title.start) and surname not in SURNAMES:
+    if surname not in SURNAMES and _title_case_line(text, title.start):
         return None
     full = f"{title.word} {' '.join(given)}"
     if " ".join(full.casefold().split()) in _NOT_NAMES:
@@ -324,18 +366,18 @@ def _full_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int
     after = toks[j] if j < len(toks) else None
     if after is not None and after.word in _PLACE_WORDS and text[run[-1].end : after.start] == " ":
         return None
-    title_case = _title_case_line(text, first.start)
     # An unknown surname after "Hazel" stands only where what follows is a person's ("Hazel
     # Thornton of 12 Oak Close", "Jordan Lindqvist said"); in a Title Case line, never.
-    unknown_surname = surname not in SURNAMES
-    if unknown_surname and (title_case or (ambiguous and not _PERSON_AFTER.match(text, run[-1].end))):
+    if surname not in SURNAMES and (
+        _title_case_line(text, first.start) or (ambiguous and not _PERSON_AFTER.match(text, run[-1].end))
+    ):
         return None
     if surname in _SHARED_SURNAMES and (ambiguous or len(run) > 2):
         return None
     if surname in NOT_SURNAMES and surname not in _SHARED_SURNAMES:
         return None
     key = " ".join(w.casefold() for w in words)
-    if any(key.startswith(n) or n.startswith(key) for n in _NOT_NAMES if n.split()[0] == words[0].casefold()):
+    if any(key.startswith(n) or n.startswith(key) for n in _NOT_NAMES_BY_FIRST.get(words[0].casefold(), ())):
         return None
     middle = tuple(words[1:-1])
     return NameMatch(first.start, run[-1].end, "", (words[0], *middle), surname), j
@@ -371,10 +413,13 @@ _CUE_WORDS = frozenset(
 _AGE_OR_HOME_CUE = re.compile(rf"[A-Z][a-z]+(?:{_AGE_OR_HOME_AFTER.pattern})")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _may_name_by_context(text: str) -> bool:
-    if not _CUE_WORDS.isdisjoint(letter_runs(text)):
+    if not _CUE_WORDS.isdisjoint(lower_runs(text)):
         return True
-    return any(c.isdigit() for c in text) and _AGE_OR_HOME_CUE.search(text) is not None
+    return _DIGIT.search(text) is not None and _AGE_OR_HOME_CUE.search(text) is not None
 
 
 def _context_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int] | None:
@@ -391,14 +436,15 @@ def _context_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, 
     # A third capitalised word makes it a place or an organisation ("Glenn Close Road").
     if i + 2 < len(toks) and toks[i + 2].capitalised and text[second.end : toks[i + 2].start] == " ":
         return None
-    if previous_word(text, toks, i) in NOT_PERSON_BEFORE or _title_case_line(text, first.start):
+    if previous_word(text, toks, i) in NOT_PERSON_BEFORE:
         return None
-    role = _ROLE_BEFORE.search(text, max(0, first.start - 30), first.start) is not None
     if not (
-        role
+        _ROLE_BEFORE.search(text, max(0, first.start - 30), first.start)
         or _AGE_OR_HOME_AFTER.match(text, second.end)
         or (second.word in SURNAMES and _CONTEXT_AFTER.match(text, second.end))
     ):
+        return None
+    if _title_case_line(text, first.start):
         return None
     if f"{first.word} {second.word}".casefold() in _NOT_NAMES:
         return None

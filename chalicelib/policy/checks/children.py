@@ -83,10 +83,24 @@ _ADULT_BEFORE = word_pattern(
 )
 
 
-# An age or a school somewhere: then an unlisted name may be a child's.
-_CHILD_CUE = re.compile(
-    r"\b(?:aged?\s+\d|Primary|Infants?|Juniors?|Academy|School|Nursery|Year\s+\d)|\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,"
-)
+# An age or a school somewhere: then an unlisted name may be a child's. Two patterns, each looked
+# for only where the text has what it needs: the second starts with "(" or ",", which the regex
+# engine skips to, and the first needs a digit or one of the school words.
+_CHILD_CUE_WORDS = re.compile(r"\b(?:aged?\s+\d|Primary|Infants?|Juniors?|Academy|School|Nursery|Year\s+\d)")
+_CHILD_CUE_NUMBERS = re.compile(r"\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,")
+_SCHOOL_CUES = ("Primary", "Infant", "Junior", "Academy", "School", "Nursery")
+
+
+def _has_child_cue(text: NormalisedText) -> bool:
+    source = text.text
+    digits = text.digit_count > 0
+    if (
+        (digits and ("age" in source or "Year" in source)) or any(w in source for w in _SCHOOL_CUES)
+    ) and _CHILD_CUE_WORDS.search(source) is not None:
+        return True
+    return digits and _CHILD_CUE_NUMBERS.search(source) is not None
+
+
 _AT_SCHOOL = re.compile(r"School|Primary|Academy|Nursery|Infant|Junior|pupil", re.IGNORECASE)
 
 
@@ -160,9 +174,7 @@ def check_child(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
     spans: list[tuple[int, int]] = []
     # A child is a first name, or any capitalised word after "son", "daughter" …
     may_name_a_child = (
-        may_name_someone(source)
-        or not _KIN_WORDS.isdisjoint(text.words)
-        or _CHILD_CUE.search(source) is not None
+        may_name_someone(source) or not _KIN_WORDS.isdisjoint(text.words) or _has_child_cue(text)
     )
     for start, end in _child_candidates(source, tokens(source)) if may_name_a_child else ():
         words = tuple(w.casefold() for w in source[start:end].split())

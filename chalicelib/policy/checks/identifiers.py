@@ -28,6 +28,10 @@ NINO_REASON = (
 # 3-3-4 digits, separated by nothing, spaces or hyphens, the same separator both times. Not glued
 # to letters or other digits (a product code or a longer number), nor the tail of a decimal.
 _NHS_SHAPE = re.compile(r"(?<![\w+.,])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w]|[.,]\d)")
+# The digits of either shape, for a first look: a pattern that starts with a digit is searched by
+# skipping to the digits, where the shapes' look-behinds are tried at every character.
+_NHS_DIGITS = re.compile(r"\d\d\d[ -]?\d{3}[ -]?\d{4}")
+_NINO_DIGITS = re.compile(r"\d\d[ -]?\d\d[ -]?\d\d")
 # A leading country code makes the same digits a phone number in international form.
 _COUNTRY_CODE_BEFORE = re.compile(r"(?:\+\d{1,3}|\b00\d{1,3})[ -]?\(?0?\)?[ -]?$")
 
@@ -54,7 +58,7 @@ def nhs_checksum_ok(digits: str) -> bool:
 
 
 def check_nhs_number(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
-    if text.digit_count < 10:
+    if text.digit_count < 10 or _NHS_DIGITS.search(text.text) is None:
         return []
     findings: list[Finding] = []
     for m in _NHS_SHAPE.finditer(text.text):
@@ -68,7 +72,7 @@ def check_nhs_number(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -
 
 
 def check_ni_number(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
-    if text.digit_count < 6:
+    if text.digit_count < 6 or _NINO_DIGITS.search(text.text) is None:
         return []
     findings: list[Finding] = []
     for m in _NINO_SHAPE.finditer(text.text):
