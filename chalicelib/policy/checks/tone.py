@@ -12,7 +12,7 @@ from functools import cache
 
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText, first_runs, letter_runs
-from ..people import sentence_bounds
+from ..people import find_names, sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
 from .profanity import spaced_out, undisguised
@@ -134,7 +134,8 @@ _BUSINESS_SUFFIX = (
     r"|Plumbing|Plumbers?|Heating|Electrical|Electricians?|Motors|Cars|Garage|Autos?|Construction"
     r"|Removals|Waste|Skips?|Clearances?|Landscaping|Gardening|Services|Lettings|Estates|Properties"
     r"|Scaffolding|Driveways|Paving|Windows|Carpets|Cleaning|Traders?|Trading|Takeaway|Cafe|Café"
-    r"|Kebabs?|Pizza|Bar|Pub|Inn|Stores?|Shop|Supplies|Group|Solutions|Contractors|Haulage|Recycling)"
+    r"|Kebabs?|Pizza|Bar|Pub|Inn|Stores?|Shop|Supplies|Group|Solutions|Contractors|Haulage|Recycling"
+    r"|Inc\.?|LLC|Lettings)"
 )
 # A person (a title and a name, or two or three capitalised words) or a business (capitalised
 # words and a trade word such as "Roofing" or "Ltd").
@@ -142,6 +143,12 @@ _NAMED = (
     rf"(?:{_HONORIFIC}\s+{_CAP}(?:\s+{_CAP})?"
     rf"|(?:{_CAP}['’]s\s+|{_CAP}\s+){{1,3}}{_BUSINESS_SUFFIX}\b"
     rf"|{_CAP}(?:\s+{_CAP}){{1,2}}"
+    # A firm by the shape of its name: "Harris-Lowe", "Okafor, Brent and Lyle", and anyone a warning
+    # names ("avoid Harris", "don't use Lyle's").
+    rf"|[A-Z][a-z]+-[A-Z][a-z]+(?![\w-])"
+    rf"|{_CAP},\s+{_CAP},?\s+(?:and|&)\s+{_CAP}"
+    rf"|(?i:avoid|don['’]?t\s+use|do\s+not\s+use|never\s+use|steer\s+clear\s+of|stay\s+away\s+from)"
+    rf"\s+(?:{_CAP}['’]s|{_CAP})(?:\s+{_CAP}){{0,3}}"
     # Someone put at an address is as identifiable as a name: "the bloke at 14 Mill Lane", "Gary at
     # number 9".
     rf"|(?:(?i:the)\s+)?(?:(?i:man|woman|bloke|lad|guy|tenant|resident|neighbour|family|couple|owner|landlord"
@@ -163,9 +170,22 @@ _NOT_PERSON = frozenset(_NOT_PERSON_TEXT.split())
 
 # "Mrs Patel was robbed": the name is who it was done to.
 _DEFAME_VERB = (
-    r"(?<!was )(?<!were )(?<!been )(?<!got )(?<!being )"
-    r"(?i:stole|steals|stealing|scammed|scams|conned|cons|ripped\s+off|rips\s+off|defrauded|fleeced"
+    r"(?:(?<!was )(?<!were )(?<!been )(?<!got )(?<!being )"
+    r"(?i:stole|steals|scammed|scams|conned|cons|ripped\s+off|rips\s+off|defrauded|fleeced"
     r"|swindled|fly-?tipped|dumped\s+(?:rubbish|waste|it|this|the\s+\w+)|robbed|cheated|lied)"
+    # What someone is doing: "is dealing drugs", "has been fiddling the accounts", "are fleecing people".
+    r"|(?i:stealing|scamming|conning|fleecing|swindling|defrauding|robbing|burgling|cheating|embezzl(?:ed|ing)"
+    r"|fly[\s-]?tipping|ripping\s+(?:\w+\s+)?off|dumping\s+(?:rubbish|rubble|waste|mattresses|fridges|tyres"
+    r"|asbestos|it|their|the\s+\w+)|fiddl(?:ed|ing)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:\w+['’]s?\s+)?"
+    r"(?:accounts|books|figures|meters?|expenses|benefits|claims)|(?:dealing|selling|pushing)\s+(?:drugs|crack"
+    r"|heroin|cocaine|weed|cannabis)|laundering|taking\s+backhanders|took\s+(?:[\w'’]+\s+){0,3}?(?:money"
+    r"|deposits?|cash|savings)\b[^.!?]{0,60}?\b(?:never\s+c[oa]me\s+back|vanished|disappeared|did\s+a\s+runner)))"
+)
+# Between a name and what it is accused of doing, no word that makes someone else the doer or the
+# name a witness: "Mrs Patel reported that someone was dumping rubbish".
+_BETWEEN = (
+    r"(?:(?!(?i:reported|caught|saw|seen|spotted|stopped|found|told|said|says|that|who|whether|if|when"
+    r"|someone|somebody|people|victims?|and|but|after|against|about|by)\b)[\w'’-]+\s+){0,4}?"
 )
 # "a known", "a bunch of", "absolute", "fly-tipping": words that grade the allegation, but not a
 # preposition or a clause ("was robbed by a thief", "is the one who caught the thief").
@@ -201,7 +221,21 @@ def _defame_patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?P<name>{_NAMED})"
         ),
         # "Dave Jones stole", "Smith Roofing ripped off"
-        re.compile(rf"(?P<name>{_NAMED})\s+(?:\w+\s+){{0,2}}?(?P<term>{_DEFAME_VERB})\b"),
+        re.compile(rf"(?P<name>{_NAMED})\s+{_BETWEEN}(?P<term>{_DEFAME_VERB})\b"),
+    )
+
+
+@cache
+def _after_name_patterns() -> tuple[re.Pattern[str], ...]:
+    """The first and third patterns without their name, for a name the name finder found
+    ("Darren McAllister", "Mrs O'Neill") that the capitalised-words shape does not."""
+    allegation = _allegation()
+    return (
+        re.compile(
+            rf"\s*(?:,\s*|\s+(?i:is|was|are|were|=|the)\s+|['’]s\s+(?i:a|an|the)\s+)"
+            rf"{_QUALIFIER}(?P<term>{allegation})s?(?![\w-]){_NOT_THE_SUBJECT}"
+        ),
+        re.compile(rf"\s+{_BETWEEN}(?P<term>{_DEFAME_VERB})\b"),
     )
 
 
@@ -217,7 +251,7 @@ def _pronoun_patterns() -> tuple[re.Pattern[str], ...]:
             rf"{_PRONOUN}\s+(?i:is|was|are|were)\s+{_QUALIFIER}(?P<term>{_allegation()})s?(?![\w-])"
             rf"{_NOT_THE_SUBJECT}"
         ),
-        re.compile(rf"{_PRONOUN}\s+(?:\w+\s+){{0,2}}?(?P<term>{_DEFAME_VERB})\b"),
+        re.compile(rf"{_PRONOUN}\s+{_BETWEEN}(?P<term>{_DEFAME_VERB})\b"),
     )
 
 
@@ -232,17 +266,24 @@ def _is_named(name: str) -> bool:
     if any(c.isdigit() for c in name):
         return True  # put at an address
     words = name.replace("’", "'").split()
-    if re.match(_HONORIFIC + r"$", words[0]):
+    if re.match(_HONORIFIC + r"$", words[0]) or _WARNING.match(name) or "," in name:
         return True
+    if len(words) == 1 and "-" in name:
+        return name.split("-", 1)[0] not in _NOT_PERSON
     if re.search(_BUSINESS_SUFFIX + r"$", name):
         return words[0] not in {"The", "A", "Our", "This"} or len(words) > 2
     return not any(w.rstrip("'s") in _NOT_PERSON or w in _NOT_PERSON for w in words)
 
 
+_WARNING = re.compile(r"(?i:avoid|don['’]?t|do|never|steer|stay)\b")
+
+
 # Verbs of the third pattern; the allegations' own words come from the list.
 _DEFAME_VERBS_TEXT = """
     stole steals stealing scammed scams conned cons ripped rips defrauded fleeced swindled fly
-    flytipped dumped robbed cheated lied
+    flytipped dumped robbed cheated lied scamming conning fleecing swindling defrauding robbing burgling
+    cheating embezzled embezzling flytipping ripping dumping fiddled fiddling dealing selling pushing
+    laundering taking took
 """
 _DEFAME_VERBS = frozenset(_DEFAME_VERBS_TEXT.split())
 
@@ -269,6 +310,12 @@ def check_defamation(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -
             if _is_named(m.group("name")):
                 findings.append(Finding(DEFAME, Severity.BLOCK, *m.span("term"), DEFAME_REASON))
     taken = {(f.start, f.end) for f in findings}
+    for name in find_names(source):
+        for pattern in _after_name_patterns():
+            after = pattern.match(source, name.end)
+            if after and after.span("term") not in taken:
+                findings.append(Finding(DEFAME, Severity.BLOCK, *after.span("term"), DEFAME_REASON))
+                taken.add(after.span("term"))
     for pattern in _pronoun_patterns():
         for m in pattern.finditer(source):
             if m.span("term") not in taken and _named_before(source, m.start()):
