@@ -60,22 +60,24 @@ _WROTE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _HEADER_LINE = re.compile(r"^\*?(from|sent|date|to|cc|bcc|subject|reply-to|importance)\*?\s*:", re.IGNORECASE)
-_DISCLAIMER = re.compile(
-    r"^(?:"
+# How the disclaimers, eco footers and protective markings that mail systems add begin.
+_DISCLAIMER_OPENINGS = (
     r"this (?:e-?mail|message|communication)(?: and any (?:files|attachments|documents)[\w ]{0,30})?"
-    r" (?:is|are|may|and)\b.{0,60}\b(?:confidential|privileged|intended|legally)"
-    r"|the (?:information|contents?) (?:contained )?(?:in|of) this (?:e-?mail|message)"
-    r"|confidentiality (?:notice|statement|warning)|(?:e-?mail )?disclaimer\b"
-    r"|if you (?:have )?received this (?:e-?mail|message|communication) in error"
-    r"|(?:e-?mails?|messages?|communications?)\b.{0,40}\b(?:may be|are|is|will be) (?:monitored|recorded)"
-    r"|(?:any|the) (?:views|opinions)(?: or opinions)? (?:expressed|presented|contained) in this"
-    r"|please (?:consider|think of) the environment before printing|think before you print"
-    r"|n['’]imprimez (?:ce|cet) (?:mail|e-?mail|courriel|message)|bitte denken sie an die umwelt"
-    r"|this e-?mail has been (?:scanned|checked)"
-    r"|(?:protective marking|classification|official(?:-| )sensitive)\s*:"
-    r")",
-    re.IGNORECASE,
+    r" (?:is|are|may|and)\b.{0,60}\b(?:confidential|privileged|intended|legally)",
+    r"the (?:information|contents?) (?:contained )?(?:in|of) this (?:e-?mail|message)",
+    r"confidentiality (?:notice|statement|warning)",
+    r"(?:e-?mail )?disclaimer\b",
+    r"if you (?:have )?received this (?:e-?mail|message|communication) in error",
+    r"(?:e-?mails?|messages?|communications?)\b.{0,40}\b(?:may be|are|is|will be) (?:monitored|recorded)",
+    r"(?:any|the) (?:views|opinions)(?: or opinions)? (?:expressed|presented|contained) in this",
+    r"please (?:consider|think of) the environment before printing",
+    r"think before you print",
+    r"n['’]imprimez (?:ce|cet) (?:mail|e-?mail|courriel|message)",
+    r"bitte denken sie an die umwelt",
+    r"this e-?mail has been (?:scanned|checked)",
+    r"(?:protective marking|classification|official(?:-| )sensitive)\s*:",
 )
+_DISCLAIMER = re.compile("^(?:" + "|".join(_DISCLAIMER_OPENINGS) + ")", re.IGNORECASE)
 _ECO_LINE = re.compile(r"\b(?:environment|environnement|umwelt|ambiente|środowisk\w*|amgylchedd)\b", re.I)
 # A bare first name or "First Last" on its own at the very end: the writer signing the message.
 _NAME_LINE = re.compile(
