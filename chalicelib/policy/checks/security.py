@@ -19,6 +19,7 @@ from ..registry import Registration
 from ..rules import OrgRules
 from ..words import word_pattern
 from .addresses import BARE_STREET, ESTATE, POSTCODE_RE, STREET, STREET_ENDS, house_addresses
+from .code_shapes import codes_in_sentences
 
 CODE = "SEC-CODE"
 VULN = "SEC-VULN"
@@ -174,7 +175,10 @@ def _code_spans(source: str) -> Iterator[tuple[int, int]]:
 _CODE_KEYWORDS_TEXT = """
     code codes combination combo pin passcode key keysafe lock lockbox keypad padlock password
     passwords pass passphrase pw pwd wpa wi fi wifi login logon log door doors gate gates alarm
-    wireless box
+    wireless box laptop laptops lockbox keysafes padlocks pins logins passcodes alarms locks computer
+    computers tablet tablets router locker lockers intercom shutter shutters barrier barriers entrance
+    entry shed store fob credentials logons passphrase combinations combos keypads safe safes cabinet
+    keycode keycodes doorcode gatecode entrycode accesscode
 """
 _CODE_KEYWORDS = frozenset(_CODE_KEYWORDS_TEXT.split())
 _GLUED = (
@@ -195,7 +199,13 @@ _CODE_WORDS = _CODE_KEYWORDS | {w + c for w in _GLUED for c in "abcdefghijklmnop
 def check_code(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     if _CODE_WORDS.isdisjoint(text.words):
         return []
-    spans = sorted(set(_code_spans(text.text)))
+    spans = sorted(
+        {
+            *_code_spans(text.text),
+            # Every code the sentence reading finds has a digit in it.
+            *(codes_in_sentences(text.text) if text.digit_count else ()),
+        }
+    )
     out: list[Finding] = []
     for start, end in spans:
         if out and start < out[-1].end:
