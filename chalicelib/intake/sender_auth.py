@@ -68,11 +68,15 @@ _PARSE_ERRORS = (authres.core.AuthResError, ValueError, TypeError, AttributeErro
 
 @dataclass(frozen=True)
 class SenderIdentity:
-    """The authenticated sender: lower-case address, display name and the address's domain."""
+    """The authenticated sender: lower-case address and display name."""
 
     address: str
     name: str
-    domain: str
+
+    @property
+    def domain(self) -> str:
+        """The address's domain (the From domain that passed)."""
+        return self.address.rsplit("@", 1)[1]
 
 
 @dataclass(frozen=True)
@@ -286,7 +290,7 @@ def authenticate_sender(
     if not in_domain(from_domain, staff_domains):
         raise SenderNotAuthenticated(f"sender domain {from_domain} is not a staff domain")
 
-    return SenderIdentity(address=address, name=name, domain=from_domain)
+    return SenderIdentity(address=address, name=name)
 
 
 def _method_result(result: Any) -> MethodResult:

@@ -77,7 +77,7 @@ def test_good_staff_sender_is_stored_stamped_and_authenticated(intake: SmtpIntak
     assert len(key) > len("raw/email/") + 16
     assert raw.startswith(f"Authentication-Results: {LOCAL_AUTHSERV_ID};".encode())
     assert b"spf=pass" in raw.split(b"\r\n\r\n", 1)[0]
-    assert auth(raw) == SenderIdentity("jane@example.gov.uk", "Jane Smith", "example.gov.uk")
+    assert auth(raw) == SenderIdentity("jane@example.gov.uk", "Jane Smith")
     sub = parse_email(raw, raw_key=key, limits=IntakeLimits())
     assert sub.title == "Night shift at the depot"
 
