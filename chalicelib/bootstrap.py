@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         StoryTable,
     )
     from .policy.rules import OrgRules
+    from .services.base import ServiceParts
     from .services.check import CheckService
     from .services.decide import DecideService
     from .services.ingest import IngestService
@@ -237,18 +238,16 @@ class Container:
 
         return RateLimiter(self.counters, self.clock)
 
+    @property
+    def _parts(self) -> ServiceParts:
+        """What every stage's service is built with (services/base.py)."""
+        return {"table": self.table, "rules": self.rules, "clock": self.clock}
+
     @cached_property
     def submit(self) -> SubmitService:
         from .services.submit import SubmitService
 
-        return SubmitService(
-            raw=self.raw,
-            table=self.table,
-            limiter=self.limiter,
-            keys=self.signing_keys,
-            rules=self.rules,
-            clock=self.clock,
-        )
+        return SubmitService(raw=self.raw, limiter=self.limiter, keys=self.signing_keys, **self._parts)
 
     @cached_property
     def ingest(self) -> IngestService:
@@ -257,34 +256,24 @@ class Container:
         return IngestService(
             raw=self.raw,
             stories=self.stories,
-            table=self.table,
             queues=self.queues,
-            rules=self.rules,
             trusted_authserv_ids=self.settings.trusted_authserv_ids,
-            clock=self.clock,
             limiter=self.limiter,
+            **self._parts,
         )
 
     @cached_property
     def checks(self) -> CheckService:
         from .services.check import CheckService
 
-        return CheckService(
-            stories=self.stories, table=self.table, queues=self.queues, rules=self.rules, clock=self.clock
-        )
+        return CheckService(stories=self.stories, queues=self.queues, **self._parts)
 
     @cached_property
     def notify(self) -> NotifyService:
         from .services.notify import NotifyService
 
         return NotifyService(
-            limiter=self.limiter,
-            table=self.table,
-            stories=self.stories,
-            mailer=self.mailer,
-            links=self.links,
-            rules=self.rules,
-            clock=self.clock,
+            limiter=self.limiter, stories=self.stories, mailer=self.mailer, links=self.links, **self._parts
         )
 
     @cached_property
@@ -292,13 +281,11 @@ class Container:
         from .services.decide import DecideService
 
         return DecideService(
-            table=self.table,
             stories=self.stories,
             queues=self.queues,
             links=self.links,
-            rules=self.rules,
-            clock=self.clock,
             takedown=lambda sid, actor, reason: self.takedown.takedown(sid, actor=actor, reason=reason),
+            **self._parts,
         )
 
     @cached_property
@@ -313,21 +300,19 @@ class Container:
     def schedule(self) -> ScheduleService:
         from .services.schedule import ScheduleService
 
-        return ScheduleService(table=self.table, queues=self.queues, rules=self.rules, clock=self.clock)
+        return ScheduleService(queues=self.queues, **self._parts)
 
     @cached_property
     def publish(self) -> PublishService:
         from .services.publish import PublishService
 
         return PublishService(
-            table=self.table,
             stories=self.stories,
             queues=self.queues,
             channel=self.channel,
             blog=lambda: self.blog,
-            rules=self.rules,
-            clock=self.clock,
             claim_stale_s=self.settings.publish_claim_stale_s,
+            **self._parts,
         )
 
 
