@@ -227,7 +227,9 @@ _FACILITY = re.compile(
     r"|move-on\s+accommodation"
     r"|half-?way\s+houses?|bail\s+hostels?|approved\s+premises|children['’]?s\s+homes?"
     r"|hostels?\s+for\s+(?:care\s+leavers|homeless\s+\w+|rough\s+sleepers|young\s+people|ex-offenders"
-    r"|women|families|people\s+leaving\s+\w+)|care\s+leavers?['’]?\s+hostels?"
+    r"|women|families|people\s+leaving\s+\w+|vulnerable\s+\w+|adults|men|refugees|asylum\s+seekers"
+    r"|people\s+with\s+\w+|people\s+in\s+recovery|those\s+\w+ing)|care\s+leavers?['’]?\s+hostels?"
+    r"|(?:women['’]?s|domestic\s+(?:abuse|violence)|homeless|night|emergency)\s+shelters?"
     r"|care\s+leavers?['’]?\s+(?:flats?|accommodation|housing))\b"
     # "The supported living team at the Civic Centre" is a service, not where anyone lives.
     r"(?!\s+(?:team|teams|service|services|officers?|staff|workers?|managers?|strategy|policy|panel"
@@ -291,7 +293,7 @@ def _locations(source: str) -> Iterator[tuple[int, int]]:
 # 80s", which has "0s"): a finding needs one or the other.
 _FACILITY_WORDS_TEXT = """
     refuge refuges safe sheltered supported extra hostel hostels move accommodation half halfway
-    premises home homes leaver leavers
+    premises home homes leaver leavers shelter shelters
 """
 _FACILITY_WORDS = frozenset(_FACILITY_WORDS_TEXT.split())
 _VULNERABLE_WORDS_TEXT = """
@@ -327,10 +329,8 @@ def check_vulnerable_location(text: NormalisedText, ctx: CheckContext, rules: Or
     words = text.words
     if _FACILITY_WORDS.isdisjoint(words) and _VULNERABLE_WORDS.isdisjoint(words) and "0s" not in source:
         return []
-    if not _may_have_place(text):
-        return []
     findings: list[Finding] = []
-    for start, end in _locations(source):
+    for start, end in _locations(source) if _may_have_place(text) else ():
         s_start, s_end = sentence_bounds(source, start)
         facility = _FACILITY.search(source, s_start, s_end)
         if facility is not None:
@@ -349,7 +349,64 @@ def check_vulnerable_location(text: NormalisedText, ctx: CheckContext, rules: Or
         prev_start, _ = sentence_bounds(source, max(0, s_start - 2))
         if _VULNERABLE.search(source, prev_start, s_end):
             findings.append(Finding(VULN, Severity.BLOCK, start, end, VULN_REASON))
-    return findings
+    taken = [(f.start, f.end) for f in findings]
+    for start, end in _named_places(source, words):
+        if any(a < end and start < b for a, b in taken) or _is_site(source, start, end, rules):
+            continue
+        findings.append(Finding(VULN, Severity.BLOCK, start, end, VULN_REASON))
+    return sorted(findings, key=lambda f: f.start)
+
+
+# A street whose ending is not one we know ("Larch Fork", "Ash Landing", "Kirkby Rest"): after a refuge
+# or a vulnerable person's home, "on" and a capitalised word or two, or "in"/"at" and two, is where they
+# are. A single word after "in" or "at" is a town ("supported housing in Reigate"), which may be said.
+_NAMED_PLACE = re.compile(
+    r"(?:[ \t]+(?:for|of|with|run|used|where|that|which|called|known|[a-z]+ing|[a-z]+ed|by|the|our|new|old"
+    r"|young|care|leavers?|women|men|people|families|adults|scheme|schemes|flats?|homes?|house|block|unit"
+    r"|building|site)\b){0,5}?[ \t]+(?:(?P<on>on|off|along)|in|at)[ \t]+"
+    r"(?P<place>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+)
+_PERSON_THERE = re.compile(
+    r"\b(?:tenant|resident|pensioner|neighbour|man|woman|lady|gentleman|widow|widower|client|couple"
+    r"|householder|homeowner|(?:she|he|who)\s+(?:still\s+|now\s+)?(?:lives?|lived|is\s+living|has\s+lived))"
+    r"(?=[ \t]+(?:who\s+lives\s+)?(?:on|off|in|at)[ \t])",
+    re.IGNORECASE,
+)
+# Capitalised words after "in"/"at" that name a town, an area or a building, not a street.
+_NOT_A_STREET_TEXT = """
+    North South East West Central Greater Upper Lower City Town Borough County Council Centre Center
+    Library Hall Hospital School College University Church Station Airport Museum Theatre Market Shopping
+    Leisure Civic Village January February March April May June July August September October November
+    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter
+"""
+_NOT_A_STREET_WORD = frozenset(_NOT_A_STREET_TEXT.split())
+
+
+def _named_places(source: str, words: frozenset[str]) -> Iterator[tuple[int, int]]:
+    starts: list[int] = []
+    if not _FACILITY_WORDS.isdisjoint(words):
+        for m in _FACILITY.finditer(source):
+            s_start, s_end = sentence_bounds(source, m.start())
+            if not (_PUBLIC_WHEN_PLANNED.match(m.group()) and _PLANNING.search(source, s_start, s_end)):
+                starts.append(m.end())
+    if not _VULNERABLE_WORDS.isdisjoint(words) or "0s" in source:
+        starts += [m.end() for m in _PERSON_THERE.finditer(source) if _vulnerable_near(source, m.start())]
+    for at in starts:
+        place = _NAMED_PLACE.match(source, at)
+        if place is None:
+            continue
+        names = place.group("place").split()
+        if place.group("on") is None and len(names) < 2:
+            continue
+        if names[0] in _NOT_A_STREET_WORD or names[-1] in _NOT_A_STREET_WORD:
+            continue
+        yield place.start("place"), place.end("place")
+
+
+def _vulnerable_near(source: str, pos: int) -> bool:
+    s_start, s_end = sentence_bounds(source, pos)
+    prev_start, _ = sentence_bounds(source, max(0, s_start - 2))
+    return _VULNERABLE.search(source, prev_start, s_end) is not None
 
 
 def _is_site(text: str, start: int, end: int, rules: OrgRules) -> bool:
