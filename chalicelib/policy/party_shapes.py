@@ -83,7 +83,10 @@ def shaped_party_spans(text: str) -> Iterator[tuple[int, int]]:
             if aimed:
                 yield start - len(before) + cue.start(), end
                 continue
-        if _ELECTORAL.search(text, s_start, nxt):
+        electoral = _ELECTORAL.search(text, s_start, nxt)
+        if electoral and electoral.start() < s_end:
+            yield min(start, electoral.start()), max(end, electoral.end())
+        elif electoral:
             yield start, end
 
 

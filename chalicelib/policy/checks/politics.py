@@ -343,8 +343,8 @@ def check_party(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
         return []
     spans = list(_promotion_spans(source, rules))
     if shaped:
-        # A listed party ("the Green Party") is judged above, with its own cues and span.
-        listed = _party_mentions(source, rules)
+        # A listed party found promoted above ("support the Green Party") keeps its own span.
+        listed = list(spans)
         spans.extend(
             (s, e) for s, e in shaped_party_spans(source) if not any(a < e and s < b for a, b in listed)
         )
