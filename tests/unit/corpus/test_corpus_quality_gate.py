@@ -48,8 +48,8 @@ HELD_OUT_FLOOR = {
     "PII-CHILD": 0.65,
     "SEC-CODE": 0.28,
     "SEC-VULN": 0.11,
-    "POL-PARTY": 0.11,
-    "TONE-PROF": 0.46,
+    "POL-PARTY": 0.76,
+    "TONE-PROF": 0.57,
     "TONE-DEFAME": 0.0,
 }
 
