@@ -9,7 +9,7 @@ compound nobody listed is still caught, while a word that merely starts like a r
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from .rules import builtin_list
@@ -41,6 +41,23 @@ def _lists() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
 def compound_roots() -> tuple[str, ...]:
     """The roots a compound starts with, for a story-level shortcut: no word starts so, no compound."""
     return _lists()[0]
+
+
+@cache
+def _candidates() -> re.Pattern[str]:
+    """Over a story's words one a line: a word that may be a variant or a compound, in one scan."""
+    roots = "|".join(map(re.escape, compound_roots()))
+    ends = "|".join(_COMPOUND_ENDS)
+    return re.compile(rf"^(?:(?:{_VARIANTS.pattern})$|(?:{roots})\w{{2,}}|\w+(?:{ends})(?:e?s)?$)", re.M)
+
+
+def may_be_beyond_the_list(words: Iterable[str]) -> bool:
+    """Whether any of a story's words (lower case) may be a variant or a compound: a cheap first look."""
+    for m in _candidates().finditer("\n".join(words)):
+        line = m.string[m.start() : m.string.find("\n", m.start()) % (len(m.string) + 1)]
+        if is_variant(line) or is_compound(line):
+            return True
+    return False
 
 
 def _is_tail(rest: str, tails: frozenset[str]) -> bool:

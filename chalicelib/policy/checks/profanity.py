@@ -21,7 +21,7 @@ from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
-from ..swearing import compound_roots, is_compound, is_variant, masked_compound
+from ..swearing import is_compound, is_variant, masked_compound, may_be_beyond_the_list
 
 PROF = "TONE-PROF"
 
@@ -431,16 +431,8 @@ def _disguised_word_may_match(source: str, lists: _Swearing) -> bool:
     return False
 
 
-# Variants of the roots start with one of these letters' runs; compounds with a root.
-_VARIANT_STARTS = ("f", "ph", "k", "c", "sh", "bi", "b", "a", "mo")
-
-
 def _may_be_compound_or_variant(words: Iterable[str]) -> bool:
-    roots = compound_roots()
-    return any(
-        (w.startswith(roots) and len(w) > 4) or (w.startswith(_VARIANT_STARTS) and is_variant(w))
-        for w in words
-    ) or any(w.endswith(("ass", "arse", "shit", "shite", "asses", "arses")) and is_compound(w) for w in words)
+    return may_be_beyond_the_list(words)
 
 
 def _beyond_the_list(folded: str, raw: str, source: str, start: int, strong: _Matcher) -> bool:
