@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from local import evaluate, ops
+from local.images import evaluate as images_eval
 from local.stack import DEFAULT_RULES, LOCAL_PREFIX, REGION, LocalStack, Ports
 
 
@@ -51,6 +52,30 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 f"        {f.reason}"
             )
     return 1 if verdict.decision == "block" else 0
+
+
+def _cmd_check_image(args: argparse.Namespace) -> int:
+    from chalicelib.domain.errors import ConfigError
+    from chalicelib.inspect.embedded import EmbeddedInspector
+    from chalicelib.inspect.findings import judge
+    from chalicelib.policy.rules import load_rules_file
+
+    try:
+        rules = load_rules_file(Path(args.rules))
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except (ConfigError, OSError) as e:
+        print(f"stories check-image: {e}", file=sys.stderr)
+        return 2
+    verdict = judge(EmbeddedInspector().inspect(data), rules)
+    if args.json:
+        print(verdict.to_json())
+    else:
+        print(f"Decision: {verdict.decision} ({verdict.faces} faces)")
+        for f in verdict.findings:
+            print(
+                f"  {f.severity.value:5} {f.underlying or f.check:13} {f.box} {f.text!r}\n        {f.reason}"
+            )
+    return 1 if verdict.decision == "BLOCK" else 0
 
 
 def _container(args: argparse.Namespace) -> Any:
@@ -242,6 +267,13 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true")
     check.add_argument("--rules", default=str(DEFAULT_RULES))
     check.set_defaults(func=_cmd_check)
+
+    image = sub.add_parser("check-image", help="check one photo: faces, text in it, number plates")
+    image.add_argument("file", help="an image file, or - for standard input")
+    image.add_argument("--json", action="store_true")
+    image.add_argument("--rules", default=str(DEFAULT_RULES))
+    image.set_defaults(func=_cmd_check_image)
+    images_eval.register(sub)
 
     evaluate.register(sub)
     ops.register(sub)
