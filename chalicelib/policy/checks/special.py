@@ -24,6 +24,7 @@ from ..registry import Registration
 from ..rules import OrgRules
 from ..spans import merge_spans
 from ..words import word_pattern
+from .special_shapes import shaped_special_spans
 
 SPECIAL = "PII-SPECIAL"
 
@@ -274,6 +275,9 @@ def check_special(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
             who = m.group("who")
             if who in _PRONOUNS_AND_TITLES or is_first_name(who) or who in AMBIGUOUS_FIRST_NAMES:
                 spans.append((m.start("fact"), m.end("fact")))
+    # The categories by the shape of their words ("diagnosed with cystic fibrosis", "a devout Methodist"),
+    # each only when its cue words are in the story.
+    spans += shaped_special_spans(source, words)
     return [Finding(SPECIAL, Severity.BLOCK, a, b, SPECIAL_REASON) for a, b in merge_spans(spans)]
 
 

@@ -1,0 +1,271 @@
+"""PII-SPECIAL by category shape: medical word endings, belief and origin words, offences to clause end."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..people import AMBIGUOUS_FIRST_NAMES, is_first_name, sentence_bounds
+
+# --- health: a condition by the shape of its name, after a cue that says someone has it ---------------
+
+_CONDITION_CUE = (
+    r"(?:diagnosed\s+with|(?:is|was|has\s+been|been)\s+living\s+with|lives\s+with|living\s+with"
+    r"|suffer(?:s|ed|ing)?\s+(?:from|with)|recovering\s+from|(?:being|been)\s+treated\s+for|battling|fighting"
+    r"|beat|beaten|in\s+remission\s+from|off\s+(?:sick|work)\s+with|(?:has|had|have)\s+had|has|had|have"
+    r"|having|undergoing|underwent|receiving|struck\s+down\s+with|died\s+of|died\s+from|ill\s+with"
+    r"|in\s+hospital\s+with|admitted\s+with|developed|caught|contracted|got)"
+)
+_CONDITION_ADJ = (
+    r"(?:(?:a|an|the|her|his|their|my|some|bad|severe|mild|acute|chronic|rare|advanced|terminal|early|late"
+    r"|early-onset|late-onset|aggressive|incurable|inoperable|suspected|secondary|primary|stage\s+\w+"
+    r"|type\s+\w+|bout\s+of|case\s+of|form\s+of|touch\s+of|attack\s+of|flare-up\s+of)\s+){0,3}"
+)
+# Medical endings: inflammation, conditions, growths, blood, disease, paralysis, pain, infestation,
+# removal and repair.
+_MEDICAL_WORD = (
+    r"[A-Za-z'’-]{2,}(?:itis|osis|oses|omas?|aemia|emia|pathy|plegia|algia|iasis|ectomy|otomy|ostomy"
+    r"|plasty|trophy|penia|rrhoea|rrhea|therapy|lepsy|phobia|mania)"
+)
+_CONDITION_HEAD = (
+    r"(?:disease|syndrome|disorder|deficiency|fever|palsy|fibrosis|cancer|lymphoma|leukaemia|leukemia"
+    r"|sclerosis|dystrophy|atrophy|infection|failure|tumour|tumor|virus|anaemia|condition|illness"
+    r"|injury|injuries|transplant|bypass|amputation|surgery|operation)"
+)
+_CONDITION = re.compile(
+    rf"\b{_CONDITION_CUE}\s+(?P<adj>{_CONDITION_ADJ})(?P<cond>(?:[A-Za-z'’-]+\s+){{0,2}}?{_MEDICAL_WORD}"
+    rf"|(?:[A-Za-z'’-]+\s+){{0,3}}?{_CONDITION_HEAD}"
+    rf"|(?:acute|chronic)\s+[a-z'’-]+(?:\s+[a-z'’-]+)?)\b",
+    re.IGNORECASE,
+)
+# Words with a medical ending that are not conditions.
+_NOT_CONDITION_TEXT = """
+    diploma diplomas aroma aromas academia sympathy empathy apathy telepathy nostalgia idiom soma
+    chroma stigma dogma enigma panorama comma trauma karma coma osmosis
+"""
+_NOT_CONDITION = frozenset(_NOT_CONDITION_TEXT.split())
+# Heads that describe a thing, not a body: "has a heating failure", "had a bypass built".
+_NOT_A_BODY = re.compile(
+    r"(?i:\b(?:power|heating|boiler|system|computer|it|server|network|engine|brake|pump|road|bridge|gas|water"
+    r"|electrical|equipment|mechanical|software|hardware|vehicle|van|lorry|crop|plant|tree|pest|building"
+    r"|fungal\s+lawn|communication|funding|policy|planning|market|business|lift|roof|pipe|drainage"
+    r"|traffic|road\s+safety|sewer|leadership|ash|dutch\s+elm|bus|train|rail|car|phone|internet)\b)"
+)
+
+# --- belief and origin: a capitalised adherent or nationality noun after a cue -----------------------
+
+_BELIEF_PREFIX = (
+    r"(?-i:(?:Shia|Shi['’]a|Sunni|Greek|Russian|Coptic|Ethiopian|Eastern|Roman|Seventh-[Dd]ay|Free"
+    r"|Latter-[Dd]ay|Orthodox|Reform|Liberal|Conservative|Hasidic|Haredi|Tibetan|Zen|Theravada)\s+"
+    r"[A-Z][\w'’-]+)"
+)
+_BELIEF_WORD = (
+    rf"(?:{_BELIEF_PREFIX}"
+    r"|(?-i:[A-Z][a-z'’]+(?:ist|ian|ite|i|ic|ish|ese|ean|an|in[oa]|ox|h|w|u|in|id|on)s?)(?![\w'’-]))"
+)
+_ETHNIC_EXTRA = r"(?i:mixed[\s-]+race|mixed\s+heritage|dual\s+heritage|(?-i:Traveller|Roma|Romani|Gypsy))"
+# "a devout Methodist", "As a Sikh," "who is Buddhist", "from the X community".
+_BELIEF = re.compile(
+    rf"\b(?i:(?:an?\s+)?(?:devout|devoutly|practising|practicing|committed|observant|lifelong|born-again|strict"
+    rf"|proud|orthodox)\s+)(?P<a>{_BELIEF_WORD}|(?-i:[A-Z][\w'’-]+))"
+    rf"|\b(?-i:As)\s+(?:an?\s+)(?P<b>{_BELIEF_WORD}|{_ETHNIC_EXTRA})\s*,"
+    rf"|\b(?i:converted|conversion|convert(?:ing|s)?)\s+to\s+(?P<c>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
+    rf"|\bfrom\s+the\s+(?P<d>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)|{_ETHNIC_EXTRA})\s+community"
+    rf"|\b(?i:is|are|was|were|['’]s)\s+(?:(?i:also|now|proudly)\s+)?(?i:an?)\s+(?:(?i:proud|practising)\s+)?"
+    rf"(?P<e>{_BELIEF_WORD}|{_ETHNIC_EXTRA})"
+    rf"|\b(?i:who|she|he|they)\s+(?i:is|was|are|were)\s+(?:(?i:also|now|very|proudly|both)\s+)?"
+    rf"(?P<f>{_BELIEF_PREFIX}|(?-i:[A-Z][a-z'’]+(?:ish|ese|ist|ite|ic|ian|ean|i))(?![\w'’-])|{_ETHNIC_EXTRA})"
+)
+# What follows a belief or origin word when it names a thing, a group or a place, not a person.
+_NOT_A_PERSON_AFTER = re.compile(
+    r"(?:\s+(?:[a-z]+\s+)?(?:community|communities|charity|charities|church|churches|school|schools|group"
+    r"|groups|centre|center|society|association|council|festival|fair|food|restaurant|takeaway|cuisine|caf[eé]"
+    r"|shop|shops|market|event|events|building|buildings|house|era|style|architecture|terrace|street|quarter"
+    r"|area|history|heritage|month|day|week|new\s+year|aid|network|forum|union|league|club|team|lessons?"
+    r"|classes|language|speakers?|embassy|consulate|restaurant|chapel|mosque|temple|gurdwara|synagogue"
+    r"|cemetery|holiday|tradition|traditions|dish|dishes|owned|led|run|film|films|music|dance|art)\b"
+    r"|\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+# Capitalised words of those shapes that are neither a belief nor an origin.
+_NOT_BELIEF_TEXT = """
+    This That There Then Monday Friday Sunday Olympian Victorian Edwardian Elizabethan Jacobean
+    Civic Public Music Magic Republic Pacific Atlantic Arctic Traffic Classic Clinic Logic Panic Picnic
+    Mechanic Academic Mini Taxi Deli Safari Fish Dish Human Urban Rotarian Librarian Guardian Vegetarian
+    Vegan Comedian Musician Magician Technician Politician Physician Electrician Historian Custodian
+    Median Pedestrian Civilian North South Fourth Growth Youth Truth Health Wealth Month Earth Man Woman
+"""
+_NOT_BELIEF = frozenset(_NOT_BELIEF_TEXT.split())
+
+# --- sexuality and gender identity ------------------------------------------------------------------
+
+_IDENTITY_TERM = (
+    r"(?:trans(?:gender)?|non-?binary|nonbinary|bi(?:sexual)?|pan(?:sexual)?|a?sexual|a?romantic|queer|gay"
+    r"|lesbian|genderqueer|gender-?fluid|agender|intersex|two-spirit|[a-z]+sexual|a\s+trans\s+(?:man|woman))"
+)
+_IDENTITY = re.compile(
+    rf"\b(?:came|come|coming|comes)\s+out(?:\s+to(?:\s+[\w'’]+){{1,3}}?)?\s+as\s+(?!(?:the|top|best|winners?|ahead|joint|first|second|third|one|part|number|clear|overall"
+    rf"|favourites?|strongest|most|very|planned|expected|normal|usual)\b)(?P<a>[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)"
+    rf"(?=\s*(?:$|[,.;:!?)]|\s+(?:and|but|last|this|in|at|to|after|before|when|so|while|which|recently)\b))"
+    rf"|\b(?:who\s+(?:is|are|was|were|identifies\s+as)|(?:she|he|they)\s+(?:is|are|was|were|identif(?:y|ies)"
+    rf"\s+as)|is|are|identifies\s+as)\s+(?:(?:also|openly|now|proudly|a\s+proud)\s+)?(?P<b>{_IDENTITY_TERM})\b"
+    rf"(?![ \t]+(?:pride|rights|community|communities|groups?|bars?|club|clubs|charity|youth|network|history"
+    rf"|month|event|events|friendly|support|people|men|women|marriage|films?|books?|couples?)\b|[-‐])",
+    re.IGNORECASE,
+)
+
+# --- criminal records: the offence to the end of the clause -------------------------------------------
+
+_OFFENCE_TO_CLAUSE_END = (
+    r"(?P<off>[^.;,:!?\n()]{3,80}?)(?=\s*(?:[.;,:!?\n()]|$|\s+(?:and\s+(?:is|was|has|now)|but|so)\b))"
+)
+_CRIME = re.compile(
+    r"\b(?:(?:served|did|got|was\s+given|was\s+sentenced\s+to|doing)\s+(?:[\w-]+\s+){0,3}?(?:years?|months?"
+    r"|weeks?|sentence|stretch|time)(?:\s+(?:inside|in\s+(?:prison|jail)))?\s+for"
+    r"|(?:was|were|been|is|are|got|get|gets|getting|being)\s+(?:(?:just|recently|later|eventually|previously"
+    r"|once|wrongly)\s+)?(?:convicted|jailed|imprisoned|sentenced|locked\s+up|sent\s+down|done|nicked"
+    r"|cautioned|prosecuted)\s+(?:of|for)"
+    r"|(?:was|were|been|is|are)\s+in\s+(?:prison|jail|custody|a\s+young\s+offenders['’]?\s+institution)\s+for"
+    r"|(?:has|had|have|with)\s+(?:a\s+|two\s+|several\s+|previous\s+|an?\s+old\s+|an?\s+spent\s+|spent\s+)*"
+    r"convictions?\s+for"
+    r"|(?:is|was|are|were)\s+on\s+(?:probation|licence|license|parole|bail|remand|a\s+tag)\s+for)\s+"
+    + _OFFENCE_TO_CLAUSE_END,
+    re.IGNORECASE,
+)
+# "He served five years for the council": what follows "served … for" names an employer, not an offence.
+_NOT_OFFENCE = re.compile(
+    r"(?i:(?:the|his|her|their|our|this|that|a|an)\s+(?:council|authority|company|firm|club|team|army|navy"
+    r"|raf|police|charity|church|school|nhs|trust|board|committee|party|borough|county|city|town|parish"
+    r"|community|country|government|organisation|business|day|week|night|season|year|rest|moment)\b"
+    r"|us\b|them\b|(?-i:[A-Z]))"
+)
+
+# --- immigration status -------------------------------------------------------------------------------
+
+_IMMIGRATION = re.compile(
+    r"\b(?P<a>(?:is|was|are|were|['’]s)\s+(?:(?:now|still|currently|an?)\s+){0,2}(?:seeking|claiming|awaiting)"
+    r"\s+(?:asylum|refugee\s+status|a\s+(?:home\s+office|visa|asylum)\s+decision)"
+    r"|(?:claimed|sought|was\s+granted|was\s+refused|granted|refused)\s+asylum"
+    r"|(?:has|had|have|got|was\s+granted|was\s+refused|granted|refused)\s+(?:indefinite\s+leave\s+to\s+remain"
+    r"|leave\s+to\s+remain|refugee\s+status|settled\s+status|pre-settled\s+status|humanitarian\s+protection)"
+    r"|(?:has|had|have|with)\s+no\s+recourse\s+to\s+public\s+funds|overstayed\s+(?:his|her|their|a)\s+visa"
+    r"|(?:his|her|their)\s+visa\s+(?:has\s+)?(?:expired|ran\s+out|was\s+refused)|(?:is|was|are|were)\s+here"
+    r"\s+illegally|(?:is|was|are|were)\s+(?:undocumented|stateless|an?\s+(?:illegal|undocumented)"
+    r"\s+(?:immigrant|migrant)|facing\s+deportation|being\s+deported)|(?:is|was)\s+an?\s+asylum\s+seeker)",
+    re.IGNORECASE,
+)
+
+# --- who it is about --------------------------------------------------------------------------------
+
+# A person named or pointed to before the fact, in the same sentence.
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?i:she|he|they|her|his|him|who|whose|mum|dad|mother|father|son|daughter|wife|husband|partner"
+    r"|man|woman|lady|gentleman|gent|boy|girl|tenant|resident|neighbour|colleague|volunteer|client|customer"
+    r"|friend|pensioner|grandmother|grandfather|gran|nan|grandad|brother|sister|carer|caretaker|cleaner"
+    r"|warden|driver|member\s+of\s+staff|manager|widow|widower|couple|family|teenager|lad|bloke|chap|sir"
+    r"|madam|uncle|aunt|auntie|cousin|nephew|niece|granddaughter|grandson|worker|officer|apprentice)\b"
+    r"|\b(?-i:Mr|Mrs|Ms|Miss|Mx|Dr)\b|(?<![.!?]\s)(?<!^)\b(?-i:[A-Z][a-z'’]+)\s*(?:,[^,]{0,40},\s*)?$"
+    r"|(?<!^)(?<![.!?]\s)\b(?-i:[A-Z][a-z]+)\b)"
+)
+# Groups, not a person: "anyone who is blind", "people with cancer".
+_GROUP_BEFORE = re.compile(
+    r"(?i:\b(?:anyone|anybody|everyone|everybody|people|those|residents|customers|tenants|users|children"
+    r"|adults|families|carers|you|staff|colleagues|visitors|individuals|patients|pupils|members|men|women"
+    r"|others|many|all|readers|applicants|drivers|someone|somebody|whoever|if|when|whether|unless|any)"
+    r"\s+(?:\w+\s+)?(?:who\s+)?$)"
+)
+# The words each reading needs, so that a story without them costs a set lookup, not a regex scan.
+_MEDICAL_ENDINGS_TEXT = """
+    itis osis oses oma omas aemia emia pathy plegia algia iasis ectomy otomy ostomy plasty trophy penia
+    rrhoea rrhea therapy lepsy phobia mania
+"""
+_MEDICAL_ENDING = re.compile(r"[a-z](?:" + "|".join(_MEDICAL_ENDINGS_TEXT.split()) + r")\b", re.IGNORECASE)
+_CONDITION_HEADS_TEXT = """
+    disease syndrome disorder deficiency fever palsy fibrosis cancer lymphoma leukaemia leukemia sclerosis
+    dystrophy atrophy infection failure tumour tumor virus anaemia condition illness injury injuries
+    transplant bypass amputation surgery operation acute chronic
+"""
+_CONDITION_HEADS = frozenset(_CONDITION_HEADS_TEXT.split())
+_BELIEF_CUES_TEXT = """
+    devout devoutly practising practicing committed observant lifelong born strict proud orthodox as
+    converted conversion convert converting converts community mixed dual
+"""
+_BELIEF_CUES = frozenset(_BELIEF_CUES_TEXT.split())
+_IDENTITY_CUES_TEXT = """
+    out identifies identify trans transgender binary nonbinary bi bisexual pan pansexual asexual sexual
+    aromantic romantic queer gay lesbian genderqueer gender genderfluid fluid agender intersex spirit
+"""
+_IDENTITY_CUES = frozenset(_IDENTITY_CUES_TEXT.split())
+_CRIME_CUES_TEXT = """
+    served sentenced convicted jailed imprisoned locked sent done nicked cautioned prosecuted prison jail
+    custody conviction convictions probation licence license parole bail remand tag
+"""
+_CRIME_CUES = frozenset(_CRIME_CUES_TEXT.split())
+_IMMIGRATION_CUES_TEXT = """
+    asylum leave status recourse overstayed visa illegally undocumented stateless deportation deported
+"""
+_IMMIGRATION_CUES = frozenset(_IMMIGRATION_CUES_TEXT.split())
+_CAPITAL_AFTER_VERB = re.compile(r"\b(?:is|are|was|were|['’]s)\s+(?:\w+\s+){0,2}(?-i:[A-Z])", re.IGNORECASE)
+
+
+def _about_a_person(source: str, start: int) -> bool:
+    s_start, _ = sentence_bounds(source, start)
+    before = source[s_start:start]
+    if _GROUP_BEFORE.search(before):
+        return False
+    if _PERSON_BEFORE.search(before) is not None:
+        return True
+    # A first name opening the sentence: "Dave was in prison for …".
+    first = before.split()[:1]
+    return bool(first) and (is_first_name(first[0]) or first[0] in AMBIGUOUS_FIRST_NAMES)
+
+
+def _has_medical_word(source: str, words: frozenset[str]) -> bool:
+    return not _CONDITION_HEADS.isdisjoint(words) or _MEDICAL_ENDING.search(source) is not None
+
+
+def shaped_special_spans(source: str, words: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Spans of special category facts recognised by the shape of their words, each about a person."""
+    conditions = _CONDITION.finditer(source) if _has_medical_word(source, words) else ()
+    for m in conditions:
+        cond = m.group("cond")
+        last = cond.split()[-1].lower().strip("'’")
+        if last in _NOT_CONDITION or _NOT_A_BODY.search(cond):
+            continue
+        if _about_a_person(source, m.start()):
+            # The condition itself, with what comes before it ("her mastectomy"), not the cue.
+            yield m.start("adj"), m.end()
+    beliefs = (
+        _BELIEF.finditer(source)
+        if not _BELIEF_CUES.isdisjoint(words) or _CAPITAL_AFTER_VERB.search(source)
+        else ()
+    )
+    for m in beliefs:
+        group = next(g for g in "abcdef" if m.group(g))
+        word = m.group(group)
+        if word.split()[-1] in _NOT_BELIEF or word in _NOT_BELIEF:
+            continue
+        if group in "aef" and _NOT_A_PERSON_AFTER.match(source, m.end(group)):
+            continue
+        if group == "e" and not _about_a_person(source, m.start()):
+            continue
+        if group == "f" and _GROUP_BEFORE.search(source, max(0, m.start() - 30), m.start()):
+            continue  # "anyone who is …"; "she", "he" and "who" otherwise name the person
+        yield m.start(group), m.end(group)
+    identities = (
+        _IDENTITY.finditer(source)
+        if not _IDENTITY_CUES.isdisjoint(words) or any(w.endswith(("sexual", "romantic")) for w in words)
+        else ()
+    )
+    for m in identities:
+        group = "a" if m.group("a") else "b"
+        if group == "b" and not _about_a_person(source, m.start()):
+            continue
+        yield m.start(), m.end()
+    for m in _CRIME.finditer(source) if not _CRIME_CUES.isdisjoint(words) else ():
+        if _NOT_OFFENCE.match(m.group("off")) or not _about_a_person(source, m.start()):
+            continue
+        yield m.start(), m.end("off")
+    for m in _IMMIGRATION.finditer(source) if not _IMMIGRATION_CUES.isdisjoint(words) else ():
+        if _about_a_person(source, m.start()):
+            yield m.start("a"), m.end("a")
