@@ -179,7 +179,13 @@ _MEDICAL_ENDINGS_TEXT = """
     itis osis oses oma omas aemia emia pathy plegia algia iasis ectomy otomy ostomy plasty trophy penia
     rrhoea rrhea therapy lepsy phobia mania
 """
-_MEDICAL_ENDING = re.compile(r"[a-z](?:" + "|".join(_MEDICAL_ENDINGS_TEXT.split()) + r")\b", re.IGNORECASE)
+_MEDICAL_ENDINGS = tuple(_MEDICAL_ENDINGS_TEXT.split())
+_CONDITION_CUES_TEXT = """
+    diagnosed living lives suffers suffered suffering suffer recovering treated battling fighting beat beaten
+    remission sick work has had have having undergoing underwent receiving struck died ill hospital admitted
+    developed caught contracted got
+"""
+_CONDITION_CUES = frozenset(_CONDITION_CUES_TEXT.split())
 _CONDITION_HEADS_TEXT = """
     disease syndrome disorder deficiency fever palsy fibrosis cancer lymphoma leukaemia leukemia sclerosis
     dystrophy atrophy infection failure tumour tumor virus anaemia condition illness injury injuries
@@ -220,13 +226,15 @@ def _about_a_person(source: str, start: int) -> bool:
     return bool(first) and (is_first_name(first[0]) or first[0] in AMBIGUOUS_FIRST_NAMES)
 
 
-def _has_medical_word(source: str, words: frozenset[str]) -> bool:
-    return not _CONDITION_HEADS.isdisjoint(words) or _MEDICAL_ENDING.search(source) is not None
+def _has_medical_word(words: frozenset[str]) -> bool:
+    if _CONDITION_CUES.isdisjoint(words):
+        return False
+    return not _CONDITION_HEADS.isdisjoint(words) or any(w.endswith(_MEDICAL_ENDINGS) for w in words)
 
 
 def shaped_special_spans(source: str, words: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Spans of special category facts recognised by the shape of their words, each about a person."""
-    conditions = _CONDITION.finditer(source) if _has_medical_word(source, words) else ()
+    conditions = _CONDITION.finditer(source) if _has_medical_word(words) else ()
     for m in conditions:
         cond = m.group("cond")
         last = cond.split()[-1].lower().strip("'’")
