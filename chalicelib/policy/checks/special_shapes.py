@@ -34,7 +34,7 @@ _CONDITION_HEAD = (
 )
 _CONDITION = re.compile(
     rf"\b{_CONDITION_CUE}\s+(?P<adj>{_CONDITION_ADJ})(?P<cond>(?:[A-Za-z'’-]+\s+){{0,2}}?{_MEDICAL_WORD}"
-    rf"|(?:[A-Za-z'’-]+\s+){{0,3}}?{_CONDITION_HEAD}"
+    rf"|(?:[A-Za-z'’-]+\s+){{0,3}}?{_CONDITION_HEAD}(?!\s+(?:of|to|for|on|in)\s+(?:the|a|an|our|this|that)\b)"
     rf"|(?:acute|chronic)\s+[a-z'’-]+(?:\s+[a-z'’-]+)?)\b",
     re.IGNORECASE,
 )

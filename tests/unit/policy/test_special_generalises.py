@@ -65,6 +65,9 @@ def test_a_condition_is_found_by_its_medical_shape_after_a_cue(text: str, words:
         "He has a lot of sympathy for the residents.",
         "The cancer ward reopened this week.",
         "If anyone has glandular fever, please stay at home.",
+        "He had the operation of the new gritters explained by Tom.",
+        "The depot has had a major operation to clear the roads, and Dave led it.",
+        "Our crews have been battling erosion on the riverbank with Sarah from the Environment Agency.",
     ],
 )
 def test_the_same_shapes_not_about_a_person_pass(text: str) -> None:
@@ -100,6 +103,9 @@ def test_a_belief_or_an_origin_is_found_by_its_shape_after_a_cue(text: str, word
         "This is a Georgian building with listed railings.",
         "Our Polish Saturday school meets in the library.",
         "She is a Christian Aid volunteer as well as a librarian.",
+        "Mrs Jones is a Councillor for the Riverside ward.",
+        "Our chef Marco is an Italian food expert and runs the café.",
+        "It is a Christian festival that the whole town enjoys.",
     ],
 )
 def test_belief_and_origin_words_about_things_and_groups_pass(text: str) -> None:
