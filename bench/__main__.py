@@ -13,7 +13,7 @@ import time
 import traceback
 from collections.abc import Callable
 
-from bench import bench_checks, chaos, cold_start, cost, latency, load, memory
+from bench import bench_checks, bill, chaos, cold_start, cost, latency, load, memory
 
 
 def _size(name: str, full: int, quick: int, is_quick: bool) -> int:
@@ -31,6 +31,7 @@ def benchmarks(quick: bool) -> dict[str, Callable[[], int]]:
             _size("BENCH_LOAD_WORKERS", load.WORKERS, load.WORKERS, quick),
         ),
         "cost": lambda: cost.main(_size("BENCH_COST_STORIES", cost.STORIES, 2, quick)),
+        "bill": lambda: bill.main(_size("BENCH_BILL_STORIES", bill.STORIES, 2, quick)),
         "chaos": lambda: chaos.main(_size("BENCH_CHAOS_STORIES", chaos.STORIES, 12, quick)),
     }
 

@@ -8,7 +8,9 @@ shown apart: receiving and sending mail is the product, and it dwarfs the rest b
 
 from __future__ import annotations
 
+import io
 import json
+import logging
 import math
 import os
 import statistics
@@ -17,11 +19,12 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import requests
 
-from bench.stack import STORY_TEXTS, csrf_in, free_port, link_in, quiet, tag, wait_for
+from bench.stack import STORY_TEXTS, csrf_in, free_port, link_in, tag, wait_for
 
 STORIES = 5
 GOAL_OTHER_USD = 0.10  # per 1,000 stories, everything but SES
@@ -43,6 +46,78 @@ PRICES = {
 }
 DDB_WRITES = {"PutItem", "UpdateItem", "DeleteItem"}
 DDB_READS = {"GetItem", "Query", "Scan"}
+
+GOAL_X_PER_STORY_USD = 0.02  # the default configuration
+X_PRICES_AS_OF = (
+    "X API pay-per-use rates, docs.x.com/x-api/getting-started/pricing as stored 2026 (and quoted in "
+    "issue 16); media upload is not on that page, so it is priced at $0"
+)
+X_PRICES = {
+    "create": 0.015,  # Content: Create, per request
+    "create with URL": 0.200,  # Content: Create (with URL), per request
+    "delete": 0.010,  # Interaction: Delete, per request
+    "read": 0.005,  # Posts: Read, per post returned
+    "owned read": 0.001,  # Owned Reads (GET /2/users/:id/tweets and the like), per post returned
+    "user read": 0.010,  # User: Read (GET /2/users/me), per user returned
+    "media metadata": 0.005,  # Media Metadata (alt text), per request
+    "media upload": 0.0,  # not on the pricing page
+    "media status": 0.0,  # not on the pricing page
+    "other": 0.0,
+}
+
+
+def _data_count(reply_body: Any) -> int:
+    """How many resources an X read returned (X bills reads per resource, not per request)."""
+    if isinstance(reply_body, bytes | str):
+        try:
+            reply_body = json.loads(reply_body)
+        except ValueError:
+            return 0
+    data = reply_body.get("data") if isinstance(reply_body, dict) else None
+    if isinstance(data, list):
+        return len(data)
+    return 1 if data else 0
+
+
+def x_request_kind(method: str, path: str, body: bytes, status: int, reply_body: Any) -> tuple[str, int]:
+    """One request to X as X bills it: (kind from X_PRICES, billed units). Refused requests bill nothing."""
+    from twitter_text import extract_urls
+
+    parts = path.rstrip("/").split("/")
+    if method == "POST" and parts == ["", "2", "tweets"]:
+        try:
+            text = json.loads(body or b"{}").get("text") or ""
+        except (ValueError, AttributeError):
+            text = ""
+        kind = "create with URL" if extract_urls(str(text)) else "create"
+    elif method == "DELETE" and parts[:3] == ["", "2", "tweets"] and len(parts) == 4:
+        kind = "delete"
+    elif parts[:3] == ["", "2", "media"] and len(parts) >= 4 and parts[3] == "metadata":
+        kind = "media metadata"
+    elif parts[:4] == ["", "2", "media", "upload"]:
+        kind = "media status" if method == "GET" else "media upload"
+    elif method == "GET" and parts[:3] == ["", "2", "users"] and len(parts) == 5 and parts[4] == "tweets":
+        kind = "owned read"
+    elif method == "GET" and parts == ["", "2", "users", "me"]:
+        kind = "user read"
+    elif method == "GET" and parts[:3] == ["", "2", "tweets"]:
+        kind = "read"
+    else:
+        kind = "other"
+    if not 200 <= status < 300:
+        return kind, 0
+    if kind in ("read", "owned read", "user read"):
+        return kind, _data_count(reply_body)
+    return kind, 1
+
+
+def x_cost(requests_seen: list[tuple[str, int]]) -> dict[str, tuple[int, int, float]]:
+    """Per kind: (requests, billed units, dollars)."""
+    out: dict[str, tuple[int, int, float]] = {}
+    for kind, units in requests_seen:
+        n, u, _ = out.get(kind, (0, 0, 0.0))
+        out[kind] = (n + 1, u + units, (u + units) * X_PRICES[kind])
+    return out
 
 
 class Meter:
@@ -123,13 +198,78 @@ def saved_environ() -> Iterator[None]:
         os.environ.update(saved)
 
 
-def measure(stories: int) -> tuple[Meter, dict[str, list[float]], int]:
+@dataclass
+class Run:
+    """What a few stories did, counted after the warm-up story."""
+
+    stories: int
+    meter: Meter
+    durations: dict[str, list[float]]
+    api_calls: int
+    x_requests: list[tuple[str, int]]  # (kind, billed units) for every request the fake X answered
+    log_bytes: int  # what the handlers wrote to their logs (JSON lines and EMF metrics) at INFO
+
+
+class _CountingStream(io.StringIO):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def write(self, s: str) -> int:
+        self.count += len(s.encode())
+        return len(s)
+
+
+@contextmanager
+def counted_logs(stream: _CountingStream) -> Iterator[None]:
+    """The handlers' logs at the level they run at in AWS (INFO), counted and kept off the screen."""
+    import contextlib
+
+    from chalicelib.observability import logger
+
+    handler = logger.registered_handler
+    if not isinstance(handler, logging.StreamHandler):
+        raise RuntimeError("the handlers' logger no longer writes to a stream")
+    old = handler.setStream(stream)
+    level = logger.log_level
+    logger.setLevel("INFO")
+    try:
+        with contextlib.redirect_stdout(stream):  # EMF metrics are printed, and ingested as logs too
+            yield
+    finally:
+        logger.setLevel(level)
+        if old is not None:
+            handler.setStream(old)
+
+
+@contextmanager
+def x_counted(into: list[tuple[str, int]]) -> Iterator[None]:
+    """Every request the local stack's fake X answers, classified as X bills it."""
+    from local.fakes.x import FakeX
+
+    original = FakeX.route
+
+    def counting(self: FakeX, request: Any) -> Any:
+        reply = original(self, request)
+        into.append(x_request_kind(request.method, request.path, request.body, reply.status, reply.body))
+        return reply
+
+    setattr(FakeX, "route", counting)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(FakeX, "route", original)  # noqa: B010
+
+
+def measure(stories: int) -> Run:
     import app as chalice_app
     from chalicelib.bootstrap import set_container
     from local.stack import LocalStack, Ports
 
     meter = Meter()
     durations: dict[str, list[float]] = defaultdict(list)
+    x_requests: list[tuple[str, int]] = []
+    logs = _CountingStream()
     handlers = ("on_intake", "on_check", "on_notify", "on_publish")
     originals = {name: getattr(chalice_app, name) for name in handlers}
     for name in handlers:
@@ -138,7 +278,7 @@ def measure(stories: int) -> tuple[Meter, dict[str, list[float]], int]:
     stack = LocalStack(ports=ports, schedule_every_s=24 * 3600)  # the schedule is a fixed cost, not per story
     base = f"http://127.0.0.1:{ports.console}"
     api_calls = 0
-    with saved_environ(), metered(meter), quiet():
+    with saved_environ(), metered(meter), x_counted(x_requests), counted_logs(logs):
         try:
             stack.start()
             with requests.Session() as http:
@@ -148,6 +288,8 @@ def measure(stories: int) -> tuple[Meter, dict[str, list[float]], int]:
                         for d in durations.values():
                             d.clear()
                         api_calls = 0
+                        x_requests.clear()
+                        logs.count = 0
                     ref = tag()
                     title = f"Cost {ref}"
                     _send(ports.smtp, title, f"{STORY_TEXTS[n % len(STORY_TEXTS)]} (ref {ref})")
@@ -166,7 +308,79 @@ def measure(stories: int) -> tuple[Meter, dict[str, list[float]], int]:
             set_container(None)
             for name in handlers:
                 setattr(chalice_app, name, originals[name])
-    return meter, durations, api_calls
+    return Run(stories, meter, durations, api_calls, list(x_requests), logs.count)
+
+
+@dataclass
+class PerStory:
+    """One story's use of each priced thing, from a Run."""
+
+    lambda_invocations: float
+    lambda_gb_s: float
+    api_requests: float
+    sqs_requests: float
+    s3_to_sqs: float
+    s3_put: float
+    s3_get: float
+    dynamodb_wru: float
+    dynamodb_rru: float
+    ses_sent: float
+    secrets_calls: float
+    log_bytes: float
+    x_usd: float
+
+    def aws_usd(self) -> dict[str, float]:
+        """Everything but SES, per story, at list price (no free tier)."""
+        return {
+            "Lambda compute": self.lambda_gb_s * PRICES["lambda_gb_s"],
+            "Lambda requests": self.lambda_invocations * PRICES["lambda_request"],
+            "API Gateway": self.api_requests * PRICES["api_gateway_request"],
+            "SQS": self.sqs_requests * PRICES["sqs_request"],
+            "S3 PUT/LIST": self.s3_put * PRICES["s3_put"],
+            "S3 GET": self.s3_get * PRICES["s3_get"],
+            "DynamoDB writes": self.dynamodb_wru * PRICES["dynamodb_wru"],
+            "DynamoDB reads": self.dynamodb_rru * PRICES["dynamodb_rru"],
+            "Secrets Manager": self.secrets_calls * PRICES["secrets_call"],
+        }
+
+    def ses_usd(self) -> float:
+        return PRICES["ses_received"] + PRICES["ses_received_chunk"] + self.ses_sent * PRICES["ses_sent"]
+
+
+def per_story(run: Run) -> PerStory:
+    n = run.stories
+    calls, durations = run.meter.calls, run.durations
+    s3_put = sum(
+        v for (svc, op), v in calls.items() if svc == "s3" and op.startswith(("Put", "Copy", "List"))
+    )
+    s3_get = sum(v for (svc, op), v in calls.items() if svc == "s3") - s3_put
+    # S3 delivers its notifications to the intake and checks queues itself: SQS bills those sends too.
+    s3_to_sqs = sum(c for q, c in run.meter.received.items() if q.endswith(("-intake", "-checks")))
+    sqs = sum(v for (svc, _), v in calls.items() if svc == "sqs") + s3_to_sqs
+    ses_sent = sum(v for (svc, op), v in calls.items() if svc == "email" and op.startswith("Send"))
+    secrets = sum(v for (svc, _), v in calls.items() if svc == "secretsmanager")
+    invocations = sum(len(d) for k, d in durations.items() if k.startswith("on_")) + run.api_calls
+    api = durations.get("api (approve: GET + POST)") or [0.0]
+    gb_s = MEMORY_GB * (
+        sum(sum(d) for k, d in durations.items() if k.startswith("on_"))
+        + statistics.median(api) * n  # two requests' time
+    )
+    x_usd = sum(usd for _, _, usd in x_cost(run.x_requests).values())
+    return PerStory(
+        lambda_invocations=invocations / n,
+        lambda_gb_s=gb_s / n,
+        api_requests=run.api_calls / n,
+        sqs_requests=sqs / n,
+        s3_to_sqs=s3_to_sqs / n,
+        s3_put=s3_put / n,
+        s3_get=s3_get / n,
+        dynamodb_wru=run.meter.wru / n,
+        dynamodb_rru=run.meter.rru / n,
+        ses_sent=ses_sent / n,
+        secrets_calls=secrets / n,
+        log_bytes=run.log_bytes / n,
+        x_usd=x_usd / n,
+    )
 
 
 def _mail_about(http: requests.Session, base: str, subject: str) -> Callable[[], dict[str, Any] | None]:
@@ -189,38 +403,14 @@ def _send(port: int, subject: str, body: str) -> None:
 
 
 def main(stories: int = STORIES) -> int:
-    meter, durations, api_calls = measure(stories)
-    per = 1000 / stories  # from the measured stories to 1,000
-    calls = meter.calls
-    s3_put = sum(
-        v for (svc, op), v in calls.items() if svc == "s3" and op.startswith(("Put", "Copy", "List"))
-    )
-    s3_get = sum(v for (svc, op), v in calls.items() if svc == "s3") - s3_put
-    # S3 delivers its notifications to the intake and checks queues itself: SQS bills those sends too.
-    s3_to_sqs = sum(n for q, n in meter.received.items() if q.endswith(("-intake", "-checks")))
-    sqs = sum(v for (svc, _), v in calls.items() if svc == "sqs") + s3_to_sqs
-    ses_sent = sum(v for (svc, op), v in calls.items() if svc == "email" and op.startswith("Send"))
-    secrets = sum(v for (svc, _), v in calls.items() if svc == "secretsmanager")
-    invocations = sum(len(d) for k, d in durations.items() if k.startswith("on_")) + api_calls
-    gb_s = MEMORY_GB * (
-        sum(sum(d) for k, d in durations.items() if k.startswith("on_"))
-        + (statistics.median(durations["api (approve: GET + POST)"]) * stories)  # two requests' time
-    )
-    other = {
-        "Lambda compute": gb_s * PRICES["lambda_gb_s"] * per,
-        "Lambda requests": invocations * PRICES["lambda_request"] * per,
-        "API Gateway": api_calls * PRICES["api_gateway_request"] * per,
-        "SQS": sqs * PRICES["sqs_request"] * per,
-        "S3 PUT/LIST": s3_put * PRICES["s3_put"] * per,
-        "S3 GET": s3_get * PRICES["s3_get"] * per,
-        "DynamoDB writes": meter.wru * PRICES["dynamodb_wru"] * per,
-        "DynamoDB reads": meter.rru * PRICES["dynamodb_rru"] * per,
-        "Secrets Manager": secrets * PRICES["secrets_call"] * per,
-    }
+    run = measure(stories)
+    one = per_story(run)
+    durations, calls = run.durations, run.meter.calls
+    other = {k: v * 1000 for k, v in one.aws_usd().items()}
     ses = {
         "SES received (1 a story)": 1000 * PRICES["ses_received"],
         "SES receiving chunks (1 a story)": 1000 * PRICES["ses_received_chunk"],
-        f"SES sent ({ses_sent / stories:.1f} a story)": ses_sent * PRICES["ses_sent"] * per,
+        f"SES sent ({one.ses_sent:.1f} a story)": one.ses_sent * PRICES["ses_sent"] * 1000,
     }
     total_other = sum(other.values())
 
@@ -233,15 +423,14 @@ def main(stories: int = STORIES) -> int:
             count = f"{len(d) / stories:4.1f} invocations" if name.startswith("on_") else "2 requests     "
             print(f"    {name:28} {count}, median {statistics.median(d) * 1000:6.0f} ms")
     print(
-        f"    Lambda: {invocations / stories:.1f} invocations, "
-        f"{gb_s / stories:.3f} GB-s at {MEMORY_GB * 1024:.0f} MB"
+        f"    Lambda: {one.lambda_invocations:.1f} invocations, "
+        f"{one.lambda_gb_s:.3f} GB-s at {MEMORY_GB * 1024:.0f} MB"
     )
-    print(f"    SQS: {sqs / stories:.1f} requests ({s3_to_sqs / stories:.1f} of them S3 notifications)")
-    print(f"    S3: {s3_put / stories:.1f} PUT/LIST, {s3_get / stories:.1f} GET/other")
-    print(f"    DynamoDB: {meter.wru / stories:.1f} WRU, {meter.rru / stories:.1f} RRU")
-    print(
-        f"    SES: 1 received, {ses_sent / stories:.1f} sent; Secrets Manager: {secrets / stories:.1f} calls"
-    )
+    print(f"    SQS: {one.sqs_requests:.1f} requests ({one.s3_to_sqs:.1f} of them S3 notifications)")
+    print(f"    S3: {one.s3_put:.1f} PUT/LIST, {one.s3_get:.1f} GET/other")
+    print(f"    DynamoDB: {one.dynamodb_wru:.1f} WRU, {one.dynamodb_rru:.1f} RRU")
+    print(f"    SES: 1 received, {one.ses_sent:.1f} sent; Secrets Manager: {one.secrets_calls:.1f} calls")
+    print(f"    logs written by the handlers at INFO (JSON lines and EMF): {one.log_bytes:,.0f} bytes")
     detail = ", ".join(f"{svc}:{op} {v / stories:.1f}" for (svc, op), v in sorted(calls.items()))
     print(f"    every call per story: {detail}")
     print("  per 1,000 stories:")
@@ -257,13 +446,32 @@ def main(stories: int = STORIES) -> int:
         f"(goal <= ${GOAL_OTHER_USD:.2f}: {verdict})"
     )
     print(f"  dominated by {top} ({other[top] / total_other:.0%} of everything but SES)")
+    print_x(run, one)
     print(
-        "  not counted: fixed monthly costs (idle SQS long polls by Lambda's pollers, the 5-minute\n"
-        "  schedule, secrets at $0.40 each a month, alarms), CloudWatch Logs and X-Ray, and the blog\n"
-        "  index, which the publisher rebuilds from every published story: its S3 GETs per story grow\n"
-        "  with the blog"
+        "  not counted here: fixed monthly costs (`BENCH_ONLY=bill` prints them), CloudWatch Logs and\n"
+        "  X-Ray, and the blog index, which the publisher rebuilds from every published story: its S3\n"
+        "  GETs per story grow with the blog"
     )
     return 0
+
+
+def print_x(run: Run, one: PerStory) -> None:
+    """X's bill beside AWS's: every request the fake X answered, at X's prices."""
+    by_kind = x_cost(run.x_requests)
+    n = run.stories
+    print(f"  X API, every request the fake X answered ({X_PRICES_AS_OF}):")
+    for kind, (reqs, units, usd) in sorted(by_kind.items(), key=lambda kv: -kv[1][2]):
+        print(
+            f"    {kind:18} {reqs / n:5.1f} requests, {units / n:5.1f} billed a story "
+            f"x ${X_PRICES[kind]:.3f} = ${usd / n:.4f} a story"
+        )
+    aws_per_1000 = sum(one.aws_usd().values()) * 1000
+    verdict = "met" if one.x_usd <= GOAL_X_PER_STORY_USD else "NOT met"
+    print(
+        f"    X per story ${one.x_usd:.4f} (goal <= ${GOAL_X_PER_STORY_USD:.2f} in the default "
+        f"configuration: {verdict}); at 200 stories a month ${one.x_usd * 200:.2f}; "
+        f"per 1,000 stories ${one.x_usd * 1000:.2f} beside AWS's ${aws_per_1000:.4f} (SES apart)"
+    )
 
 
 if __name__ == "__main__":
