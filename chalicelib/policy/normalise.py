@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Generic, Literal, TypeVar, overload
 
 Form = Literal["NFC", "NFKC"]
 
@@ -43,6 +43,30 @@ _MATH_ALNUM_LAST = 0x1D7FF
 _MATH_EXTRA_FOLD = {"\u0131": "i", "\u0237": "j"}
 
 
+_T = TypeVar("_T")
+
+
+class _per_text(Generic[_T]):
+    """``functools.cached_property`` without its lock, which costs more than most of what it guards:
+    computed on first use and kept in the instance's ``__dict__``, where later reads find it first."""
+
+    def __init__(self, func: Callable[[NormalisedText], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _per_text[_T]: ...
+    @overload
+    def __get__(self, instance: NormalisedText, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: NormalisedText | None, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = self.func(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
 @dataclass(frozen=True)
 class NormalisedText:
     """Normalised text plus, for each of its characters, the original characters it came from.
@@ -63,9 +87,9 @@ class NormalisedText:
 
     # Computed at most once per story and shared by every check: thirty-odd checks each lower-casing
     # and tokenising the same text was most of the catalogue's cost. Cached on the instance (a frozen
-    # dataclass allows it: cached_property writes to ``__dict__`` directly).
+    # dataclass allows it: ``_per_text`` writes to ``__dict__`` directly).
 
-    @cached_property
+    @_per_text
     def words(self) -> frozenset[str]:
         """Every run of letters in the text, lower-cased, for checks that return early when none of
         their trigger words is present; the check must still match properly after that.
@@ -75,12 +99,12 @@ class NormalisedText:
         """
         return lower_runs(self.text)
 
-    @cached_property
+    @_per_text
     def cased_words(self) -> frozenset[str]:
         """Every run of letters as written, for a trigger that a case-sensitive pattern needs."""
         return cased_runs(self.text)
 
-    @cached_property
+    @_per_text
     def digit_count(self) -> int:
         """How many digits (``\\d``) the text has: a pattern that needs ten cannot match with fewer."""
         if self.text.isascii():
@@ -112,6 +136,10 @@ class NormalisedText:
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+_ASCII_RUN_NO_CR = re.compile(
+    r"[\x00-\x0c\x0e-\x7f]+"
+)  # "\r" is a piece of its own when newlines are unified
 # For ASCII text, the runs of letters are the words left when every other byte is a space: a byte
 # translation and a split are several times faster than the regex, whose letter class is Unicode's.
 _ASCII_LETTERS = bytes.maketrans(
@@ -208,6 +236,9 @@ def _fold(ch: str, normalised: str) -> str:
     return normalised
 
 
+# Pieces are a character or two, and the same ones recur (each letter of a "fake bold" word, and each
+# pair the merge below tries): remembered, rather than normalised and folded again every time.
+@lru_cache(maxsize=1024)
 def _norm(form: Form, source: str) -> str:
     out = unicodedata.normalize(form, source)
     if form == "NFKC" and any(_MATH_ALNUM_FIRST <= ord(c) <= _MATH_ALNUM_LAST for c in source):
@@ -247,8 +278,19 @@ def normalise(
     pieces: list[tuple[int, int, str]] = []
     i = 0
     n = len(text)
+    ascii_run = _ASCII_RUN_NO_CR if unify_newlines else _ASCII_RUN
     while i < n:
         ch = text[i]
+        run = ascii_run.match(text, i) if ch < "\x80" else None
+        if run is not None and run.end() - i > 2:
+            # Inside a run of ASCII every character is a piece of its own that maps to itself: one
+            # piece stands for them all. The run's first and last characters stay pieces of their own,
+            # as what comes before or after may merge with them.
+            j = run.end() - 1
+            pieces.append((i, i + 1, ch))
+            pieces.append((i + 1, j, text[i + 1 : j]))
+            i = j
+            continue
         if strip_invisible and (ch in _INVISIBLE or (ch == ZWJ and not _is_emoji_context(text[i - 1 : i]))):
             i += 1
             continue
@@ -278,8 +320,12 @@ def normalise(
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for start, end, _, normalised in chunks:
+    for start, end, source, normalised in chunks:
         out.append(normalised)
+        if len(source) > 1 and source.isascii():  # a run of ASCII from above
+            starts.extend(range(start, end))
+            ends.extend(range(start + 1, end + 1))
+            continue
         starts.extend([start] * len(normalised))
         ends.extend([end] * len(normalised))
     return NormalisedText(original=text, text="".join(out), starts=tuple(starts), ends=tuple(ends))

@@ -464,7 +464,17 @@ def _name_key(name: str) -> tuple[str, ...]:
 
 def cleared_names(rules: OrgRules) -> tuple[tuple[str, ...], ...]:
     """Names that may be printed: consenting staff and the organisation's members (politics' business)."""
-    return _cleared_names((*rules.allow.names, *rules.politics.members))
+    # Several checks ask of every story, and the rules (frozen, their lists tuples) are the same object
+    # each time: the last answer is kept with them rather than the lists joined and hashed again.
+    last = _last_cleared.get("rules")
+    if last is not None and last[0] is rules:
+        return last[1]
+    found = _cleared_names((*rules.allow.names, *rules.politics.members))
+    _last_cleared["rules"] = (rules, found)
+    return found
+
+
+_last_cleared: dict[str, tuple[OrgRules, tuple[tuple[str, ...], ...]]] = {}
 
 
 @cache

@@ -336,6 +336,8 @@ def check_emoji(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
 
 # A whole ASCII word in capitals: two capital letters at least, no lower-case letter.
 _ASCII_CAPITALS = re.compile(r"(?<!\S)[^\sa-z]*[A-Z][^\sa-z]*[A-Z][^\sa-z]*(?!\S)")
+# Its middle, which the regex engine finds by skipping to a capital: most stories have no such word.
+_TWO_CAPITALS_IN_A_WORD = re.compile(r"[A-Z][^\sa-z]*[A-Z]")
 _NON_SPACE = re.compile(r"\S+")
 
 
@@ -350,6 +352,8 @@ def _capital_words(source: str) -> tuple[tuple[int, int], ...]:
     letter can only be A-Z, rather than by looking at every letter of every word; cached because
     the capitals and jargon checks both ask."""
     if source.isascii():
+        if _TWO_CAPITALS_IN_A_WORD.search(source) is None:
+            return ()
         return tuple(m.span() for m in _ASCII_CAPITALS.finditer(source))
     return tuple(m.span() for m in _NON_SPACE.finditer(source) if _is_capitals(m.group(0)))
 

@@ -88,14 +88,19 @@ _ADULT_BEFORE = word_pattern(
 # engine skips to, and the first needs a digit or one of the school words.
 _CHILD_CUE_WORDS = re.compile(r"\b(?:aged?\s+\d|Primary|Infants?|Juniors?|Academy|School|Nursery|Year\s+\d)")
 _CHILD_CUE_NUMBERS = re.compile(r"\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,")
-_SCHOOL_CUES = ("Primary", "Infant", "Junior", "Academy", "School", "Nursery")
 
 
 def _has_child_cue(text: NormalisedText) -> bool:
     source = text.text
     digits = text.digit_count > 0
     if (
-        (digits and ("age" in source or "Year" in source)) or any(w in source for w in _SCHOOL_CUES)
+        (digits and ("age" in source or "Year" in source))
+        or "School" in source
+        or "Primary" in source
+        or "Academy" in source
+        or "Nursery" in source
+        or "Infant" in source
+        or "Junior" in source
     ) and _CHILD_CUE_WORDS.search(source) is not None:
         return True
     return digits and _CHILD_CUE_NUMBERS.search(source) is not None
@@ -135,6 +140,9 @@ def _name_shaped(source: str, toks: Sequence[Token], i: int) -> bool:
     return i > 0 and sentence_bounds(source, tok.start)[0] != tok.start and tok.word[1:].islower()
 
 
+_NOT_CHILD_BEFORE = NOT_PERSON_BEFORE | TITLES
+
+
 def _child_candidates(source: str, toks: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Spans of what could be a child's name: a first name with an optional surname."""
     for i, tok in enumerate(toks):
@@ -147,7 +155,7 @@ def _child_candidates(source: str, toks: Sequence[Token]) -> Iterator[tuple[int,
             and not _name_shaped(source, toks, i)
         ):
             continue
-        if previous_word(source, toks, i) in NOT_PERSON_BEFORE | TITLES:
+        if previous_word(source, toks, i) in _NOT_CHILD_BEFORE:
             continue
         end = tok.end
         nxt = toks[i + 1] if i + 1 < len(toks) else None
