@@ -123,6 +123,25 @@ def _token(start: int, end: int, word: str) -> Token:
     return _new_token(Token, (start, end, word, word[0].isupper() and lower_somewhere, False))
 
 
+def _ascii_tokens(text: str) -> tuple[Token, ...]:
+    """``tokens`` for ASCII text: ``_token`` written out in the loop, as this runs once per word."""
+    out: list[Token] = []
+    append = out.append
+    find = text.find
+    end = 0
+    for found in _ASCII_TOKEN.findall(text):
+        start = find(found, end)
+        end = start + len(found)
+        word, word_end = (found[:-2], end - 2) if len(found) > 2 and found[-2:] == "'s" else (found, end)
+        if len(word) == 1:
+            append(_new_token(Token, (start, word_end, word, False, word.isupper())))
+        else:
+            append(
+                _new_token(Token, (start, word_end, word, word[0].isupper() and not word.isupper(), False))
+            )
+    return tuple(out)
+
+
 # Several checks ask about the same story in turn (its words, its sentences, its names); a small
 # cache keyed on the text means each is worked out once per story rather than once per check or per
 # match. Small, because only the story being checked is asked about.
@@ -132,10 +151,12 @@ _PER_STORY = 8
 @lru_cache(maxsize=_PER_STORY)
 def tokens(text: str) -> tuple[Token, ...]:
     """Words with their spans; a trailing possessive "'s" is left outside the word."""
+    if text.isascii():
+        return _ascii_tokens(text)
     out: list[Token] = []
     find = text.find
     end = 0
-    for word in _token_pattern(text).findall(text):
+    for word in _TOKEN.findall(text):
         # No letter stands between two words, so a word is found at the first letter after the last.
         start = find(word, end)
         end = start + len(word)
@@ -416,10 +437,15 @@ _AGE_OR_HOME_CUE = re.compile(rf"[A-Z][a-z]+(?:{_AGE_OR_HOME_AFTER.pattern})")
 _DIGIT = re.compile(r"\d")
 
 
+# Such a name is two capitalised words with one space between; in ASCII text, written like this.
+_CAPITALISED_PAIR = re.compile(r"[A-Z][A-Za-z'-]*[a-z][A-Za-z'-]* [A-Z]")
+
+
 def _may_name_by_context(text: str) -> bool:
-    if not _CUE_WORDS.isdisjoint(lower_runs(text)):
-        return True
-    return _DIGIT.search(text) is not None and _AGE_OR_HOME_CUE.search(text) is not None
+    cue = not _CUE_WORDS.isdisjoint(lower_runs(text)) or (
+        _DIGIT.search(text) is not None and _AGE_OR_HOME_CUE.search(text) is not None
+    )
+    return cue and (not text.isascii() or _CAPITALISED_PAIR.search(text) is not None)
 
 
 def _context_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int] | None:
