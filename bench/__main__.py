@@ -13,7 +13,7 @@ import time
 import traceback
 from collections.abc import Callable
 
-from bench import bench_checks, bill, chaos, cold_start, cost, latency, load, memory
+from bench import bench_checks, bill, chaos, cold_start, cost, inspect, latency, load, memory
 
 
 def _size(name: str, full: int, quick: int, is_quick: bool) -> int:
@@ -33,6 +33,7 @@ def benchmarks(quick: bool) -> dict[str, Callable[[], int]]:
         "cost": lambda: cost.main(_size("BENCH_COST_STORIES", cost.STORIES, 2, quick)),
         "bill": lambda: bill.main(_size("BENCH_BILL_STORIES", bill.STORIES, 2, quick)),
         "chaos": lambda: chaos.main(_size("BENCH_CHAOS_STORIES", chaos.STORIES, 12, quick)),
+        "inspect": inspect.main,
     }
 
 

@@ -64,7 +64,8 @@ def _decode(im: Image.Image, max_side: int) -> Decoded:
     if orientation in _SWAPS:
         w, h = h, w
     if im.format in ("JPEG", "MPO"):
-        im.draft("RGB", (max_side, max_side))  # the decoder scales by 1/2, 1/4 or 1/8 as it reads
+        # The decoder scales by 1/2, 1/4 or 1/8 as it reads, keeping the long side above max_side / 2.
+        im.draft("RGB", (max_side // 2 + 1, max_side // 2 + 1))
     im.load()
     im = ImageOps.exif_transpose(im)
     if im.mode != "RGB":
