@@ -24,9 +24,10 @@ from typing import Any
 from ..domain.addresses import in_domain, is_address, parse_address
 from ..domain.errors import InvalidAddress, InvalidSubmission
 from ..domain.story import IncomingImage, Submission
-from .html_text import clean_line, clean_text, shorten
+from .html_text import clean_line, clean_text
 from .images import keep_image, safe_filename, too_many_images_note
 from .limits import IntakeLimits
+from .story_text import refuse_if_too_long, title_from_text
 
 _IMAGE_FIELD = re.compile(r"^image-(\d{1,2})$")
 _TICKED = frozenset({"yes", "on", "true", "1", "consent"})
@@ -146,16 +147,11 @@ def parse_form(raw: bytes, *, raw_key: str, limits: IntakeLimits) -> Submission:
         raise InvalidSubmission(f"the form's email address was refused: {e.reason}", code="malformed") from e
     if not story:
         raise InvalidSubmission("the form has no story text", code="empty")
-    if len(story) > limits.max_text_chars:
-        raise InvalidSubmission(
-            f"the story is {len(story):,} characters; the limit is {limits.max_text_chars:,}",
-            code="too-large",
-        )
+    refuse_if_too_long(story, limits)
     if len(title) > limits.max_title_chars:
         raise InvalidSubmission(f"the title is over {limits.max_title_chars} characters", code="too-large")
     if not title:
-        first_line = next((line for line in story.split("\n") if line.strip()), "")
-        title = shorten(first_line, min(80, limits.max_title_chars))
+        title = title_from_text(story, limits)
 
     images, notes = _images(images_in, limits)
     return Submission(

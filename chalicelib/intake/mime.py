@@ -35,12 +35,12 @@ from .images import (
 from .limits import IntakeLimits
 from .not_a_story import refuse_if_not_a_story
 from .replies import find_story, is_dashed_footer
+from .story_text import refuse_if_too_long, title_from_text
 from .tnef import is_tnef
 from .tnef import unwrap as unwrap_tnef
 
 _UNSAFE_TYPE_CHARS = re.compile(r"[^\w.+/-]")
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".jpe", ".png", ".gif", ".webp", ".svg", ".svgz", ".heic", ".heif")
-_TITLE_FROM_BODY_CHARS = 80
 
 _SUBJECT_PREFIX = re.compile(
     r"^\s*(?:(?:re|fwd?|aw|wg|sv|vs|tr|rv|antw|ynt|ateb)\s*(?:\[\d+\])?\s*[:：]\s*)+", re.IGNORECASE
@@ -164,10 +164,7 @@ def parse_email(
         raise InvalidSubmission(
             "the email has no story text (after removing signatures and quoted replies)", code="empty"
         )
-    if len(text) > limits.max_text_chars:
-        raise InvalidSubmission(
-            f"the story is {len(text):,} characters; the limit is {limits.max_text_chars:,}", code="too-large"
-        )
+    refuse_if_too_long(text, limits)
 
     images, image_notes = _prepare_images(found.images, limits)
     text, images = photo_descriptions(text, images)
@@ -193,8 +190,7 @@ def make_title(subject: str, text: str, limits: IntakeLimits) -> str:
     """The subject without reply/forward prefixes, or the story's first words when there is none."""
     title = clean_line(_SUBJECT_PREFIX.sub("", clean_line(subject)))
     if not title:
-        first_line = next((line for line in text.split("\n") if line.strip()), "")
-        title = shorten(first_line, min(_TITLE_FROM_BODY_CHARS, limits.max_title_chars))
+        title = title_from_text(text, limits)
     return shorten(title, limits.max_title_chars)
 
 
