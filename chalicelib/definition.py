@@ -33,15 +33,15 @@ class Resources:
 
     @property
     def intake_bucket(self) -> str:
-        return f"{self.prefix}-intake"
+        return self.bucket("intake")
 
     @property
     def stories_bucket(self) -> str:
-        return f"{self.prefix}-stories"
+        return self.bucket("stories")
 
     @property
     def blog_bucket(self) -> str:
-        return f"{self.prefix}-blog"
+        return self.bucket("blog")
 
     @property
     def table(self) -> str:
@@ -54,7 +54,10 @@ class Resources:
         return f"{self.prefix}-{key}-dlq"
 
     def bucket(self, key: str) -> str:
-        return {"intake": self.intake_bucket, "stories": self.stories_bucket, "blog": self.blog_bucket}[key]
+        """The one rule for a bucket's name; a key not in BUCKETS is a KeyError, as for any unknown name."""
+        if key not in BUCKETS:
+            raise KeyError(key)
+        return f"{self.prefix}-{key}"
 
     def secret(self, key: str) -> str:
         return f"{self.prefix}/{key}"
