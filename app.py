@@ -517,3 +517,13 @@ def describe_photos(token: str) -> Response:
 @app.route("/d/{token}/media/{n}", methods=["GET"])
 def describe_media(token: str, n: str) -> Response:
     return _media(token, "describe", n)
+
+
+@app.route("/c/{token}/media/{n}", methods=["GET"])
+def confirm_media(token: str, n: str) -> Response:
+    return _media(token, "confirm", n)
+
+
+@app.route("/t/{token}/media/{n}", methods=["GET"])
+def takedown_media(token: str, n: str) -> Response:
+    return _media(token, "takedown", n)
