@@ -149,33 +149,29 @@ class Container:
     def x(self) -> ChannelPoster:
         from .adapters.x import TweepyX, XCredentials
 
-        creds = XCredentials.from_json(self.secrets.get(self.settings.x_secret))
+        creds = XCredentials.from_json(self.secrets.get(self.settings.channel_secret("x")))
         return TweepyX.from_credentials(creds, api_base_url=self.settings.x_api_base_url)
 
     @cached_property
     def mastodon(self) -> ChannelPoster:
         from .adapters.mastodon import MastodonChannel, MastodonCredentials
 
-        creds = MastodonCredentials.from_json(
-            self.secrets.get(self.settings.resources.secret("mastodon-credentials"))
-        )
+        creds = MastodonCredentials.from_json(self.secrets.get(self.settings.channel_secret("mastodon")))
         return MastodonChannel.from_credentials(creds)
 
     @cached_property
     def bluesky(self) -> ChannelPoster:
         from .adapters.bluesky import BlueskyChannel, BlueskyCredentials
 
-        creds = BlueskyCredentials.from_json(
-            self.secrets.get(self.settings.resources.secret("bluesky-credentials"))
-        )
+        creds = BlueskyCredentials.from_json(self.secrets.get(self.settings.channel_secret("bluesky")))
         return BlueskyChannel.from_credentials(creds)
 
     @cached_property
     def wordpress(self) -> ChannelPoster:
         from .adapters.wordpress import WordPressChannel, WordPressCredentials
 
-        secret = self.secrets.get(self.settings.resources.secret("wordpress-credentials"))
-        return WordPressChannel.from_credentials(WordPressCredentials.from_json(secret))
+        creds = WordPressCredentials.from_json(self.secrets.get(self.settings.channel_secret("wordpress")))
+        return WordPressChannel.from_credentials(creds)
 
     def channel(self, name: str) -> ChannelPoster:
         """A publishing channel by name (x, mastodon, bluesky, wordpress), built on first use."""

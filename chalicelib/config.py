@@ -29,9 +29,9 @@ class Settings:
     def link_key_secret(self) -> str:
         return self.resources.secret("link-signing-key")
 
-    @property
-    def x_secret(self) -> str:
-        return self.resources.secret("x-credentials")
+    def channel_secret(self, channel: str) -> str:
+        """The secret holding a publishing channel's credentials (x, mastodon, bluesky, wordpress)."""
+        return self.resources.secret(f"{channel}-credentials")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
