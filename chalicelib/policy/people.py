@@ -8,6 +8,7 @@ names and surnames) rather than by every capitalised word, so that Victoria Park
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
@@ -33,6 +34,9 @@ NOT_SURNAMES = _word_list("people_not_surnames.txt")
 _SHARED_SURNAMES = NOT_SURNAMES & SURNAMES
 _PLACE_WORDS = NOT_SURNAMES - SURNAMES
 _NOT_NAMES = frozenset(" ".join(n.casefold().split()) for n in _word_list("people_not_names.txt"))
+# Ordinary English words from a public dictionary (built by local/lexicon.py): a capitalised word that
+# is one of these may be a place, a team or the start of a sentence; one that is none is likely a name.
+COMMON_WORDS = _word_list("common_words.txt")
 
 
 def _by_first_word(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -44,6 +48,8 @@ def _by_first_word(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
 
 # The names that are not people's ("Victoria Park"), under their first word, as a name is looked up.
 _NOT_NAMES_BY_FIRST = _by_first_word(_NOT_NAMES)
+# UK places of two or more words ("Milton Keynes"), under their first word.
+_PLACES_BY_FIRST = _by_first_word(" ".join(p.casefold().split()) for p in _word_list("places_gb.txt"))
 
 # --- tokens and sentences ------------------------------------------------------------------------
 
@@ -267,7 +273,8 @@ def find_names(text: str) -> tuple[NameMatch, ...]:
     """Title + name ("Mrs Jones", "Mr D. Patel") and first name + surname ("Margaret Thompson")."""
     listed = may_name_someone(text)
     by_context = _may_name_by_context(text)
-    if not listed and not by_context:
+    by_shape = _may_name_by_shape(text)
+    if not listed and not by_context and not by_shape:
         return ()
     toks = tokens(text)
     out: list[NameMatch] = []
@@ -279,6 +286,7 @@ def find_names(text: str) -> tuple[NameMatch, ...]:
         match = (
             (listed and (_title_name(text, toks, i) or _full_name(text, toks, i)))
             or (by_context and _context_name(text, toks, i))
+            or (by_shape and _shape_name(text, toks, i))
             or None
         )
         if match is not None:
@@ -287,16 +295,13 @@ def find_names(text: str) -> tuple[NameMatch, ...]:
     return tuple(out)
 
 
-_LETTER_SPACE_END = re.compile(r"[A-Za-z]\s$")
-
-
 def _title_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int] | None:
     title = toks[i]
     if title.word not in TITLES or i + 1 >= len(toks):
         return None
     # "Oak Dr" is a street, and a title ends a word, never starts one after a number.
-    before = text[max(0, title.start - 4) : title.start]
-    if title.word == "Dr" and _LETTER_SPACE_END.search(before):
+    # "Oak Dr" is a street: "Dr" after a capitalised word ("visits Dr Quellby" is a title).
+    if title.word == "Dr" and i and toks[i - 1].capitalised and text[toks[i - 1].end : title.start] == " ":
         return None
     j = i + 1
     given: list[str] = []
@@ -472,7 +477,116 @@ def _context_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, 
         return None
     if _title_case_line(text, first.start):
         return None
-    if f"{first.word} {second.word}".casefold() in _NOT_NAMES:
+    if _known_not_person(first.word, second.word):
+        return None
+    return NameMatch(first.start, second.end, "", (first.word,), second.word), i + 2
+
+
+def _known_not_person(first: str, second: str) -> bool:
+    """A listed non-name ("Severn Trent") or the start of a UK place's name ("Milton Keynes")."""
+    pair = f"{first} {second}".casefold()
+    return pair in _NOT_NAMES or any(p.startswith(pair) for p in _PLACES_BY_FIRST.get(first.casefold(), ()))
+
+
+# Capitalised words that are not ordinary lower-case words and still not people: the days and months
+# (from the calendar module, which Webster's lists only capitalised) and the festivals and seasons of
+# the UK's calendar, which no library lists.
+_CALENDAR = frozenset(
+    [
+        *calendar.day_name,
+        *(m for m in calendar.month_name if m),
+        *[
+            "Christmas",
+            "Easter",
+            "Whitsun",
+            "Hanukkah",
+            "Diwali",
+            "Eid",
+            "Ramadan",
+            "Vaisakhi",
+            "Hogmanay",
+            "Halloween",
+            "Advent",
+        ],
+        *["Lent", "Pentecost", "Passover", "Yom", "Kippur"],
+    ]
+)
+
+
+def _may_name_by_shape(text: str) -> bool:
+    return not text.isascii() or _CAPITALISED_PAIR.search(text) is not None
+
+
+def is_common_word(word: str) -> bool:
+    """An ordinary English word, or its plural: the dictionary lists head words only ("shoal")."""
+    w = word.casefold()
+    if w in COMMON_WORDS:
+        return True
+    if w.endswith("s"):
+        if w.endswith("ies") and w[:-3] + "y" in COMMON_WORDS:
+            return True
+        return w[:-1] in COMMON_WORDS or (w.endswith("es") and w[:-2] in COMMON_WORDS)
+    return False
+
+
+# A pair after these is where something is, not who: "the bus shelter on Quellby Shoals".
+_HOUSE_NUMBER_BEFORE = re.compile(r"\d[A-Za-z]?,?[ \t]+$")
+_PLACE_BEFORE = frozenset({"on", "in", "along", "near", "off", "into", "towards", "via", "across"})
+
+
+def _plain_capital(word: str) -> bool:
+    return (
+        word not in _CALENDAR
+        and word not in NOT_SURNAMES
+        and word not in TITLES
+        and word not in NOT_PERSON_BEFORE
+    )
+
+
+# What follows a person rather than a shop or a team, when one word of the pair is ordinary.
+_PERSON_CUE_AFTER = re.compile(
+    r",?\s+(?:said|says|told|came|comes|has|had|was|is|who|from|of|aged|won|wanted|thanked|lives|lived"
+    r"|rang|called|phoned|emailed|wrote|complained|asked|explained|added)\b|\s*,\s*(?:\d{1,3}\s*,|our|my|aged)\b"
+)
+
+
+def _uncommon(tok: Token) -> bool:
+    """A capitalised word that no dictionary writes in lower case, nor lists as a place or a title."""
+    word = tok.word
+    return tok.capitalised and len(word) >= 2 and not is_common_word(word) and _plain_capital(word)
+
+
+def _shape_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int] | None:
+    """Two capitalised words, neither an ordinary English word ("Zorvan Quellby").
+
+    Nothing is known of either word but that no dictionary writes it in lower case: so a pair stands
+    alone (no capitalised word joined on either side, which would make it part of a longer proper
+    name such as a place or a firm), outside a Title Case line, and not on the list of known non-names.
+    """
+    if i + 1 >= len(toks):
+        return None
+    first, second = toks[i], toks[i + 1]
+    if text[first.end : second.start] != " ":
+        return None
+    odd_first, odd_second = _uncommon(first), _uncommon(second)
+    if not (odd_first and odd_second):
+        # One ordinary word ("Zorvan Teapot said"): a person only where a person's verb or
+        # home follows, and the ordinary word is not a place's, a title or a date.
+        other = second if odd_first else first
+        if not (odd_first or odd_second) or not other.capitalised or not _plain_capital(other.word):
+            return None
+        if not _PERSON_CUE_AFTER.match(text, second.end):
+            return None
+    if i + 2 < len(toks) and toks[i + 2].capitalised and text[second.end : toks[i + 2].start] == " ":
+        return None
+    if i and toks[i - 1].capitalised and text[toks[i - 1].end : first.start] == " ":
+        return None
+    if _HOUSE_NUMBER_BEFORE.search(text, max(0, first.start - 8), first.start):
+        return None  # "227 Quellby Brook" is a street
+    before = previous_word(text, toks, i)
+    if before in NOT_PERSON_BEFORE or before in _PLACE_BEFORE or _title_case_line(text, first.start):
+        return None
+    if _known_not_person(first.word, second.word):
         return None
     return NameMatch(first.start, second.end, "", (first.word,), second.word), i + 2
 

@@ -19,6 +19,7 @@ from ..people import (
     TITLES,
     Token,
     cleared_names,
+    is_common_word,
     is_first_name,
     may_name_someone,
     previous_word,
@@ -126,7 +127,8 @@ _NOT_A_CHILD = frozenset(_NOT_A_CHILD_TEXT.split())
 
 def _name_shaped(source: str, toks: Sequence[Token], i: int) -> bool:
     """An unlisted word that is still shaped like a first name: double-barrelled with both halves
-    capitalised ("Lily-Rose"), or capitalised where a sentence does not start ("well done to Kayden")."""
+    capitalised ("Lily-Rose"), capitalised where a sentence does not start ("well done to Kayden"),
+    or at a sentence's start and no ordinary English word."""
     tok = toks[i]
     if (
         tok.word in _NOT_A_CHILD
@@ -137,9 +139,19 @@ def _name_shaped(source: str, toks: Sequence[Token], i: int) -> bool:
         return False
     if "-" in tok.word:
         return all(part[:1].isupper() and part[1:].islower() for part in tok.word.split("-"))
-    return i > 0 and sentence_bounds(source, tok.start)[0] != tok.start and tok.word[1:].islower()
+    if not tok.word[1:].islower():
+        return False
+    # At the start of a sentence any word is capitalised: there only a word no dictionary writes in
+    # lower case ("Zorvana, aged 6, ...") is shaped like a name, or any word with an age in commas
+    # after it ("Rose, 7, helped ..."), which only a person has.
+    return (
+        (i > 0 and sentence_bounds(source, tok.start)[0] != tok.start)
+        or not is_common_word(tok.word)
+        or _AGE_IN_COMMAS.match(source, tok.end) is not None
+    )
 
 
+_AGE_IN_COMMAS = re.compile(rf",\s*(?:aged\s+)?{_AGE},", re.IGNORECASE)
 _NOT_CHILD_BEFORE = NOT_PERSON_BEFORE | TITLES
 
 

@@ -1,0 +1,19 @@
+"""The checks' common-words and places lists are exactly what their public sources give today.
+
+They are generated (local/lexicon.py) rather than edited, so a hand edit or a changed package pin
+shows here instead of as a silent change in what PII-NAME treats as a name.
+"""
+
+from __future__ import annotations
+
+from local import lexicon
+
+
+def test_the_common_words_list_is_what_the_dictionaries_give() -> None:
+    assert lexicon.OUT.read_text(encoding="utf-8") == lexicon.render(), "run: python -m local.lexicon"
+
+
+def test_the_places_list_is_what_the_gazetteers_give() -> None:
+    assert lexicon.PLACES_OUT.read_text(encoding="utf-8") == lexicon.render_places(), (
+        "run: python -m local.lexicon"
+    )
