@@ -75,21 +75,66 @@ OTHER: tuple[Family, ...] = (
         "Told the bloke who kicked the bins over he was a {swear}. Not my finest moment.",
         labels=(L("TONE-PROF", "swear"),),
     ),
+    # The gold label of an allegation runs from the party named to the end of the claim, as in the dev
+    # families and the catalogue: the claim about someone identifiable is what defames.
     pos(
         "TONE-DEFAME",
         "business",
-        "Don't use {business}: they took a pensioner's money for a new roof and never came back.",
-        "{business} are the ones dumping rubble in the lay-by on {street}, we've got it on camera.",
-        "Warning to residents: {business} are fleecing people with fake gutter repairs.",
-        labels=(L("TONE-DEFAME", "business"),),
+        "Don't use {business}: {took}.",
+        "{business} {dumping} on {street}, we've got it on camera.",
+        "Warning to residents: {business} {fleecing}.",
+        labels=(
+            L("TONE-DEFAME", "business", to="took"),
+            L("TONE-DEFAME", "business", to="dumping"),
+            L("TONE-DEFAME", "business", to="fleecing"),
+        ),
+        slots={
+            "took": pick(
+                "they took a pensioner's money for a new roof and never came back",
+                "they pocketed a widow's deposit for a conservatory and vanished",
+                "they charged an old man twice for guttering they never fitted",
+            ),
+            "dumping": pick(
+                "are the ones dumping rubble in the lay-by",
+                "have been tipping asbestos sheets behind the garages",
+                "keep leaving their builders' waste by the recycling bank",
+            ),
+            "fleecing": pick(
+                "are fleecing people with fake gutter repairs",
+                "are conning pensioners with bogus roof inspections",
+                "are ripping off the elderly with driveway jobs they never finish",
+            ),
+        },
     ),
     pos(
         "TONE-DEFAME",
         "person",
-        "Everyone knows {name} is the one fly-tipping behind the shops on {street}.",
-        "{name} has been fiddling the allotment society's accounts for years.",
-        "{titled} from {street} is dealing drugs from the flat, according to neighbours.",
-        labels=(L("TONE-DEFAME", "name"), L("TONE-DEFAME", "titled"), L("PII-NAME", "name")),
+        "Everyone knows {name} {flytipping} on {street}.",
+        "{name} {fiddling}.",
+        "{titled} from {street} {dealing}, according to neighbours.",
+        labels=(
+            L("TONE-DEFAME", "name", to="flytipping"),
+            L("TONE-DEFAME", "name", to="fiddling"),
+            L("TONE-DEFAME", "titled", to="dealing"),
+            L("PII-NAME", "name"),
+        ),
+        slots={
+            "flytipping": pick(
+                "is the one fly-tipping behind the shops",
+                "is the one dumping mattresses by the garages",
+                "is the man leaving bin bags in the alley",
+            ),
+            "fiddling": pick(
+                "has been fiddling the allotment society's accounts for years",
+                "has been pocketing the tenants' association subs",
+                "helps himself to the money from the charity shop till",
+            ),
+            "dealing": pick(
+                "is dealing drugs from the flat",
+                "is selling stolen bikes out of the garage",
+                "is running a cannabis farm in the loft",
+            ),
+        },
     ),
     clean(
         "services",

@@ -50,7 +50,7 @@ HELD_OUT_FLOOR = {
     "SEC-VULN": 1.0,
     "POL-PARTY": 0.76,
     "TONE-PROF": 0.57,
-    "TONE-DEFAME": 0.0,
+    "TONE-DEFAME": 0.5,
 }
 
 
