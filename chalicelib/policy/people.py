@@ -513,8 +513,21 @@ _CALENDAR = frozenset(
 )
 
 
+# Two capitalised words a space apart in ASCII text (the second looked at without being consumed, so
+# that in "Ann Zorvan Quellby" both pairs are seen).
+_ASCII_PAIR = re.compile(r"\b([A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*) (?=([A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*)\b)")
+
+
 def _may_name_by_shape(text: str) -> bool:
-    return not text.isascii() or _CAPITALISED_PAIR.search(text) is not None
+    """False when every capitalised pair is of ordinary words ("Victoria Park", "Bin Crew"): then no
+    name by shape is there, and the story need not be looked at word by word for one."""
+    if not text.isascii():
+        return True
+    for m in _ASCII_PAIR.finditer(text):
+        first, second = m.group(1, 2)
+        if not is_common_word(first.removesuffix("'s")) or not is_common_word(second.removesuffix("'s")):
+            return True
+    return False
 
 
 def is_common_word(word: str) -> bool:
@@ -566,7 +579,7 @@ def _shape_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, in
     if i + 1 >= len(toks):
         return None
     first, second = toks[i], toks[i + 1]
-    if text[first.end : second.start] != " ":
+    if not second.capitalised or second.start != first.end + 1 or text[first.end] != " ":
         return None
     odd_first, odd_second = _uncommon(first), _uncommon(second)
     if not (odd_first and odd_second):
