@@ -20,7 +20,7 @@ from chalicelib.domain.links import Purpose
 from chalicelib.domain.states import State
 from chalicelib.observability import MetricUnit, handler_scope, logger, metrics
 from chalicelib.page_text import LINK_PAGES, RESULT_PAGES
-from chalicelib.render import highlight, page
+from chalicelib.render import highlight, page, photo_boxes
 from chalicelib.services import messages
 from chalicelib.services.links import PATHS as LINK_PATHS
 from chalicelib.web import (
@@ -218,7 +218,8 @@ def _link_page(token: str, purpose: Purpose, *, edit: bool = False) -> Response:
         return _already_page(view.record.state)
     base = f"/{LINK_PATHS[purpose]}/{token}"
     images = [
-        {"src": f"{base}/media/{n}", "alt": img.alt} for n, img in enumerate(view.version.images, start=1)
+        {"src": f"{base}/media/{n}", "alt": img.alt, "boxes": photo_boxes(view.findings, view.photos, n - 1)}
+        for n, img in enumerate(view.version.images, start=1)
     ]
     return html(
         page(
@@ -455,6 +456,12 @@ def _check(body: str) -> None:
             metrics.add_metric(name=f"Checked_{state.value}", unit=MetricUnit.Count, value=1)
 
 
+def _inspect(body: str) -> None:
+    ref = messages.story_ref_body(body)
+    logger.thread_safe_append_keys(story_id=ref.story_id)
+    _c().inspect.inspect(ref)
+
+
 def _notify(body: str) -> None:
     notice = messages.notice(body)
     logger.thread_safe_append_keys(story_id=notice.story_id)
@@ -487,6 +494,12 @@ def on_intake(event: SQSEvent) -> dict[str, Any]:
 @app.on_sqs_message(queue=RES.queue("checks"), batch_size=10)
 def on_check(event: SQSEvent) -> dict[str, Any]:
     return _batch(event, "checks", "checks", _check)
+
+
+# One version at a time: its photos take seconds each, and the function has its own memory and timeout.
+@app.on_sqs_message(queue=RES.queue("inspect"), batch_size=1)
+def on_inspect(event: SQSEvent) -> dict[str, Any]:
+    return _batch(event, "inspect", "inspect", _inspect)
 
 
 @app.on_sqs_message(queue=RES.queue("notify"), batch_size=10)

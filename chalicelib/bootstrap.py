@@ -29,11 +29,13 @@ if TYPE_CHECKING:
         StoryStore,
         StoryTable,
     )
+    from .inspect.model import Inspector
     from .policy.rules import OrgRules
     from .services.base import ServiceParts
     from .services.check import CheckService
     from .services.decide import DecideService
     from .services.ingest import IngestService
+    from .services.inspect import InspectService
     from .services.limits import RateLimiter
     from .services.links import LinkIssuer
     from .services.notify import NotifyService
@@ -263,6 +265,25 @@ class Container:
         from .services.check import CheckService
 
         return CheckService(stories=self.stories, queues=self.queues, **self._parts)
+
+    @cached_property
+    def inspector(self) -> Inspector:
+        # OpenCV and RapidOCR load on the first photo, in the inspect function only.
+        from .inspect.embedded import EmbeddedInspector
+
+        return EmbeddedInspector()
+
+    @cached_property
+    def inspect(self) -> InspectService:
+        from .services.inspect import InspectService
+
+        return InspectService(
+            stories=self.stories,
+            queues=self.queues,
+            counters=self.counters,
+            inspector=self.inspector,
+            **self._parts,
+        )
 
     @cached_property
     def notify(self) -> NotifyService:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class QueueDef:
-    key: str  # short name used in code: intake, checks, notify, publish
+    key: str  # short name used in code: intake, checks, inspect, notify, publish
     max_receive_count: int = 5
     visibility_timeout_s: int = 180
     handler: str = ""  # the Chalice handler function consuming it
@@ -66,6 +66,8 @@ class Resources:
 QUEUES: tuple[QueueDef, ...] = (
     QueueDef("intake", handler="on_intake"),
     QueueDef("checks", handler="on_check"),
+    # The photos of a version with photos, between the checks' first look and their verdict.
+    QueueDef("inspect", handler="on_inspect"),
     QueueDef("notify", handler="on_notify"),
     QueueDef("publish", handler="on_publish"),
 )

@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .domain.findings import Finding
+from .domain.findings import Finding, Inspection
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -85,3 +85,26 @@ def highlight(text: str, findings: Sequence[Finding]) -> Markup:
         pos = end
     out.append(_flow(text[pos:]))
     return Markup("<p>") + Markup("").join(out) + Markup("</p>\n")
+
+
+def photo_boxes(findings: Sequence[Finding], photos: Inspection | None, image: int) -> list[dict[str, str]]:
+    """Where each finding with a box sits on photo ``image``, in percentages of the photo's size (so a
+    box stays on its face or its text however wide the screen), numbered as the findings list is."""
+    photo = photos.photo(image) if photos is not None else None
+    if photo is None or not photo.width or not photo.height:
+        return []
+    w, h = photo.width, photo.height
+    out = []
+    for n, f in enumerate(findings, start=1):
+        if f.image != image or f.box is None:
+            continue
+        x, y, bw, bh = f.box
+        out.append(
+            {
+                "n": str(n),
+                "severity": f.severity.value.lower(),
+                "style": f"left:{100 * x / w:.1f}%;top:{100 * y / h:.1f}%;"
+                f"width:{100 * bw / w:.1f}%;height:{100 * bh / h:.1f}%",
+            }
+        )
+    return out

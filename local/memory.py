@@ -24,6 +24,8 @@ from chalicelib.adapters.ports import OutgoingEmail
 from chalicelib.adapters.s3 import (
     findings_body,
     findings_key,
+    inspection_body,
+    inspection_key,
     media_key,
     media_name,
     version_body,
@@ -33,7 +35,7 @@ from chalicelib.adapters.ses import build_mime
 from chalicelib.adapters.sqs import check_delay, encode_body
 from chalicelib.definition import QUEUES
 from chalicelib.domain.errors import ConfigError, NotFound
-from chalicelib.domain.findings import Verdict
+from chalicelib.domain.findings import Inspection, Verdict
 from chalicelib.domain.states import State, checked_sources
 from chalicelib.domain.story import AuditEvent, Post, StoryRecord, Version
 
@@ -96,6 +98,15 @@ class MemoryStoryStore(_Objects):
     def get_findings(self, story_id: str, number: int) -> Verdict | None:
         try:
             return Verdict.from_dict(json.loads(self.get(findings_key(story_id, number))))
+        except NotFound:
+            return None
+
+    def put_inspection(self, story_id: str, number: int, inspection: Inspection) -> None:
+        self.put(inspection_key(story_id, number), inspection_body(inspection), "application/json")
+
+    def get_inspection(self, story_id: str, number: int) -> Inspection | None:
+        try:
+            return Inspection.from_dict(json.loads(self.get(inspection_key(story_id, number))))
         except NotFound:
             return None
 

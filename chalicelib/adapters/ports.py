@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NotRequired, Protocol, TypedDict, Unpack
 
-from ..domain.findings import Verdict
+from ..domain.findings import Inspection, Verdict
 from ..domain.states import State
 from ..domain.story import AuditEvent, Post, StoryRecord, Version
 
@@ -56,6 +56,12 @@ class StoryStore(Protocol):
     def put_findings(self, story_id: str, number: int, verdict: Verdict) -> None: ...
 
     def get_findings(self, story_id: str, number: int) -> Verdict | None: ...
+
+    def put_inspection(self, story_id: str, number: int, inspection: Inspection) -> None: ...
+
+    def get_inspection(self, story_id: str, number: int) -> Inspection | None:
+        """What the photo inspection saw in this version's photos; None before it has run."""
+        ...
 
 
 class Move(TypedDict):

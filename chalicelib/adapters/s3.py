@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..definition import REJECTED_TAG_KEY, REJECTED_TAG_VALUE
 from ..domain.errors import NotFound
-from ..domain.findings import Verdict
+from ..domain.findings import Inspection, Verdict
 from ..domain.story import Version
 from .aws_common import aws_call
 
@@ -35,6 +35,10 @@ def findings_key(story_id: str, number: int) -> str:
     return version_prefix(story_id, number) + "findings.json"
 
 
+def inspection_key(story_id: str, number: int) -> str:
+    return version_prefix(story_id, number) + "photos.json"
+
+
 def media_name(name: str) -> str:
     """The media key relative to the version's folder (what ``Image.key`` holds)."""
     # A slash would nest the object under another folder, and ".." is a literal key segment in S3
@@ -54,6 +58,10 @@ def version_body(version: Version) -> bytes:
 
 def findings_body(verdict: Verdict) -> bytes:
     return json.dumps(verdict.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def inspection_body(inspection: Inspection) -> bytes:
+    return json.dumps(inspection.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 class _Bucket:
@@ -113,7 +121,7 @@ class S3RawStore:
 
 
 class S3StoryStore:
-    """The stories bucket: ``stories/<id>/v<n>/{story.json, findings.json, media/<name>}``."""
+    """The stories bucket: ``stories/<id>/v<n>/{story.json, findings.json, photos.json, media/<name>}``."""
 
     def __init__(self, s3: S3Client, bucket: str) -> None:
         self._bucket = _Bucket(s3, bucket)
@@ -147,3 +155,15 @@ class S3StoryStore:
         except NotFound:
             return None
         return Verdict.from_dict(json.loads(body))
+
+    def put_inspection(self, story_id: str, number: int, inspection: Inspection) -> None:
+        self._bucket.put(
+            inspection_key(story_id, number), inspection_body(inspection), "application/json; charset=utf-8"
+        )
+
+    def get_inspection(self, story_id: str, number: int) -> Inspection | None:
+        try:
+            body = self._bucket.get(inspection_key(story_id, number))
+        except NotFound:
+            return None
+        return Inspection.from_dict(json.loads(body))

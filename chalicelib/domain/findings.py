@@ -25,7 +25,8 @@ class Finding:
     """One problem: which check, how bad, where in the text ``[start, end)``, and why in plain English.
 
     ``image`` is the index of the image the finding concerns, when it concerns an image rather than text
-    (then ``start`` and ``end`` are both 0).
+    (then ``start`` and ``end`` are both 0); ``box`` is where in that image, ``(x, y, w, h)`` in its
+    pixels, when the photo inspection found it there.
     """
 
     check: str
@@ -34,6 +35,7 @@ class Finding:
     end: int
     reason: str
     image: int | None = None
+    box: tuple[int, int, int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Without ``image`` when the finding is about the text."""
@@ -61,6 +63,39 @@ class Verdict:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Verdict:
+        return from_plain(cls, d)
+
+
+@dataclass(frozen=True)
+class PhotoCheck:
+    """What the inspection saw in one photo of a version: its size upright (the boxes' frame), how many
+    faces, and its findings (each with ``image`` and, where it has one, ``box``)."""
+
+    image: int
+    width: int
+    height: int
+    faces: int = 0
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """The inspection of every photo of one version, stored beside its findings."""
+
+    photos: tuple[PhotoCheck, ...] = ()
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for p in self.photos for f in p.findings)
+
+    def photo(self, image: int) -> PhotoCheck | None:
+        return next((p for p in self.photos if p.image == image), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_plain(self, drop_none=True)
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Inspection:
         return from_plain(cls, d)
 
 

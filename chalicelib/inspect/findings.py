@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from ..domain.findings import CheckContext, Severity
+from ..domain.findings import CheckContext, Finding, PhotoCheck, Severity
 from ..policy.catalogue import run_checks
 from ..policy.checks.addresses import VRM, check_vrm
 from ..policy.normalise import normalise
@@ -19,6 +19,7 @@ IMG_FACE = "IMG-FACE"
 IMG_TEXT = "IMG-TEXT"
 IMG_PLATE = "IMG-PLATE"
 IMG_UNREADABLE = "IMG-UNREADABLE"
+PHOTO_CHECKS = (IMG_FACE, IMG_TEXT, IMG_PLATE, IMG_UNREADABLE)
 ImageDecision = Literal["BLOCK", "WARN", "PASS"]
 
 PLATE_REASON = (
@@ -155,3 +156,28 @@ def _fix_plate(text: str) -> str:
         return text
     to_letter = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B"})
     return s[:2].translate(to_letter) + s[2:4].translate(_PLATE_FIXES) + " " + s[4:].translate(to_letter)
+
+
+def photo_check(obs: Observations, verdict: ImageVerdict, image: int) -> PhotoCheck:
+    """One photo's verdict as the story's findings: each says which photo and where in it, in words that
+    an approver reading the email without the photo can follow ("Photo 1, top left: …")."""
+    findings = []
+    for f in verdict.findings:
+        place = f", {where(f.box, obs.width, obs.height)}" if f.box and obs.width and obs.height else ""
+        reason = f"Photo {image + 1}{place}: {f.reason}"
+        if f.check == IMG_TEXT and f.underlying:
+            said = f.reason.removeprefix(f"In the photo ({f.underlying}): ")
+            reason = f"Photo {image + 1}{place}, the text “{f.text}” ({f.underlying}): {said}"
+        findings.append(Finding(f.check, f.severity, 0, 0, reason, image=image, box=f.box))
+    return PhotoCheck(image, obs.width, obs.height, verdict.faces, tuple(findings))
+
+
+def where(box: Box, width: int, height: int) -> str:
+    """Where a box's centre falls in the photo, by thirds: "top left", "centre", "bottom right"."""
+    cx = (box[0] + box[2] / 2) / width
+    cy = (box[1] + box[3] / 2) / height
+    row = ("top", "middle", "bottom")[min(2, int(cy * 3))]
+    col = ("left", "centre", "right")[min(2, int(cx * 3))]
+    if row == "middle":
+        return "centre" if col == "centre" else f"middle {col}"
+    return f"{row} {col}" if col != "centre" else f"{row} centre"

@@ -9,7 +9,7 @@ from functools import cached_property
 from ..adapters.ports import Queues, StoryStore
 from ..domain.approval import Progress, Step
 from ..domain.errors import Retryable
-from ..domain.findings import IN_TITLE, CheckContext, Severity, Verdict
+from ..domain.findings import IN_TITLE, CheckContext, Inspection, Severity, Verdict
 from ..domain.states import State
 from ..domain.story import StoryRecord, Version
 from ..observability import MetricUnit, metrics
@@ -23,7 +23,10 @@ from .moves import Mover
 ACTOR = "system:checks"
 
 
-def check_version(version: Version, rules: OrgRules, now: datetime) -> Verdict:
+def check_version(
+    version: Version, rules: OrgRules, now: datetime, photos: Inspection | None = None
+) -> Verdict:
+    """The text's findings, the title's, and what the inspection found in the photos (boxes and all)."""
     ctx = CheckContext(now=now, images=version.images, channel="x")
     verdict = describe_later(run_checks(version.text, ctx, rules), version)
     # The title is published too (the blog's heading, its index and feed, every email), so what must
@@ -35,7 +38,10 @@ def check_version(version: Version, rules: OrgRules, now: datetime) -> Verdict:
         for f in in_title.blocking
         if not f.check.startswith("X-") and f.image is None
     )
-    return Verdict(findings=title_findings + verdict.findings) if title_findings else verdict
+    in_photos = photos.findings if photos is not None else ()
+    if not title_findings and not in_photos:
+        return verdict
+    return Verdict(findings=title_findings + verdict.findings + in_photos)
 
 
 DESCRIBE_LATER_REASON = (
@@ -83,8 +89,13 @@ class CheckService(Service):
         version = self.stories.get_version(ref.story_id, ref.version)
         if record.state is State.SUBMITTED:
             record = self._moves.move(record, State.CHECKING, "checking", "")
+        photos = self.stories.get_inspection(ref.story_id, ref.version) if version.images else None
+        if version.images and photos is None:
+            # The photos are looked at first, in their own stage, which sends the version back here.
+            self.queues.send("inspect", ref.to_body())
+            return record.state
         rules = self.rules()
-        verdict = check_version(version, rules, now)
+        verdict = check_version(version, rules, now, photos)
         self.stories.put_findings(ref.story_id, ref.version, verdict)
         for f in verdict.findings:
             metrics.add_metric(name=f"Finding_{f.check}", unit=MetricUnit.Count, value=1)

@@ -16,7 +16,7 @@ from ..adapters.ports import Queues, StoryStore
 from ..domain import markers
 from ..domain.approval import Progress, Step
 from ..domain.errors import ConflictError, LinkError
-from ..domain.findings import Finding, Verdict
+from ..domain.findings import Finding, Inspection, Verdict
 from ..domain.links import LinkClaims, Purpose, check_form_token, form_token
 from ..domain.states import State
 from ..domain.story import AuditEvent, Source, StoryRecord, Version
@@ -74,6 +74,7 @@ class LinkView:
     can_decide: bool
     step_name: str = ""
     steps: int = 1
+    photos: Inspection | None = None  # what the inspection saw in the photos: their sizes, for the boxes
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ class DecideService(Service):
             can_decide=can_decide,
             step_name=step_name,
             steps=steps,
+            photos=self.stories.get_inspection(claims.story_id, claims.version) if version.images else None,
         )
 
     # --- deciding --------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import copy
 import json
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -28,6 +28,8 @@ from chalicelib.config import Settings
 from chalicelib.definition import QUEUES
 from chalicelib.domain.errors import UnknownOutcome
 from chalicelib.domain.story import Version
+from chalicelib.inspect.decode import Unreadable, decode
+from chalicelib.inspect.model import Observations
 from chalicelib.policy.rules import OrgRules, load_rules_file
 from local.memory import (
     MemoryCounters,
@@ -128,6 +130,24 @@ class RecordingBlog:
         self.pages = [v for v in self.pages if v.story_id != story_id]
 
 
+class SeeingInspector:
+    """An Inspector that sees what a test says every readable photo shows (``sees``: faces and text in
+    the original's pixels), at the photo's real size; unreadable photos are refused by the real decoder.
+    The detectors' own models are measured in tests/unit/photo_inspect and tests/integration."""
+
+    def __init__(self) -> None:
+        self.sees = Observations()
+        self.calls = 0
+
+    def inspect(self, data: bytes) -> Observations:
+        self.calls += 1
+        try:
+            decoded = decode(data)
+        except Unreadable as e:
+            return Observations(unreadable=str(e))
+        return replace(self.sees, width=decoded.width, height=decoded.height)
+
+
 @dataclass
 class Delivery:
     queue: str
@@ -149,6 +169,7 @@ class Pipeline:
     mastodon: RecordingChannel = field(default_factory=lambda: RecordingChannel("mastodon"))
     bluesky: RecordingChannel = field(default_factory=lambda: RecordingChannel("bluesky"))
     blog: RecordingBlog = field(default_factory=RecordingBlog)
+    inspector: SeeingInspector = field(default_factory=SeeingInspector)
     now: datetime = field(default_factory=lambda: datetime(2026, 11, 25, 9, 0, tzinfo=UTC))
     rules: OrgRules = field(default_factory=lambda: load_rules_file(RULES))
     deliveries: list[Delivery] = field(default_factory=list)
@@ -178,6 +199,7 @@ class Pipeline:
             mastodon=self.mastodon,
             bluesky=self.bluesky,
             blog=self.blog,
+            inspector=self.inspector,
             rules=lambda: self.rules,
         )
 

@@ -30,7 +30,7 @@ from chalicelib.adapters.ses import SesMailer, build_mime
 from chalicelib.adapters.sqs import SqsQueues
 from chalicelib.definition import QUEUES, Resources
 from chalicelib.domain.errors import ConfigError, ConflictError, InvalidTransition, NotFound, Retryable
-from chalicelib.domain.findings import Finding, Severity, Verdict
+from chalicelib.domain.findings import Finding, Inspection, PhotoCheck, Severity, Verdict
 from chalicelib.domain.states import State
 from chalicelib.domain.story import AuditEvent, Image, Post, StoryRecord, Version
 from local.aws_resources import AwsClients, CreatedResources
@@ -500,6 +500,20 @@ def test_findings_round_trip_and_are_none_before_the_check(backend: Backend) -> 
     backend.stories.put_findings("s-1", 1, verdict)
     assert backend.stories.get_findings("s-1", 1) == verdict
     assert backend.stories.get_findings("s-1", 2) is None
+
+
+def test_a_photo_inspection_round_trips_with_its_boxes_and_is_none_before_it_runs(backend: Backend) -> None:
+    assert backend.stories.get_inspection("s-1", 1) is None
+    face = Finding("IMG-FACE", Severity.WARN, 0, 0, "Photo 1, top left: 1 face.", image=0, box=(4, 5, 60, 70))
+    unreadable = Finding("IMG-UNREADABLE", Severity.BLOCK, 0, 0, "Photo 2: it is animated.", image=1)
+    inspection = Inspection(
+        (PhotoCheck(0, 640, 480, faces=1, findings=(face,)), PhotoCheck(1, 0, 0, findings=(unreadable,)))
+    )
+    backend.stories.put_inspection("s-1", 1, inspection)
+    back = backend.stories.get_inspection("s-1", 1)
+    assert back == inspection
+    assert back is not None and back.findings == (face, unreadable) and back.findings[0].box == (4, 5, 60, 70)
+    assert backend.stories.get_inspection("s-1", 2) is None
 
 
 def test_media_round_trips_and_its_key_is_relative_to_the_version(backend: Backend) -> None:

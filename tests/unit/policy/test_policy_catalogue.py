@@ -32,7 +32,8 @@ MESSY = (
 
 def test_the_catalogue_lists_every_check_it_runs() -> None:
     table = Path(__file__).resolve().parents[3] / "docs" / "policy-checks.md"
-    catalogue_ids = set(re.findall(r"^\| ([A-Z0-9]+-[A-Z]+) \|", table.read_text(encoding="utf-8"), re.M))
+    text_catalogue = table.read_text(encoding="utf-8").split("## Checks on photos")[0]
+    catalogue_ids = set(re.findall(r"^\| ([A-Z0-9]+-[A-Z]+) \|", text_catalogue, re.M))
     assert catalogue_ids, "the catalogue table in docs/policy-checks.md lists the checks"
     assert set(CHECKS) == catalogue_ids
     assert all(description for description in CHECKS.values())
