@@ -29,6 +29,8 @@ _VARIANTS = re.compile(
     r"|mo(?:th|f)(?:er|a)f(?:u|v)(?:c?k|q)(?:er|a|ers|as|in|ing)"
 )
 _COMPOUND_ENDS = ("ass", "arse", "shit", "shite")
+# Every form a compound may end with, for one ``str.endswith`` that most words fail.
+_END_FORMS = tuple(form for end in _COMPOUND_ENDS for form in (end, end + "s", end + "es"))
 
 
 @cache
@@ -38,26 +40,66 @@ def _lists() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
 
 
 @cache
+def _roots_by_start() -> tuple[int, dict[str, tuple[str, ...]]]:
+    """The roots filed under their first ``k`` letters (``k`` the shortest root's length): a word need
+    only be tried against the few roots filed under its own first ``k`` letters, longest first."""
+    roots = _lists()[0]
+    k = min((len(r) for r in roots), default=0)
+    by_start: dict[str, list[str]] = {}
+    for root in roots:
+        by_start.setdefault(root[:k], []).append(root)
+    return k, {start: tuple(found) for start, found in by_start.items()}
+
+
+@cache
 def compound_roots() -> tuple[str, ...]:
     """The roots a compound starts with, for a story-level shortcut: no word starts so, no compound."""
     return _lists()[0]
 
 
+_Trie = dict[str, "_Trie"]
+
+
+def prefix_trie(words: Iterable[str], *, repeated: bool = False) -> str:
+    """A regex for "starts with one of ``words``", its alternatives nested by shared beginnings.
+
+    Hand-built because Python's ``re`` tries every alternative of a flat alternation in turn; nested,
+    each letter is tried once. With ``repeated``, each letter may be repeated ("ff*uu*cc*kk*", which is
+    "f+u+c+k+" written so that each alternative starts with a plain letter: ``re`` then skips an
+    alternative whose letter is not the next one without entering it, which it cannot do for "f+").
+    """
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here, and starting with it is enough
+
+    def emit(node: _Trie) -> str:
+        if "" in node:
+            return ""
+        alternatives = [
+            re.escape(ch) + (re.escape(ch) + "*" if repeated else "") + emit(child)
+            for ch, child in sorted(node.items())
+        ]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return emit(root) if root else "(?!)"
+
+
 @cache
-def _candidates() -> re.Pattern[str]:
-    """Over a story's words one a line: a word that may be a variant or a compound, in one scan."""
-    roots = "|".join(map(re.escape, compound_roots()))
-    ends = "|".join(_COMPOUND_ENDS)
-    return re.compile(rf"^(?:(?:{_VARIANTS.pattern})$|(?:{roots})\w{{2,}}|\w+(?:{ends})(?:e?s)?$)", re.M)
+def candidate_patterns() -> tuple[str, str]:
+    """Regexes over a story's words one a line, each matching at the newline before a word: the first
+    where the word may be a variant or start like a compound, the second, over the lines reversed, where
+    it may end like one ("…ass", "…shites"). ``is_beyond_the_list`` then tells the word itself."""
+    forward = rf"(?:{_VARIANTS.pattern})(?=\n)|{prefix_trie(compound_roots())}\w{{2,}}"
+    backward = rf"{prefix_trie(form[::-1] for form in _END_FORMS)}\w"
+    return forward, backward
 
 
-def may_be_beyond_the_list(words: Iterable[str]) -> bool:
-    """Whether any of a story's words (lower case) may be a variant or a compound: a cheap first look."""
-    for m in _candidates().finditer("\n".join(words)):
-        line = m.string[m.start() : m.string.find("\n", m.start()) % (len(m.string) + 1)]
-        if is_variant(line) or is_compound(line):
-            return True
-    return False
+def is_beyond_the_list(word: str) -> bool:
+    """A folded word that is a variant or a compound."""
+    return is_variant(word) or is_compound(word)
 
 
 def _is_tail(rest: str, tails: frozenset[str]) -> bool:
@@ -76,15 +118,16 @@ def is_variant(word: str) -> bool:
 
 def is_compound(word: str) -> bool:
     """A folded word that is a profane root joined to an everyday word ("twat" and "waffle")."""
-    roots, tails, heads = _lists()
+    _, tails, heads = _lists()
     word = word.replace("-", "")
-    for root in roots:
+    k, by_start = _roots_by_start()
+    for root in by_start.get(word[:k], ()):
         if word.startswith(root) and len(word) > len(root) + 2:
             rest = word[len(root) :]
             if _is_tail(rest, tails) or (rest[0] == "s" and _is_tail(rest[1:], tails)):
                 return True
-    for end in _COMPOUND_ENDS:
-        for form in (end, end + "s", end + "es"):
+    if word.endswith(_END_FORMS):
+        for form in _END_FORMS:
             if word.endswith(form) and word[: -len(form)] in heads:
                 return True
     return False

@@ -21,7 +21,14 @@ from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
-from ..swearing import is_compound, is_variant, masked_compound, may_be_beyond_the_list
+from ..swearing import (
+    candidate_patterns,
+    is_beyond_the_list,
+    is_compound,
+    is_variant,
+    masked_compound,
+    prefix_trie,
+)
 
 PROF = "TONE-PROF"
 
@@ -356,38 +363,13 @@ class _Swearing:
     # The shapes hold only for entries that start (and, for tails, end) with a letter; an
     # organisation's own list could have others, and then every story gets the full look.
     shapes_hold: bool
-    # Over the words of a story, one a line: a word that starts with a root, or (with a double
-    # letter in it) starts with a root with its letters repeated.
-    starts: re.Pattern[str]
-    # Over the same lines reversed: a word that ends with a tail.
-    ends: re.Pattern[str]
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _trie(words: Iterable[str], *, repeated: bool = False) -> str:
-    """A regex for "starts with one of ``words``", its alternatives nested by shared beginnings.
-
-    Hand-built because Python's ``re`` tries every alternative of a flat alternation in turn; nested,
-    each letter is tried once. With ``repeated``, each letter may be repeated ("f+u+c+k+").
-    """
-    root: _Trie = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here, and starting with it is enough
-
-    def emit(node: _Trie) -> str:
-        if "" in node:
-            return ""
-        alternatives = [
-            re.escape(ch) + ("+" if repeated else "") + emit(child) for ch, child in sorted(node.items())
-        ]
-        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-
-    return emit(root) if root else "(?!)"
+    # Over the words of a story, one a line, at the newline before a word: ``hit`` where the word
+    # starts with a root, or (with a double letter in it) with a root with its letters repeated;
+    # otherwise where it may be a variant or a compound (``swearing.candidate_patterns``).
+    forward: re.Pattern[str]
+    # Over the same lines reversed: ``hit`` where a word ends with a tail; otherwise where it may end
+    # like a compound.
+    backward: re.Pattern[str]
 
 
 @cache
@@ -399,24 +381,53 @@ def _swearing(extra: tuple[str, ...]) -> _Swearing:
     tails = strong.words.suffixes + mild.words.suffixes
     shapes_hold = all(e[:1].isalpha() for e in entries) and all(t[-1:].isalpha() for t in tails)
     # The cheap test first: most words start like no root, repeated or not.
-    doubled = r"(?=[^\n]*?([^\W\d_])\1)"
-    starts = re.compile(rf"\n(?:{_trie(first)}|(?={_trie(collapsed, repeated=True)}){doubled})")
+    doubled = r"(?=[^\n]*?(?P<twice>[^\W\d_])(?P=twice))"
+    starts = rf"{prefix_trie(first)}|(?={prefix_trie(collapsed, repeated=True)}){doubled}"
     # Repeats allowed, so that "bullshiiiit" ends like "shit".
-    ends = re.compile(rf"\n{_trie((r[::-1] for r in strong.last_runs + mild.last_runs), repeated=True)}")
-    return _Swearing(strong, mild, shapes_hold, starts, ends)
+    ends = prefix_trie((r[::-1] for r in strong.last_runs + mild.last_runs), repeated=True)
+    maybe_forward, maybe_backward = candidate_patterns()
+    forward = re.compile(rf"\n(?:(?P<hit>{starts})|{maybe_forward})")
+    backward = re.compile(rf"\n(?:(?P<hit>{ends})|{maybe_backward})")
+    return _Swearing(strong, mild, shapes_hold, forward, backward)
 
 
 def _may_match(words: Iterable[str], lists: _Swearing) -> bool:
-    """False only when no plain word of the story can be on a list: none starts or ends (also with
-    repeats undone) the way a listed word does. Decided on the story's set of words, once.
+    """False only when no plain word of the story can be on a list, nor be a variant or a compound:
+    none starts or ends (also with repeats undone) the way a listed word does, and none is shaped like
+    a variant or a compound. Decided on the story's set of words, in one scan each way.
 
     A plain word matches only if it is a listed word (with an ending), starts with a listed root or
     ends with a listed tail, or is one of those with letters repeated; each needs one of its runs of
     letters to start or end like the listed word's. "Starts with a root with repeats undone" is the
     word matching the root with each letter repeated ("sshhiit" and s+h+i+t+).
     """
+    return next(_words_that_may_match("\n" + "\n".join(words) + "\n", lists), None) is not None
+
+
+def _words_that_may_match(lines: str, lists: _Swearing) -> Iterator[str]:
+    """The words of ``lines`` (one a line, a newline before and after each) that ``_may_match``."""
+    for m in lists.forward.finditer(lines):
+        word = lines[m.start() + 1 : lines.index("\n", m.start() + 1)]
+        if m.group("hit") is not None or is_beyond_the_list(word):
+            yield word
+    backward = lines[::-1]
+    for m in lists.backward.finditer(backward):
+        word = backward[m.start() + 1 : backward.index("\n", m.start() + 1)][::-1]
+        if m.group("hit") is not None or is_beyond_the_list(word):
+            yield word
+
+
+_DOUBLED_LINE = re.compile(r"^[^\n]*?(.)\1[^\n]*", re.M)
+
+
+def _cannot_match(words: frozenset[str], lists: _Swearing) -> frozenset[str]:
+    """The story's words that cannot be judged swearing wherever they stand as a plain word: those
+    that ``_may_match`` rules out and that have no letter doubled (with a doubled letter, the look
+    also undoes repeats, which ``_may_match`` does not follow for variants and compounds)."""
     lines = "\n" + "\n".join(words) + "\n"
-    return lists.starts.search(lines) is not None or lists.ends.search(lines[::-1]) is not None
+    may = set(_words_that_may_match(lines, lists))
+    may.update(m.group() for m in _DOUBLED_LINE.finditer(lines))
+    return words.difference(may)
 
 
 def _disguised_word_may_match(source: str, lists: _Swearing) -> bool:
@@ -425,14 +436,9 @@ def _disguised_word_may_match(source: str, lists: _Swearing) -> bool:
     for raw in _TOKEN.findall(source):
         if _plain(raw):
             continue
-        runs = _LETTER_RUN.findall(_fold(raw))
-        if "*" in raw or _may_match(runs, lists) or _may_be_compound_or_variant(runs):
+        if "*" in raw or _may_match(_LETTER_RUN.findall(_fold(raw)), lists):
             return True
     return False
-
-
-def _may_be_compound_or_variant(words: Iterable[str]) -> bool:
-    return may_be_beyond_the_list(words)
 
 
 def _beyond_the_list(folded: str, raw: str, source: str, start: int, strong: _Matcher) -> bool:
@@ -454,24 +460,21 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
     # which comes near a listed one: then only a disguised word (digits, symbols, other scripts inside
     # it) needs the full look, and a story without one is done.
     only_disguised = (
-        lists.shapes_hold
-        and not _may_be_spaced_out(source)
-        and not _may_match(text.words, lists)
-        and not _may_be_compound_or_variant(text.words)
+        lists.shapes_hold and not _may_be_spaced_out(source) and not _may_match(text.words, lists)
     )
     if only_disguised and not (_has_disguised_word(source) and _disguised_word_may_match(source, lists)):
         return []
     allowed = _allowed(tuple(rules.words.allowed))
     phrases = _allowed_phrases(allowed)
     protected = [m.span() for m in phrases.finditer(source)] if phrases is not None else []
+    # A story that may swear is mostly words that cannot: an ASCII word of letters only among them is
+    # judged exactly as it would be alone, and skipped (a disguised word is always looked at).
+    cannot = frozenset[str]() if only_disguised else _cannot_match(text.words, lists)
     findings: list[Finding] = []
     for start, end, raw in _tokens(source, disguised_only=only_disguised):
-        if (
-            only_disguised
-            and "*" not in raw
-            and not _may_match(runs := _LETTER_RUN.findall(_fold(raw)), lists)
-            and not _may_be_compound_or_variant(runs)
-        ):
+        if cannot and raw.isascii() and raw.lower() in cannot:
+            continue
+        if only_disguised and "*" not in raw and not _may_match(_LETTER_RUN.findall(_fold(raw)), lists):
             continue  # "10am" reads as "ioam", which starts and ends like nothing on the lists
         if raw.lower().strip("'’") in allowed or any(s <= start and end <= e for s, e in protected):
             continue

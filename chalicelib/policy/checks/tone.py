@@ -289,34 +289,46 @@ _DEFAME_VERBS = frozenset(_DEFAME_VERBS_TEXT.split())
 
 
 @cache
-def _defame_words() -> frozenset[str] | None:
-    """Every match of the defamation patterns has one of these as a whole word: an allegation's first
-    word, or its plural as the patterns allow ("burglars"), or one of the verbs."""
+def _allegation_words() -> frozenset[str] | None:
+    """Every match of a pattern with an allegation in it has one of these as a whole word: an
+    allegation's first word, or its plural as the patterns allow ("burglars"). None if an allegation
+    does not start with a letter. Every match of a pattern with a verb has one of ``_DEFAME_VERBS``."""
     terms = builtin_list("tone_allegations.txt")
     starts = first_runs(terms)
     if starts is None:
         return None
-    return starts | {t.lower() + "s" for t in terms if t.isalpha()} | _DEFAME_VERBS
+    return starts | {t.lower() + "s" for t in terms if t.isalpha()}
 
 
 def check_defamation(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
-    words = _defame_words()
-    if words is not None and words.isdisjoint(text.words):
+    allegations = _allegation_words()
+    # Most stories that get this far have only a verb ("dumped", "took"): the allegation patterns,
+    # which cost most, cannot match them, and only the verb patterns run.
+    alleged = allegations is None or not allegations.isdisjoint(text.words)
+    done = not _DEFAME_VERBS.isdisjoint(text.words)
+    if not (alleged or done):
         return []
+    wanted = (alleged, alleged, done)  # the patterns of _defame_patterns: allegation, allegation, verb
     findings: list[Finding] = []
-    for pattern in _defame_patterns():
+    for pattern, want in zip(_defame_patterns(), wanted, strict=True):
+        if not want:
+            continue
         for m in pattern.finditer(source):
             if _is_named(m.group("name")):
                 findings.append(Finding(DEFAME, Severity.BLOCK, *m.span("term"), DEFAME_REASON))
     taken = {(f.start, f.end) for f in findings}
+    # Those of _after_name_patterns and _pronoun_patterns: an allegation, then a verb.
+    after_patterns = [p for p, want in zip(_after_name_patterns(), wanted[1:], strict=True) if want]
     for name in find_names(source):
-        for pattern in _after_name_patterns():
+        for pattern in after_patterns:
             after = pattern.match(source, name.end)
             if after and after.span("term") not in taken:
                 findings.append(Finding(DEFAME, Severity.BLOCK, *after.span("term"), DEFAME_REASON))
                 taken.add(after.span("term"))
-    for pattern in _pronoun_patterns():
+    for pattern, want in zip(_pronoun_patterns(), wanted[1:], strict=True):
+        if not want:
+            continue
         for m in pattern.finditer(source):
             if m.span("term") not in taken and _named_before(source, m.start()):
                 findings.append(Finding(DEFAME, Severity.BLOCK, *m.span("term"), DEFAME_REASON))
