@@ -148,15 +148,38 @@ _NOT_CODE_VALUE = re.compile(
 )
 
 
-def _code_spans(source: str) -> Iterator[tuple[int, int]]:
-    for m in _UNLOCKS_THEN_CODE.finditer(source):
-        value = m.group("value")
-        if _NOT_CODE_VALUE.fullmatch(value):
+def _code_spans(text: NormalisedText) -> Iterator[tuple[int, int]]:
+    source, words, digits = text.text, text.words, text.digit_count
+    # Each pattern runs only on a story with its own words (see _PATTERN_WORDS) and the digits its
+    # value needs: a story with "door" in it and no digits is done after the password pattern's test.
+    if digits and not _UNLOCKS_WORDS.isdisjoint(words):
+        for m in _UNLOCKS_THEN_CODE.finditer(source):
+            value = m.group("value")
+            if _NOT_CODE_VALUE.fullmatch(value):
+                continue
+            yield m.start("value"), m.end("value")
+    if digits >= 3:
+        yield from _code_value_spans(source, words)
+    if not _PASSWORD_WORDS.isdisjoint(words):
+        for m in _PASSWORD.finditer(source):
+            span = _password_value(m)
+            if span is not None:
+                yield span
+
+
+def _code_value_spans(source: str, words: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """The patterns whose value is a _CODE_VALUE, which has at least three digits."""
+    for pattern, needs in (
+        (_KEYWORD_CODE, _KEYWORD_CODE_WORDS),
+        (_LOCK_ITSELF, _LOCK_ITSELF_WORDS),
+        (_PIN, _PIN_WORDS),
+    ):
+        if needs.isdisjoint(words):
             continue
-        yield m.start("value"), m.end("value")
-    for pattern in (_KEYWORD_CODE, _LOCK_ITSELF, _PIN):
         for m in pattern.finditer(source):
             yield m.start("value"), m.end("value")
+    if _BARE_CODE_WORDS.isdisjoint(words):
+        return
     for m in _BARE_CODE.finditer(source):
         if _NOT_A_LOCK_CODE.search(source, max(0, m.start() - 25), m.start()):
             continue
@@ -164,10 +187,6 @@ def _code_spans(source: str) -> Iterator[tuple[int, int]]:
         prev_start, _ = sentence_bounds(source, max(0, s_start - 2))
         if _LOCKED_NEARBY.search(source, prev_start, s_end):
             yield m.start("value"), m.end("value")
-    for m in _PASSWORD.finditer(source):
-        span = _password_value(m)
-        if span is not None:
-            yield span
 
 
 # Every match of the patterns above has one of these as a whole word, or (where the value may follow
@@ -196,12 +215,36 @@ _GLUED = (
 _CODE_WORDS = _CODE_KEYWORDS | {w + c for w in _GLUED for c in "abcdefghijklmnopqrstuvwxyz"}
 
 
+def _words(words: str, *, glued: bool = False) -> frozenset[str]:
+    """``words``, and with ``glued`` those of them that a value may follow with no space ("codeA123")
+    with a letter added: the runs of letters (lower-cased) a match starting with one of them has."""
+    listed = frozenset(words.split())
+    if not glued:
+        return listed
+    return listed | {w + c for w in listed if w in _GLUED for c in "abcdefghijklmnopqrstuvwxyz"}
+
+
+# The first word of what each pattern needs, as the story's ``words`` have it: _UNLOCKS whole, the
+# code words of _KEYWORD_CODE (its _LOCKED words are optional in part), the lock of _LOCK_ITSELF,
+# "PIN", the code words of _BARE_CODE, and the password words of _PASSWORD (its prefix is optional).
+# Each set is a part of _CODE_WORDS.
+_UNLOCKS_WORDS = _words(
+    "door doors gate gates key keysafe lock lockbox keypad padlock alarm wi wifi wireless password passcode"
+    " pin log login logon"
+)
+_KEYWORD_CODE_WORDS = _words("code codes combination combo pin passcode", glued=True)
+_LOCK_ITSELF_WORDS = _words("key keysafe lock lockbox keypad padlock combination", glued=True)
+_PIN_WORDS = _words("pin", glued=True)
+_BARE_CODE_WORDS = _words("code combination combo pin passcode")
+_PASSWORD_WORDS = _words("password passwords passcode pass passphrase pw pwd network wpa wi wifi")
+
+
 def check_code(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     if _CODE_WORDS.isdisjoint(text.words):
         return []
     spans = sorted(
         {
-            *_code_spans(text.text),
+            *_code_spans(text),
             # Every code the sentence reading finds has a digit in it.
             *(codes_in_sentences(text.text) if text.digit_count else ()),
         }
