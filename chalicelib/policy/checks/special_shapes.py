@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..people import AMBIGUOUS_FIRST_NAMES, is_first_name, sentence_bounds
+from ..people import AMBIGUOUS_FIRST_NAMES, TITLES, is_common_word, is_first_name, sentence_bounds
 
 # --- health: a condition by the shape of its name, after a cue that says someone has it ---------------
 
@@ -38,6 +38,69 @@ _CONDITION = re.compile(
     rf"|(?:acute|chronic)\s+[a-z'’-]+(?:\s+[a-z'’-]+)?)\b",
     re.IGNORECASE,
 )
+# After a cue that only ever introduces a condition, whatever its name ("diagnosed with …", "living
+# with …", "recovering from …"): the condition runs to the
+# end of its clause; a person, a pronoun or an event after the cue ("living with her sister",
+# "recovering from the storm") is not one.
+_SURE_CONDITION = re.compile(
+    r"\b(?:diagnosed\s+with|(?:is|was|has\s+been|been)\s+living\s+with|lives\s+with|suffer(?:s|ed|ing)?\s+from"
+    r"|recovering\s+from|(?:being|been)\s+treated\s+for|in\s+remission\s+from)\s+"
+    r"(?P<cond>(?:[a-z][a-z'’-]*\s+){0,3}[a-z][a-z'’-]*)"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|so|since|last|this|after|for|who|which|while|when|until|in|at)\b)"
+)
+_NOT_A_CONDITION_START_TEXT = """
+    the a an this that these those it them him her his their my our your its us me you one two some no
+    nothing something anything everything someone somebody anyone friends family relatives parents
+    partner husband wife son daughter children kids mum dad mother father brother sister gran nan
+    grandparents flatmates housemates neighbours colleagues lodgers carers pets dogs cats
+"""
+_NOT_A_CONDITION_START = frozenset(_NOT_A_CONDITION_START_TEXT.split())
+
+
+def _sure_conditions(source: str) -> Iterator[tuple[int, int]]:
+    for m in _SURE_CONDITION.finditer(source):
+        words = m.group("cond").lower().split()
+        if words[0] in _NOT_A_CONDITION_START:
+            continue
+        if _about_a_person(source, m.start()):
+            yield m.start("cond"), m.end("cond")
+
+
+# "Mr Quellby has …, so the crew …": a bare noun phrase that a named person (or she/he) has, alone in its
+# clause, is nearly always a condition; the possessions and participles that take the same place are
+# left out ("has keys", "has twins", "has retired", "has gone").
+_HAS_BARE = re.compile(
+    r"(?:\b(?:she|he|[Ss]he|[Hh]e)|(?-i:\b[A-Z][\w'’-]+))\s+has\s+(?P<cond>(?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)"
+    r"(?=\s*[,.;!?]|\s+(?:and|so|but|which)\b)"
+)
+_NOT_HAD_TEXT = """
+    been gone done left won seen made taken given got had come run begun become kept said told heard
+    found brought bought thought caught taught written driven ridden eaten fallen forgotten grown known
+    shown thrown worn sworn chosen spoken stolen woken broken lost met sent spent paid put set let read
+    led held stood understood built felt meant moved started finished stopped agreed experience
+    permission access time money work plans nothing everything something anything news children kids
+    grandchildren twins family friends keys pets questions ideas priority enough more less plenty lots
+    none all both each one two three four five six seven eight nine ten no responsibility charge control
+    confidence courage patience energy talent style
+"""
+_NOT_HAD = frozenset(_NOT_HAD_TEXT.split())
+_PLURAL_CONDITION_ENDINGS = ("sis", "tis", "us", "ss", "es")
+
+
+def _bare_conditions(source: str) -> Iterator[tuple[int, int]]:
+    for m in _HAS_BARE.finditer(source):
+        words = m.group("cond").lower().split()
+        if words[0] in _NOT_HAD or words[0] in _NOT_A_CONDITION_START or words[-1] in _NOT_HAD:
+            continue
+        if len(words) == 1 and words[0].endswith("ed"):
+            continue  # "has retired"
+        last = words[-1]
+        if last.endswith("s") and not last.endswith(_PLURAL_CONDITION_ENDINGS):
+            continue  # "has tickets"
+        if _about_a_person(source, m.start("cond")):
+            yield m.start("cond"), m.end("cond")
+
+
 # Words with a medical ending that are not conditions.
 _NOT_CONDITION_TEXT = """
     diploma diplomas aroma aromas academia sympathy empathy apathy telepathy nostalgia idiom soma
@@ -186,6 +249,20 @@ _CONDITION_CUES_TEXT = """
     developed caught contracted got
 """
 _CONDITION_CUES = frozenset(_CONDITION_CUES_TEXT.split())
+_SURE_CUES = frozenset(
+    {
+        "diagnosed",
+        "living",
+        "lives",
+        "suffers",
+        "suffered",
+        "suffering",
+        "suffer",
+        "recovering",
+        "treated",
+        "remission",
+    }
+)
 _CONDITION_HEADS_TEXT = """
     disease syndrome disorder deficiency fever palsy fibrosis cancer lymphoma leukaemia leukemia sclerosis
     dystrophy atrophy infection failure tumour tumor virus anaemia condition illness injury injuries
@@ -221,9 +298,17 @@ def _about_a_person(source: str, start: int) -> bool:
         return False
     if _PERSON_BEFORE.search(before) is not None:
         return True
-    # A first name opening the sentence: "Dave was in prison for …".
+    # A first name opening the sentence ("Dave was in prison for …"), listed or, if not, a capitalised
+    # word no dictionary writes in lower case ("Zorvana served two years for …").
     first = before.split()[:1]
-    return bool(first) and (is_first_name(first[0]) or first[0] in AMBIGUOUS_FIRST_NAMES)
+    if not first:
+        return False
+    word = first[0].strip(",")
+    return (
+        is_first_name(word)
+        or word in AMBIGUOUS_FIRST_NAMES
+        or (word[:1].isupper() and word[1:].islower() and word not in TITLES and not is_common_word(word))
+    )
 
 
 def _has_medical_word(words: frozenset[str]) -> bool:
@@ -234,6 +319,10 @@ def _has_medical_word(words: frozenset[str]) -> bool:
 
 def shaped_special_spans(source: str, words: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Spans of special category facts recognised by the shape of their words, each about a person."""
+    if not _SURE_CUES.isdisjoint(words):
+        yield from _sure_conditions(source)
+    if "has" in words:
+        yield from _bare_conditions(source)
     conditions = _CONDITION.finditer(source) if _has_medical_word(words) else ()
     for m in conditions:
         cond = m.group("cond")

@@ -44,7 +44,7 @@ HELD_OUT_FLOOR = {
     "PII-ADDR": 0.94,
     "PII-POSTCODE": 0.96,
     "PII-NAME": 0.98,
-    "PII-SPECIAL": 0.64,
+    "PII-SPECIAL": 0.97,
     "PII-CHILD": 1.0,
     "SEC-CODE": 0.67,
     "SEC-VULN": 1.0,
