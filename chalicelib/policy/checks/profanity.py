@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
@@ -121,6 +121,9 @@ _ASCII_SHAPE = _ascii_shape(dict.fromkeys("@$*|", "@"), other=" ")
 _BANG_IN_WORD = re.compile(r"![\w@$*!|'’-]")
 
 
+# Both this and _may_be_spaced_out are asked of every story by the swearing check and again by the
+# insult check (through ``undisguised`` and ``spaced_out``): remembered for the last few stories.
+@lru_cache(maxsize=4)
 def _has_disguised_word(text: str) -> bool:
     """Whether a word with a letter in it has something other than letters, ' and - in it."""
     if text.isascii():
@@ -139,6 +142,7 @@ _SPACED_STARTS = tuple(f"a{one}a{two}a".encode() for one in "stu" for two in "st
 _SPACED_INSIDE = re.compile(rb"[sx]a[stu]a[stu]a")
 
 
+@lru_cache(maxsize=4)
 def _may_be_spaced_out(text: str) -> bool:
     if not text.isascii():
         return _SPACED.search(text) is not None
@@ -323,23 +327,42 @@ def spaced_out(text: str) -> Iterator[tuple[int, int, str]]:
                 yield m.start() + part.start(), m.start() + part.end(), re.sub(r"[ ._*-]", "", part.group(0))
 
 
-_DISGUISED_WORD = re.compile(r"[^\W_][\w@$!|€£]*[^\W_]")
+# A run of word characters and the symbols that stand for letters, with something in it other than
+# ASCII letters and "_": the only runs whose word (from its first letter or digit to its last) may be
+# disguised. Found in one scan, so that the plain words around them cost nothing.
+_RUN_WITH_DISGUISE = re.compile(r"(?<![\w@$!|€£])[A-Za-z_]*(?:[@$!|€£]|[^\WA-Za-z_])[\w@$!|€£]*")
+_RUN_EDGES = "_@$!|€£"  # what a run may start or end with that is not a letter or a digit
 
 
 def undisguised(text: str) -> str:
     """The text with leetspeak undone in every word that mixes letters with digits or symbols
     ("r3tard", "p@ki"), character for character, so that spans in it are spans in ``text``."""
+    return undisguised_words(text)[0]
+
+
+def undisguised_words(text: str) -> tuple[str, list[str]]:
+    """``undisguised(text)``, and the words it changed, as they are in it."""
     if not _has_disguised_word(text):
-        return text
-
-    def fold(m: re.Match[str]) -> str:
-        word = m.group()
-        if _plain(word) or not any(c.isalpha() for c in word):
-            return word
+        return text, []
+    pieces: list[str] = []
+    changed: list[str] = []
+    done = 0
+    for m in _RUN_WITH_DISGUISE.finditer(text):
+        run = m.group()
+        word = run.strip(_RUN_EDGES)
+        if len(word) < 2 or _plain(word) or not any(c.isalpha() for c in word):
+            continue
         folded = _fold(word)
-        return folded if len(folded) == len(word) else word
-
-    return _DISGUISED_WORD.sub(fold, text)
+        if len(folded) != len(word) or folded == word:
+            continue
+        start = m.start() + len(run) - len(run.lstrip(_RUN_EDGES))
+        pieces += (text[done:start], folded)
+        changed.append(folded)
+        done = start + len(word)
+    if not changed:
+        return text, []
+    pieces.append(text[done:])
+    return "".join(pieces), changed
 
 
 # A street or a place after a capitalised word makes it a name: "Slag Lane", "Cock Lane".

@@ -15,7 +15,7 @@ from ..normalise import NormalisedText, first_runs, letter_runs
 from ..people import find_names, sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
-from .profanity import spaced_out, undisguised
+from .profanity import spaced_out, undisguised_words
 
 INSULT = "TONE-INSULT"
 DEFAME = "TONE-DEFAME"
@@ -99,13 +99,14 @@ def check_insult(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> li
     source = text.text
     extra = tuple(rules.words.insults)
     # "p4ki", "1diot": leetspeak undone letter for letter, so that spans stay those of the story.
-    folded = undisguised(source)
+    folded, changed = undisguised_words(source)
     spelt_out = list(spaced_out(source))
     words = _insult_words(extra)
+    # The words of ``folded`` are the story's and those changed: only the latter are new.
     if (
         words is not None
         and words.isdisjoint(text.words)
-        and (folded == source or words.isdisjoint(letter_runs(folded)))
+        and (not changed or words.isdisjoint(letter_runs(" ".join(changed))))
         and not spelt_out
     ):
         return []
