@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..people import sentence_bounds
+from ..people import is_common_word, sentence_bounds
 from .addresses import POSTCODE_RE
 
 # What may follow a code: the end of the clause or a joining word, never a unit ("150 years old").
@@ -155,14 +155,56 @@ def _password_chunk(tok: str) -> tuple[int, int] | None:
     return (start, end) if _CHUNK_SYMBOL.search(word) or capital_inside else None
 
 
+def _joined_break(source: str, start: int) -> bool:
+    """True where the break before ``start`` does not end a sentence: a colon or semicolon, or a "!" or
+    "?" that belongs to a password because a lower-case word follows ("Zorvan! if anyone needs it")."""
+    before = source[:start].rstrip()
+    if before[-1:] in (":", ";"):
+        return True
+    return before[-1:] in ("!", "?") and source[start : start + 1].islower()
+
+
 def _whole_sentence(source: str, pos: int) -> tuple[int, int]:
-    """The sentence around ``pos``, across the colons and semicolons that ``sentence_bounds`` stops at."""
+    """The sentence around ``pos``, across the colons and semicolons that ``sentence_bounds`` stops at,
+    and across a "!" or "?" that a lower-case word follows."""
     start, end = sentence_bounds(source, pos)
-    while start > 1 and source[:start].rstrip()[-1:] in (":", ";"):
+    while start > 1 and _joined_break(source, start):
         start = sentence_bounds(source, source[:start].rstrip().__len__() - 1)[0]
-    while end < len(source) and source[end] in ":;":
-        end = sentence_bounds(source, min(len(source), end + 2))[1]
+    while end < len(source):
+        nxt = end
+        while nxt < len(source) and source[nxt] in "!?:;":
+            nxt += 1
+        if nxt == end:
+            break
+        after = sentence_bounds(source, min(len(source), nxt + 1))
+        if not _joined_break(source, after[0]):
+            break
+        end = after[1]
     return start, end
+
+
+# A sentence that points back at the code the one before named: "The alarm code was reset this
+# morning. It's 4417 until further notice."
+_POINTS_BACK = re.compile(
+    r"(?i:(?:it|it['’]s|the\s+new\s+(?:one|code|number|combination)|now\s+it['’]s|it\s+is|it\s+has"
+    r"\s+changed\s+to|it['’]s\s+now|it\s+is\s+now)\b)"
+)
+
+
+def _secret_from_before(source: str, start: int) -> tuple[bool, bool]:
+    """The previous sentence's answer, when this one opens by pointing back at what it named."""
+    if start < 2 or not _POINTS_BACK.match(source, start):
+        return False, False
+    prev_end = len(source[:start].rstrip()) - 1
+    p_start, p_end = _whole_sentence(source, prev_end)
+    return _secret_in(source, p_start, p_end)
+
+
+# A password that is a word with symbols after it ("Quellby#", "Zorvan!" before "if anyone …"): the
+# symbols are part of it when a lower-case word or a bracket follows, and the word is no ordinary one.
+_WORD_AND_SYMBOLS = re.compile(
+    r"(?<![\w#*])(?P<tok>[A-Z][A-Za-z'’]{2,}[#!?*$@%&]+)(?=\s+(?:[a-z(]|$))|(?P<end>[A-Z][A-Za-z'’]{2,}[#*$@%&]+)(?=\s*$)"
+)
 
 
 # Quantities, not codes: "fell by 300", "more than 1500".
@@ -186,13 +228,24 @@ def codes_in_sentences(source: str) -> Iterator[tuple[int, int]]:
             seen[start] = _secret_in(source, start, end)
         if seen[start][0]:
             yield m.start("tok") + inner[0], m.start("tok") + inner[1]
+    for m in _WORD_AND_SYMBOLS.finditer(source) if secret_word else ():
+        group = "tok" if m.group("tok") else "end"
+        word = m.group(group).rstrip("#!?*$@%&")
+        if is_common_word(word):
+            continue
+        start, end = _whole_sentence(source, m.start())
+        if start not in seen:
+            seen[start] = _secret_in(source, start, end) or _secret_from_before(source, start)
+        if seen[start][0]:
+            yield m.start(group), m.end(group)
     for m in _TOKEN.finditer(source):
         tok = m.group("tok")
         if tok[0] == " " or tok[-1] in "-_":
             continue
         start, end = _whole_sentence(source, m.start())
         if start not in seen:
-            seen[start] = _secret_in(source, start, end)
+            found = _secret_in(source, start, end)
+            seen[start] = found if any(found) else _secret_from_before(source, start)
         secret, thing = seen[start]
         if not (secret or thing):
             continue

@@ -239,14 +239,17 @@ _BARE_CODE_WORDS = _words("code combination combo pin passcode")
 _PASSWORD_WORDS = _words("password passwords passcode pass passphrase pw pwd network wpa wi wifi")
 
 
+_SYMBOL = re.compile(r"[A-Za-z][#*$@%&]|[A-Za-z][!?] [a-z(]")
+
+
 def check_code(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     if _CODE_WORDS.isdisjoint(text.words):
         return []
     spans = sorted(
         {
             *_code_spans(text),
-            # Every code the sentence reading finds has a digit in it.
-            *(codes_in_sentences(text.text) if text.digit_count else ()),
+            # Every code the sentence reading finds has a digit or a symbol in it.
+            *(codes_in_sentences(text.text) if text.digit_count or _SYMBOL.search(text.text) else ()),
         }
     )
     out: list[Finding] = []

@@ -46,7 +46,7 @@ HELD_OUT_FLOOR = {
     "PII-NAME": 0.98,
     "PII-SPECIAL": 0.97,
     "PII-CHILD": 1.0,
-    "SEC-CODE": 0.67,
+    "SEC-CODE": 1.0,
     "SEC-VULN": 1.0,
     "POL-PARTY": 0.76,
     "TONE-PROF": 0.57,
