@@ -91,6 +91,7 @@ class Inventory:
     custom_metrics: set[tuple[str, str]] = field(default_factory=set)
     schedules: list[tuple[str, float, int]] = field(default_factory=list)  # (function, runs/month, MB)
     sqs_event_sources: int = 0
+    dlqs: int = 0  # the sweep reads each one's depth on every run (chalicelib/services/schedule.py)
     traced_functions: int = 0
     log_groups: list[tuple[str, int | None]] = field(default_factory=list)  # (name, retention days)
     cloudfront: int = 0
@@ -154,6 +155,8 @@ def inventory(template: dict[str, Any]) -> Inventory:
                     inv.sqs_event_sources += 1
         elif kind == "AWS::Lambda::EventSourceMapping" and "sqs" in json.dumps(props.get("EventSourceArn")):
             inv.sqs_event_sources += 1
+        elif kind == "AWS::SQS::Queue" and str(props.get("QueueName", "")).endswith("-dlq"):
+            inv.dlqs += 1
         elif kind == "AWS::Logs::LogGroup":
             inv.log_groups.append((str(props.get("LogGroupName", "?")), props.get("RetentionInDays")))
         elif kind == "AWS::CloudFront::Distribution":
@@ -204,6 +207,7 @@ def fixed_lines(inv: Inventory) -> list[Line]:
     sweep_gb_s = sum(runs * SWEEP_S * mb / 1024 for _, runs, mb in inv.schedules)
     sweep_log_gb = sweeps * (SWEEP_LOG_BYTES + LAMBDA_PLATFORM_LOG_BYTES) / 1e9
     idle_polls = inv.sqs_event_sources * SQS_IDLE_POLLS_PER_MIN * MINUTES
+    dlq_reads = sweeps * inv.dlqs
     return [
         Line(f"Secrets Manager: {inv.secrets} secrets", inv.secrets, PRICES["secret_month"]),
         Line(
@@ -238,6 +242,12 @@ def fixed_lines(inv: Inventory) -> list[Line]:
         Line(
             f"SQS idle long polls: {inv.sqs_event_sources} event sources",
             idle_polls,
+            p["sqs_request"],
+            "sqs_requests",
+        ),
+        Line(
+            f"SQS DLQ depth reads by the sweep: {inv.dlqs} DLQs",
+            dlq_reads,
             p["sqs_request"],
             "sqs_requests",
         ),

@@ -133,9 +133,9 @@ class Container:
 
     @cached_property
     def secrets(self) -> Secrets:
-        from .adapters.secrets import SecretsManagerSecrets
+        from .adapters.secrets import ParameterStoreSecrets
 
-        return SecretsManagerSecrets(self._client("secretsmanager"))
+        return ParameterStoreSecrets(self._client("ssm"))
 
     @cached_property
     def queues(self) -> Queues:

@@ -60,7 +60,8 @@ class Resources:
         return f"{self.prefix}-{key}"
 
     def secret(self, key: str) -> str:
-        return f"{self.prefix}/{key}"
+        """A secret's SSM parameter name: a path, which Parameter Store wants to start with "/"."""
+        return f"/{self.prefix}/{key}"
 
 
 QUEUES: tuple[QueueDef, ...] = (
@@ -84,6 +85,8 @@ TABLE_PARTITION_KEY = "pk"
 TABLE_SORT_KEY = "sk"
 TABLE_TTL_ATTRIBUTE = "expires_at"
 
+# SecureString parameters in SSM Parameter Store (chalicelib/adapters/secrets.py says why not Secrets
+# Manager), one a secret so that each function's role names only those it reads. A person sets them.
 SECRETS: tuple[str, ...] = (
     "link-signing-key",
     "x-credentials",
@@ -113,6 +116,20 @@ DEFAULT_REJECTED_RETENTION_DAYS = 30
 
 # Publishing channels that report Published_<channel> / PublishFailed_<channel> metrics.
 CHANNELS: tuple[str, ...] = ("blog", "x", "mastodon", "bluesky", "wordpress")
+
+# Counts that page ops. CloudWatch bills an alarm for every metric it reads, so the handlers also add
+# these up into one metric, ATTENTION_METRIC, and one alarm watches that (infra/monitoring.py); the
+# dashboard still shows each count. A name ending in "_" stands for every metric it starts (each
+# channel's). The sweep reports DeadLetters and ApprovalsOverdue on every run, even when 0, so the
+# attention metric is also its heartbeat: the alarm fires when it stops.
+PAGED_METRICS: tuple[str, ...] = (
+    "PublishFailed_",
+    "RulesInvalid",
+    "RateLimited",
+    "ApprovalsOverdue",
+    "DeadLetters",
+)
+ATTENTION_METRIC = "NeedsAttention"
 
 # The EMF namespace and service dimension the handlers emit (chalicelib/observability.py).
 METRICS_NAMESPACE = "RealStories"

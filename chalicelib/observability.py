@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
 
+from .definition import ATTENTION_METRIC, PAGED_METRICS
+
 if TYPE_CHECKING:
     from aws_lambda_powertools import Tracer
 
@@ -51,4 +53,20 @@ def handler_scope(handler: str) -> Iterator[None]:
         yield
     finally:
         logger.thread_safe_clear_keys()
+        _add_attention()
         metrics.flush_metrics(raise_on_empty_metrics=False)
+
+
+def paged(name: str) -> bool:
+    """Whether a count is one that pages ops (definition.PAGED_METRICS)."""
+    return any(name.startswith(p) if p.endswith("_") else name == p for p in PAGED_METRICS)
+
+
+def _add_attention() -> None:
+    """Add up the paged counts about to be flushed into the one metric the attention alarm reads.
+
+    Flushed whenever a paged count is, even at 0: the sweep's zeros are the alarm's heartbeat.
+    """
+    counts = [sum(m["Value"]) for name, m in metrics.metric_set.items() if paged(name)]
+    if counts:
+        metrics.add_metric(name=ATTENTION_METRIC, unit=MetricUnit.Count, value=sum(counts))

@@ -48,6 +48,7 @@ def settings_from_context(app: cdk.App, outdir: Path) -> StackSettings:
         api_burst_limit=_int(ctx("api_burst_limit"), DEFAULT_API_BURST_LIMIT),
         blog_domain_name=str(ctx("blog_domain_name") or ""),
         blog_certificate_arn=str(ctx("blog_certificate_arn") or ""),
+        errors_per_function=str(ctx("errors_per_function") or "").lower() in ("1", "true", "yes"),
         scratch_dir=outdir / "chalice",
     )
 

@@ -2,28 +2,35 @@
 
 Every alarm here has a section of the same name in docs/operations.md; the metric names are the ones the
 handlers emit through Powertools (namespace RealStories, dimension service=real-stories).
+
+CloudWatch bills an alarm for every metric it reads ($0.10 a month each beyond the first 10, whether
+the alarm reads one metric or a SUM of five; a composite alarm costs $0.50 on top of the alarms it
+combines), so the alarms read few metrics: each working queue's oldest message (one a queue), the
+errors of every Lambda function in the account and region (1), and the handlers' own count of
+everything else that pages (1, definition.ATTENTION_METRIC), DLQ depths included, which the sweep
+reads from SQS every run. With ``errors_per_function`` (for an account shared with other functions)
+the errors alarm reads each function's errors instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from aws_cdk import Duration, RemovalPolicy
+from aws_cdk import Duration
 from aws_cdk import aws_cloudwatch as cw
 from aws_cdk import aws_cloudwatch_actions as cw_actions
-from aws_cdk import aws_iam as iam
-from aws_cdk import aws_kms as kms
 from aws_cdk import aws_sns as sns
 from aws_cdk import aws_sns_subscriptions as subs
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from chalicelib import definition as d
+from infra.suppressions import skip
 
 FIVE_MINUTES = Duration.minutes(5)
-# The publish service reports PublishFailed_wordpress (the WordPress blog is a channel of its own);
-# every channel that reports failures alarms, whether or not the shared list names it yet.
-ALARMED_CHANNELS: tuple[str, ...] = d.CHANNELS
+# The sweep runs every 5 minutes and always reports the attention count (0 when all is well), so every
+# period this long holds at least one report while it runs.
+ATTENTION_PERIOD = Duration.minutes(10)
 # Story flow as the handlers count it, in pipeline order.
 STAGE_METRICS: tuple[str, ...] = (
     "Ingested_RECEIVED",
@@ -47,15 +54,29 @@ def app_metric(name: str, statistic: str = "Sum", period: Duration = FIVE_MINUTE
     )
 
 
-def lambda_metric(name: str, function_name: str, statistic: str, label: str | None = None) -> cw.Metric:
+def lambda_metric(
+    name: str, function_name: str | None, statistic: str, label: str | None = None
+) -> cw.Metric:
+    """A Lambda metric of one function, or (``function_name`` None) of every function in the account and
+    region together, which Lambda publishes without a dimension."""
     return cw.Metric(
         namespace="AWS/Lambda",
         metric_name=name,
-        dimensions_map={"FunctionName": function_name},
+        dimensions_map={"FunctionName": function_name} if function_name else None,
         statistic=statistic,
         period=FIVE_MINUTES,
         label=label,
     )
+
+
+# Why the ops topic has no KMS key, for checkov (CKV_AWS_26) and docs/deploy.md.
+OPS_TOPIC_UNENCRYPTED = (
+    "The topic carries only alarm state changes (an alarm's name, description, metric and threshold): no "
+    "story, no personal data, no secret. CloudWatch cannot publish to a topic under the AWS-managed "
+    "aws/sns key (its key policy cannot let CloudWatch use it), so encryption at rest would need a "
+    "customer-managed key at $1/month for messages SNS keeps only until it has delivered them; SNS "
+    "delivers over TLS and the topic policy refuses publishing without it."
+)
 
 
 class Monitoring(Construct):
@@ -69,33 +90,17 @@ class Monitoring(Construct):
         dlqs: Mapping[str, sqs.Queue],
         function_names: Mapping[str, str],
         ops_email: str = "",
+        errors_per_function: bool = False,
     ) -> None:
         super().__init__(scope, construct_id)
         self.prefix = prefix
-        self.topic_key = self._topic_key()
-        self.topic = sns.Topic(
-            self,
-            "OpsTopic",
-            topic_name=f"{prefix}-ops",
-            enforce_ssl=True,
-            master_key=self.topic_key,
-        )
+        self.topic = sns.Topic(self, "OpsTopic", topic_name=f"{prefix}-ops", enforce_ssl=True)
+        skip(self.topic, "CKV_AWS_26", OPS_TOPIC_UNENCRYPTED)
         if ops_email:
             self.topic.add_subscription(subs.EmailSubscription(ops_email))
         self.alarms: dict[str, cw.Alarm] = {}
 
         res = d.Resources(prefix)
-        for key, dlq in dlqs.items():
-            self._alarm(
-                f"{key}-dlq-not-empty",
-                dlq.metric_approximate_number_of_messages_visible(
-                    statistic="Maximum", period=Duration.minutes(1)
-                ),
-                threshold=0,
-                comparison=cw.ComparisonOperator.GREATER_THAN_THRESHOLD,
-                description=f"Messages are waiting in {res.dlq(key)}: a story stopped at {key}.",
-                runbook="dlq-not-empty",
-            )
         for key, queue in queues.items():
             self._alarm(
                 f"{key}-queue-stuck",
@@ -106,70 +111,34 @@ class Monitoring(Construct):
                 description=f"The oldest message in {res.queue(key)} has waited 15 minutes.",
                 runbook="queue-stuck",
             )
-        for handler, name in function_names.items():
-            self._alarm(
-                f"{handler}-errors",
-                lambda_metric("Errors", name, "Sum"),
-                threshold=1,
-                description=f"The function {name} failed (an unhandled error, a timeout or a crash).",
-                runbook="function-errors",
-            )
+        names = sorted(function_names.values())
         self._alarm(
-            "publish-failed",
+            "function-errors",
             cw.MathExpression(
-                expression="+".join(f"FILL(f{i},0)" for i in range(len(ALARMED_CHANNELS))),
-                using_metrics={
-                    f"f{i}": app_metric(f"PublishFailed_{ch}") for i, ch in enumerate(ALARMED_CHANNELS)
-                },
+                expression="+".join(f"FILL(e{i},0)" for i in range(len(names))),
+                using_metrics={f"e{i}": lambda_metric("Errors", n, "Sum") for i, n in enumerate(names)},
                 period=FIVE_MINUTES,
-                label="publish failures, all channels",
-            ),
+                label="errors, every function of the stack",
+            )
+            if errors_per_function
+            else lambda_metric("Errors", None, "Sum"),
             threshold=1,
-            description="A channel refused or failed a post; the story is PUBLISH_FAILED or retrying.",
+            description="A function failed (an unhandled error, a timeout or a crash): "
+            + ", ".join(names)
+            + ("" if errors_per_function else ", or any other function in this account and region")
+            + ".",
         )
         self._alarm(
-            "approvals-overdue",
-            app_metric("ApprovalsOverdue", "Maximum", Duration.minutes(15)),
-            threshold=0,
-            comparison=cw.ComparisonOperator.GREATER_THAN_THRESHOLD,
-            description="Stories are still waiting for approval after their reminder was sent.",
-        )
-        self._alarm(
-            "rules-invalid",
-            app_metric("RulesInvalid"),
+            "needs-attention",
+            # Two sweeps' worth: a period with no data at all means the sweep has stopped.
+            app_metric(d.ATTENTION_METRIC, period=ATTENTION_PERIOD),
             threshold=1,
-            description="The organisation's rules file does not validate; the last good rules are in force.",
-        )
-        self._alarm(
-            "rate-limited",
-            app_metric("RateLimited"),
-            threshold=1,
-            description="A form client or a sender went over an hourly limit; their submissions are refused.",
+            description="A message waits in a DLQ, a channel failed a post, the rules file does not "
+            "validate, a sender or form client went over an hourly limit, approvals are overdue, or the "
+            "sweep has stopped reporting; the dashboard's 'Needs attention' graph says which.",
+            treat_missing_data=cw.TreatMissingData.BREACHING,
         )
         self.dashboard = self._dashboard(queues, dlqs, function_names)
-
-    def _topic_key(self) -> kms.Key:
-        """The ops topic's key. A customer-managed key, not the free AWS-managed alias/aws/sns: CloudWatch
-        alarms can publish to an encrypted topic only if the key's policy lets CloudWatch use the key,
-        and the AWS-managed key's policy cannot be changed (alarms would fail to notify, silently)."""
-        key = kms.Key(
-            self,
-            "OpsTopicKey",
-            alias=f"alias/{self.prefix}-ops",
-            description=f"Encrypts {self.prefix}-ops, the alarms topic",
-            enable_key_rotation=True,
-            pending_window=Duration.days(7),
-            removal_policy=RemovalPolicy.DESTROY,
-        )
-        key.add_to_resource_policy(
-            iam.PolicyStatement(
-                sid="AllowCloudWatchAlarmsToPublish",
-                principals=[iam.ServicePrincipal("cloudwatch.amazonaws.com")],
-                actions=["kms:Decrypt", "kms:GenerateDataKey*"],
-                resources=["*"],
-            )
-        )
-        return key
 
     def _alarm(
         self,
@@ -181,6 +150,8 @@ class Monitoring(Construct):
         comparison: cw.ComparisonOperator = cw.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluation_periods: int = 1,
         runbook: str = "",
+        # By default no data means nothing happened: quiet queues and idle functions are not faults.
+        treat_missing_data: cw.TreatMissingData = cw.TreatMissingData.NOT_BREACHING,
     ) -> cw.Alarm:
         alarm = cw.Alarm(
             self,
@@ -191,8 +162,7 @@ class Monitoring(Construct):
             threshold=threshold,
             comparison_operator=comparison,
             evaluation_periods=evaluation_periods,
-            # No data means nothing happened: quiet queues and idle functions are not faults.
-            treat_missing_data=cw.TreatMissingData.NOT_BREACHING,
+            treat_missing_data=treat_missing_data,
         )
         action = cw_actions.SnsAction(self.topic)
         alarm.add_alarm_action(action)
@@ -267,6 +237,18 @@ class Monitoring(Construct):
                 ],
                 width=8,
             ),
+        )
+        board.add_widgets(
+            cw.GraphWidget(
+                title="Needs attention: what the needs-attention alarm adds up",
+                left=[app_metric(f"PublishFailed_{ch}") for ch in d.CHANNELS]
+                + [app_metric("RulesInvalid"), app_metric("RateLimited")],
+                right=[
+                    app_metric("ApprovalsOverdue", "Maximum", Duration.minutes(15)),
+                    app_metric("DeadLetters", "Maximum"),
+                ],
+                width=24,
+            )
         )
         board.add_widgets(
             cw.GraphWidget(

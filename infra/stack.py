@@ -18,7 +18,6 @@ from aws_cdk import (
     Duration,
     Fn,
     RemovalPolicy,
-    SecretValue,
     Stack,
 )
 from aws_cdk import aws_apigateway as apigateway
@@ -29,7 +28,6 @@ from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_logs as logs
 from aws_cdk import aws_s3 as s3
-from aws_cdk import aws_secretsmanager as secretsmanager
 from aws_cdk import aws_ses as ses
 from aws_cdk import aws_ses_actions as ses_actions
 from aws_cdk import aws_sqs as sqs
@@ -37,7 +35,6 @@ from constructs import Construct, IDependable
 
 from chalicelib import definition as d
 from infra.chalice_app import ChaliceApp, PackagedFunction
-from infra.inspect_image import IMAGE_HANDLERS, inspect_image, run_from_image
 from infra.monitoring import Monitoring
 from infra.suppressions import (
     API_NO_DLQ,
@@ -62,12 +59,11 @@ ACCESS: Mapping[str, frozenset[str]] = {
         {"intake:read", "intake:write", "stories:read", "stories:write", "secret:link-signing-key"}
     ),
     "on_check": frozenset({"stories:read", "stories:write"}),
-    # Reads a version's photos, writes what it saw beside them (photos.json).
-    "on_inspect": frozenset({"stories:read", "stories:write"}),
     "on_notify": frozenset({"stories:read", "mail", "secret:link-signing-key"}),
     # Every channel's credentials, but not the key that signs approval links.
     "on_publish": frozenset({"stories:read", "blog:write", "mail", "secrets:channels"}),
-    "on_schedule": frozenset(),
+    # The sweep counts what waits in the DLQs, for the needs-attention alarm (infra/monitoring.py).
+    "on_schedule": frozenset({"dlqs:depth"}),
 }
 LINK_KEY_SECRET = "link-signing-key"  # noqa: S105 (a secret's name, not its value)
 
@@ -84,7 +80,6 @@ ACCESS_LOG_RETENTION_DAYS = 90
 CONCURRENCY: Mapping[str, int] = {
     "on_intake": 5,
     "on_check": 5,
-    "on_inspect": 2,  # seconds of CPU and ~600 MB a photo: photos wait in the queue rather than run wide
     "on_notify": 5,
     # Channels limit posting, a post costs money on some, and a loop here would post again and again.
     "on_publish": 2,
@@ -151,6 +146,9 @@ class StackSettings:
     # *.cloudfront.net with its default certificate, which allows TLS 1.0.
     blog_domain_name: str = ""
     blog_certificate_arn: str = ""
+    # In an account shared with other functions, alarm on each of the stack's functions' errors ($0.10 a
+    # month a function) rather than on all the account's functions together (docs/operations.md).
+    errors_per_function: bool = False
     scratch_dir: Path = field(default_factory=lambda: Path("cdk.out"))
 
 
@@ -188,6 +186,7 @@ class RealStoriesStack(Stack):
             dlqs=self.dlqs,
             function_names=self.function_names,
             ops_email=settings.ops_email,
+            errors_per_function=settings.errors_per_function,
         )
         self._outputs()
 
@@ -373,22 +372,15 @@ class RealStoriesStack(Stack):
         skip(table, "CKV_AWS_119", NO_CMK)
         return table
 
-    def _secrets(self) -> dict[str, secretsmanager.Secret]:
-        # Created holding an empty JSON object: the values are set by a person (docs/deploy.md), never
-        # generated into or read from code. The app refuses to run on the placeholder.
-        secrets = {
-            key: secretsmanager.Secret(
-                self,
-                "Secret" + "".join(p.capitalize() for p in key.split("-")),
-                secret_name=self.res.secret(key),
-                description=f"Real Stories {key}; set its value as docs/deploy.md says",
-                secret_string_value=SecretValue.unsafe_plain_text("{}"),
-            )
+    def _secrets(self) -> dict[str, str]:
+        """Each secret's SSM parameter ARN, by key. The parameters are SecureStrings a person creates
+        (docs/deploy.md): CloudFormation cannot create a SecureString, and the values never pass through
+        code or the template. Standard parameters under the AWS-managed aws/ssm key cost nothing, where
+        a Secrets Manager secret costs $0.40 a month; the app refuses to run while one is missing."""
+        return {
+            key: f"arn:{Aws.PARTITION}:ssm:{Aws.REGION}:{Aws.ACCOUNT_ID}:parameter{self.res.secret(key)}"
             for key in d.SECRETS
         }
-        for secret in secrets.values():
-            skip(secret, "CKV_AWS_149", NO_CMK)
-        return secrets
 
     # --- mail in, blog out -----------------------------------------------------------------------------
 
@@ -506,8 +498,6 @@ class RealStoriesStack(Stack):
             name = self._function_name(fn)
             names[fn.handler] = name
             cfn.add_property_override("FunctionName", name)
-            if fn.handler in IMAGE_HANDLERS:
-                run_from_image(cfn, inspect_image(self), fn.handler)
             log_group = logs.LogGroup(
                 self,
                 f"{fn.logical_id}Logs",
@@ -667,6 +657,8 @@ class RealStoriesStack(Stack):
                 ],
                 [self.queues[key].queue_arn],
             )
+        if "dlqs:depth" in grants:
+            allow(["sqs:GetQueueAttributes"], [q.queue_arn for q in self.dlqs.values()])
         if "intake:read" in grants:
             allow(["s3:GetObject", "s3:GetObjectVersion"], [intake.arn_for_objects(f"{d.RAW_PREFIX}*")])
         if "intake:write" in grants:
@@ -686,9 +678,11 @@ class RealStoriesStack(Stack):
                     f"arn:{Aws.PARTITION}:ses:{Aws.REGION}:{Aws.ACCOUNT_ID}:identity/{self.settings.sender_domain}",
                 ],
             )
-        for key, secret in self.secrets.items():
+        for key, parameter_arn in self.secrets.items():
             if f"secret:{key}" in grants or ("secrets:channels" in grants and key != LINK_KEY_SECRET):
-                allow(["secretsmanager:GetSecretValue"], [secret.secret_arn])
+                # Decrypting under aws/ssm needs no grant of its own: that key's policy lets every
+                # principal of the account use it through Parameter Store.
+                allow(["ssm:GetParameter"], [parameter_arn])
         return role
 
     def _outputs(self) -> None:

@@ -32,10 +32,10 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_s3.literals import BucketLocationConstraintType
     from mypy_boto3_s3.type_defs import FilterRuleTypeDef, QueueConfigurationTypeDef
-    from mypy_boto3_secretsmanager import SecretsManagerClient
     from mypy_boto3_sesv2 import SESV2Client
     from mypy_boto3_sqs import SQSClient
     from mypy_boto3_sqs.literals import QueueAttributeNameType
+    from mypy_boto3_ssm import SSMClient
 
 DLQ_RETENTION_S = 14 * 24 * 3600  # the longest SQS allows: time for a person to look
 QUEUE_RETENTION_S = 4 * 24 * 3600
@@ -46,7 +46,7 @@ class AwsClients:
     s3: S3Client
     sqs: SQSClient
     dynamodb: DynamoDBClient
-    secretsmanager: SecretsManagerClient
+    ssm: SSMClient
     sesv2: SESV2Client
 
     @classmethod
@@ -55,7 +55,7 @@ class AwsClients:
             s3=session.client("s3", **client_kwargs),
             sqs=session.client("sqs", **client_kwargs),
             dynamodb=session.client("dynamodb", **client_kwargs),
-            secretsmanager=session.client("secretsmanager", **client_kwargs),
+            ssm=session.client("ssm", **client_kwargs),
             sesv2=session.client("sesv2", **client_kwargs),
         )
 
@@ -74,7 +74,7 @@ class CreatedResources:
 
     resources: Resources
     queues: Mapping[str, QueueInfo] = field(default_factory=dict)
-    secret_arns: Mapping[str, str] = field(default_factory=dict)
+    secret_names: Mapping[str, str] = field(default_factory=dict)  # key → SSM parameter name
 
 
 def _code(e: ClientError) -> str:
@@ -224,17 +224,13 @@ def _create_table(db: DynamoDBClient, res: Resources) -> None:
         )
 
 
-def _put_secrets(sm: SecretsManagerClient, res: Resources, values: Mapping[str, str]) -> dict[str, str]:
-    arns: dict[str, str] = {}
+def _put_secrets(ssm: SSMClient, res: Resources, values: Mapping[str, str]) -> dict[str, str]:
+    """Each secret as a SecureString parameter (the AWS-managed key), as docs/deploy.md sets them."""
+    names: dict[str, str] = {}
     for key, value in values.items():
-        name = res.secret(key)
-        try:
-            arns[key] = sm.create_secret(Name=name, SecretString=value)["ARN"]
-        except ClientError as e:
-            if _code(e) != "ResourceExistsException":
-                raise
-            arns[key] = sm.put_secret_value(SecretId=name, SecretString=value)["ARN"]
-    return arns
+        names[key] = res.secret(key)
+        ssm.put_parameter(Name=names[key], Value=value, Type="SecureString", Overwrite=True, Tier="Standard")
+    return names
 
 
 def _verify_senders(ses: SESV2Client, identities: Sequence[str]) -> None:
@@ -276,6 +272,6 @@ def create_resources(
     queues = _create_queues(clients.sqs, res, defs)
     _wire_notifications(clients.s3, clients.sqs, res, queues)
     _create_table(clients.dynamodb, res)
-    arns = _put_secrets(clients.secretsmanager, res, secrets or {})
+    names = _put_secrets(clients.ssm, res, secrets or {})
     _verify_senders(clients.sesv2, sender_domains)
-    return CreatedResources(resources=res, queues=queues, secret_arns=arns)
+    return CreatedResources(resources=res, queues=queues, secret_names=names)

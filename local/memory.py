@@ -259,7 +259,7 @@ class MemoryMailer:
 
 
 class MemorySecrets:
-    """Secrets from a dict the test fills in; a missing name is a ConfigError, as in Secrets Manager."""
+    """Secrets from a dict the test fills in; a missing name is a ConfigError, as in Parameter Store."""
 
     def __init__(self, values: Mapping[str, str] | None = None) -> None:
         self.values: dict[str, str] = dict(values or {})
@@ -292,6 +292,10 @@ class MemoryQueues:
         decoded = json.loads(encode_body(body))
         with self._lock:
             self.messages.append(QueuedMessage(queue, decoded, check_delay(delay_s)))
+
+    def dead_letters(self) -> int:
+        with self._lock:
+            return sum(m.queue.endswith("-dlq") for m in self.messages)
 
     def bodies(self, queue: str) -> list[dict[str, Any]]:
         with self._lock:

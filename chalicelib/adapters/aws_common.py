@@ -1,4 +1,4 @@
-"""What the S3, SQS, SES and Secrets Manager adapters share: the one reading of an AWS error's code."""
+"""What the S3, SQS, SES and SSM adapters share: the one reading of an AWS error's code."""
 
 from __future__ import annotations
 

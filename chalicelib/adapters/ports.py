@@ -133,6 +133,10 @@ class Secrets(Protocol):
 class Queues(Protocol):
     def send(self, queue: str, body: Mapping[str, Any], *, delay_s: int = 0) -> None: ...
 
+    def dead_letters(self) -> int:
+        """How many messages wait in the dead-letter queues (keys ending "-dlq"), all together."""
+        ...
+
 
 class XPoster(Protocol):
     """Posts to X; raises PublishError (retryable or not) or UnknownOutcome."""

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from mypy_boto3_sqs import SQSClient
 
 MAX_DELAY_S = 900  # SQS's limit for DelaySeconds
+DLQ_SUFFIX = "-dlq"  # a DLQ's key: its queue's key and this (bootstrap names them so)
 _MISSING = frozenset({"QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue"})
 _TRANSIENT = frozenset({"ThrottlingException", "RequestThrottled", "ServiceUnavailable", "InternalError"})
 
@@ -68,3 +69,17 @@ class SqsQueues:
         url = self.url(queue)
         with aws_call(f"sqs send to {queue}", transient=_TRANSIENT):
             self._sqs.send_message(QueueUrl=url, MessageBody=message, DelaySeconds=delay)
+
+    def dead_letters(self) -> int:
+        """Messages in every configured DLQ, visible or being read (SQS's approximate counts)."""
+        total = 0
+        for key in sorted(k for k in self._names if k.endswith(DLQ_SUFFIX)):
+            url = self.url(key)
+            with aws_call(f"sqs depth of {key}", transient=_TRANSIENT):
+                attrs = self._sqs.get_queue_attributes(
+                    QueueUrl=url,
+                    AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+                ).get("Attributes", {})
+            total += int(attrs.get("ApproximateNumberOfMessages", "0"))
+            total += int(attrs.get("ApproximateNumberOfMessagesNotVisible", "0"))
+        return total

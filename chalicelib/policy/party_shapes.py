@@ -18,6 +18,29 @@ from .xtext import sentence_spans
 SHAPE_WORDS = frozenset(
     ["party", "independents", "alliance", "coalition", "democrats", "socialists", "front", "league"]
 )
+# Words that aim a sentence at a name or make it about an election: stories with none of these need
+# not be read for a party of any shape.
+CUE_WORDS = frozenset(
+    [
+        "vote",
+        "votes",
+        "voting",
+        "only",
+        "built",
+        "delivered",
+        "thanks",
+        "back",
+        "backing",
+        "support",
+        "supporting",
+        "standing",
+        "candidate",
+        "candidates",
+        "polling",
+        "elect",
+        "reelect",
+    ]
+)
 
 _CAP = r"[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]{2,}"
 # Words that open a sentence or a cue, not a party's name.
@@ -28,6 +51,8 @@ _NOT_FIRST = (
 _PARTY_SHAPE = re.compile(
     rf"(?:\b[Tt]he\s+)?{_NOT_FIRST}(?:{_CAP})(?:\s+(?:(?:{_CAP})|and|of|for|&))*?\s+"
     r"(?:Party|Independents|Alliance|Coalition|Democrats|Socialists|Front|League)\b"
+    # "the Quellby Together party": a capitalised name before a lower-case "party" after "the".
+    rf"|\b[Tt]he\s+{_NOT_FIRST}(?:{_CAP})(?:\s+(?:{_CAP})){{0,3}}\s+party\b"
     rf"|\b(?:[Tt]he\s+)?Party\s+(?:of|for)\s+(?:the\s+)?(?:{_CAP})(?:\s+(?:{_CAP})){{0,2}}"
 )
 # Aimed at the name, straight before it.
@@ -97,3 +122,30 @@ def named_vote_spans(text: str) -> Iterator[tuple[int, int]]:
         s_start, s_end = _sentence(sentences, m.start())
         if _ELECTORAL.search(text, s_start, s_end):
             yield m.span()
+
+
+# A name of any shape (one to four capitalised words) straight after a cue aimed at it: "Only Plaid
+# Quellby will …", "built by Plaid Quellby", "standing as the Quellby First candidate".
+_AIMED_NAME = re.compile(
+    rf"(?i:\b(?:only|built\s+by|delivered\s+by|thanks\s+to|back(?:ing)?|support(?:ing)?|vot(?:e|ing)\s+for"
+    rf"|standing\s+(?:as|for))\s+(?:the\s+)?)(?P<name>{_NOT_FIRST}(?:{_CAP})(?:\s+(?:{_CAP})){{0,3}})"
+)
+_AS_CANDIDATE = re.compile(
+    rf"\b(?:as|for)\s+the\s+(?P<name>{_NOT_FIRST}(?:{_CAP})(?:\s+(?:{_CAP})){{0,3}})\s+candidate\b"
+)
+
+
+def aimed_name_spans(text: str) -> Iterator[tuple[int, int]]:
+    """A name of any shape that a cue aims at, in a sentence about an election or just before one
+    ("This park was built by X. Remember that when you vote."), or standing as its candidate."""
+    sentences = sentence_spans(text) or [(0, len(text))]
+    for m in _AS_CANDIDATE.finditer(text):
+        yield m.start("name"), m.end()
+    for m in _AIMED_NAME.finditer(text):
+        s_start, s_end = _sentence(sentences, m.start())
+        nxt = next((e for s, e in sentences if s >= s_end), s_end)
+        # "Vote for" is itself a vote, so it needs an election around it ("vote for Mr Frosty in our
+        # gritter-naming poll" has none); the other cues need a vote or an election.
+        electoral = _ELECTORAL.search(text, s_start, nxt) is not None
+        if electoral or (not _VOTE_CUE.match(text, m.start()) and _VOTE_CUE.search(text, s_start, nxt)):
+            yield m.start(), m.end("name")

@@ -1,4 +1,4 @@
-"""Issuing and reading the signed links that go out in emails (keys come from Secrets Manager)."""
+"""Issuing and reading the signed links that go out in emails (keys come from SSM Parameter Store)."""
 
 from __future__ import annotations
 

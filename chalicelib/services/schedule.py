@@ -16,6 +16,7 @@ from ..domain.approval import Progress
 from ..domain.errors import ConflictError
 from ..domain.states import State
 from ..domain.story import StoryRecord
+from ..observability import MetricUnit, metrics
 from .base import Service
 from .messages import Notice, NoticeKind, StoryRef
 from .moves import Mover
@@ -86,6 +87,9 @@ class ScheduleService(Service):
                     self.table.complete(key, {"at": now.isoformat()})
                     self.queues.send(queue, StoryRef.of(record).to_body())
                     nudged += 1
+        # Counted here rather than by an alarm on each DLQ: CloudWatch bills an alarm by the metrics
+        # it reads, and this count pages through the one needs-attention alarm (definition.PAGED_METRICS).
+        metrics.add_metric(name="DeadLetters", unit=MetricUnit.Count, value=self.queues.dead_letters())
         return SweepReport(reminded, escalated, expired, overdue, nudged)
 
     def _notice(self, kind: NoticeKind, record: StoryRecord) -> None:

@@ -43,16 +43,21 @@ def secret_values(node: Any, key: str = "") -> Iterator[str]:
 def secrets_of(aws: str) -> dict[str, str]:
     """Every secret value the stack generated, by where it came from, read from its own moto server."""
     client = boto3.client(
-        "secretsmanager",
+        "ssm",
         endpoint_url=aws,
         region_name="eu-west-2",
         aws_access_key_id="local",
         aws_secret_access_key="local",
     )
     found: dict[str, str] = {}
-    for page in client.get_paginator("list_secrets").paginate():
-        for entry in page["SecretList"]:
-            text = client.get_secret_value(SecretId=entry["ARN"])["SecretString"]
+    pages = client.get_paginator("get_parameters_by_path").paginate(
+        Path="/", Recursive=True, WithDecryption=True
+    )
+    for page in pages:
+        for entry in page["Parameters"]:
+            if entry["Type"] != "SecureString":
+                continue
+            text = entry["Value"]
             try:
                 values = list(secret_values(json.loads(text)))
             except ValueError:

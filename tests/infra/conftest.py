@@ -68,6 +68,7 @@ CUSTOM_CONTEXT: dict[str, Any] = {
     "blog_certificate_arn": "arn:aws:acm:us-east-1:111122223333:certificate/0000-example",
     "api_rate_limit": 3,
     "api_burst_limit": 7,
+    "errors_per_function": True,
 }
 
 

@@ -38,11 +38,6 @@ def _functions(synth: Synthesised) -> dict[str, dict[str, Any]]:
     return synth.resources("AWS::Serverless::Function")
 
 
-def _handler(props: dict[str, Any]) -> str:
-    """``app.<name>``: a zip function's Handler, or the command of one deployed as an image."""
-    return str(props.get("Handler") or props["ImageConfig"]["Command"][0])
-
-
 def _app_handlers_with(decorator: str) -> set[str]:
     tree = ast.parse((REPO / "app.py").read_text(encoding="utf-8"))
     out = set()
@@ -130,12 +125,11 @@ def test_the_table_has_point_in_time_recovery_and_ttl(template: Any) -> None:
     )
 
 
-def test_secrets_are_created_without_values(synthesised: Synthesised) -> None:
-    secrets = synthesised.resources("AWS::SecretsManager::Secret")
-    assert {s["Properties"]["Name"] for s in secrets.values()} == {RES.secret(k) for k in d.SECRETS}
-    for s in secrets.values():
-        assert s["Properties"]["SecretString"] == "{}"
-        assert "GenerateSecretString" not in s["Properties"]
+def test_no_secret_value_or_paid_secret_is_in_the_template(synthesised: Synthesised) -> None:
+    # The secrets are SecureString parameters a person creates (docs/deploy.md); the template only
+    # names them in the roles that may read them.
+    assert not synthesised.resources("AWS::SecretsManager::Secret")
+    assert not synthesised.resources("AWS::SSM::Parameter")
 
 
 # --- queues and functions -------------------------------------------------------------------------
@@ -164,7 +158,7 @@ def test_every_queue_handler_reports_batch_item_failures(synthesised: Synthesise
             if event["Type"] == "SQS":
                 assert event["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
                 queue = event["Properties"]["Queue"]["Fn::Sub"].rsplit(":", 1)[-1]
-                consumers[queue] = _handler(props)
+                consumers[queue] = props["Handler"]
     assert consumers == {RES.queue(q.key): f"app.{q.handler}" for q in d.QUEUES}
 
 
@@ -179,7 +173,7 @@ def test_no_function_outlasts_its_queues_visibility_timeout(synthesised: Synthes
 
 def test_functions_are_named_from_the_prefix_and_traced(synthesised: Synthesised) -> None:
     for props in (f["Properties"] for f in _functions(synthesised).values()):
-        handler = _handler(props).removeprefix("app.")
+        handler = props["Handler"].removeprefix("app.")
         assert props["FunctionName"] == f"{RES.prefix}-{'api_handler' if handler == 'app' else handler}"
         assert props["Environment"]["Variables"]["RESOURCE_PREFIX"] == RES.prefix
         assert props["Environment"]["Variables"]["POWERTOOLS_METRICS_NAMESPACE"] == d.METRICS_NAMESPACE
@@ -188,7 +182,7 @@ def test_functions_are_named_from_the_prefix_and_traced(synthesised: Synthesised
 
 def test_the_schedule_exists_exactly_when_the_app_has_a_scheduled_handler(synthesised: Synthesised) -> None:
     scheduled = {
-        _handler(f["Properties"]).removeprefix("app.")
+        f["Properties"]["Handler"].removeprefix("app.")
         for f in _functions(synthesised).values()
         if any(e["Type"] == "Schedule" for e in f["Properties"].get("Events", {}).values())
     }
@@ -199,14 +193,14 @@ def test_every_handler_has_its_own_role_and_a_known_access_list(synthesised: Syn
     roles = {str(f["Properties"]["Role"]["Fn::GetAtt"][0]) for f in _functions(synthesised).values()}
     assert len(roles) == len(_functions(synthesised))
     for props in (f["Properties"] for f in _functions(synthesised).values()):
-        handler = _handler(props).removeprefix("app.")
+        handler = props["Handler"].removeprefix("app.")
         assert ("api_handler" if handler == "app" else handler) in ACCESS
 
 
 def test_the_deployed_code_is_chalices_package_as_made_with_the_resource_definition_in_it(
     synthesised: Synthesised,
 ) -> None:
-    [fn] = [f for f in _functions(synthesised).values() if f["Properties"].get("Handler") == "app.on_intake"]
+    [fn] = [f for f in _functions(synthesised).values() if f["Properties"]["Handler"] == "app.on_intake"]
     key = fn["Properties"]["CodeUri"]["Key"]
     with zipfile.ZipFile(synthesised.outdir / f"asset.{key}") as z:
         names = set(z.namelist())
@@ -252,19 +246,35 @@ def test_no_iam_statement_grants_star_on_s3_dynamodb_or_sqs(synthesised: Synthes
             assert "*" not in _as_list(s.get("Resource", [])), s
 
 
+def _secret_readers(synth: Synthesised) -> dict[str, set[str]]:
+    """Secret key → the logical ids of the policies that may read it."""
+    readers: dict[str, set[str]] = {k: set() for k in d.SECRETS}
+    for logical, p in synth.resources("AWS::IAM::Policy").items():
+        for s in p["Properties"]["PolicyDocument"]["Statement"]:
+            actions = _as_list(s["Action"])
+            assert "secretsmanager:GetSecretValue" not in actions
+            if "ssm:GetParameter" in actions:
+                assert actions == ["ssm:GetParameter"], s
+                [resource] = _as_list(s["Resource"])
+                [key] = [
+                    k for k in d.SECRETS if json.dumps(resource).endswith(f':parameter{RES.secret(k)}"]]}}')
+                ]
+                readers[key].add(logical)
+    return readers
+
+
 def test_only_the_publisher_reads_channel_credentials_and_nobody_else_the_x_keys(
     synthesised: Synthesised,
 ) -> None:
-    policies = synthesised.resources("AWS::IAM::Policy")
-    readers = set()
-    for logical, p in policies.items():
-        for s in p["Properties"]["PolicyDocument"]["Statement"]:
-            if s["Action"] == "secretsmanager:GetSecretValue":
-                name = _name_of(synthesised, s["Resource"], "Name")
-                if name == RES.secret("x-credentials"):
-                    readers.add(logical)
-    assert len(readers) == 1
-    assert next(iter(readers)).startswith("OnPublishRole")
+    readers = _secret_readers(synthesised)
+    for channel in ("x", "mastodon", "bluesky", "wordpress"):
+        [reader] = readers[f"{channel}-credentials"]
+        assert reader.startswith("OnPublishRole")
+
+
+def test_the_link_key_is_read_by_the_web_intake_and_mail_functions_only(synthesised: Synthesised) -> None:
+    readers = _secret_readers(synthesised)["link-signing-key"]
+    assert {r.split("Role")[0] for r in readers} == {"APIHandler", "OnIntake", "OnNotify"}
 
 
 # --- mail in, blog out ----------------------------------------------------------------------------
@@ -431,17 +441,16 @@ def test_every_function_has_reserved_concurrency_and_sqs_never_outruns_it(synthe
                 assert 2 <= maximum <= props["ReservedConcurrentExecutions"]
 
 
-def test_the_ops_topic_is_encrypted_with_a_key_cloudwatch_may_use(synthesised: Synthesised) -> None:
+def test_the_ops_topic_needs_tls_and_the_stack_pays_for_no_kms_key(synthesised: Synthesised) -> None:
     [topic] = synthesised.resources("AWS::SNS::Topic").values()
-    key_id = topic["Properties"]["KmsMasterKeyId"]["Fn::GetAtt"][0]
-    key = synthesised.template["Resources"][key_id]
-    assert key["Type"] == "AWS::KMS::Key"
-    assert key["Properties"]["EnableKeyRotation"] is True
-    statements = key["Properties"]["KeyPolicy"]["Statement"]
+    # CloudWatch cannot publish under the AWS-managed aws/sns key, and alarm messages carry nothing
+    # that needs a key of our own (infra/monitoring.py, OPS_TOPIC_UNENCRYPTED).
+    assert "KmsMasterKeyId" not in topic["Properties"]
+    assert not synthesised.resources("AWS::KMS::Key")
+    [policy] = synthesised.resources("AWS::SNS::TopicPolicy").values()
     assert any(
-        s["Principal"] == {"Service": "cloudwatch.amazonaws.com"}
-        and set(s["Action"]) == {"kms:Decrypt", "kms:GenerateDataKey*"}
-        for s in statements
+        s["Effect"] == "Deny" and s["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+        for s in policy["Properties"]["PolicyDocument"]["Statement"]
     )
 
 
@@ -472,51 +481,80 @@ def _alarms(synth: Synthesised) -> dict[str, dict[str, Any]]:
     }
 
 
-def test_a_dlq_with_any_message_raises_an_alarm(synthesised: Synthesised) -> None:
+def test_only_the_sweep_may_read_the_dlqs_depths_for_the_attention_alarm(synthesised: Synthesised) -> None:
+    dlq_arns = {
+        json.dumps({"Fn::GetAtt": [logical, "Arn"]})
+        for logical, q in synthesised.resources("AWS::SQS::Queue").items()
+        if q["Properties"]["QueueName"].endswith("-dlq")
+    }
+    readers = set()
+    for logical, p in synthesised.resources("AWS::IAM::Policy").items():
+        for s in p["Properties"]["PolicyDocument"]["Statement"]:
+            if (
+                s["Action"] == "sqs:GetQueueAttributes"
+                and {json.dumps(r) for r in _as_list(s["Resource"])} == dlq_arns
+            ):
+                readers.add(logical)
+    assert len(dlq_arns) == len(d.QUEUES)
+    assert len(readers) == 1 and next(iter(readers)).startswith("OnScheduleRole")
+    assert not [a for a in _alarms(synthesised) if a.endswith("-dlq-not-empty")]
+
+
+def test_a_stuck_queue_raises_an_alarm(synthesised: Synthesised) -> None:
     alarms = _alarms(synthesised)
     for q in d.QUEUES:
-        a = alarms[f"{RES.prefix}-{q.key}-dlq-not-empty"]
-        assert a["MetricName"] == "ApproximateNumberOfMessagesVisible"
-        assert a["Threshold"] == 0
-        assert a["ComparisonOperator"] == "GreaterThanThreshold"
-        assert _name_of(synthesised, a["Dimensions"][0]["Value"], "QueueName") == RES.dlq(q.key)
+        a = alarms[f"{RES.prefix}-{q.key}-queue-stuck"]
+        assert a["MetricName"] == "ApproximateAgeOfOldestMessage"
+        assert _name_of(synthesised, a["Dimensions"][0]["Value"], "QueueName") == RES.queue(q.key)
 
 
-def test_function_errors_publish_failures_overdue_approvals_broken_rules_and_rate_limits_raise_alarms(
+def test_every_function_error_in_the_account_raises_one_alarm(synthesised: Synthesised) -> None:
+    a = _alarms(synthesised)[f"{RES.prefix}-function-errors"]
+    assert a["Namespace"] == "AWS/Lambda" and a["MetricName"] == "Errors"
+    assert "Dimensions" not in a  # Lambda's total over every function
+    assert a["Threshold"] == 1
+    for f in _functions(synthesised).values():
+        assert f["Properties"]["FunctionName"] in a["AlarmDescription"]
+
+
+def test_in_a_shared_account_the_errors_alarm_adds_up_the_stacks_own_functions(
+    synthesised_custom: Synthesised,
+) -> None:
+    a = _alarms(synthesised_custom)[f"{RES.prefix}-function-errors"]
+    stats = [m["MetricStat"]["Metric"] for m in a["Metrics"] if "MetricStat" in m]
+    assert {m["MetricName"] for m in stats} == {"Errors"}
+    watched = {m["Dimensions"][0]["Value"] for m in stats}
+    assert watched == {f["Properties"]["FunctionName"] for f in _functions(synthesised_custom).values()}
+    [total] = [m for m in a["Metrics"] if "Expression" in m]
+    assert all(f"FILL({m['Id']},0)" in total["Expression"] for m in a["Metrics"] if "MetricStat" in m)
+
+
+def test_dead_letters_publish_failures_broken_rules_rate_limits_and_overdue_approvals_raise_one_alarm(
     synthesised: Synthesised,
 ) -> None:
-    alarms = _alarms(synthesised)
-    for f in _functions(synthesised).values():
-        name = f["Properties"]["FunctionName"]
-        handler = name.removeprefix(f"{RES.prefix}-")
-        a = alarms[f"{RES.prefix}-{handler}-errors"]
-        assert a["MetricName"] == "Errors"
-        assert a["Dimensions"] == [{"Name": "FunctionName", "Value": name}]
-    publish = alarms[f"{RES.prefix}-publish-failed"]
-    used = {m["MetricStat"]["Metric"]["MetricName"] for m in publish["Metrics"] if "MetricStat" in m}
-    assert used == {f"PublishFailed_{ch}" for ch in d.CHANNELS} and "wordpress" in d.CHANNELS
-    for name, metric in (
-        ("approvals-overdue", "ApprovalsOverdue"),
-        ("rules-invalid", "RulesInvalid"),
-        ("rate-limited", "RateLimited"),
-    ):
-        a = alarms[f"{RES.prefix}-{name}"]
-        assert a["MetricName"] == metric
-        assert a["Namespace"] == d.METRICS_NAMESPACE
-        assert a["Dimensions"] == [{"Name": "service", "Value": d.METRICS_SERVICE}]
+    a = _alarms(synthesised)[f"{RES.prefix}-needs-attention"]
+    assert a["MetricName"] == d.ATTENTION_METRIC
+    assert a["Namespace"] == d.METRICS_NAMESPACE
+    assert a["Dimensions"] == [{"Name": "service", "Value": d.METRICS_SERVICE}]
+    assert a["Statistic"] == "Sum" and a["Threshold"] == 1
+    assert set(d.PAGED_METRICS) == {
+        "PublishFailed_",
+        "RulesInvalid",
+        "RateLimited",
+        "ApprovalsOverdue",
+        "DeadLetters",
+    }
+    # The sweep reports every 5 minutes: a 10-minute period without a report means it has stopped.
+    assert a["Period"] == 600 and a["TreatMissingData"] == "breaching"
 
 
-def test_a_failed_wordpress_post_raises_the_publish_failed_alarm(synthesised: Synthesised) -> None:
-    publish = _alarms(synthesised)[f"{RES.prefix}-publish-failed"]
-    metrics = {m["Id"]: m for m in publish["Metrics"]}
-    [wordpress] = [
-        i
-        for i, m in metrics.items()
-        if m.get("MetricStat", {}).get("Metric", {}).get("MetricName") == "PublishFailed_wordpress"
-    ]
-    [total] = [m for m in metrics.values() if "Expression" in m]
-    assert f"FILL({wordpress},0)" in total["Expression"]
-    assert total.get("ReturnData", True) is True
+def test_the_alarms_read_no_more_metrics_than_cloudwatch_gives_free(synthesised: Synthesised) -> None:
+    from bench.bill import FREE, inventory
+
+    inv = inventory(synthesised.template)
+    assert inv.alarm_metrics <= FREE["alarm_metrics"]
+    assert inv.high_res_alarm_metrics == inv.composite_alarms == 0
+    assert len(inv.custom_metrics) <= FREE["custom_metrics"]
 
 
 def test_every_alarm_tells_the_ops_topic_and_has_a_runbook_section(synthesised: Synthesised) -> None:
@@ -549,6 +587,10 @@ def test_the_dashboard_shows_what_the_runbook_refers_to(synthesised: Synthesised
         "PublishFailed_blog",
         "Ingested_SUBMITTED",
         "RateLimited",
+        "RulesInvalid",
+        "PublishFailed_wordpress",
+        "ApprovalsOverdue",
+        "DeadLetters",
     ):
         assert metric in body
 

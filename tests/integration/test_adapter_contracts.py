@@ -25,7 +25,7 @@ from botocore.stub import Stubber
 from chalicelib.adapters.dynamodb import DynamoStoryTable
 from chalicelib.adapters.ports import Mailer, OutgoingEmail, Queues, RawStore, Secrets, StoryStore, StoryTable
 from chalicelib.adapters.s3 import S3RawStore, S3StoryStore
-from chalicelib.adapters.secrets import SecretsManagerSecrets
+from chalicelib.adapters.secrets import ParameterStoreSecrets
 from chalicelib.adapters.ses import SesMailer, build_mime
 from chalicelib.adapters.sqs import SqsQueues
 from chalicelib.definition import QUEUES, Resources
@@ -152,7 +152,7 @@ def _moto_backend(
         stories=S3StoryStore(clients.s3, res.stories_bucket),
         table=DynamoStoryTable(clients.dynamodb, res.table),
         mailer=SesMailer(clients.sesv2),
-        secrets=SecretsManagerSecrets(clients.secretsmanager),
+        secrets=ParameterStoreSecrets(clients.ssm),
         queues=SqsQueues(clients.sqs, {q.key: res.queue(q.key) for q in QUEUES}),
         read_mail=read_mail,
         received=received,
@@ -643,11 +643,22 @@ def test_secrets_are_cached_until_max_age(
     aws_clients: AwsClients, resources: Resources, secret_values: dict[str, str]
 ) -> None:
     name = resources.secret("link-signing-key")
-    cached = SecretsManagerSecrets(aws_clients.secretsmanager, max_age_s=300)
+    cached = ParameterStoreSecrets(aws_clients.ssm, max_age_s=300)
     assert cached.get(name) == secret_values["link-signing-key"]
-    aws_clients.secretsmanager.put_secret_value(SecretId=name, SecretString="rotated")
+    # Rotation as docs/deploy.md does it: the parameter overwritten with the new value.
+    aws_clients.ssm.put_parameter(Name=name, Value="rotated", Type="SecureString", Overwrite=True)
     assert cached.get(name) == secret_values["link-signing-key"]
-    assert SecretsManagerSecrets(aws_clients.secretsmanager, max_age_s=0).get(name) == "rotated"
+    assert ParameterStoreSecrets(aws_clients.ssm, max_age_s=0).get(name) == "rotated"
+
+
+def test_a_secret_is_kept_encrypted_and_read_decrypted(
+    aws_clients: AwsClients, resources: Resources, secret_values: dict[str, str]
+) -> None:
+    name = resources.secret("x-credentials")
+    stored = aws_clients.ssm.get_parameter(Name=name, WithDecryption=False)["Parameter"]
+    assert stored["Type"] == "SecureString"
+    assert stored["Value"] != secret_values["x-credentials"]
+    assert ParameterStoreSecrets(aws_clients.ssm).get(name) == secret_values["x-credentials"]
 
 
 def test_the_sqs_adapter_looks_each_queue_url_up_once(

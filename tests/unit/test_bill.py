@@ -145,3 +145,22 @@ def test_media_uploads_are_free_and_alt_text_is_media_metadata() -> None:
     assert x_request_kind("POST", "/2/media/metadata", b"{}", 200, {}) == ("media metadata", 1)
     assert X_PRICES["media upload"] == 0.0
     assert X_PRICES["media metadata"] == 0.005
+
+
+def test_the_sweep_reading_each_dlq_every_run_is_counted_as_sqs_requests() -> None:
+    function = {
+        "Type": "AWS::Serverless::Function",
+        "Properties": {
+            "Handler": "app.on_schedule",
+            "Events": {"Every": {"Type": "Schedule", "Properties": {"Schedule": "rate(5 minutes)"}}},
+        },
+    }
+    queues = {
+        f"Q{n}": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": name}}
+        for n, name in enumerate(("p-intake", "p-intake-dlq", "p-publish", "p-publish-dlq"))
+    }
+    inv = inventory({"Resources": {"OnSchedule": function, **queues}})
+    assert inv.dlqs == 2
+    [reads] = [ln for ln in fixed_lines(inv) if ln.name.startswith("SQS DLQ depth reads")]
+    assert reads.quantity == 2 * 8640
+    assert reads.pool == "sqs_requests"

@@ -379,11 +379,28 @@ def _trim(source: str, start: int, end: int) -> int:
     return start + len(source[start:end].rstrip(".,;:!?\"')]"))
 
 
+# For ASCII text, its runs of A-Z and a-z: each word of _WORD starts a run of its own, so a story with
+# fewer runs than a measure needs has fewer words, and the words need not be listed.
+_ASCII_LETTERS_ONLY = bytes.maketrans(
+    bytes(range(128)), bytes(c if chr(c).isalpha() else ord(" ") for c in range(128))
+)
+
+
+def _fewer_words_than(source: str, limit: int) -> bool:
+    """True when ``source`` surely has fewer than ``limit`` words; False when it may not."""
+    return source.isascii() and len(source.encode("ascii").translate(_ASCII_LETTERS_ONLY).split()) < limit
+
+
 def check_readability(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
     limits = rules.thresholds
     findings: list[Finding] = []
     plain = _without_links_and_tags(source)
+    # Too short for a reading age and for a sentence over the limit: only capitals are left to look at.
+    if plain is source and _fewer_words_than(
+        source, min(_MIN_WORDS_FOR_READING_AGE, limits.sentence_words + 1)
+    ):
+        return _capital_findings(source, limits.capital_words)
     story_words = _WORD.findall(source)
     age = _reading_age(plain, story_words if plain is source else _WORD.findall(plain))
     if age is not None and age > limits.reading_age:
@@ -402,13 +419,20 @@ def check_readability(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
                 "fewer: split it in two."
             )
             findings.append(Finding(READ, Severity.WARN, start, end, reason))
-    for start, end in _capital_runs(source, limits.capital_words):
-        reason = (
-            "These words are all in capitals. Capitals are harder to read and screen readers may spell them "
-            "out letter by letter; use ordinary case (bold on the blog if it must stand out)."
-        )
-        findings.append(Finding(READ, Severity.WARN, start, end, reason))
-    return findings
+    return findings + _capital_findings(source, limits.capital_words)
+
+
+_CAPITALS_REASON = (
+    "These words are all in capitals. Capitals are harder to read and screen readers may spell them "
+    "out letter by letter; use ordinary case (bold on the blog if it must stand out)."
+)
+
+
+def _capital_findings(source: str, minimum: int) -> list[Finding]:
+    return [
+        Finding(READ, Severity.WARN, start, end, _CAPITALS_REASON)
+        for start, end in _capital_runs(source, minimum)
+    ]
 
 
 @cache

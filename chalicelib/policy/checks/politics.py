@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText, PhraseIndex, first_runs, may_have_phrase, phrase_index
-from ..party_shapes import SHAPE_WORDS, named_vote_spans, shaped_party_spans
+from ..party_shapes import CUE_WORDS, SHAPE_WORDS, aimed_name_spans, named_vote_spans, shaped_party_spans
 from ..registry import Registration
 from ..rules import ElectionWindow, OrgRules, builtin_list
 from ..spans import merge_spans
@@ -339,7 +339,8 @@ def check_party(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
         or (not _BACKING_WORDS.isdisjoint(text.words) and _may_name_member(text, rules))
     )
     shaped = not SHAPE_WORDS.isdisjoint(text.words)
-    if not may_endorse and not shaped and not _may_name_party(text, rules):
+    cued = not CUE_WORDS.isdisjoint(text.words)
+    if not may_endorse and not shaped and not cued and not _may_name_party(text, rules):
         return []
     spans = list(_promotion_spans(source, rules))
     if shaped:
@@ -350,6 +351,9 @@ def check_party(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
         )
     if not _ENDORSE_WORDS.isdisjoint(text.words):
         spans.extend(named_vote_spans(source))
+    if cued:
+        # A party of any shape that a cue aims at, in a sentence about an election.
+        spans.extend(aimed_name_spans(source))
     spans.extend(m.span() for m in _ENDORSE_CANDIDATE.finditer(source))
     for start, end in _member_spans(source, rules):
         cue = _ENDORSE_BEFORE_MEMBER.search(source, max(0, start - 30), start)
