@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache
 
+from .people import is_common_word
 from .rules import builtin_list
 
 # Endings a swear word takes ("fuckers", "shitting"), and endings joined to a root to make an insult.
@@ -29,6 +30,10 @@ _VARIANTS = re.compile(
     r"|mo(?:th|f)(?:er|a)f(?:u|v)(?:c?k|q)(?:er|a|ers|as|in|ing)"
 )
 _COMPOUND_ENDS = ("ass", "arse", "shit", "shite")
+# Roots with no innocent compounds, which make an insult of any ordinary word before or after them
+# ("thunder" and "cunt", "piss" and "kidney"). The milder roots make surnames and places that way
+# ("Hitchcock", "Dickson", "Bumstead", "Fartown"), so they join only the listed tails and heads.
+_STRONG_ROOTS = ("fuck", "cunt", "shit", "piss", "wank", "twat", "bitch", "bollock", "jizz", "minge", "spunk")
 # Every form a compound may end with, for one ``str.endswith`` that most words fail.
 _END_FORMS = tuple(form for end in _COMPOUND_ENDS for form in (end, end + "s", end + "es"))
 
@@ -91,9 +96,9 @@ def prefix_trie(words: Iterable[str], *, repeated: bool = False) -> str:
 def candidate_patterns() -> tuple[str, str]:
     """Regexes over a story's words one a line, each matching at the newline before a word: the first
     where the word may be a variant or start like a compound, the second, over the lines reversed, where
-    it may end like one ("…ass", "…shites"). ``is_beyond_the_list`` then tells the word itself."""
+    it may end like one ("…ass", "…shites", a strong root). ``is_beyond_the_list`` tells the word itself."""
     forward = rf"(?:{_VARIANTS.pattern})(?=\n)|{prefix_trie(compound_roots())}\w{{2,}}"
-    backward = rf"{prefix_trie(form[::-1] for form in _END_FORMS)}\w"
+    backward = rf"{prefix_trie(form[::-1] for form in (*_END_FORMS, *_STRONG_ROOTS))}\w"
     return forward, backward
 
 
@@ -121,14 +126,27 @@ def is_compound(word: str) -> bool:
     _, tails, heads = _lists()
     word = word.replace("-", "")
     k, by_start = _roots_by_start()
+    # Beyond the lists, any ordinary word joined to a root makes a coined insult ("thunder" and
+    # "cunt"), unless the whole is itself a dictionary word ("cocktail", "compass", "harass").
+    coined = not is_common_word(word)
     for root in by_start.get(word[:k], ()):
         if word.startswith(root) and len(word) > len(root) + 2:
             rest = word[len(root) :]
             if _is_tail(rest, tails) or (rest[0] == "s" and _is_tail(rest[1:], tails)):
                 return True
+            if coined and root in _STRONG_ROOTS and is_common_word(rest):
+                return True
     if word.endswith(_END_FORMS):
         for form in _END_FORMS:
-            if word.endswith(form) and word[: -len(form)] in heads:
+            head = word[: -len(form)]
+            if word.endswith(form) and (
+                head in heads or (coined and len(head) >= 3 and is_common_word(head))
+            ):
+                return True
+    # An ordinary word with a root after it ("bitch" and "tits" are both; "thunder" and "cunt").
+    if coined:
+        for root in _STRONG_ROOTS:
+            if word.endswith(root) and len(word) >= len(root) + 3 and is_common_word(word[: -len(root)]):
                 return True
     return False
 

@@ -49,7 +49,7 @@ HELD_OUT_FLOOR = {
     "SEC-CODE": 1.0,
     "SEC-VULN": 1.0,
     "POL-PARTY": 1.0,
-    "TONE-PROF": 0.57,
+    "TONE-PROF": 0.73,
     "TONE-DEFAME": 0.5,
 }
 
