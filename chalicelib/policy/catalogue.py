@@ -115,8 +115,13 @@ def run_checks(text: str, ctx: CheckContext, rules: OrgRules) -> Verdict:
     if overrides:
         findings = _findings_with_overrides(normalised, ctx, rules, overrides)
     else:
-        # No severity is overridden (the usual rules file): each finding only needs mapping back.
+        # No severity is overridden (the usual rules file): each finding only needs mapping back, and
+        # in text that normalising left as it was (most stories: plain ASCII) not even that.
         findings = []
+        if normalised.text is normalised.original:
+            for check in _CHECK_FNS:
+                findings += check(normalised, ctx, rules)
+            return Verdict(findings=tuple(merge_findings(findings)))
         for check in _CHECK_FNS:
             for f in check(normalised, ctx, rules):
                 if f.image is not None:
