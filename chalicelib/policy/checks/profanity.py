@@ -456,12 +456,15 @@ def _cannot_match(words: frozenset[str], lists: _Swearing) -> frozenset[str]:
 def _disguised_word_may_match(source: str, lists: _Swearing) -> bool:
     """Whether a word with something disguised in it may be on a list once undone: "10am" reads as
     "ioam" and "LS1" as "lsi", which start and end like nothing listed. A mask ("f**k") always may."""
+    runs: list[str] = []
     for raw in _TOKEN.findall(source):
         if _plain(raw):
             continue
-        if "*" in raw or _may_match(_LETTER_RUN.findall(_fold(raw)), lists):
+        if "*" in raw:
             return True
-    return False
+        runs += _LETTER_RUN.findall(_fold(raw))
+    # ``_may_match`` asks of each word alone: the runs of every disguised word are asked at once.
+    return bool(runs) and _may_match(runs, lists)
 
 
 def _beyond_the_list(folded: str, raw: str, source: str, start: int, strong: _Matcher) -> bool:
