@@ -32,7 +32,9 @@ MINUTES = DAYS * 24 * 60
 
 PRICES_AS_OF = (
     "2026-12 from stored copies of the AWS price pages: Secrets Manager $0.40/secret-month and "
-    "$0.05/10k calls (all regions); CloudWatch (aws.amazon.com/cloudwatch/pricing) alarms $0.10 per "
+    "$0.05/10k calls (all regions); SSM Parameter Store standard parameters and standard-throughput "
+    "reads no charge (Systems Manager user guide); CloudWatch (aws.amazon.com/cloudwatch/pricing) "
+    "alarms $0.10 per "
     "standard-resolution alarm metric, $0.30 high-resolution, $0.50 composite, dashboards $3, custom "
     "metrics $0.30 (first 10k), Logs $0.50/GB ingested and $0.03/GB-month stored (us-east-1: London's "
     "were not in the stored pages and are a few per cent higher); KMS $1/customer-managed key-month "
@@ -299,7 +301,7 @@ def variable_lines(one: cost.PerStory, stories: int, inv: Inventory) -> list[Lin
         Line("S3 GET", n * one.s3_get, p["s3_get"]),
         Line("DynamoDB write units", n * one.dynamodb_wru, p["dynamodb_wru"]),
         Line("DynamoDB read units", n * one.dynamodb_rru, p["dynamodb_rru"]),
-        Line("Secrets Manager calls", n * one.secrets_calls, p["secrets_call"]),
+        Line("Parameter Store reads (standard: free)", n * one.secrets_calls, p["secrets_call"]),
         Line("CloudWatch Logs ingested: stories", log_gb, PRICES["logs_ingest_gb"], "logs_gb"),
         Line(
             "CloudWatch Logs stored: stories",

@@ -41,7 +41,9 @@ PRICES = {
     "ses_received": 0.10 / 1000,
     "ses_received_chunk": 0.09 / 1000,  # per 256 KB of each received message
     "ses_sent": 0.10 / 1000,
-    "secrets_call": 0.05 / 10000,
+    # Secrets are SSM Parameter Store standard parameters: no charge for reads at standard
+    # throughput (Secrets Manager charged $0.05 per 10,000 calls).
+    "secrets_call": 0.0,
     "api_gateway_request": 3.50 / 1e6,  # REST API, first 333 million a month
 }
 DDB_WRITES = {"PutItem", "UpdateItem", "DeleteItem"}
@@ -340,7 +342,7 @@ class PerStory:
             "S3 GET": self.s3_get * PRICES["s3_get"],
             "DynamoDB writes": self.dynamodb_wru * PRICES["dynamodb_wru"],
             "DynamoDB reads": self.dynamodb_rru * PRICES["dynamodb_rru"],
-            "Secrets Manager": self.secrets_calls * PRICES["secrets_call"],
+            "Parameter Store": self.secrets_calls * PRICES["secrets_call"],
         }
 
     def ses_usd(self) -> float:
@@ -358,7 +360,7 @@ def per_story(run: Run) -> PerStory:
     s3_to_sqs = sum(c for q, c in run.meter.received.items() if q.endswith(("-intake", "-checks")))
     sqs = sum(v for (svc, _), v in calls.items() if svc == "sqs") + s3_to_sqs
     ses_sent = sum(v for (svc, op), v in calls.items() if svc == "email" and op.startswith("Send"))
-    secrets = sum(v for (svc, _), v in calls.items() if svc == "secretsmanager")
+    secrets = sum(v for (svc, _), v in calls.items() if svc in ("ssm", "secretsmanager"))
     invocations = sum(len(d) for k, d in durations.items() if k.startswith("on_")) + run.api_calls
     api = durations.get("api (approve: GET + POST)") or [0.0]
     gb_s = MEMORY_GB * (
@@ -429,7 +431,7 @@ def main(stories: int = STORIES) -> int:
     print(f"    SQS: {one.sqs_requests:.1f} requests ({one.s3_to_sqs:.1f} of them S3 notifications)")
     print(f"    S3: {one.s3_put:.1f} PUT/LIST, {one.s3_get:.1f} GET/other")
     print(f"    DynamoDB: {one.dynamodb_wru:.1f} WRU, {one.dynamodb_rru:.1f} RRU")
-    print(f"    SES: 1 received, {one.ses_sent:.1f} sent; Secrets Manager: {one.secrets_calls:.1f} calls")
+    print(f"    SES: 1 received, {one.ses_sent:.1f} sent; Parameter Store: {one.secrets_calls:.1f} reads")
     print(f"    logs written by the handlers at INFO (JSON lines and EMF): {one.log_bytes:,.0f} bytes")
     detail = ", ".join(f"{svc}:{op} {v / stories:.1f}" for (svc, op), v in sorted(calls.items()))
     print(f"    every call per story: {detail}")
