@@ -35,6 +35,7 @@ from constructs import Construct, IDependable
 
 from chalicelib import definition as d
 from infra.chalice_app import ChaliceApp, PackagedFunction
+from infra.inspect_image import IMAGE_HANDLERS, inspect_image, run_from_image
 from infra.monitoring import Monitoring
 from infra.suppressions import (
     API_NO_DLQ,
@@ -59,6 +60,8 @@ ACCESS: Mapping[str, frozenset[str]] = {
         {"intake:read", "intake:write", "stories:read", "stories:write", "secret:link-signing-key"}
     ),
     "on_check": frozenset({"stories:read", "stories:write"}),
+    # Reads a version's photos, writes what it saw beside them (photos.json).
+    "on_inspect": frozenset({"stories:read", "stories:write"}),
     "on_notify": frozenset({"stories:read", "mail", "secret:link-signing-key"}),
     # Every channel's credentials, but not the key that signs approval links.
     "on_publish": frozenset({"stories:read", "blog:write", "mail", "secrets:channels"}),
@@ -80,6 +83,7 @@ ACCESS_LOG_RETENTION_DAYS = 90
 CONCURRENCY: Mapping[str, int] = {
     "on_intake": 5,
     "on_check": 5,
+    "on_inspect": 2,  # seconds of CPU and ~600 MB a photo: photos wait in the queue rather than run wide
     "on_notify": 5,
     # Channels limit posting, a post costs money on some, and a loop here would post again and again.
     "on_publish": 2,
@@ -498,6 +502,8 @@ class RealStoriesStack(Stack):
             name = self._function_name(fn)
             names[fn.handler] = name
             cfn.add_property_override("FunctionName", name)
+            if fn.handler in IMAGE_HANDLERS:
+                run_from_image(cfn, inspect_image(self), fn.handler)
             log_group = logs.LogGroup(
                 self,
                 f"{fn.logical_id}Logs",

@@ -132,11 +132,14 @@ def _text_findings(texts: tuple[TextRegion, ...], ctx: CheckContext, rules: OrgR
     return out
 
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[0-9])(?=[A-Z][a-z])")
+# A letter before a run of five or more digits is a word before a phone number ("CallJo0n07700900417"):
+# no plate, postcode or house number has such a run, so splitting there never breaks one apart.
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[0-9])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9]{5})")
 
 
 def _spaced(text: str) -> str:
-    """Put back the spaces OCR drops between words ("144 QueensDrive", "109Mill Lane", "MrsTomDavies")."""
+    """Put back the spaces OCR drops between words ("144 QueensDrive", "109Mill Lane", "MrsTomDavies",
+    "Jo0n07700900417")."""
     return _CAMEL.sub(" ", text)
 
 

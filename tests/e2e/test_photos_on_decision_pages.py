@@ -70,3 +70,82 @@ def test_the_approval_and_takedown_pages_show_the_storys_photo(stack: Stack, bro
     assert_photo_loaded(page)
     assert_accessible(page)
     page.close()
+
+
+def inspected_photo(phone: bool) -> bytes:
+    """A real face (scikit-image's astronaut) on a real scene, with a whiteboard behind when ``phone``."""
+    from PIL import ImageDraw
+    from skimage import data
+
+    from local.images.make import _scene, _text
+
+    scene = _scene("coffee", (1600, 1200))
+    face = Image.fromarray(data.astronaut()).convert("RGB").crop((120, 20, 320, 260)).resize((300, 360))
+    scene.paste(face, (100, 120))
+    if phone:
+        draw = ImageDraw.Draw(scene)
+        draw.rectangle((700, 700, 1560, 900), fill="white")
+        _text(draw, (740, 760), "Call Jo on 07700 900417", 64, "#1a237e")
+    buf = io.BytesIO()
+    scene.save(buf, "JPEG", quality=90)
+    return buf.getvalue()
+
+
+def photo_story(stack: Stack, title: str, text: str, data: bytes) -> None:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "alex.doe@example.gov.uk", "stories@example.gov.uk", title
+    msg.set_content(text)
+    msg.add_attachment(data, maintype="image", subtype="jpeg", filename="crew.jpg")
+    list(msg.iter_attachments())[-1]["Content-Description"] = "The crew at the depot"
+    stack.send(title, "", msg=msg)
+
+
+def boxes_on_the_photo(page: Page) -> list[str]:
+    """The numbered boxes drawn over the photo, each inside the photo's own area on the screen."""
+    photo = page.get_by_alt_text("The crew at the depot").bounding_box()
+    assert photo is not None
+    labels = []
+    for box in page.locator(".photo-frame .box").all():
+        b = box.bounding_box()
+        assert b is not None
+        assert photo["x"] - 1 <= b["x"] and b["x"] + b["width"] <= photo["x"] + photo["width"] + 1
+        assert photo["y"] - 1 <= b["y"] and b["y"] + b["height"] <= photo["y"] + photo["height"] + 1
+        labels.append(box.inner_text())
+    return labels
+
+
+def test_a_photo_with_a_face_and_a_mobile_on_a_whiteboard_is_blocked_with_both_marked_on_a_phone(
+    stack: Stack, browser: Browser
+) -> None:
+    tag = uuid.uuid4().hex[:6]
+    title = f"Depot rota {tag}"
+    photo_story(stack, title, f"The depot crew planned the week's rounds. ({tag})", inspected_photo(True))
+    told = stack.mail_to("alex.doe@example.gov.uk", f"Changes needed before approval: {title}", timeout=90)
+    assert "IMG-TEXT" in told["text"] and "07700900417” (PII-PHONE)" in told["text"]
+    blocked = stack.mail_to("comms@example.gov.uk", f"Blocked by the checks: {title}")
+    page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+    page.goto(link_in(blocked, "o"))
+    expect(page.get_by_role("heading", name="Override the checks?")).to_be_visible()
+    labels = boxes_on_the_photo(page)
+    findings = page.locator("ol.findings li")
+    checks = {n: findings.nth(int(n) - 1).inner_text() for n in labels}
+    assert any("IMG-FACE" in t for t in checks.values()), checks
+    assert any("IMG-TEXT" in t and "PII-PHONE" in t for t in checks.values()), checks
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
+    assert_accessible(page)
+    page.close()
+
+
+def test_a_face_in_a_photo_is_marked_on_the_approval_page(stack: Stack, browser: Browser) -> None:
+    tag = uuid.uuid4().hex[:6]
+    title = f"Depot crew {tag}"
+    photo_story(stack, title, f"The depot crew finished the rounds early. ({tag})", inspected_photo(False))
+    approval = stack.mail_to("comms@example.gov.uk", f"Approval needed: {title}", timeout=90)
+    assert "IMG-FACE" in approval["text"] and "Photo 1, top left: 1 face" in approval["text"]
+    page = browser.new_page()
+    page.goto(link_in(approval, "a"))
+    labels = boxes_on_the_photo(page)
+    assert len(labels) == 1
+    expect(page.locator(f"#finding-{labels[0]}")).to_contain_text("IMG-FACE")
+    assert_accessible(page)
+    page.close()

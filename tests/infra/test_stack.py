@@ -38,6 +38,11 @@ def _functions(synth: Synthesised) -> dict[str, dict[str, Any]]:
     return synth.resources("AWS::Serverless::Function")
 
 
+def _handler(props: dict[str, Any]) -> str:
+    """``app.<name>``: a zip function's Handler, or the command of one deployed as an image."""
+    return str(props.get("Handler") or props["ImageConfig"]["Command"][0])
+
+
 def _app_handlers_with(decorator: str) -> set[str]:
     tree = ast.parse((REPO / "app.py").read_text(encoding="utf-8"))
     out = set()
@@ -158,7 +163,7 @@ def test_every_queue_handler_reports_batch_item_failures(synthesised: Synthesise
             if event["Type"] == "SQS":
                 assert event["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
                 queue = event["Properties"]["Queue"]["Fn::Sub"].rsplit(":", 1)[-1]
-                consumers[queue] = props["Handler"]
+                consumers[queue] = _handler(props)
     assert consumers == {RES.queue(q.key): f"app.{q.handler}" for q in d.QUEUES}
 
 
@@ -173,7 +178,7 @@ def test_no_function_outlasts_its_queues_visibility_timeout(synthesised: Synthes
 
 def test_functions_are_named_from_the_prefix_and_traced(synthesised: Synthesised) -> None:
     for props in (f["Properties"] for f in _functions(synthesised).values()):
-        handler = props["Handler"].removeprefix("app.")
+        handler = _handler(props).removeprefix("app.")
         assert props["FunctionName"] == f"{RES.prefix}-{'api_handler' if handler == 'app' else handler}"
         assert props["Environment"]["Variables"]["RESOURCE_PREFIX"] == RES.prefix
         assert props["Environment"]["Variables"]["POWERTOOLS_METRICS_NAMESPACE"] == d.METRICS_NAMESPACE
@@ -182,7 +187,7 @@ def test_functions_are_named_from_the_prefix_and_traced(synthesised: Synthesised
 
 def test_the_schedule_exists_exactly_when_the_app_has_a_scheduled_handler(synthesised: Synthesised) -> None:
     scheduled = {
-        f["Properties"]["Handler"].removeprefix("app.")
+        _handler(f["Properties"]).removeprefix("app.")
         for f in _functions(synthesised).values()
         if any(e["Type"] == "Schedule" for e in f["Properties"].get("Events", {}).values())
     }
@@ -193,14 +198,14 @@ def test_every_handler_has_its_own_role_and_a_known_access_list(synthesised: Syn
     roles = {str(f["Properties"]["Role"]["Fn::GetAtt"][0]) for f in _functions(synthesised).values()}
     assert len(roles) == len(_functions(synthesised))
     for props in (f["Properties"] for f in _functions(synthesised).values()):
-        handler = props["Handler"].removeprefix("app.")
+        handler = _handler(props).removeprefix("app.")
         assert ("api_handler" if handler == "app" else handler) in ACCESS
 
 
 def test_the_deployed_code_is_chalices_package_as_made_with_the_resource_definition_in_it(
     synthesised: Synthesised,
 ) -> None:
-    [fn] = [f for f in _functions(synthesised).values() if f["Properties"]["Handler"] == "app.on_intake"]
+    [fn] = [f for f in _functions(synthesised).values() if f["Properties"].get("Handler") == "app.on_intake"]
     key = fn["Properties"]["CodeUri"]["Key"]
     with zipfile.ZipFile(synthesised.outdir / f"asset.{key}") as z:
         names = set(z.namelist())
