@@ -165,10 +165,12 @@ def _is_site(text: str, start: int, end: int, rules: OrgRules) -> bool:
 # after "at", "to" or "outside", a house number then one to three capitalised words that end the
 # phrase is an address whatever the last word is. The words must end at punctuation or a lower-case
 # word, so Title Case headlines and runs of names do not count.
+# A capitalised word of a street's name, Gaelic prefixes included ("McQuellby", "O'Zorvan").
+_STREET_WORD = r"(?:Ma?c|O['’])?[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*"
 _ADDRESSED = re.compile(
     rf"(?<![\w£$€.,:/-])(?:(?:Flat|Apartment|Apt)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+)?"
-    rf"{_HOUSE_NUMBER},?\s+(?!(?:{_NOT_A_STREET_WORD})\b)[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*"
-    rf"(?:\s+[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*){{0,2}}(?=\s*(?:[,.;:!?)\]–—-]|$)|\s+[a-z])"
+    rf"{_HOUSE_NUMBER},?\s+(?!(?:{_NOT_A_STREET_WORD})\b){_STREET_WORD}"
+    rf"(?:\s+{_STREET_WORD}){{0,2}}(?=\s*(?:[,.;:!?)\]–—-]|$)|\s+[a-z])"
 )
 _ADDRESS_BEFORE = re.compile(r"\b(?<![Uu]p\s)(?:at|to|outside|opposite|from|of)\s+$")
 

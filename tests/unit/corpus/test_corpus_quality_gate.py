@@ -41,7 +41,7 @@ HELD_OUT_FLOOR = {
     "PII-NINO": 1.0,
     "PII-PHONE": 1.0,
     "PII-EMAIL": 1.0,
-    "PII-ADDR": 0.94,
+    "PII-ADDR": 1.0,
     "PII-POSTCODE": 0.96,
     "PII-NAME": 0.98,
     "PII-SPECIAL": 0.97,

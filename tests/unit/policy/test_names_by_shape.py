@@ -77,3 +77,15 @@ def test_a_child_named_at_the_start_of_a_sentence_with_an_age_blocks(text: str) 
 )
 def test_ordinary_words_opening_a_sentence_about_a_school_are_not_children(text: str) -> None:
     assert severities(text, "PII-CHILD") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We delivered the new bins to 98 McQuellby Shore, BR1N 1UG, this morning.",
+        "We cleared the garden at 14 O'Zorvan Reach for a resident who couldn't manage it.",
+        "The crew took the sofa away from 7 MacBrankwick Lea yesterday.",
+    ],
+)
+def test_a_house_number_and_a_street_with_a_gaelic_prefix_is_an_address(text: str) -> None:
+    assert_blocks(text, "PII-ADDR")
