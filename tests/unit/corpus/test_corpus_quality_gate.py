@@ -42,7 +42,7 @@ HELD_OUT_FLOOR = {
     "PII-PHONE": 1.0,
     "PII-EMAIL": 1.0,
     "PII-ADDR": 1.0,
-    "PII-POSTCODE": 0.96,
+    "PII-POSTCODE": 1.0,
     "PII-NAME": 0.98,
     "PII-SPECIAL": 0.97,
     "PII-CHILD": 1.0,
