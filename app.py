@@ -215,6 +215,8 @@ def _link_page(token: str, purpose: Purpose, *, edit: bool = False) -> Response:
     except LinkError as e:
         return link_error_page(e)
     if not view.can_decide:
+        if purpose == "describe" and view.record.state in (State.SUBMITTED, State.CHECKING):
+            return _still_checking_page()
         return _already_page(view.record.state)
     base = f"/{LINK_PATHS[purpose]}/{token}"
     images = [
@@ -239,6 +241,22 @@ def _link_page(token: str, purpose: Purpose, *, edit: bool = False) -> Response:
             state_label=view.record.state.value.replace("_", " ").lower(),
         )
     )
+
+
+def _still_checking_page() -> Response:
+    """The receipt's link opened while the photos are still being looked at: the page reloads itself
+    (a Refresh header: the pages run no script) and shows the form once the checks are done."""
+    body = page(
+        "message",
+        title="Your story is still being checked",
+        paragraphs=("This takes a few seconds for a story with photos. This page opens again by itself.",),
+        panel=False,
+        org=_org(),
+    )
+    return html(body, 200, {"Refresh": str(STILL_CHECKING_REFRESH_S)})
+
+
+STILL_CHECKING_REFRESH_S = 2
 
 
 def _already_page(state: State) -> Response:
@@ -288,6 +306,7 @@ def _decide(token: str, purpose: Purpose) -> Response:
                 reason=form.fields.get("reason", ""),
                 csrf=form.fields.get("csrf", ""),
                 publish_at=publish_at,
+                faces_agreed=form.fields.get("faces_agreed") == "yes",
             )
     except LinkError as e:
         return link_error_page(e)

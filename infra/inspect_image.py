@@ -19,6 +19,11 @@ from constructs import Construct
 from infra.chalice_app import REPO
 
 IMAGE_HANDLERS = frozenset({"on_inspect"})
+# Set here as well as in .chalice/config.json's dev stage, so that a stage without its own entry there
+# still gets them: Chalice's default 128 MB cannot hold the detectors (567 MB at peak, bench/inspect.py),
+# and Lambda gives CPU in step with memory (2048 MB is about 1.2 vCPU, for the OCR's two threads).
+MEMORY_MB = 2048
+TIMEOUT_S = 120  # a version's photos at ~1.3-2.5 s each, one version at a time
 DOCKERFILE = "infra/inspect.Dockerfile"
 # What the image is built from: the deployed code and its two requirements files, nothing else (the
 # build context is the repository, which holds virtualenvs, node modules and test data).
@@ -47,10 +52,12 @@ def inspect_image(scope: Construct) -> ecr_assets.DockerImageAsset:
 
 
 def run_from_image(function: CfnResource, image: ecr_assets.DockerImageAsset, handler: str) -> None:
-    """Make the packaged zip function ``handler`` run from ``image`` instead (same handler, same events,
-    role, environment and settings from .chalice/config.json)."""
+    """Make the packaged zip function ``handler`` run from ``image`` instead, with the detectors' memory
+    and timeout (same handler, events, role and environment)."""
     function.add_property_override("PackageType", "Image")
     function.add_property_override("ImageUri", image.image_uri)
     function.add_property_override("ImageConfig.Command", [f"app.{handler}"])
+    function.add_property_override("MemorySize", MEMORY_MB)
+    function.add_property_override("Timeout", TIMEOUT_S)
     for prop in ("Handler", "Runtime", "CodeUri", "Layers"):
         function.add_property_deletion_override(prop)

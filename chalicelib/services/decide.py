@@ -62,6 +62,15 @@ WAITING: dict[Purpose, frozenset[State]] = {
 MAX_ALT = 1000
 
 
+# IMG-FACE's id, written out: the inspector's package (chalicelib/inspect) is loaded by its own function.
+IMG_FACE = "IMG-FACE"
+FACES_AGREED = "the approver confirmed the people pictured agreed to the photos being published"
+FACES_PROBLEM = (
+    "The photos show people. Tick the box to confirm they agreed to the photos being published, or ask "
+    "for changes."
+)
+
+
 @dataclass(frozen=True)
 class LinkView:
     """Everything a link's page shows."""
@@ -133,7 +142,9 @@ class DecideService(Service):
         reason: str,
         csrf: str,
         publish_at: datetime | None = None,
+        faces_agreed: bool = False,
     ) -> DecisionResult:
+        """``faces_agreed``: the approver ticked that the people in the photos agreed to publication."""
         view = self._checked_view(token, purpose, csrf)
         reason = clean_text(reason)[:MAX_REASON]
         allowed = {
@@ -164,6 +175,14 @@ class DecideService(Service):
                     f"Photo {', '.join(undescribed)} has no description yet. Use “Edit the story” to write "
                     "what it shows, or ask the author (their receipt has a link to describe it).",
                 ),
+            )
+        faces = sum(f.check == IMG_FACE for f in view.findings)
+        if purpose == "approve" and decision == "approve" and faces:
+            if not faces_agreed:
+                return DecisionResult("invalid", view.record, problems=(FACES_PROBLEM,))
+            pictured = "1 face" if faces == 1 else f"{faces} faces"
+            self.table.add_event(
+                self._event(view, "faces-consent-confirmed", f"{pictured} in the photos: {FACES_AGREED}")
             )
         if purpose == "confirm":
             return self._confirm(view)

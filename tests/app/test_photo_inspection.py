@@ -206,3 +206,61 @@ def test_an_inspection_that_keeps_dying_gives_up_with_a_finding_instead_of_loopi
     [gave_up] = [f for f in findings.findings if f.check == "IMG-UNREADABLE"]
     assert "stopped before it finished 3 times" in gave_up.reason
     assert json.loads(json.dumps(pipeline.queues.drain("inspect-dlq"))) == []
+
+
+def test_approving_a_photo_with_faces_needs_the_approvers_word_that_they_agreed_and_the_audit_keeps_it(
+    pipeline: Pipeline, client: Client
+) -> None:
+    from urllib.parse import urlencode
+
+    pipeline.inspector.sees = Observations(faces=(FACE, (500, 60, 90, 100)))
+    email_with_photo(pipeline)
+    path = path_of(next(link for link in links_in(approval_mail(pipeline)) if "/a/" in link))
+    page = client.http.get(path).body.decode()
+    assert 'name="faces_agreed"' in page and "the checks found 2 faces" in page
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert csrf is not None
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+
+    def approve(**extra: str) -> Any:
+        body = urlencode({"decision": "approve", "csrf": csrf.group(1), **extra})  # type: ignore[union-attr]
+        return client.http.post(path, headers=form, body=body)
+
+    refused = approve()
+    assert refused.status_code == 400 and "Tick the box to confirm they agreed" in refused.body.decode()
+    assert pipeline.only_story().state is State.PENDING_APPROVAL
+    assert approve(faces_agreed="yes").status_code == 200
+    pipeline.run()
+    record = pipeline.only_story()
+    assert record.state is State.PUBLISHED
+    [agreed] = [e for e in pipeline.table.audit(record.story_id) if e.action == "faces-consent-confirmed"]
+    assert agreed.actor == "comms@example.gov.uk" and agreed.reason.startswith("2 faces in the photos")
+
+
+def test_a_story_whose_photos_show_no_face_is_approved_without_the_box(
+    pipeline: Pipeline, client: Client
+) -> None:
+    email_with_photo(pipeline)
+    path = path_of(next(link for link in links_in(approval_mail(pipeline)) if "/a/" in link))
+    assert 'name="faces_agreed"' not in client.http.get(path).body.decode()
+
+
+def test_the_describe_link_opened_while_the_photo_is_inspected_says_so_and_reloads_itself(
+    pipeline: Pipeline, client: Client
+) -> None:
+    class Slow:
+        def inspect(self, data: bytes) -> Observations:
+            raise TimeoutError("still looking")  # the inspection has not finished yet
+
+    pipeline.container.inspector = Slow()
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = FROM, "stories@example.gov.uk", "Canal path"
+    msg.set_content("Our crew cleared the canal path.")
+    msg.add_attachment(jpeg(), maintype="image", subtype="jpeg", filename="IMG_0042.jpg")
+    pipeline.email("", "", msg=msg)
+    pipeline.run()
+    assert pipeline.only_story().state is State.CHECKING
+    [receipt] = [m for m in pipeline.mail_to(FROM) if m.subject.startswith("We have your story")]
+    page = client.http.get(path_of(next(link for link in links_in(receipt) if "/d/" in link)))
+    assert page.status_code == 200 and page.headers["Refresh"] == "2"
+    assert "Your story is still being checked" in page.body.decode()

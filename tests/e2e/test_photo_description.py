@@ -56,7 +56,8 @@ def test_an_iphone_photo_sent_without_a_description_is_described_by_its_author_a
     assert "Your photo needs a short description" in receipt["text"]
     page = browser.new_page()
     page.goto(link_in(receipt, "d"))
-    expect(page.get_by_role("heading", name="Describe your photos")).to_be_visible()
+    # Opened at once, the page may first say the photo is still being inspected, and reload itself.
+    expect(page.get_by_role("heading", name="Describe your photos")).to_be_visible(timeout=30_000)
     assert_accessible(page)
     page.get_by_label("Describe the photo for people who cannot see it").fill(ALT)
     page.get_by_role("button", name="Save the descriptions").click()

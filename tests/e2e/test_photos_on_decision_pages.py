@@ -5,6 +5,7 @@ link's own route, in a real browser."""
 from __future__ import annotations
 
 import io
+import subprocess
 import uuid
 from email.message import EmailMessage
 
@@ -12,7 +13,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import Stack, assert_accessible, link_in
+from .conftest import ROOT, Stack, assert_accessible, link_in
 
 pytestmark = pytest.mark.e2e
 
@@ -148,4 +149,22 @@ def test_a_face_in_a_photo_is_marked_on_the_approval_page(stack: Stack, browser:
     assert len(labels) == 1
     expect(page.locator(f"#finding-{labels[0]}")).to_contain_text("IMG-FACE")
     assert_accessible(page)
+    page.get_by_role("button", name="Approve and publish").click()
+    expect(page.get_by_text("Tick the box to confirm they agreed")).to_be_visible()
+    page.go_back()
+    page.get_by_label("The person in the photos agreed to the photos being published").check()
+    page.get_by_role("button", name="Approve and publish").click()
+    expect(page.get_by_role("heading", name="Story approved")).to_be_visible()
     page.close()
+    sid = stack.wait_for("the story", lambda: stack.story(title))["id"]
+    cmd = [
+        str(ROOT / ".venv/bin/stories"),
+        "audit",
+        sid,
+        "--endpoint",
+        stack.aws,
+        "--prefix",
+        "real-stories-local",
+    ]
+    audit = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=60).stdout
+    assert "faces-consent-confirmed" in audit and "1 face in the photos" in audit

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from infra.inspect_image import DOCKERFILE
+from infra.inspect_image import DOCKERFILE, MEMORY_MB, TIMEOUT_S
 from tests.infra.conftest import REPO, Synthesised
 
 
@@ -30,7 +30,8 @@ def test_the_inspect_function_runs_from_an_image_with_its_own_memory_and_timeout
     assert not {"Handler", "Runtime", "CodeUri", "Layers"} & set(inspect)
     config = json.loads((REPO / ".chalice" / "config.json").read_text())["stages"]["dev"]
     own = config["lambda_functions"]["on_inspect"]
-    assert (inspect["MemorySize"], inspect["Timeout"]) == (own["lambda_memory_size"], own["lambda_timeout"])
+    assert (inspect["MemorySize"], inspect["Timeout"]) == (MEMORY_MB, TIMEOUT_S)
+    assert (own["lambda_memory_size"], own["lambda_timeout"]) == (MEMORY_MB, TIMEOUT_S)
     assert inspect["MemorySize"] > config["lambda_memory_size"]
     # The same events, role and once-at-a-time batches as any queue handler.
     [event] = inspect["Events"].values()
