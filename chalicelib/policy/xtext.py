@@ -101,6 +101,13 @@ def may_have_links(text: str) -> bool:
     return _URL_HINT.search(text) is not None
 
 
+def has_link(text: str) -> bool:
+    """True when twitter-text finds a link in ``text`` (which X prices at thirteen times a plain post)."""
+    if _URL_HINT.search(text) is None:
+        return False
+    return bool(extract_urls_with_indices(unicodedata.normalize("NFC", text)))
+
+
 def _plain_length(measured: str) -> int | None:
     """The weighted length of NFC text with unified line endings, if every character in it weighs 1.
 
