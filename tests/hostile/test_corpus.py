@@ -537,6 +537,7 @@ def run_case(hostile: Hostile, case: Case) -> None:
     assert set(p.stories.objects) <= {
         prefix + "story.json",
         prefix + "findings.json",
+        prefix + "photos.json",  # what the inspection saw in the photos
         *(prefix + img.key for img in version.images),
     }
     for img in version.images:
