@@ -328,6 +328,7 @@ class Container:
             queues=self.queues,
             channel=self.channel,
             blog=lambda: self.blog,
+            counters=self.counters,
             claim_stale_s=self.settings.publish_claim_stale_s,
             **self._parts,
         )

@@ -227,6 +227,7 @@ class MemoryCounters:
 
     def __init__(self) -> None:
         self.hits: dict[tuple[str, int], int] = {}
+        self.spent: dict[str, tuple[int, frozenset[str]]] = {}
         self._lock = threading.Lock()
 
     def count(self, key: str, *, window_s: int, now: datetime) -> int:
@@ -234,6 +235,16 @@ class MemoryCounters:
         with self._lock:
             self.hits[(key, window)] = self.hits.get((key, window), 0) + 1
             return self.hits[(key, window)]
+
+    def spend(self, key: str, item: str, amount: int, *, cap: int, expires_at: datetime) -> tuple[bool, int]:
+        with self._lock:
+            total, items = self.spent.get(key, (0, frozenset()))
+            if item in items:
+                return True, total
+            if total + amount > cap:
+                return False, total
+            self.spent[key] = (total + amount, items | {item})
+            return True, total + amount
 
 
 class MemoryMailer:

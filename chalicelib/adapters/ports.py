@@ -113,10 +113,16 @@ class StoryTable(Protocol):
 
 
 class Counters(Protocol):
-    """Fixed-window counters that expire by themselves, for rate limits."""
+    """Fixed-window counters that expire by themselves, for rate limits, and spending totals with a cap."""
 
     def count(self, key: str, *, window_s: int, now: datetime) -> int:
         """Count one more for ``key`` in the window that holds ``now``; returns the window's total."""
+        ...
+
+    def spend(self, key: str, item: str, amount: int, *, cap: int, expires_at: datetime) -> tuple[bool, int]:
+        """Add ``amount`` for ``item`` to ``key``'s total once (an item already added is not added
+        again), unless that would take the total over ``cap``. Returns whether ``item`` is counted and
+        the total as it stands. Atomic: two spenders at once cannot both pass the cap."""
         ...
 
 

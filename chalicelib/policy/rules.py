@@ -151,6 +151,13 @@ class Channel(_Model):
     threads: bool = False
 
 
+class XChannel(Channel):
+    """X charges for every post (a post with a link in it thirteen times as much): a monthly budget in
+    US dollars, when set, stops X posting with a clear reason once publishing a story would pass it."""
+
+    monthly_budget_usd: float | None = Field(default=None, ge=0)
+
+
 class ThreadedChannel(Channel):
     """Mastodon and Bluesky: off until configured; long stories become threads there by default."""
 
@@ -165,7 +172,7 @@ class BlogChannel(_Model):
 
 
 class Channels(_Model):
-    x: Channel = Channel()
+    x: XChannel = XChannel()
     mastodon: ThreadedChannel = ThreadedChannel()
     bluesky: ThreadedChannel = ThreadedChannel()
     blog: BlogChannel = BlogChannel()

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cached_property
 from typing import TypeVar, cast
 
 from ..adapters.ports import (
     BlogSite,
     ChannelPoster,
+    Counters,
     IdempotentPoster,
     MediaItem,
     PostResult,
@@ -31,8 +32,9 @@ from ..domain.states import State
 from ..domain.story import Post, StoryRecord, Version
 from ..domain.text import clean_line, clean_text
 from ..observability import MetricUnit, logger, metrics
-from ..policy.rules import OrgRules
+from ..policy.rules import OrgRules, XChannel
 from ..policy.thread import split_thread
+from ..policy.x_cost import x_cost
 from .base import Service
 from .messages import Notice, NoticeKind, StoryRef
 from .moves import Mover
@@ -75,6 +77,7 @@ class PublishService(Service):
     queues: Queues
     channel: Callable[[str], ChannelPoster]
     blog: Callable[[], BlogSite]
+    counters: Counters
     claim_stale_s: float = CLAIM_STALE_S
 
     @cached_property
@@ -128,6 +131,10 @@ class PublishService(Service):
             return self._fail(record, f"photo {', '.join(undescribed)} has no description (A11Y-ALT)")
         rules = self.rules()
         media = self._media(version)
+        over_budget = self._over_x_budget(version, rules.channels.x)
+        if over_budget:
+            metrics.add_metric(name="PublishFailed_x", unit=MetricUnit.Count, value=1)
+            return self._fail(record, over_budget)
         posts: list[Post] = []
         try:
             if rules.channels.blog.enabled:
@@ -291,6 +298,33 @@ class PublishService(Service):
         if to is State.PUBLISH_FAILED:
             updates["reason"] = reason
         return self._moves.move(record, to, action, reason, updates)
+
+    def _over_x_budget(self, version: Version, x: XChannel) -> str:
+        """Why posting this version would pass X's monthly budget, or "" when it fits (and is counted).
+
+        The story's whole cost on X is counted once, before anything is posted anywhere, so a story is
+        never half published for want of budget; a redelivered or retried story is not counted again.
+        """
+        if not x.enabled or x.monthly_budget_usd is None:
+            return ""
+        parts = thread_parts("x", version.text, threads=x.threads)
+        cost = x_cost(parts, sum(1 for img in version.images[:MAX_IMAGES] if img.alt.strip()))
+        now = self.clock()
+        month_end = (now.replace(day=28) + timedelta(days=4)).replace(day=1, hour=0, minute=0, second=0)
+        fits, spent = self.counters.spend(
+            f"x-spend#{now:%Y-%m}",
+            f"{version.story_id}#{version.number}",
+            round(cost.usd * 1000),  # tenths of a cent
+            cap=round(x.monthly_budget_usd * 1000),
+            expires_at=month_end + timedelta(days=31),
+        )
+        if fits:
+            return ""
+        return (
+            f"X's budget for {now:%B %Y} (${x.monthly_budget_usd:.2f}) would be passed: "
+            f"${spent / 1000:.2f} is spent and this story would cost {cost.describe()}. Raise "
+            "channels.x.monthly_budget_usd in the rules file or wait for next month, then retry the story"
+        )
 
     def _fail(self, record: StoryRecord, reason: str) -> State:
         logger.warning("publish failed", extra={"story_id": record.story_id, "reason": reason})

@@ -25,7 +25,7 @@ from local.fakes.bluesky import FakeBluesky
 from local.fakes.mastodon import FakeMastodon
 from local.fakes.wordpress import FakeWordPress
 from local.fakes.x import FakeX
-from local.memory import MemoryQueues, MemoryStoryStore, MemoryStoryTable
+from local.memory import MemoryCounters, MemoryQueues, MemoryStoryStore, MemoryStoryTable
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -52,6 +52,7 @@ class World:
             queues=self.queues,
             channel=channels.__getitem__,
             blog=NoBlog,
+            counters=MemoryCounters(),
             rules=lambda: rules,
             clock=lambda: NOW,
         )
