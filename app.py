@@ -236,6 +236,7 @@ def _link_page(token: str, purpose: Purpose, *, edit: bool = False) -> Response:
             images=images,
             csrf=view.csrf,
             action=f"{base}/edit" if edit else base,
+            blur_action=f"{base}/blur",
             edit_href=f"{base}/edit",
             purpose=purpose,
             state_label=view.record.state.value.replace("_", " ").lower(),
@@ -332,6 +333,20 @@ def _revise(token: str, purpose: Purpose) -> Response:
     return _result_page(result)
 
 
+def _blur(token: str, purpose: Purpose) -> Response:
+    form = _form()
+    if isinstance(form, Response):
+        return form
+    try:
+        with handler_scope("blur"):
+            result = _c().decide.blur(
+                token, purpose, choice=form.fields.get("blur", ""), csrf=form.fields.get("csrf", "")
+            )
+    except LinkError as e:
+        return link_error_page(e)
+    return _result_page(result)
+
+
 def _alts(form: FormBody) -> dict[int, str]:
     """The photo descriptions a page sent back (``alt-1``, ``alt-2``…), by photo number."""
     return {
@@ -381,6 +396,11 @@ def approval_edit(token: str) -> Response:
     return _revise(token, "approve")
 
 
+@app.route("/a/{token}/blur", methods=["POST"], content_types=FORM_TYPES)
+def approval_blur(token: str) -> Response:
+    return _blur(token, "approve")
+
+
 @app.route("/a/{token}/media/{n}", methods=["GET"])
 def approval_media(token: str, n: str) -> Response:
     return _media(token, "approve", n)
@@ -419,6 +439,11 @@ def override_page(token: str) -> Response:
 @app.route("/o/{token}", methods=["POST"], content_types=FORM_TYPES)
 def override_block(token: str) -> Response:
     return _decide(token, "override")
+
+
+@app.route("/o/{token}/blur", methods=["POST"], content_types=FORM_TYPES)
+def override_blur(token: str) -> Response:
+    return _blur(token, "override")
 
 
 @app.route("/t/{token}", methods=["GET"])

@@ -42,6 +42,11 @@ RESULT_PAGES: dict[str, tuple[str, str]] = {
         "Thank you: the new version is on its way",
         "It will be checked again and sent for approval.",
     ),
+    "blurred": (
+        "Thank you: the blurred photo is a new version",
+        "It is looked at and checked again, then sent for approval. The photo as it was is kept, and never "
+        "published.",
+    ),
     "withdrawn": (
         "Story taken down",
         "It was deleted from every channel and the blog. Your reason is in the audit trail.",

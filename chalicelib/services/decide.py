@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from hashlib import sha256
 from typing import Literal
 
 from ..adapters.ports import Queues, StoryStore
@@ -30,6 +31,7 @@ from .moves import Mover
 from .versions import new_version
 
 Outcome = Literal[
+    "blurred",
     "approved",
     "step-approved",
     "voted",
@@ -250,6 +252,49 @@ class DecideService(Service):
         except ConflictError:
             return self._already(view, "edit", "")
         return DecisionResult("revised", moved)
+
+    def blur(self, token: str, purpose: Purpose, *, choice: str, csrf: str) -> DecisionResult:
+        """A new version whose photos have the chosen findings blurred (faces, plates, flagged text, or
+        one finding); the previous version's photos are kept as they were and never published. The new
+        version is inspected and checked again; the audit trail says who blurred what."""
+        from ..inspect.blur import blur_plan, blur_regions
+
+        view = self._checked_view(token, purpose, csrf)
+        if purpose not in ("approve", "override"):
+            return DecisionResult("invalid", view.record, problems=("Choose one of the buttons on the page",))
+        plan, said = blur_plan(view.findings, choice)
+        if not plan:
+            return DecisionResult("invalid", view.record, problems=("There is nothing of that kind to blur",))
+        if not view.can_decide:
+            return self._already(view, "blur", said)
+        images = list(view.version.images)
+        media: dict[str, bytes] = {}
+        for index, boxes in plan.items():
+            img = images[index]
+            name = img.key.rsplit("/", 1)[-1]
+            data = self.stories.get_media(view.version.story_id, view.version.number, name)
+            media[name], content_type = blur_regions(data, boxes)
+            images[index] = replace(img, content_type=content_type, sha256=sha256(media[name]).hexdigest())
+        try:
+            moved = new_version(
+                stories=self.stories,
+                table=self.table,
+                queues=self.queues,
+                record=view.record,
+                title=view.version.title,
+                text=view.version.text,
+                images=tuple(images),
+                media=media,
+                author=view.claims.actor,
+                source="edit",
+                now=self.clock(),
+                expected=WAITING[purpose],
+                action="photos-blurred",
+                reason=said,
+            )
+        except ConflictError:
+            return self._already(view, "blur", said)
+        return DecisionResult("blurred", moved)
 
     # --- internals -------------------------------------------------------------------------------
     def _checked_view(self, token: str, purpose: Purpose, csrf: str) -> LinkView:

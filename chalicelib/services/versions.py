@@ -3,7 +3,7 @@ through the checks; earlier approvals never carry over to it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from ..adapters.ports import Queues, StoryStore, StoryTable
@@ -27,18 +27,23 @@ def new_version(
     action: str,
     reason: str = "",
     images: tuple[Image, ...] | None = None,
+    media: Mapping[str, bytes] | None = None,
 ) -> StoryRecord:
     """Write version n+1 (images carried over, or ``images``: the same photos with new descriptions),
-    move the story to SUBMITTED and ask for checks.
+    move the story to SUBMITTED and ask for checks. ``media`` maps a photo's file name to the bytes the
+    new version holds instead of the previous version's (a blurred photo); the previous ones stay.
 
     The version is written before the state changes, so a crash leaves either nothing changed or a
     complete new version; the direct checks message covers the S3 event that may have arrived first.
     """
     previous = stories.get_version(record.story_id, record.version)
     number = record.version + 1
-    for img in previous.images:
+    kept = previous.images if images is None else images
+    for img in kept:
         name = img.key.rsplit("/", 1)[-1]
-        data = stories.get_media(record.story_id, record.version, name)
+        data = (media or {}).get(name)
+        if data is None:
+            data = stories.get_media(record.story_id, record.version, name)
         stories.put_media(record.story_id, number, name, data, img.content_type)
     version = Version(
         story_id=record.story_id,
@@ -48,7 +53,7 @@ def new_version(
         author=author,
         source=source,
         created_at=now,
-        images=previous.images if images is None else images,
+        images=kept,
     )
     stories.put_version(version)
     event = AuditEvent(

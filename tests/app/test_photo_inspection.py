@@ -264,3 +264,98 @@ def test_the_describe_link_opened_while_the_photo_is_inspected_says_so_and_reloa
     page = client.http.get(path_of(next(link for link in links_in(receipt) if "/d/" in link)))
     assert page.status_code == 200 and page.headers["Refresh"] == "2"
     assert "Your story is still being checked" in page.body.decode()
+
+
+def _blur(client: Client, path: str, choice: str) -> Any:
+    from urllib.parse import urlencode
+
+    page = client.http.get(path).body.decode()
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert csrf is not None
+    body = urlencode({"blur": choice, "csrf": csrf.group(1)})
+    return client.http.post(
+        path + "/blur", headers={"Content-Type": "application/x-www-form-urlencoded"}, body=body
+    )
+
+
+def test_blurring_the_faces_makes_a_new_version_inspected_again_and_keeps_the_original_unpublished(
+    pipeline: Pipeline, client: Client
+) -> None:
+    pipeline.inspector.sees = Observations(faces=(FACE,))
+    email_with_photo(pipeline)
+    record = pipeline.only_story()
+    path = path_of(next(link for link in links_in(approval_mail(pipeline)) if "/a/" in link))
+    page = client.http.get(path).body.decode()
+    assert (
+        '<button class="button secondary" type="submit" name="blur" value="faces">Blur the face</button>'
+        in page
+    )
+    assert 'value="text"' not in page and 'value="plates"' not in page  # nothing of those kinds
+    name = pipeline.stories.get_version(record.story_id, 1).images[0].key.removeprefix("media/")
+    original = pipeline.stories.get_media(record.story_id, 1, name)
+
+    pipeline.inspector.sees = Observations()  # the blurred photo shows no face
+    resp = _blur(client, path, "faces")
+    assert resp.status_code == 200 and "the blurred photo is a new version" in resp.body.decode()
+    pipeline.run()
+    record = pipeline.only_story()
+    assert record.version == 2 and record.state is State.PENDING_APPROVAL
+    assert pipeline.inspector.calls == 2  # the new version was looked at again
+    findings = pipeline.stories.get_findings(record.story_id, 2)
+    assert findings is not None and not [f for f in findings.findings if f.check.startswith("IMG-")]
+    assert pipeline.stories.get_media(record.story_id, 1, name) == original
+    blurred = pipeline.stories.get_media(record.story_id, 2, name)
+    assert blurred != original
+    v2 = pipeline.stories.get_version(record.story_id, 2)
+    assert v2.images[0].alt == ALT and v2.images[0].key == f"media/{name}"
+    [event] = [e for e in pipeline.table.audit(record.story_id) if e.action == "photos-blurred"]
+    assert event.actor == "comms@example.gov.uk" and event.version == 2
+    assert event.reason == "blurred 1 face in photo 1 (finding 1)"
+
+    # The new version needs approval afresh, and what is published is its photo, never the original.
+    mail = approval_mail(pipeline)
+    resp2 = client.http.post(
+        path_of(next(link for link in links_in(mail) if "/a/" in link)),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        body=f"decision=approve&csrf={_csrf(client, mail)}",
+    )
+    assert resp2.status_code == 200, resp2.body
+    pipeline.run()
+    assert pipeline.only_story().state is State.PUBLISHED
+    assert list(pipeline.blog.media.values()) == [blurred]
+
+
+def _csrf(client: Client, mail: Any) -> str:
+    from urllib.parse import quote
+
+    page = client.http.get(path_of(next(link for link in links_in(mail) if "/a/" in link))).body.decode()
+    found = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert found is not None
+    return quote(found.group(1))
+
+
+def test_a_blur_of_nothing_of_that_kind_changes_nothing(pipeline: Pipeline, client: Client) -> None:
+    pipeline.inspector.sees = Observations(faces=(FACE,))
+    email_with_photo(pipeline)
+    path = path_of(next(link for link in links_in(approval_mail(pipeline)) if "/a/" in link))
+    resp = _blur(client, path, "plates")
+    assert resp.status_code == 400 and "nothing of that kind to blur" in resp.body.decode()
+    assert pipeline.only_story().version == 1
+
+
+def test_the_comms_officer_can_blur_the_text_that_blocked_a_story_from_the_override_page(
+    pipeline: Pipeline, client: Client
+) -> None:
+    board = TextRegion("Call Jo on 07700 900417", (500, 420, 260, 40))
+    pipeline.inspector.sees = Observations(faces=(FACE,), texts=(board,))
+    email_with_photo(pipeline)
+    assert pipeline.only_story().state is State.CHANGES_NEEDED
+    blocked = [m for m in pipeline.mail_to("comms@example.gov.uk") if "Blocked" in m.subject][-1]
+    path = path_of(next(link for link in links_in(blocked) if "/o/" in link))
+    pipeline.inspector.sees = Observations(faces=(FACE,))  # the text is gone, the face is still there
+    assert _blur(client, path, "text").status_code == 200
+    pipeline.run()
+    record = pipeline.only_story()
+    assert record.version == 2 and record.state is State.PENDING_APPROVAL
+    [event] = [e for e in pipeline.table.audit(record.story_id) if e.action == "photos-blurred"]
+    assert event.reason == "blurred 1 text in photo 1 (finding 2)"
