@@ -7,6 +7,7 @@ semantics. The contract suite in tests/integration runs against both to keep the
 
 from __future__ import annotations
 
+import hashlib
 import io
 import itertools
 import json
@@ -328,15 +329,34 @@ class MemoryS3:
 
     def __init__(self) -> None:
         self.objects: dict[str, bytes] = {}
+        self.calls: dict[str, int] = {}
+        self._lock = threading.Lock()
 
-    def put_object(self, *, Bucket: str, Key: str, Body: bytes, **_: Any) -> dict[str, Any]:
-        self.objects[Key] = bytes(Body)
-        return {}
+    @staticmethod
+    def _etag(body: bytes) -> str:
+        return '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"'
+
+    def put_object(
+        self, *, Bucket: str, Key: str, Body: bytes, IfMatch: str = "", IfNoneMatch: str = "", **_: Any
+    ) -> dict[str, Any]:
+        # S3's conditional writes: If-Match an ETag, or If-None-Match "*" for "only if absent".
+        with self._lock:
+            self.calls["put_object"] = self.calls.get("put_object", 0) + 1
+            current = self.objects.get(Key)
+            if (IfMatch and (current is None or self._etag(current) != IfMatch)) or (
+                IfNoneMatch == "*" and current is not None
+            ):
+                raise ClientError({"Error": {"Code": "PreconditionFailed", "Message": Key}}, "PutObject")
+            self.objects[Key] = bytes(Body)
+            return {"ETag": self._etag(self.objects[Key])}
 
     def get_object(self, *, Bucket: str, Key: str) -> dict[str, Any]:
-        if Key not in self.objects:
-            raise ClientError({"Error": {"Code": "NoSuchKey", "Message": Key}}, "GetObject")
-        return {"Body": io.BytesIO(self.objects[Key])}
+        with self._lock:
+            self.calls["get_object"] = self.calls.get("get_object", 0) + 1
+            if Key not in self.objects:
+                raise ClientError({"Error": {"Code": "NoSuchKey", "Message": Key}}, "GetObject")
+            body = self.objects[Key]
+        return {"Body": io.BytesIO(body), "ETag": self._etag(body)}
 
     def delete_objects(self, *, Bucket: str, Delete: Mapping[str, Any]) -> dict[str, Any]:
         for obj in Delete["Objects"]:
@@ -346,6 +366,7 @@ class MemoryS3:
     def get_paginator(self, name: str) -> _ListPages:
         if name != "list_objects_v2":
             raise NotImplementedError(f"no {name} paginator here")
+        self.calls["list_objects_v2"] = self.calls.get("list_objects_v2", 0) + 1
         return _ListPages(self.objects)
 
 
