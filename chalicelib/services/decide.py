@@ -28,6 +28,7 @@ from .base import Service
 from .links import LinkIssuer
 from .messages import Notice, NoticeKind, StoryRef
 from .moves import Mover
+from .publish import describe_x_cost
 from .versions import new_version
 
 Outcome = Literal[
@@ -86,6 +87,7 @@ class LinkView:
     step_name: str = ""
     steps: int = 1
     photos: Inspection | None = None  # what the inspection saw in the photos: their sizes, for the boxes
+    x_cost: str = ""  # what approving will spend on X ("about $0.02 on X (1 post)"), "" when X is off
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ class DecideService(Service):
             step_name=step_name,
             steps=steps,
             photos=self.stories.get_inspection(claims.story_id, claims.version) if version.images else None,
+            x_cost=describe_x_cost(version, self.rules()) if purpose in ("approve", "override") else "",
         )
 
     # --- deciding --------------------------------------------------------------------------------

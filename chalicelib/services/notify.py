@@ -15,7 +15,6 @@ from ..domain.states import State
 from ..domain.story import StoryRecord, Version
 from ..observability import logger
 from ..policy.rules import OrgRules
-from ..policy.x_cost import x_cost
 from ..render import RenderedEmail, email, highlight
 from .base import Service
 from .limits import RateLimiter
@@ -144,12 +143,11 @@ class NotifyService(Service):
                 highlighted=highlight(version.text, verdict.findings),
             )
             title_flagged = any(f.reason.startswith(IN_TITLE) for f in verdict.findings)
-        if version is not None and kind in ("approval_request", "reminder") and rules.channels.x.enabled:
+        if version is not None and kind in ("approval_request", "reminder"):
             # What approving will spend on X, where a link in a post multiplies its price by 13.
-            from .publish import thread_parts
+            from .publish import describe_x_cost
 
-            parts = thread_parts("x", version.text, threads=rules.channels.x.threads)
-            ctx["x_cost"] = x_cost(parts, sum(1 for img in version.images if img.alt.strip())).describe()
+            ctx["x_cost"] = describe_x_cost(version, rules)
         purpose = LINKS.get(kind)
         if version is not None and purpose is not None:
             link, expires = self.links.issue(

@@ -34,7 +34,7 @@ from ..domain.text import clean_line, clean_text
 from ..observability import MetricUnit, logger, metrics
 from ..policy.rules import OrgRules, XChannel
 from ..policy.thread import split_thread
-from ..policy.x_cost import x_cost
+from ..policy.x_cost import XCost, x_cost
 from .base import Service
 from .messages import Notice, NoticeKind, StoryRef
 from .moves import Mover
@@ -69,6 +69,17 @@ def thread_parts(channel: str, text: str, *, threads: bool) -> list[str]:
             limit -= 20
             parts = split_thread(text, limit=limit)
     return parts
+
+
+def story_x_cost(version: Version, x: XChannel) -> XCost:
+    """What posting ``version`` costs on X: its parts as X will get them and its described photos."""
+    parts = thread_parts("x", version.text, threads=x.threads)
+    return x_cost(parts, sum(1 for img in version.images[:MAX_IMAGES] if img.alt.strip()))
+
+
+def describe_x_cost(version: Version, rules: OrgRules) -> str:
+    """The approver's line on X's price ("about $0.02 on X (1 post)"), or "" when X is off."""
+    return story_x_cost(version, rules.channels.x).describe() if rules.channels.x.enabled else ""
 
 
 @dataclass(kw_only=True)
@@ -307,8 +318,7 @@ class PublishService(Service):
         """
         if not x.enabled or x.monthly_budget_usd is None:
             return ""
-        parts = thread_parts("x", version.text, threads=x.threads)
-        cost = x_cost(parts, sum(1 for img in version.images[:MAX_IMAGES] if img.alt.strip()))
+        cost = story_x_cost(version, x)
         now = self.clock()
         month_end = (now.replace(day=28) + timedelta(days=4)).replace(day=1, hour=0, minute=0, second=0)
         fits, spent = self.counters.spend(

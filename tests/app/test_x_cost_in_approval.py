@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from chalice.test import Client
+
 from chalicelib.policy.rules import parse_rules
 from chalicelib.policy.x_cost import x_cost
 
 from .conftest import Pipeline
+from .test_approvals import link_for
 
 APPROVER = "comms@example.gov.uk"
 RULES = """
@@ -52,3 +55,11 @@ def test_no_cost_is_shown_when_x_is_off(pipeline: Pipeline) -> None:
     pipeline.email("Allotments", "New allotments open at Hill Farm this spring.")
     pipeline.run()
     assert "on X" not in _approval(pipeline)
+
+
+def test_the_approval_page_shows_the_cost_on_x_too(pipeline: Pipeline, client: Client) -> None:
+    pipeline.rules = parse_rules(RULES % "false")
+    pipeline.email("Allotments", "New allotments open at Hill Farm this spring.")
+    pipeline.run()
+    page = client.http.get(link_for(pipeline, APPROVER)).body.decode()
+    assert "<dt>Cost on X</dt><dd>about $0.02 on X (1 post)</dd>" in page
