@@ -289,6 +289,15 @@ class LocalStack:
 
 
 def posts_with_alt_text(posts: list[dict[str, Any]], media: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """X's posts as the dev console shows them: each with the alt text of its photos beside their ids."""
+    """X's posts as the dev console shows them: each with the alt text and size of its photos beside
+    their ids (the size tells which file was posted)."""
     alt_of = {str(m["id"]): str(m.get("alt_text") or "") for m in media}
-    return [{**p, "media_alts": [alt_of.get(str(i), "") for i in p.get("media", [])]} for p in posts]
+    size_of = {str(m["id"]): int(m.get("size") or 0) for m in media}
+    return [
+        {
+            **p,
+            "media_alts": [alt_of.get(str(i), "") for i in p.get("media", [])],
+            "media_sizes": [size_of.get(str(i), 0) for i in p.get("media", [])],
+        }
+        for p in posts
+    ]

@@ -5,11 +5,15 @@ link's own route, in a real browser."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import uuid
 from email.message import EmailMessage
+from typing import Any
+from urllib.parse import urljoin
 
 import pytest
+import requests
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
@@ -168,3 +172,74 @@ def test_a_face_in_a_photo_is_marked_on_the_approval_page(stack: Stack, browser:
     ]
     audit = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=60).stdout
     assert "faces-consent-confirmed" in audit and "1 face in the photos" in audit
+
+
+def nth_mail(stack: Stack, to: str, subject: str, count: int) -> dict[str, Any]:
+    """The ``count``-th email to ``to`` about ``subject``, once it has come."""
+
+    def probe() -> list[dict[str, Any]]:
+        mails = [m for m in stack.mail() if to in m["to"] and subject in m["subject"]]
+        return mails if len(mails) >= count else []
+
+    return dict(stack.wait_for(f"{count} mails about {subject!r}", probe, timeout=90)[count - 1])
+
+
+def test_the_face_and_the_mobile_number_are_blurred_in_two_clicks_and_only_the_blurred_photo_is_published(
+    stack: Stack, browser: Browser
+) -> None:
+    tag = uuid.uuid4().hex[:6]
+    title = f"Whiteboard {tag}"
+    photo_story(stack, title, f"The depot crew planned the week's rounds. ({tag})", inspected_photo(True))
+    blocked = stack.mail_to("comms@example.gov.uk", f"Blocked by the checks: {title}", timeout=90)
+    page = browser.new_page()
+    page.goto(link_in(blocked, "o"))
+    assert len(boxes_on_the_photo(page)) == 2
+    page.get_by_role("button", name="Blur the text that raised findings").click()
+    expect(page.get_by_role("heading", name="Thank you: the blurred photo is a new version")).to_be_visible()
+
+    # Version 2, looked at again: the number is gone, the face is still there, so it goes to approval.
+    page.goto(link_in(nth_mail(stack, "comms@example.gov.uk", f"Approval needed: {title}", 1), "a"))
+    labels = boxes_on_the_photo(page)
+    assert len(labels) == 1
+    expect(page.locator(f"#finding-{labels[0]}")).to_contain_text("IMG-FACE")
+    assert_accessible(page)
+    page.get_by_role("button", name="Blur the face").click()
+    expect(page.get_by_role("heading", name="Thank you: the blurred photo is a new version")).to_be_visible()
+
+    # Version 3: nothing in the photo any more; approved without the faces box, published.
+    page.goto(link_in(nth_mail(stack, "comms@example.gov.uk", f"Approval needed: {title}", 2), "a"))
+    expect(page.get_by_text("The checks found nothing to worry about.")).to_be_visible()
+    assert boxes_on_the_photo(page) == []
+    page.get_by_role("button", name="Approve and publish").click()
+    expect(page.get_by_role("heading", name="Story approved")).to_be_visible()
+    page.close()
+
+    post = stack.wait_for("the post on X", lambda: [p for p in stack.posts() if tag in p["text"]])[0]
+    published = stack.mail_to("alex.doe@example.gov.uk", f"Published: {title}")
+    blog_page = next(link for link in published["links"] if "/blog/" in link)
+    html = requests.get(blog_page, timeout=10).text
+    src = re.search(r'<img[^>]+src="([^"]+)"', html)
+    assert src is not None
+    photo = requests.get(urljoin(blog_page, src.group(1)), timeout=10).content
+    assert post["media_sizes"] == [len(photo)]  # X and the blog carry the same file
+    from chalicelib.inspect.embedded import EmbeddedInspector
+    from chalicelib.inspect.findings import judge
+    from chalicelib.policy.rules import load_rules_file
+
+    seen = judge(EmbeddedInspector().inspect(photo), load_rules_file(ROOT / "local" / "rules.yaml"))
+    assert seen.findings == ()  # neither the face nor the number is in what was published
+
+    sid = stack.story(title)["id"]  # type: ignore[index]
+    cmd = [
+        str(ROOT / ".venv/bin/stories"),
+        "audit",
+        sid,
+        "--endpoint",
+        stack.aws,
+        "--prefix",
+        "real-stories-local",
+    ]
+    audit = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=60).stdout
+    blurs = [line for line in audit.splitlines() if "photos-blurred" in line]
+    assert len(blurs) == 2 and all("comms@example.gov.uk" in line for line in blurs), audit
+    assert "blurred 1 text in photo 1" in audit and "blurred 1 face in photo 1" in audit
