@@ -40,6 +40,7 @@ X_ORIGIN = "https://api.x.com"  # X's current host, which our own (media) calls 
 # The transport tells a fake which origin a request was signed for (never sent to X itself).
 SIGNED_ORIGIN_HEADER = "X-Signed-Origin"
 POST_URL = "https://x.com/i/web/status/{id}"
+RECONCILE_POSTS = 10  # recent posts read to reconcile a post whose answer was lost
 
 MAX_IMAGES = 4
 _MEDIA_CATEGORY = "tweet_image"
@@ -230,7 +231,9 @@ class TweepyX:
         after sending) is reconciled instead of posting again."""
         user_id = self._client.access_token.split("-", 1)[0]  # X access tokens start with the account id
         try:
-            response = self._client.get_users_tweets(user_id, max_results=100, user_auth=True)
+            # X bills an owned read per post returned ($0.001): the post in doubt was sent moments ago, so
+            # the ten most recent are enough (a thread posts one part at a time).
+            response = self._client.get_users_tweets(user_id, max_results=RECONCILE_POSTS, user_auth=True)
         except requests.RequestException as e:
             raise PublishError(CHANNEL, f"request to X failed: {type(e).__name__}", retryable=True) from e
         except tweepy.TweepyException as e:

@@ -189,7 +189,7 @@ class FakeX(HttpFake):
         if reason is None:
             if method == "GET" and request.path.rstrip("/") == "/2/media/upload":
                 return self._limited("media:status", lambda: self._uploads.status(request.query))
-            return self._dispatch(method, request.path, content_type, request.body)
+            return self._dispatch(method, request.path, content_type, request.body, request.query)
         log.info("fake X rejected a request", extra={"method": method, "target": target, "reason": reason})
         with self._lock:
             self._rejections.append(
@@ -197,7 +197,9 @@ class FakeX(HttpFake):
             )
         return Reply(401, problem(401, "Unauthorized"))
 
-    def _dispatch(self, method: str, path: str, content_type: str | None, body: bytes) -> Reply:
+    def _dispatch(
+        self, method: str, path: str, content_type: str | None, body: bytes, query: dict[str, list[str]]
+    ) -> Reply:
         parts = path.rstrip("/").split("/")
         if method == "POST" and path.rstrip("/") == "/2/tweets":
             return self._limited("tweets:create", lambda: self._create(content_type, body))
@@ -206,7 +208,7 @@ class FakeX(HttpFake):
         if method == "POST" and len(parts) >= 4 and parts[:3] == ["", "2", "media"]:
             return self._limited("media:write", lambda: self._uploads.route(parts[3:], content_type, body))
         if method == "GET" and len(parts) == 5 and parts[:3] == ["", "2", "users"] and parts[4] == "tweets":
-            return self._limited("users:tweets", lambda: self._timeline(parts[3]))
+            return self._limited("users:tweets", lambda: self._timeline(parts[3], query))
         if method == "GET" and path.rstrip("/") == "/2/users/me":
             return self._limited(
                 "users:me",
@@ -216,12 +218,19 @@ class FakeX(HttpFake):
             )
         return page_not_found()
 
-    def _timeline(self, user_id: str) -> Reply:
-        """GET /2/users/:id/tweets: the account's recent posts, newest first (what reconciliation reads)."""
+    def _timeline(self, user_id: str, query: dict[str, list[str]]) -> Reply:
+        """GET /2/users/:id/tweets: the account's recent posts, newest first (what reconciliation reads),
+        ``max_results`` of them (5 to 100, 10 if not given), as X pages them and bills them."""
         if user_id != self._user_id:
             return Reply(404, problem(404, "Could not find user"))
+        try:
+            wanted = int(query.get("max_results", ["10"])[0])
+        except ValueError:
+            wanted = 0
+        if not 5 <= wanted <= 100:
+            return Reply(400, problem(400, "The `max_results` query parameter is not between 5 and 100"))
         with self._lock:
-            live = [p for p in reversed(self._posts) if not p.deleted][:100]
+            live = [p for p in reversed(self._posts) if not p.deleted][:wanted]
             data = [{"id": p.id, "text": p.text} for p in live]
         return Reply(
             200,
