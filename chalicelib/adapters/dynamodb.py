@@ -7,8 +7,12 @@ Items (keys ``pk``/``sk``):
 - ``STORY#<id>`` / ``AUDIT#<utc time>#<8 hex>``: one audit event; the sort key orders them by time.
 - Once-only markers and rate-limit counters share the table: ``dynamodb_markers``, ``dynamodb_counters``.
 
-A transition is one TransactWriteItems (conditional update of META + put of the audit item), so a
-story never changes state without its audit event, and a lost race leaves no trace.
+No transactions (a transactional write costs twice a plain one, and the local stack's DynamoDB copies
+the whole table for each): a transition is one conditional UpdateItem of META that also stores the
+move's audit event in META as ``last_event``, then a plain put of that event as its audit item. So a
+story never changes state without its audit event (it is in META from the same atomic write), a lost
+race leaves no trace (the update failed, nothing is put), and a crash between the two writes loses
+nothing: ``audit`` reads ``last_event`` too, and the next transition puts it out before replacing it.
 """
 
 from __future__ import annotations
@@ -27,10 +31,11 @@ from .dynamodb_markers import DynamoMarkers
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
-    from mypy_boto3_dynamodb.type_defs import PutTypeDef, TransactWriteItemTypeDef, UpdateTypeDef
+    from mypy_boto3_dynamodb.type_defs import UpdateItemInputTypeDef
 
 META = "META"
 AUDIT_PREFIX = "AUDIT#"
+LAST_EVENT = "last_event"
 
 # Fields a transition may change besides state and updated_at; anything else is a programming error.
 UPDATABLE = frozenset(
@@ -126,24 +131,41 @@ class DynamoStoryTable:
     def _meta_key(self, story_id: str) -> dict[str, Any]:
         return ser({"pk": story_pk(story_id), "sk": META})
 
-    def _put_audit(self, event: AuditEvent) -> TransactWriteItemTypeDef:
-        return {"Put": {"TableName": self._table, "Item": ser(_audit_to_item(event))}}
+    def _put_event_item(self, item: Mapping[str, Any]) -> None:
+        """Put an audit item; the same item twice is one item (its key is fixed when it is made)."""
+        with dynamodb_call():
+            self._db.put_item(TableName=self._table, Item=ser(dict(item)))
+
+    def _flush(self, last: Mapping[str, Any] | None) -> None:
+        """Make sure the event META holds is an audit item too, before META lets it go."""
+        if not last:
+            return
+        with dynamodb_call():
+            found = self._db.get_item(
+                TableName=self._table,
+                Key=ser({"pk": last["pk"], "sk": last["sk"]}),
+                ConsistentRead=True,
+                ProjectionExpression="sk",
+            )
+        if "Item" not in found:
+            self._put_event_item(last)
 
     # --- stories -------------------------------------------------------------------------------
     def create(self, record: StoryRecord, event: AuditEvent) -> bool:
-        put_record: PutTypeDef = {
-            "TableName": self._table,
-            "Item": ser(_record_to_item(record, rev=1)),
-            "ConditionExpression": "attribute_not_exists(pk)",
-        }
+        audit = _audit_to_item(event)
         try:
             with dynamodb_call():
-                self._db.transact_write_items(TransactItems=[{"Put": put_record}, self._put_audit(event)])
+                self._db.put_item(
+                    TableName=self._table,
+                    Item=ser(_record_to_item(record, rev=1) | {LAST_EVENT: audit}),
+                    ConditionExpression="attribute_not_exists(pk)",
+                )
         except ConditionFailed:
             return False
+        self._put_event_item(audit)
         return True
 
-    def _get(self, story_id: str) -> tuple[StoryRecord, int] | None:
+    def _read(self, story_id: str) -> tuple[StoryRecord, int, Mapping[str, Any] | None] | None:
         with dynamodb_call():
             response = self._db.get_item(
                 TableName=self._table, Key=self._meta_key(story_id), ConsistentRead=True
@@ -151,7 +173,11 @@ class DynamoStoryTable:
         if "Item" not in response:
             return None
         d = deser(response["Item"])
-        return _record_from_item(d), int(d.get("rev", 0))
+        return _record_from_item(d), int(d.get("rev", 0)), d.get(LAST_EVENT)
+
+    def _get(self, story_id: str) -> tuple[StoryRecord, int] | None:
+        found = self._read(story_id)
+        return (found[0], found[1]) if found else None
 
     def get(self, story_id: str) -> StoryRecord | None:
         found = self._get(story_id)
@@ -169,12 +195,20 @@ class DynamoStoryTable:
     ) -> StoryRecord:
         expected_states = checked_sources(expected, to)
         changes = check_updates(updates)
-        read, rev = self._get(story_id) or (None, 0)
+        read, rev, last = self._read(story_id) or (None, 0, None)
         current = check_expected(story_id, read, expected_states, expected_version)
+        self._flush(last)
+        audit = _audit_to_item(event)
 
-        names = {"#state": "state", "#updated_at": "updated_at", "#rev": "rev"}
-        values: dict[str, Any] = {":to": to.value, ":at": iso(event.at), ":rev": rev, ":next": rev + 1}
-        sets = ["#state = :to", "#updated_at = :at", "#rev = :next"]
+        names = {"#state": "state", "#updated_at": "updated_at", "#rev": "rev", "#last": LAST_EVENT}
+        values: dict[str, Any] = {
+            ":to": to.value,
+            ":at": iso(event.at),
+            ":rev": rev,
+            ":next": rev + 1,
+            ":event": audit,
+        }
+        sets = ["#state = :to", "#updated_at = :at", "#rev = :next", "#last = :event"]
         removes: list[str] = []
         for i, (name, value) in enumerate(sorted(changes.items())):
             names[f"#u{i}"] = name
@@ -192,7 +226,7 @@ class DynamoStoryTable:
             values[":ev"] = expected_version
             condition += " AND #version = :ev"
         update = "SET " + ", ".join(sets) + (" REMOVE " + ", ".join(removes) if removes else "")
-        update_record: UpdateTypeDef = {
+        update_record: UpdateItemInputTypeDef = {
             "TableName": self._table,
             "Key": self._meta_key(story_id),
             "UpdateExpression": update,
@@ -202,11 +236,10 @@ class DynamoStoryTable:
         }
         try:
             with dynamodb_call():
-                self._db.transact_write_items(
-                    TransactItems=[{"Update": update_record}, self._put_audit(event)]
-                )
+                self._db.update_item(**update_record)
         except ConditionFailed as e:
             raise ConflictError(f"story {story_id} changed before the move to {to}") from e
+        self._put_event_item(audit)
         return current.with_(state=to, updated_at=event.at, **changes)
 
     def add_posts(self, story_id: str, posts: Sequence[Post]) -> None:
@@ -239,7 +272,7 @@ class DynamoStoryTable:
             self._db.put_item(TableName=self._table, Item=ser(_audit_to_item(event)))
 
     def audit(self, story_id: str) -> list[AuditEvent]:
-        events: list[AuditEvent] = []
+        items: list[dict[str, Any]] = []
         with dynamodb_call():
             for page in self._db.get_paginator("query").paginate(
                 TableName=self._table,
@@ -247,8 +280,15 @@ class DynamoStoryTable:
                 ExpressionAttributeValues=ser({":pk": story_pk(story_id), ":audit": AUDIT_PREFIX}),
                 ConsistentRead=True,
             ):
-                events.extend(_audit_from_item(deser(item)) for item in page.get("Items", []))
-        return events
+                items.extend(deser(item) for item in page.get("Items", []))
+        # The last move's event is in META from the move's own write; a crash before its audit item
+        # was put leaves it only there.
+        found = self._read(story_id)
+        last = found[2] if found else None
+        if last and all(i["sk"] != last["sk"] for i in items):
+            items.append(dict(last))
+            items.sort(key=lambda i: str(i["sk"]))
+        return [_audit_from_item(i) for i in items]
 
     # --- once-only markers ---------------------------------------------------------------------
     def claim(self, key: str, *, owner: str, now: datetime, stale_after_s: float | None = None) -> bool:

@@ -689,18 +689,55 @@ def test_dynamodb_throttling_is_retryable(aws_clients: AwsClients, code: str) ->
     assert info.value.__cause__ is not None
 
 
-def test_a_transaction_cancelled_by_throttling_is_retryable_not_a_conflict(aws_clients: AwsClients) -> None:
+def test_a_throttled_write_is_retryable_not_a_conflict(aws_clients: AwsClients) -> None:
     table = DynamoStoryTable(aws_clients.dynamodb, "any-table")
     with Stubber(aws_clients.dynamodb) as stub:
         stub.add_client_error(
-            "transact_write_items",
-            service_error_code="TransactionCanceledException",
-            http_status_code=400,
-            response_meta={},
-            modeled_fields={"CancellationReasons": [{"Code": "None"}, {"Code": "ThrottlingError"}]},
+            "put_item", service_error_code="ProvisionedThroughputExceededException", http_status_code=400
         )
         with pytest.raises(Retryable):
             table.create(a_record(), an_event())
+
+
+def test_a_move_whose_audit_item_was_never_written_keeps_its_event(
+    aws_clients: AwsClients, resources: Resources
+) -> None:
+    # A crash between the move's write to the story and the put of its audit item: the event is in the
+    # story's own item, so the trail has it, and the next move writes it out before going on.
+    table = DynamoStoryTable(aws_clients.dynamodb, resources.table)
+    table.create(a_record(story_id="s-crash"), an_event(story_id="s-crash"))
+    put = table._put_event_item
+
+    def crash(item: Any) -> None:
+        raise RuntimeError("the function died here")
+
+    table._put_event_item = crash  # type: ignore[method-assign]
+    with pytest.raises(RuntimeError):
+        move(
+            table,
+            State.SUBMITTED,
+            State.CHECKING,
+            actor="crashed",
+            story_id="s-crash",
+            at=T0 + timedelta(minutes=2),
+        )
+    table._put_event_item = put  # type: ignore[method-assign]
+    assert [e.actor for e in table.audit("s-crash")] == ["system", "crashed"]
+    move(
+        table,
+        State.CHECKING,
+        State.PENDING_APPROVAL,
+        actor="next",
+        story_id="s-crash",
+        at=T0 + timedelta(minutes=3),
+    )
+    assert [e.actor for e in table.audit("s-crash")] == ["system", "crashed", "next"]
+    stored = aws_clients.dynamodb.query(
+        TableName=resources.table,
+        KeyConditionExpression="pk = :pk AND begins_with(sk, :a)",
+        ExpressionAttributeValues={":pk": {"S": "STORY#s-crash"}, ":a": {"S": "AUDIT#"}},
+    )["Items"]
+    assert sorted(i["actor"]["S"] for i in stored) == ["crashed", "next", "system"]  # written out
 
 
 def test_a_race_lost_after_the_read_is_caught_by_the_write_condition(
@@ -710,8 +747,8 @@ def test_a_race_lost_after_the_read_is_caught_by_the_write_condition(
     table.create(a_record(), an_event())
     move(table, State.SUBMITTED, State.CHECKING, actor="winner")
     # The loser read the story before the winner wrote: only the transaction's condition can stop it.
-    stale = (a_record(), 1)
-    table._get = lambda story_id: stale  # type: ignore[method-assign]
+    stale = (a_record(), 1, None)
+    table._read = lambda story_id: stale  # type: ignore[method-assign]
     with pytest.raises(ConflictError) as info:
         move(table, State.SUBMITTED, State.CHECKING, actor="loser")
     assert info.value.__cause__ is not None
