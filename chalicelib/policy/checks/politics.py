@@ -300,8 +300,9 @@ def active_window(ctx: CheckContext, rules: OrgRules) -> ElectionWindow | None:
 
 
 def _promotion_spans(text: str, rules: OrgRules) -> Iterator[tuple[int, int]]:
-    sentences = _sentences(text)
+    sentences: list[tuple[int, int]] = []  # split only once a party is mentioned
     for start, end in _party_mentions(text, rules):
+        sentences = sentences or _sentences(text)
         s_start, s_end = _sentence_of(sentences, start)
         before = text[max(s_start, start - 60) : start]
         after = text[end : min(s_end, end + 60)]
@@ -340,9 +341,13 @@ def check_party(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
     )
     shaped = not SHAPE_WORDS.isdisjoint(text.words)
     cued = not CUE_WORDS.isdisjoint(text.words)
-    if not may_endorse and not shaped and not cued and not _may_name_party(text, rules):
+    named = _may_name_party(text, rules)
+    if not may_endorse and not shaped and not cued and not named:
         return []
-    spans = list(_promotion_spans(source, rules))
+    # Each kind of promotion is looked for only where its words are: a listed party where one may be
+    # named (every mention has a party's words), a candidate endorsed where "vote" or "elect" is (or a
+    # hashtag), a member endorsed where a word of endorsement that can stand before one is.
+    spans = list(_promotion_spans(source, rules)) if named else []
     if shaped:
         # A listed party found promoted above ("support the Green Party") keeps its own span.
         listed = list(spans)
@@ -354,8 +359,10 @@ def check_party(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
     if cued:
         # A party of any shape that a cue aims at, in a sentence about an election.
         spans.extend(aimed_name_spans(source))
-    spans.extend(m.span() for m in _ENDORSE_CANDIDATE.finditer(source))
-    for start, end in _member_spans(source, rules):
+    if not _ENDORSE_WORDS.isdisjoint(text.words) or "#" in source:
+        spans.extend(m.span() for m in _ENDORSE_CANDIDATE.finditer(source))
+    endorsing = not (_ENDORSE_WORDS.isdisjoint(text.words) and _BACKING_WORDS.isdisjoint(text.words))
+    for start, end in _member_spans(source, rules) if endorsing else ():
         cue = _ENDORSE_BEFORE_MEMBER.search(source, max(0, start - 30), start)
         if cue:
             spans.append((cue.start(), end))
