@@ -434,19 +434,31 @@ def check_controversy(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
     window = active_window(ctx, rules)
     if window is None:
         return []
-    reason = CONTROV_REASON.format(window=_describe(window))
     source = text.text
-    spans = [m.span() for m in _ADMINISTRATION.finditer(source)]
+    # Every match of _ADMINISTRATION has "administration" as a whole word.
+    spans = [m.span() for m in _ADMINISTRATION.finditer(source)] if "administration" in text.words else []
     topics = rules.politics.controversial_topics + rules.politics.consultations
     if topics:
-        pattern = re.compile(
-            r"(?<!\w)(?:"
-            + "|".join(r"\s+".join(map(re.escape, t.split())) for t in topics if t.strip())
-            + r")(?!\w)",
-            re.IGNORECASE,
-        )
-        spans.extend(m.span() for m in pattern.finditer(source))
+        pattern, index = _topics_pattern(tuple(topics))
+        if may_have_phrase(text.words, index):
+            spans.extend(m.span() for m in pattern.finditer(source))
+    if not spans:
+        return []
+    reason = CONTROV_REASON.format(window=_describe(window))
     return [Finding(CONTROV, Severity.WARN, s, e, reason) for s, e in sorted(spans)]
+
+
+@cache
+def _topics_pattern(topics: tuple[str, ...]) -> tuple[re.Pattern[str], PhraseIndex | None]:
+    """The organisation's topics as whole words, and their words: a story lacking a word of each topic
+    cannot match."""
+    pattern = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(r"\s+".join(map(re.escape, t.split())) for t in topics if t.strip())
+        + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    return pattern, phrase_index(topics) if any(t.strip() for t in topics) else None
 
 
 REGISTRY: tuple[Registration, ...] = (
