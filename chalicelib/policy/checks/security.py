@@ -348,6 +348,12 @@ _VULNERABLE_WORDS_TEXT = """
     abusive abuse hoarding self year aged care safeguarding
 """
 _VULNERABLE_WORDS = frozenset(_VULNERABLE_WORDS_TEXT.split())
+# The words every match of _HOME or _PERSON_AT has.
+_HOME_WORDS_TEXT = """
+    home house flat bungalow maisonette place live lives lived living tenant resident pensioner neighbour
+    man woman lady gentleman widow widower client couple householder homeowner
+"""
+_HOME_WORDS = frozenset(_HOME_WORDS_TEXT.split())
 
 
 # What a place in _locations needs: a digit (a house number, a postcode), a word a street or estate
@@ -376,7 +382,10 @@ def check_vulnerable_location(text: NormalisedText, ctx: CheckContext, rules: Or
     if _FACILITY_WORDS.isdisjoint(words) and _VULNERABLE_WORDS.isdisjoint(words) and "0s" not in source:
         return []
     findings: list[Finding] = []
-    for start, end in _locations(source) if _may_have_place(text) else ():
+    # A place found below is reported only with a facility or a person's home near it: a story with
+    # neither's words has no such place.
+    near = not (_FACILITY_WORDS.isdisjoint(words) and _HOME_WORDS.isdisjoint(words))
+    for start, end in _locations(source) if near and _may_have_place(text) else ():
         s_start, s_end = sentence_bounds(source, start)
         facility = _FACILITY.search(source, s_start, s_end)
         if facility is not None:
