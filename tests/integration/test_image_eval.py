@@ -13,8 +13,11 @@ from local.images.evaluate import GOAL_FACE_RECALL, GOAL_PLAIN_FALSE, GOAL_TEXT_
 pytestmark = pytest.mark.integration
 
 
+# The LFW crops are reported by ``stories eval-images`` but gate nothing; leaving them out halves the
+# photos this test OCRs (201 -> 101). The time limit allows for a machine shared with other jobs.
+@pytest.mark.timeout(900)
 def test_the_inspector_meets_the_goals_on_the_labelled_images() -> None:
-    report = run(lfw_count=100, verbose=True)
+    report = run(lfw_count=0, verbose=True)
     assert report.recall("face") >= GOAL_FACE_RECALL
     assert report.text_recall() >= GOAL_TEXT_RECALL
     assert report.plain_false() <= GOAL_PLAIN_FALSE
