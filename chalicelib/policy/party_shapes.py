@@ -18,29 +18,13 @@ from .xtext import sentence_spans
 SHAPE_WORDS = frozenset(
     ["party", "independents", "alliance", "coalition", "democrats", "socialists", "front", "league"]
 )
+# Cues that credit a name ("built by", "thanks to") rather than ask for a vote for it.
+_CREDIT_WORDS_TEXT = "only built delivered thanks back backing support supporting"
+_CREDIT_WORDS = frozenset(_CREDIT_WORDS_TEXT.split())
 # Words that aim a sentence at a name or make it about an election: stories with none of these need
 # not be read for a party of any shape.
-CUE_WORDS = frozenset(
-    [
-        "vote",
-        "votes",
-        "voting",
-        "only",
-        "built",
-        "delivered",
-        "thanks",
-        "back",
-        "backing",
-        "support",
-        "supporting",
-        "standing",
-        "candidate",
-        "candidates",
-        "polling",
-        "elect",
-        "reelect",
-    ]
-)
+_CUE_WORDS_TEXT = "vote votes voting standing candidate candidates polling elect reelect"
+CUE_WORDS = _CREDIT_WORDS | frozenset(_CUE_WORDS_TEXT.split())
 
 _CAP = r"[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]{2,}"
 # Words that open a sentence or a cue, not a party's name.
@@ -91,16 +75,7 @@ def shaped_party_spans(text: str) -> Iterator[tuple[int, int]]:
         cue = _CUE_BEFORE.search(before)
         if cue:
             word = cue.group().split()[0].lower()
-            aimed = word not in {
-                "only",
-                "built",
-                "delivered",
-                "thanks",
-                "back",
-                "backing",
-                "support",
-                "supporting",
-            }
+            aimed = word not in _CREDIT_WORDS
             if word == "only" and _ONLY_WILL.match(text, end):
                 aimed = True
             elif not aimed and _VOTE_CUE.search(text, s_start, nxt):
