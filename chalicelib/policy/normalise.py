@@ -112,6 +112,25 @@ class NormalisedText:
             return len(raw) - len(raw.translate(None, b"0123456789"))
         return len(_DIGIT.findall(self.text))
 
+    @_per_text
+    def alnum_shape(self) -> bytes | None:
+        """For ASCII text, each ASCII digit as "0", each letter as "a" and anything else a space; None
+        for other text. For the two questions below."""
+        return self.text.encode("ascii").translate(_ALNUM_SHAPE) if self.text.isascii() else None
+
+    @_per_text
+    def digit_then_letter(self) -> bool:
+        """Whether an ASCII digit may stand straight before a letter ("9AA" in a postcode); always True
+        for text that is not ASCII, where case-insensitive patterns also take other letters."""
+        shape = self.alnum_shape
+        return shape is None or b"0a" in shape
+
+    @_per_text
+    def letter_then_digit(self) -> bool:
+        """Whether a letter may stand straight before an ASCII digit ("AB12"); True for non-ASCII text."""
+        shape = self.alnum_shape
+        return shape is None or b"a0" in shape
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` in the normalised text to the span of the original it came from."""
         if not 0 <= start <= end <= len(self.text):
@@ -147,6 +166,10 @@ _ASCII_LETTERS = bytes.maketrans(
 )
 _ASCII_LOWER_LETTERS = bytes.maketrans(
     bytes(range(128)), bytes(ord(chr(c).lower()) if chr(c).isalpha() else ord(" ") for c in range(128))
+)
+_ALNUM_SHAPE = bytes.maketrans(
+    bytes(range(128)),
+    bytes(ord("0") if chr(c).isdigit() else ord("a") if chr(c).isalpha() else ord(" ") for c in range(128)),
 )
 # Characters ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower`` does not make them one.
 _REGEX_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})

@@ -288,8 +288,8 @@ _OF_SOMEONE = re.compile(r"[A-Z][\w'’-]+,?(?:\s+\d{1,3},)?\s+(?:of|from)\s+$")
 
 def check_postcode(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
-    if not text.digit_count:
-        return []  # every postcode has a digit
+    if not text.digit_count or not text.digit_then_letter:
+        return []  # every postcode has a digit, straight before a letter ("1AA")
     allowed = _allowed_postcodes(tuple(rules.allow.postcodes))
     cues: list[Span] | None = None
     houses: list[re.Match[str]] = []
@@ -332,8 +332,8 @@ _NOT_VRM_LETTERS = frozenset(_NOT_VRM_LETTERS_TEXT.split())
 
 def check_vrm(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
-    if not text.digit_count:
-        return []  # every registration has a digit
+    if not text.digit_count or not (text.digit_then_letter or text.letter_then_digit):
+        return []  # every registration has a digit, next to a letter ("AB12", "123A")
     findings: list[Finding] = []
     for m in _VRM.finditer(source):
         plate = m.group()

@@ -160,3 +160,14 @@ def test_nfc_mode_keeps_fake_fonts_and_invisibles_and_counts_crlf_once() -> None
     nt = normalise(original, form="NFC", strip_invisible=False, unify_newlines=True)
     assert nt.text == bold("a") + "\u200b\nb"
     assert nt.to_original(2, 3) == (2, 4)
+
+
+def test_a_digit_next_to_a_letter_is_known_in_ascii_text_and_assumed_in_other_text() -> None:
+    postcode = normalise("Mrs Jones of SW1A 1AA")
+    assert postcode.digit_then_letter and postcode.letter_then_digit
+    plate = normalise("the van AB12 parked")
+    assert plate.letter_then_digit and not plate.digit_then_letter
+    counts = normalise("3 tonnes by 10:30, 2024-25")
+    assert not counts.digit_then_letter and not counts.letter_then_digit
+    # Case-insensitive patterns take some letters outside ASCII as ASCII ones ("ı" as "i").
+    assert normalise("café 3 tonnes").digit_then_letter and normalise("café 3 tonnes").letter_then_digit
