@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import uuid
+import secrets
+import string
 from xml.etree import ElementTree
 
 import pytest
@@ -15,7 +16,8 @@ pytestmark = pytest.mark.e2e
 
 
 def unique(title: str) -> str:
-    return f"{title} {uuid.uuid4().hex[:6]}"
+    # Letters only: a run of digits after "Barrier" reads as a barrier's code, and SEC-CODE says so.
+    return f"{title} {''.join(secrets.choice(string.ascii_lowercase) for _ in range(6))}"
 
 
 def test_a_clean_emailed_story_is_approved_from_the_email_and_published_once(stack: Stack) -> None:
