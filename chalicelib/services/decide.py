@@ -20,7 +20,7 @@ from ..domain.errors import ConflictError, LinkError
 from ..domain.findings import Finding, Inspection, Verdict
 from ..domain.links import LinkClaims, Purpose, check_form_token, form_token
 from ..domain.states import State
-from ..domain.story import AuditEvent, Source, StoryRecord, Version
+from ..domain.story import AuditEvent, Image, StoryRecord, Version
 from ..domain.text import clean_line, clean_text
 from ..observability import MetricUnit, metrics
 from ..policy.routing import approval_steps
@@ -233,25 +233,11 @@ class DecideService(Service):
             return DecisionResult("invalid", view.record, problems=("The story or its title is too long",))
         if not view.can_decide:
             return self._already(view, "edit", "")
-        source: Source = "edit"
         action = {"approve": "edited-by-approver", "describe": "photos-described-by-author"}.get(
             purpose, "revised-by-author"
         )
         try:
-            moved = new_version(
-                stories=self.stories,
-                table=self.table,
-                queues=self.queues,
-                record=view.record,
-                title=title,
-                text=text,
-                images=images,
-                author=view.claims.actor,
-                source=source,
-                now=self.clock(),
-                expected=WAITING[purpose],
-                action=action,
-            )
+            moved = self._new_version(view, purpose, title=title, text=text, images=images, action=action)
         except ConflictError:
             return self._already(view, "edit", "")
         return DecisionResult("revised", moved)
@@ -279,19 +265,13 @@ class DecideService(Service):
             media[name], content_type = blur_regions(data, boxes)
             images[index] = replace(img, content_type=content_type, sha256=sha256(media[name]).hexdigest())
         try:
-            moved = new_version(
-                stories=self.stories,
-                table=self.table,
-                queues=self.queues,
-                record=view.record,
+            moved = self._new_version(
+                view,
+                purpose,
                 title=view.version.title,
                 text=view.version.text,
                 images=tuple(images),
                 media=media,
-                author=view.claims.actor,
-                source="edit",
-                now=self.clock(),
-                expected=WAITING[purpose],
                 action="photos-blurred",
                 reason=said,
             )
@@ -300,6 +280,37 @@ class DecideService(Service):
         return DecisionResult("blurred", moved)
 
     # --- internals -------------------------------------------------------------------------------
+    def _new_version(
+        self,
+        view: LinkView,
+        purpose: Purpose,
+        *,
+        title: str,
+        text: str,
+        images: tuple[Image, ...] | None,
+        action: str,
+        media: Mapping[str, bytes] | None = None,
+        reason: str = "",
+    ) -> StoryRecord:
+        """The next version, written by the link's holder from the page (an edit, a revision, new
+        descriptions or blurred photos): raises ConflictError when the story has moved on meanwhile."""
+        return new_version(
+            stories=self.stories,
+            table=self.table,
+            queues=self.queues,
+            record=view.record,
+            title=title,
+            text=text,
+            images=images,
+            media=media,
+            author=view.claims.actor,
+            source="edit",
+            now=self.clock(),
+            expected=WAITING[purpose],
+            action=action,
+            reason=reason,
+        )
+
     def _checked_view(self, token: str, purpose: Purpose, csrf: str) -> LinkView:
         view = self.view(token, purpose)
         if not check_form_token(token, csrf, self.links.keys):
