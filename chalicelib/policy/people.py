@@ -420,7 +420,12 @@ def _may_name_by_shape(text: str) -> bool:
         return True
     for m in _ASCII_PAIR.finditer(text):
         first, second = m.group(1, 2)
-        if not is_common_word(first.removesuffix("'s")) or not is_common_word(second.removesuffix("'s")):
+        odd_first = not is_common_word(first.removesuffix("'s"))
+        odd_second = not is_common_word(second.removesuffix("'s"))
+        # The same test _shape_name makes first: both words odd, or one and a person's verb after.
+        if (odd_first and odd_second) or (
+            (odd_first or odd_second) and _PERSON_CUE_AFTER.match(text, m.end(2)) is not None
+        ):
             return True
     return False
 
