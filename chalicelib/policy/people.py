@@ -163,9 +163,16 @@ def may_name_someone(text: str) -> bool:
     return not _NAME_STARTS.isdisjoint(cased_runs(text))
 
 
+# Every name this module finds starts with a capitalised word (a title too) followed, across at most a
+# full stop and three spaces or tabs, by a capital: a story without one has no name to find.
+_NAME_PAIR = re.compile(r"[A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*\.?[ \t]{1,3}[A-Z]")
+
+
 @lru_cache(maxsize=_PER_STORY)
 def find_names(text: str) -> tuple[NameMatch, ...]:
     """Title + name ("Mrs Jones", "Mr D. Patel") and first name + surname ("Margaret Thompson")."""
+    if text.isascii() and _NAME_PAIR.search(text) is None:
+        return ()  # every route below needs a capitalised word with another capital after it
     listed = may_name_someone(text)
     by_context = _may_name_by_context(text)
     by_shape = _may_name_by_shape(text)
