@@ -129,7 +129,8 @@ def check_insult(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> li
 
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.?"
-_CAP = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*"
+# A capitalised word of a name, Gaelic prefixes included ("McQuellby", "MacQuellby", "O'Quellby").
+_CAP = r"(?:Ma?c|O['’])?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*"
 _BUSINESS_SUFFIX = (
     r"(?:Ltd\.?|Limited|PLC|plc|LLP|&\s+(?:Sons?|Co\.?|Daughters?)|and\s+Sons?|Builders?|Building|Roofing"
     r"|Plumbing|Plumbers?|Heating|Electrical|Electricians?|Motors|Cars|Garage|Autos?|Construction"
@@ -177,7 +178,7 @@ _DEFAME_VERB = (
     # What someone is doing: "is dealing drugs", "has been fiddling the accounts", "are fleecing people".
     r"|(?i:stealing|scamming|conning|fleecing|swindling|defrauding|robbing|burgling|cheating|embezzl(?:ed|ing)"
     r"|fly[\s-]?tipping|ripping\s+(?:\w+\s+)?off|dumping\s+(?:rubbish|rubble|waste|mattresses|fridges|tyres"
-    r"|asbestos|it|their|the\s+\w+)|fiddl(?:ed|ing)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:\w+['’]s?\s+)?"
+    r"|asbestos|it|their|the\s+\w+)|fiddl(?:ed|ing)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:\w+['’]s?\s+)?"
     r"(?:accounts|books|figures|meters?|expenses|benefits|claims)|(?:dealing|selling|pushing)\s+(?:drugs|crack"
     r"|heroin|cocaine|weed|cannabis)|laundering|taking\s+backhanders|took\s+(?:[\w'’]+\s+){0,3}?(?:money"
     r"|deposits?|cash|savings)\b[^.!?]{0,60}?\b(?:never\s+c[oa]me\s+back|vanished|disappeared|did\s+a\s+runner)))"
