@@ -84,23 +84,24 @@ class Stack:
 
         return dict(self.wait_for(f"mail to {to} about {subject_contains!r}", probe, timeout))
 
+    def cli(self, *args: str) -> str:
+        """What `stories …` prints against this stack, as an operator would run it."""
+        cmd = [
+            str(ROOT / ".venv/bin/stories"),
+            *args,
+            "--endpoint",
+            self.aws,
+            "--prefix",
+            "real-stories-local",
+        ]
+        return subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=60).stdout
+
     def stories(self) -> list[dict[str, Any]]:
-        out = subprocess.run(
-            [
-                str(ROOT / ".venv/bin/stories"),
-                "list",
-                "--json",
-                "--endpoint",
-                self.aws,
-                "--prefix",
-                "real-stories-local",
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        )
-        return list(json.loads(out.stdout))
+        return list(json.loads(self.cli("list", "--json")))
+
+    def audit(self, story_id: str) -> str:
+        """The story's audit trail as `stories audit` prints it."""
+        return self.cli("audit", story_id)
 
     def story(self, title: str) -> dict[str, Any] | None:
         for s in self.stories():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import uuid
 from collections.abc import Iterator
 
@@ -10,7 +9,7 @@ import pytest
 import requests
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import ROOT, Stack, assert_accessible, link_in
+from .conftest import Stack, assert_accessible, link_in
 
 pytestmark = pytest.mark.e2e
 
@@ -54,16 +53,7 @@ def test_a_two_step_approval_from_the_emailed_links_ends_in_publication(
     story = stack.wait_for("PUBLISHED", lambda: (stack.story(title) or {}).get("status") == "PUBLISHED")
     assert story
     sid = stack.story(title)["id"]  # type: ignore[index]
-    cmd = [
-        str(ROOT / ".venv/bin/stories"),
-        "audit",
-        sid,
-        "--endpoint",
-        stack.aws,
-        "--prefix",
-        "real-stories-local",
-    ]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=60).stdout
+    out = stack.audit(sid)
     assert "manager@example.gov.uk" in out and "comms@example.gov.uk" in out
     assert out.index("manager@example.gov.uk") < out.index("comms@example.gov.uk")
 

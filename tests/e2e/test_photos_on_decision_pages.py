@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 import uuid
 from email.message import EmailMessage
 from typing import Any
@@ -161,16 +160,7 @@ def test_a_face_in_a_photo_is_marked_on_the_approval_page(stack: Stack, browser:
     expect(page.get_by_role("heading", name="Story approved")).to_be_visible()
     page.close()
     sid = stack.wait_for("the story", lambda: stack.story(title))["id"]
-    cmd = [
-        str(ROOT / ".venv/bin/stories"),
-        "audit",
-        sid,
-        "--endpoint",
-        stack.aws,
-        "--prefix",
-        "real-stories-local",
-    ]
-    audit = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=60).stdout
+    audit = stack.audit(sid)
     assert "faces-consent-confirmed" in audit and "1 face in the photos" in audit
 
 
@@ -230,16 +220,7 @@ def test_the_face_and_the_mobile_number_are_blurred_in_two_clicks_and_only_the_b
     assert seen.findings == ()  # neither the face nor the number is in what was published
 
     sid = stack.story(title)["id"]  # type: ignore[index]
-    cmd = [
-        str(ROOT / ".venv/bin/stories"),
-        "audit",
-        sid,
-        "--endpoint",
-        stack.aws,
-        "--prefix",
-        "real-stories-local",
-    ]
-    audit = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=60).stdout
+    audit = stack.audit(sid)
     blurs = [line for line in audit.splitlines() if "photos-blurred" in line]
     assert len(blurs) == 2 and all("comms@example.gov.uk" in line for line in blurs), audit
     assert "blurred 1 text in photo 1" in audit and "blurred 1 face in photo 1" in audit

@@ -22,6 +22,15 @@ def severities(text: str, check: str) -> list[Severity]:
     return [f.severity for f in run_checks(text, CTX, RULES).findings if f.check == check]
 
 
+def blocked_spans(text: str, check: str, ctx: CheckContext = CTX) -> list[str]:
+    """The text of every BLOCK ``check`` finds in ``text``, in order."""
+    return [
+        text[f.start : f.end]
+        for f in run_checks(text, ctx, RULES).findings
+        if f.check == check and f.severity is Severity.BLOCK
+    ]
+
+
 def assert_blocks(text: str, check: str) -> None:
     assert Severity.BLOCK in severities(text, check), f"{check} does not block {text!r}"
 

@@ -6,20 +6,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from chalicelib.domain.findings import CheckContext, Severity
-from chalicelib.policy.catalogue import run_checks
-from chalicelib.policy.rules import parse_rules
+from chalicelib.domain.findings import CheckContext
+from tests.unit.policy.test_issue_examples import blocked_spans
 
 CTX = CheckContext(now=datetime(2026, 6, 1, 9, tzinfo=UTC), channel="blog")
-RULES = parse_rules("{}")
 
 
 def blocked(text: str) -> list[str]:
-    return [
-        text[f.start : f.end]
-        for f in run_checks(text, CTX, RULES).findings
-        if f.check == "POL-PARTY" and f.severity is Severity.BLOCK
-    ]
+    return blocked_spans(text, "POL-PARTY", CTX)
 
 
 @pytest.mark.parametrize(

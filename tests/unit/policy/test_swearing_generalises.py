@@ -6,20 +6,17 @@ from datetime import UTC, datetime
 
 import pytest
 
-from chalicelib.domain.findings import CheckContext, Severity
+from chalicelib.domain.findings import CheckContext
 from chalicelib.policy.catalogue import run_checks
 from chalicelib.policy.rules import parse_rules
+from tests.unit.policy.test_issue_examples import blocked_spans
 
 CTX = CheckContext(now=datetime(2026, 6, 1, 9, tzinfo=UTC), channel="blog")
 RULES = parse_rules("{}")
 
 
 def blocked(text: str, check: str = "TONE-PROF") -> list[str]:
-    return [
-        text[f.start : f.end]
-        for f in run_checks(text, CTX, RULES).findings
-        if f.check == check and f.severity is Severity.BLOCK
-    ]
+    return blocked_spans(text, check, CTX)
 
 
 @pytest.mark.parametrize(
