@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-# The working copy's long side: enough for text a person could read, bounded in memory and time.
-MAX_SIDE = 2048
+# The working copy's long side: text a person could read in a 2048 px photo is still ~20 px tall here,
+# and the detectors' memory and time grow with the area they read.
+MAX_SIDE = 1280
 MIN_SIDE = 32  # smaller than this holds no face or text anyone could recognise
 MAX_LONG_SIDE = 20_000  # past this (a 30,000 px strip) it is not a photo we can check
 MAX_PIXELS = 80_000_000
@@ -64,8 +65,9 @@ def _decode(im: Image.Image, max_side: int) -> Decoded:
     if orientation in _SWAPS:
         w, h = h, w
     if im.format in ("JPEG", "MPO"):
-        # The decoder scales by 1/2, 1/4 or 1/8 as it reads, keeping the long side above max_side / 2.
-        im.draft("RGB", (max_side // 2 + 1, max_side // 2 + 1))
+        # The decoder scales by 1/2, 1/4 or 1/8 as it reads, keeping both sides at least max_side, so a
+        # 12 MP photo is never held at full size (4032 px is read as 2016).
+        im.draft("RGB", (max_side, max_side))
     im.load()
     im = ImageOps.exif_transpose(im)
     if im.mode != "RGB":
