@@ -35,14 +35,12 @@ pass; and the From domain is a staff domain.
 
 from __future__ import annotations
 
-import email.policy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from email import _header_value_parser as header_grammar
 from email.errors import HeaderParseError, MessageError
 from email.message import EmailMessage
-from email.parser import BytesHeaderParser
 from typing import Any
 
 import authres
@@ -51,6 +49,7 @@ import authres.dmarc
 
 from ..domain.addresses import in_domain, normalise_domain, parse_address
 from ..domain.errors import InvalidAddress, SenderNotAuthenticated
+from .headers import parse_headers
 from .html_text import clean_line
 
 _SES_VERDICT_HEADERS = ("X-SES-Spam-Verdict", "X-SES-Virus-Verdict")
@@ -345,11 +344,9 @@ def _parse_error_text(error: BaseException) -> str:
 
 def _parse_headers(raw: bytes) -> EmailMessage:
     try:
-        msg = BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
+        msg = parse_headers(raw)
     except (ValueError, TypeError, IndexError, LookupError, RecursionError) as e:
         raise SenderNotAuthenticated("the message headers could not be read") from e
-    if not isinstance(msg, EmailMessage):  # pragma: no cover - the default policy always makes one
-        raise SenderNotAuthenticated("the message headers could not be read")
     return msg
 
 

@@ -13,13 +13,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from twitter_text.config import config as _twitter_config
-from twitter_text.extract_urls import extract_urls_with_indices
-from twitter_text.get_character_weight import get_character_weight
-from twitter_text.regexp.emoji import emoji as _twitter_emoji
-from twitter_text.regexp.emoji import emoji_list as _twitter_emoji_list
-
 from .normalise import NormalisedText, normalise
+from .twitter_text_lib import config as _twitter_config
+from .twitter_text_lib import emoji as _twitter_emoji
+from .twitter_text_lib import emoji_list as _twitter_emoji_list
+from .twitter_text_lib import extract_urls_with_indices, get_character_weight
 
 MAX_WEIGHTED_LENGTH = 280
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from email.parser import BytesParser
-from email.policy import default
 
 from ..adapters.ports import Queues, RawStore, StoryStore
 from ..domain import markers
@@ -16,6 +14,7 @@ from ..domain.states import State
 from ..domain.story import AuditEvent, Image, StoryRecord, Submission, Version
 from ..domain.text import shorten
 from ..intake.form import parse_form
+from ..intake.headers import parse_headers
 from ..intake.limits import IntakeLimits
 from ..intake.mime import parse_email
 from ..intake.not_a_story import AUTO_GENERATED
@@ -46,7 +45,7 @@ def story_id_for(raw_key: str) -> str:
 def _claimed(raw: bytes) -> tuple[str, str]:
     """Who an unauthenticated message claims to be from, and its subject, for the audit record only."""
     try:
-        msg = BytesParser(policy=default).parsebytes(raw, headersonly=True)
+        msg = parse_headers(raw)
         sender = " ".join(str(msg.get("From", "")).split())[:200] or "unknown"
         subject = " ".join(str(msg.get("Subject", "")).split())[:150]
     except Exception:
@@ -147,7 +146,7 @@ class IngestService(Service):
         if applied is not None and "story_id" in applied:  # a redelivery of a reply already taken
             current = self.table.get(applied["story_id"])
             return IngestOutcome(applied["story_id"], current.state if current else State.SUBMITTED)
-        headers = BytesParser(policy=default).parsebytes(raw, headersonly=True)
+        headers = parse_headers(raw)
         refs = f"{headers.get('In-Reply-To', '')} {headers.get('References', '')}"
         for ref in re.findall(r"<([^<>@\s]+)@[^<>\s]*>", refs):
             target = self.table.marker(markers.message(ref))

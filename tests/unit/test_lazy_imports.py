@@ -61,3 +61,34 @@ def test_importing_the_thread_splitter_loads_no_policy_check() -> None:
     loaded = json.loads(probe.stdout.strip().splitlines()[-1])
     assert [m for m in loaded if m.startswith("chalicelib.policy.checks")] == []
     assert "chalicelib.policy.catalogue" not in loaded
+
+
+_TWITTER_PROBE = """
+import json, sys
+if sys.argv[1] == "real":
+    import pkg_resources  # noqa: F401 - the package's own way, for comparison
+from chalicelib.policy import twitter_text_lib as t
+print(json.dumps({"pkg_resources": "pkg_resources" in sys.modules and sys.argv[1] != "real",
+                  "emoji": len(t.emoji_list), "pattern": t.emoji.pattern[:2000]}))
+"""
+
+
+def test_x_counting_loads_without_setuptools_and_reads_the_same_emoji_table() -> None:
+    # twitter-text reads its emoji table through pkg_resources (~12 MB in every function that counts a
+    # post); the loader stands in for that one call and must read exactly what setuptools would.
+    def probe(mode: str) -> dict[str, object]:
+        run = subprocess.run(
+            [sys.executable, "-c", _TWITTER_PROBE, mode],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        return dict(json.loads(run.stdout.strip().splitlines()[-1]))
+
+    ours, theirs = probe("ours"), probe("real")
+    assert ours["pkg_resources"] is False
+    assert ours["emoji"] == theirs["emoji"] and int(str(ours["emoji"])) > 3000
+    assert ours["pattern"] == theirs["pattern"]

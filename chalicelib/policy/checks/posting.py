@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from twitter_text.extract_urls import extract_urls_with_indices
-
 from ...domain.addresses import in_domain
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
 from ..registry import Registration
 from ..rules import OrgRules
 from ..thread import plan_thread, thread_sentences
+from ..twitter_text_lib import extract_urls_with_indices
 from ..xtext import MAX_WEIGHTED_LENGTH, may_have_links, weighted_length
 
 THREAD = "X-THREAD"
