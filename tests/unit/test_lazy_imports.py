@@ -10,9 +10,25 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("tweepy", "mastodon", "atproto", "atproto_client", "atproto_core")
+
+
+def _probe(code: str, *args: str) -> Any:
+    """Run ``code`` in a fresh interpreter from the project root; the JSON its last line prints."""
+    run = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
 
 _PROBE = """
 import importlib, json, pkgutil, sys
@@ -26,17 +42,7 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in %r)))
 
 
 def test_importing_the_app_and_services_loads_no_publishing_sdk() -> None:
-    probe = subprocess.run(
-        [sys.executable, "-c", _PROBE % (HEAVY,)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-    assert probe.returncode == 0, probe.stderr
-    assert json.loads(probe.stdout.strip().splitlines()[-1]) == []
+    assert _probe(_PROBE % (HEAVY,)) == []
 
 
 _THREAD_PROBE = """
@@ -48,17 +54,7 @@ print(json.dumps(sorted(m for m in sys.modules if m.startswith("chalicelib.polic
 
 def test_importing_the_thread_splitter_loads_no_policy_check() -> None:
     # The publisher splits threads; loading the catalogue and every check with it would slow its cold start.
-    probe = subprocess.run(
-        [sys.executable, "-c", _THREAD_PROBE],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-    assert probe.returncode == 0, probe.stderr
-    loaded = json.loads(probe.stdout.strip().splitlines()[-1])
+    loaded = _probe(_THREAD_PROBE)
     assert [m for m in loaded if m.startswith("chalicelib.policy.checks")] == []
     assert "chalicelib.policy.catalogue" not in loaded
 
@@ -76,19 +72,7 @@ print(json.dumps({"pkg_resources": "pkg_resources" in sys.modules and sys.argv[1
 def test_x_counting_loads_without_setuptools_and_reads_the_same_emoji_table() -> None:
     # twitter-text reads its emoji table through pkg_resources (~12 MB in every function that counts a
     # post); the loader stands in for that one call and must read exactly what setuptools would.
-    def probe(mode: str) -> dict[str, object]:
-        run = subprocess.run(
-            [sys.executable, "-c", _TWITTER_PROBE, mode],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert run.returncode == 0, run.stderr
-        return dict(json.loads(run.stdout.strip().splitlines()[-1]))
-
-    ours, theirs = probe("ours"), probe("real")
+    ours, theirs = _probe(_TWITTER_PROBE, "ours"), _probe(_TWITTER_PROBE, "real")
     assert ours["pkg_resources"] is False
     assert ours["emoji"] == theirs["emoji"] and int(str(ours["emoji"])) > 3000
     assert ours["pattern"] == theirs["pattern"]
