@@ -3,11 +3,14 @@
 The list (``entries.json``) is updated, not rebuilt: a publish reads it, adds its entry and writes it
 back on condition that nobody wrote it meanwhile (S3's If-Match / If-None-Match), so a story costs
 the same few requests however big the blog grows. The index page and the feed are rendered from it.
+Each story's page carries its own entry (a JSON data block), so the list can be rebuilt from the
+pages if it is ever lost, without a second object per story.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -25,6 +28,9 @@ if TYPE_CHECKING:
 
 
 ENTRIES_KEY = "entries.json"
+# The entry a story page carries (templates/blog/story.html); Jinja's ``tojson`` escapes "<", so the
+# first "</script>" ends it.
+_PAGE_ENTRY = re.compile(rb'<script type="application/json" id="entry">(.*?)</script>', re.DOTALL)
 # Tries at the conditional write before giving the message back to the queue: each failure means
 # another publish wrote the list in between, which takes milliseconds.
 ENTRY_TRIES = 8
@@ -59,16 +65,6 @@ class StaticBlog:
             name = img.key.rsplit("/", 1)[-1]
             self._put(folder + name, media[img.key], img.content_type)
             images.append({"src": name, "alt": img.alt})
-        html = blog(
-            "story.html",
-            version=version,
-            images=images,
-            published_label=_label(published_at),
-            blog_title=self._title,
-            org=self._org,
-            root="../../",
-        )
-        self._put(folder + "index.html", html.encode(), "text/html; charset=utf-8")
         text = clean_line(version.text)
         summary = text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
         entry = {
@@ -77,22 +73,41 @@ class StaticBlog:
             "summary": summary,
             "published_at": published_at.isoformat(),
         }
-        self._put(folder + "entry.json", json.dumps(entry).encode(), "application/json")
+        html = blog(
+            "story.html",
+            version=version,
+            images=images,
+            published_label=_label(published_at),
+            blog_title=self._title,
+            org=self._org,
+            root="../../",
+            entry=entry,
+        )
+        self._put(folder + "index.html", html.encode(), "text/html; charset=utf-8")
         self._change_entries(lambda es: [*(e for e in es if e["id"] != version.story_id), entry])
         return PostResult(post_id=version.story_id, url=f"{self._base}{folder}")
 
     def _pages_entries(self) -> Entries:
         """Every story page's own entry, read one by one: for a blog that has no list yet, and for
-        ``rebuild_index`` (which an operator runs if the list is ever lost)."""
-        entries = []
+        ``rebuild_index`` (which an operator runs if the list is ever lost). Pages written before
+        the entry moved into them have it beside them, in ``entry.json``."""
+        found: dict[str, dict[str, Any]] = {}
         for page in self._s3.get_paginator("list_objects_v2").paginate(
             Bucket=self._bucket, Prefix="stories/"
         ):
             for obj in page.get("Contents", []):
-                if obj["Key"].endswith("/entry.json"):
-                    body = self._s3.get_object(Bucket=self._bucket, Key=obj["Key"])["Body"].read()
-                    entries.append(json.loads(body))
-        return entries
+                key = obj["Key"]
+                if key.count("/") != 2 or not key.endswith(("/index.html", "/entry.json")):
+                    continue
+                body = self._s3.get_object(Bucket=self._bucket, Key=key)["Body"].read()
+                if key.endswith("/entry.json"):
+                    entry = json.loads(body)
+                elif match := _PAGE_ENTRY.search(body):
+                    entry = json.loads(match.group(1))
+                else:
+                    continue
+                found[str(entry["id"])] = entry
+        return list(found.values())
 
     def _read_entries(self) -> tuple[Entries | None, str | None]:
         """The list and its ETag; (None, None) when there is no list yet."""

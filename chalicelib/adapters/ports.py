@@ -103,7 +103,9 @@ class StoryTable(Protocol):
         """Claim a once-only marker; True if this caller now holds it, False if it is held or done."""
         ...
 
-    def complete(self, key: str, result: Mapping[str, str]) -> None: ...
+    def complete(self, key: str, result: Mapping[str, str]) -> None:
+        """Mark done with ``result``; a key nobody claimed is written done in one go."""
+        ...
 
     def release(self, key: str) -> None:
         """Give up a claim whose side effect certainly did not happen, so a retry may claim it again."""
