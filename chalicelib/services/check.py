@@ -115,8 +115,6 @@ class CheckService(Service):
         return record.state
 
     def _route(self, record: StoryRecord) -> None:
-        kinds: tuple[NoticeKind, ...] = (
-            ("changes_needed", "blocked") if record.state is State.CHANGES_NEEDED else ("approval_request",)
-        )
-        for kind in kinds:
-            self.queues.send("notify", Notice(kind, record.story_id, record.version).to_body())
+        # The comms team's "blocked" email goes with the author's (notify.SENT_WITH).
+        kind: NoticeKind = "changes_needed" if record.state is State.CHANGES_NEEDED else "approval_request"
+        self.queues.send("notify", Notice(kind, record.story_id, record.version).to_body())

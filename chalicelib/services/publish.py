@@ -36,7 +36,7 @@ from ..policy.rules import OrgRules, XChannel
 from ..policy.thread import split_thread
 from ..policy.x_cost import XCost, x_cost
 from .base import Service
-from .messages import Notice, NoticeKind, StoryRef
+from .messages import Notice, StoryRef
 from .moves import Mover
 
 T = TypeVar("T")
@@ -341,9 +341,8 @@ class PublishService(Service):
         return self._move(record, State.PUBLISH_FAILED, "publish-failed", reason).state
 
     def _tell(self, record: StoryRecord) -> None:
-        kinds: tuple[NoticeKind, ...] = ("published", "published_team")
-        for kind in kinds:
-            self.queues.send("notify", Notice(kind, record.story_id, record.version).to_body())
+        # The team's "now live" email goes with the author's (notify.SENT_WITH).
+        self.queues.send("notify", Notice("published", record.story_id, record.version).to_body())
 
 
 def channel_names(rules: OrgRules) -> Mapping[str, bool]:
