@@ -11,7 +11,7 @@ is aimed at it and the sentence is about an election.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .xtext import sentence_spans
 
@@ -57,7 +57,7 @@ _VOTE_FOR_NAME = re.compile(
 )
 
 
-def _sentence(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+def _sentence(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     for start, end in spans:
         if start <= pos < end:
             return start, end
@@ -66,7 +66,7 @@ def _sentence(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 def shaped_party_spans(text: str) -> Iterator[tuple[int, int]]:
     """Spans of promotion of a party known only by its name's shape."""
-    sentences = sentence_spans(text) or [(0, len(text))]
+    sentences = sentence_spans(text) or ((0, len(text)),)
     for m in _PARTY_SHAPE.finditer(text):
         start, end = m.span()
         s_start, s_end = _sentence(sentences, start)
@@ -92,7 +92,7 @@ def shaped_party_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def named_vote_spans(text: str) -> Iterator[tuple[int, int]]:
     """A vote for a name of any shape, in a sentence about an election."""
-    sentences = sentence_spans(text) or [(0, len(text))]
+    sentences = sentence_spans(text) or ((0, len(text)),)
     for m in _VOTE_FOR_NAME.finditer(text):
         s_start, s_end = _sentence(sentences, m.start())
         if _ELECTORAL.search(text, s_start, s_end):
@@ -113,7 +113,7 @@ _AS_CANDIDATE = re.compile(
 def aimed_name_spans(text: str) -> Iterator[tuple[int, int]]:
     """A name of any shape that a cue aims at, in a sentence about an election or just before one
     ("This park was built by X. Remember that when you vote."), or standing as its candidate."""
-    sentences = sentence_spans(text) or [(0, len(text))]
+    sentences = sentence_spans(text) or ((0, len(text)),)
     for m in _AS_CANDIDATE.finditer(text):
         yield m.start("name"), m.end()
     for m in _AIMED_NAME.finditer(text):

@@ -248,7 +248,10 @@ def overflow_start(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> int | None:
     return measure(text, limit)[1]
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+# Cached like ``policy.tokens``: the party, reading-age, hashtag and X length checks each ask for the
+# sentences of the story being checked, which is the same text each time.
+@lru_cache(maxsize=8)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The ``[start, end)`` of each sentence in ``text``, without the whitespace between them.
 
     Deliberately simple: an abbreviation such as "Mr." splits a sentence, which only ever makes the
@@ -261,7 +264,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         _append_trimmed(text, pos, end, spans)
         pos = m.end()
     _append_trimmed(text, pos, len(text), spans)
-    return spans
+    return tuple(spans)
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -10,7 +10,7 @@ also party names ("labour market", "green spaces", "reform of the rota") out of 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -261,18 +261,18 @@ _OPINION = re.compile(
 )
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    return sentence_spans(text) or [(0, len(text))]
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return sentence_spans(text) or ((0, len(text)),)
 
 
-def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+def _sentence_of(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     for start, end in spans:
         if start <= pos < end:
             return start, end
     return 0, 0
 
 
-def _sentence_after(spans: list[tuple[int, int]], end: int) -> tuple[int, int] | None:
+def _sentence_after(spans: Sequence[tuple[int, int]], end: int) -> tuple[int, int] | None:
     return next(((s, e) for s, e in spans if s >= end), None)
 
 
@@ -300,7 +300,7 @@ def active_window(ctx: CheckContext, rules: OrgRules) -> ElectionWindow | None:
 
 
 def _promotion_spans(text: str, rules: OrgRules) -> Iterator[tuple[int, int]]:
-    sentences: list[tuple[int, int]] = []  # split only once a party is mentioned
+    sentences: Sequence[tuple[int, int]] = ()  # split only once a party is mentioned
     for start, end in _party_mentions(text, rules):
         sentences = sentences or _sentences(text)
         s_start, s_end = _sentence_of(sentences, start)
