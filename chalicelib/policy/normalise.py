@@ -270,6 +270,15 @@ def _norm(form: Form, source: str) -> str:
     return out
 
 
+def _unchanged(text: str) -> NormalisedText:
+    """``NormalisedText(text, text, range(n), range(1, n + 1))``, built without the frozen dataclass's
+    ``__init__`` (an ``object.__setattr__`` call a field), which costs more than the rest of
+    normalising a plain ASCII story: the same fields, straight into the instance's ``__dict__``."""
+    out = object.__new__(NormalisedText)
+    out.__dict__.update(original=text, text=text, starts=range(len(text)), ends=range(1, len(text) + 1))
+    return out
+
+
 def _is_emoji_context(prev: str) -> bool:
     # A zero-width joiner between emoji builds one emoji (a family, a profession); keep it there.
     if not prev:
@@ -294,8 +303,7 @@ def normalise(
     if text.isascii() and not (unify_newlines and "\r" in text):
         # ASCII is already NFC and NFKC and holds no invisible characters, so every character maps to
         # itself; most stories are plain ASCII, and the general path below costs a call per character.
-        n = len(text)
-        return NormalisedText(original=text, text=text, starts=range(n), ends=range(1, n + 1))
+        return _unchanged(text)
     # Pieces are a starter and the combining marks after it: normalisation never looks across
     # them except in rare compositions, which the merge below catches.
     pieces: list[tuple[int, int, str]] = []

@@ -57,6 +57,12 @@ _VOTE_FOR_NAME = re.compile(
 )
 
 
+def _sentences(text: str) -> Sequence[tuple[int, int]]:
+    # Asked for only once a pattern below matches: most stories that reach them have no match, and
+    # splitting a story into sentences costs more than the scan.
+    return sentence_spans(text) or ((0, len(text)),)
+
+
 def _sentence(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     for start, end in spans:
         if start <= pos < end:
@@ -66,9 +72,9 @@ def _sentence(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 def shaped_party_spans(text: str) -> Iterator[tuple[int, int]]:
     """Spans of promotion of a party known only by its name's shape."""
-    sentences = sentence_spans(text) or ((0, len(text)),)
     for m in _PARTY_SHAPE.finditer(text):
         start, end = m.span()
+        sentences = _sentences(text)
         s_start, s_end = _sentence(sentences, start)
         nxt = next((e for s, e in sentences if s >= s_end), s_end)
         before = text[max(s_start, start - 40) : start]
@@ -92,9 +98,8 @@ def shaped_party_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def named_vote_spans(text: str) -> Iterator[tuple[int, int]]:
     """A vote for a name of any shape, in a sentence about an election."""
-    sentences = sentence_spans(text) or ((0, len(text)),)
     for m in _VOTE_FOR_NAME.finditer(text):
-        s_start, s_end = _sentence(sentences, m.start())
+        s_start, s_end = _sentence(_sentences(text), m.start())
         if _ELECTORAL.search(text, s_start, s_end):
             yield m.span()
 
@@ -113,10 +118,10 @@ _AS_CANDIDATE = re.compile(
 def aimed_name_spans(text: str) -> Iterator[tuple[int, int]]:
     """A name of any shape that a cue aims at, in a sentence about an election or just before one
     ("This park was built by X. Remember that when you vote."), or standing as its candidate."""
-    sentences = sentence_spans(text) or ((0, len(text)),)
     for m in _AS_CANDIDATE.finditer(text):
         yield m.start("name"), m.end()
     for m in _AIMED_NAME.finditer(text):
+        sentences = _sentences(text)
         s_start, s_end = _sentence(sentences, m.start())
         nxt = next((e for s, e in sentences if s >= s_end), s_end)
         # "Vote for" is itself a vote, so it needs an election around it ("vote for Mr Frosty in our

@@ -72,11 +72,19 @@ _PHRASES = phrase_index(
 )
 
 
+def _has_code(source: str) -> bool:
+    """Whether "code" is in ``source`` in any case. In ASCII a lower-cased copy and a substring test
+    answer it several times faster than the case-insensitive regex, which cannot skip ahead."""
+    if source.isascii():
+        return "code" in source.lower()
+    return _CODE.search(source) is not None
+
+
 def _may_endorse(text: NormalisedText) -> bool:
     words = text.words
     return (
         "%" in text.text
-        or _CODE.search(text.text) is not None
+        or _has_code(text.text)
         or not _PROMO_WORDS.isdisjoint(words)
         or may_have_phrase(words, _PHRASES)
     )

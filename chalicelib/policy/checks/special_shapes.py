@@ -279,6 +279,19 @@ _IDENTITY_CUES_TEXT = """
     aromantic romantic queer gay lesbian genderqueer gender genderfluid fluid agender intersex spirit
 """
 _IDENTITY_CUES = frozenset(_IDENTITY_CUES_TEXT.split())
+# "Out" is a cue only of coming out, whose matches also have "as" and one of these: "out" alone is in
+# many stories ("out of hours", "put out").
+_COMING = frozenset(["came", "come", "coming", "comes"])
+_IDENTITY_CUES_BUT_OUT = _IDENTITY_CUES - {"out"}
+
+
+def _may_name_identity(source: str, words: frozenset[str]) -> bool:
+    coming_out = "out" in words and "as" in words and not _COMING.isdisjoint(words)
+    return (
+        coming_out or not _IDENTITY_CUES_BUT_OUT.isdisjoint(words) or _ends_sexual_or_romantic(source, words)
+    )
+
+
 _CRIME_CUES_TEXT = """
     served sentenced convicted jailed imprisoned locked sent done nicked cautioned prosecuted prison jail
     custody conviction convictions probation licence license parole bail remand tag
@@ -293,6 +306,9 @@ _IMMIGRATION_CUES = frozenset(_IMMIGRATION_CUES_TEXT.split())
 _CAPITAL_AFTER_VERB = re.compile(
     r"(?=[iaw'’İı])\b(?:is|are|was|were|['’]s)\s+(?:\w+\s+){0,2}(?-i:[A-Z])", re.IGNORECASE
 )
+# Each match of it has one of these as a whole run of letters (the "s" of "'s" too), as the story's
+# ``words`` fold case: most stories have none, and skip the scan for a set lookup.
+_VERBS_BEFORE_CAPITAL = frozenset(["is", "are", "was", "were", "s"])
 
 
 def _about_a_person(source: str, start: int) -> bool:
@@ -348,7 +364,8 @@ def shaped_special_spans(source: str, words: frozenset[str]) -> Iterator[tuple[i
             yield m.start("adj"), m.end()
     beliefs = (
         _BELIEF.finditer(source)
-        if not _BELIEF_CUES.isdisjoint(words) or _CAPITAL_AFTER_VERB.search(source)
+        if not _BELIEF_CUES.isdisjoint(words)
+        or (not _VERBS_BEFORE_CAPITAL.isdisjoint(words) and _CAPITAL_AFTER_VERB.search(source))
         else ()
     )
     for m in beliefs:
@@ -363,11 +380,7 @@ def shaped_special_spans(source: str, words: frozenset[str]) -> Iterator[tuple[i
         if group == "f" and _GROUP_BEFORE.search(source, max(0, m.start() - 30), m.start()):
             continue  # "anyone who is …"; "she", "he" and "who" otherwise name the person
         yield m.start(group), m.end(group)
-    identities = (
-        _IDENTITY.finditer(source)
-        if not _IDENTITY_CUES.isdisjoint(words) or _ends_sexual_or_romantic(source, words)
-        else ()
-    )
+    identities = _IDENTITY.finditer(source) if _may_name_identity(source, words) else ()
     for m in identities:
         group = "a" if m.group("a") else "b"
         if group == "b" and not _about_a_person(source, m.start()):
