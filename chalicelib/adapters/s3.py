@@ -19,6 +19,7 @@ from .aws_common import aws_call
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
+JSON_TYPE = "application/json; charset=utf-8"
 _MISSING = frozenset({"NoSuchKey", "404", "NotFound"})
 _TRANSIENT = frozenset({"SlowDown", "ServiceUnavailable", "InternalError", "RequestTimeout"})
 
@@ -135,35 +136,28 @@ class S3StoryStore:
         return self._bucket.get(media_key(story_id, number, name))
 
     def put_version(self, version: Version) -> None:
-        self._bucket.put(
-            version_key(version.story_id, version.number),
-            version_body(version),
-            "application/json; charset=utf-8",
-        )
+        self._bucket.put(version_key(version.story_id, version.number), version_body(version), JSON_TYPE)
 
     def get_version(self, story_id: str, number: int) -> Version:
         return Version.from_dict(json.loads(self._bucket.get(version_key(story_id, number))))
 
+    def _json_or_none(self, key: str) -> Any:
+        """The JSON object at ``key``, or None when nothing was written there yet."""
+        try:
+            return json.loads(self._bucket.get(key))
+        except NotFound:
+            return None
+
     def put_findings(self, story_id: str, number: int, verdict: Verdict) -> None:
-        self._bucket.put(
-            findings_key(story_id, number), findings_body(verdict), "application/json; charset=utf-8"
-        )
+        self._bucket.put(findings_key(story_id, number), findings_body(verdict), JSON_TYPE)
 
     def get_findings(self, story_id: str, number: int) -> Verdict | None:
-        try:
-            body = self._bucket.get(findings_key(story_id, number))
-        except NotFound:
-            return None
-        return Verdict.from_dict(json.loads(body))
+        found = self._json_or_none(findings_key(story_id, number))
+        return None if found is None else Verdict.from_dict(found)
 
     def put_inspection(self, story_id: str, number: int, inspection: Inspection) -> None:
-        self._bucket.put(
-            inspection_key(story_id, number), inspection_body(inspection), "application/json; charset=utf-8"
-        )
+        self._bucket.put(inspection_key(story_id, number), inspection_body(inspection), JSON_TYPE)
 
     def get_inspection(self, story_id: str, number: int) -> Inspection | None:
-        try:
-            body = self._bucket.get(inspection_key(story_id, number))
-        except NotFound:
-            return None
-        return Inspection.from_dict(json.loads(body))
+        found = self._json_or_none(inspection_key(story_id, number))
+        return None if found is None else Inspection.from_dict(found)

@@ -57,13 +57,14 @@ _VOTE_FOR_NAME = re.compile(
 )
 
 
-def _sentences(text: str) -> Sequence[tuple[int, int]]:
-    # Asked for only once a pattern below matches: most stories that reach them have no match, and
-    # splitting a story into sentences costs more than the scan.
+def story_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The story's sentences, or the whole story as one when it has no sentence marks. Asked for only
+    once a pattern matches: most stories have no match, and splitting costs more than the scan."""
     return sentence_spans(text) or ((0, len(text)),)
 
 
-def _sentence(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+def sentence_at(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence that holds ``pos``; (0, 0) when none does."""
     for start, end in spans:
         if start <= pos < end:
             return start, end
@@ -74,8 +75,8 @@ def shaped_party_spans(text: str) -> Iterator[tuple[int, int]]:
     """Spans of promotion of a party known only by its name's shape."""
     for m in _PARTY_SHAPE.finditer(text):
         start, end = m.span()
-        sentences = _sentences(text)
-        s_start, s_end = _sentence(sentences, start)
+        sentences = story_sentences(text)
+        s_start, s_end = sentence_at(sentences, start)
         nxt = next((e for s, e in sentences if s >= s_end), s_end)
         before = text[max(s_start, start - 40) : start]
         cue = _CUE_BEFORE.search(before)
@@ -99,7 +100,7 @@ def shaped_party_spans(text: str) -> Iterator[tuple[int, int]]:
 def named_vote_spans(text: str) -> Iterator[tuple[int, int]]:
     """A vote for a name of any shape, in a sentence about an election."""
     for m in _VOTE_FOR_NAME.finditer(text):
-        s_start, s_end = _sentence(_sentences(text), m.start())
+        s_start, s_end = sentence_at(story_sentences(text), m.start())
         if _ELECTORAL.search(text, s_start, s_end):
             yield m.span()
 
@@ -121,8 +122,8 @@ def aimed_name_spans(text: str) -> Iterator[tuple[int, int]]:
     for m in _AS_CANDIDATE.finditer(text):
         yield m.start("name"), m.end()
     for m in _AIMED_NAME.finditer(text):
-        sentences = _sentences(text)
-        s_start, s_end = _sentence(sentences, m.start())
+        sentences = story_sentences(text)
+        s_start, s_end = sentence_at(sentences, m.start())
         nxt = next((e for s, e in sentences if s >= s_end), s_end)
         # "Vote for" is itself a vote, so it needs an election around it ("vote for Mr Frosty in our
         # gritter-naming poll" has none); the other cues need a vote or an election.

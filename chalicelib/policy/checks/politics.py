@@ -17,11 +17,18 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText, PhraseIndex, first_runs, may_have_phrase, phrase_index
-from ..party_shapes import CUE_WORDS, SHAPE_WORDS, aimed_name_spans, named_vote_spans, shaped_party_spans
+from ..party_shapes import (
+    CUE_WORDS,
+    SHAPE_WORDS,
+    aimed_name_spans,
+    named_vote_spans,
+    sentence_at,
+    shaped_party_spans,
+    story_sentences,
+)
 from ..registry import Registration
 from ..rules import ElectionWindow, OrgRules, builtin_list
 from ..spans import merge_spans
-from ..xtext import sentence_spans
 
 PARTY = "POL-PARTY"
 MEMBER = "POL-MEMBER"
@@ -261,17 +268,6 @@ _OPINION = re.compile(
 )
 
 
-def _sentences(text: str) -> tuple[tuple[int, int], ...]:
-    return sentence_spans(text) or ((0, len(text)),)
-
-
-def _sentence_of(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for start, end in spans:
-        if start <= pos < end:
-            return start, end
-    return 0, 0
-
-
 def _sentence_after(spans: Sequence[tuple[int, int]], end: int) -> tuple[int, int] | None:
     return next(((s, e) for s, e in spans if s >= end), None)
 
@@ -302,8 +298,8 @@ def active_window(ctx: CheckContext, rules: OrgRules) -> ElectionWindow | None:
 def _promotion_spans(text: str, rules: OrgRules) -> Iterator[tuple[int, int]]:
     sentences: Sequence[tuple[int, int]] = ()  # split only once a party is mentioned
     for start, end in _party_mentions(text, rules):
-        sentences = sentences or _sentences(text)
-        s_start, s_end = _sentence_of(sentences, start)
+        sentences = sentences or story_sentences(text)
+        s_start, s_end = sentence_at(sentences, start)
         before = text[max(s_start, start - 60) : start]
         after = text[end : min(s_end, end + 60)]
         cue_before = _PROMOTION_BEFORE.search(before)
@@ -384,7 +380,7 @@ def check_neutral(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
         _GOVERNMENT.search(source) and _OPINION.search(source)
     ):
         return findings
-    for s_start, s_end in _sentences(source):
+    for s_start, s_end in story_sentences(source):
         subject = _GOVERNMENT.search(source, s_start, s_end)
         opinion = _OPINION.search(source, s_start, s_end)
         if subject and opinion:
