@@ -63,3 +63,9 @@ def nudge(story_id: str, version: int, state: str, doublings: int) -> str:
 def remind(story_id: str, version: int, step_number: int, since: datetime) -> str:
     """A reminder to the approvers of one step."""
     return f"remind#{story_id}#v{version}#s{step_number}#{since.isoformat()}"
+
+
+def inspect_attempts(story_id: str, version: int) -> str:
+    """The counter of tries at inspecting one version's photos (a counter, not a marker: it only
+    grows, so a photo that kills the inspector every time is given up after a few)."""
+    return f"inspect#{story_id}#v{version}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..adapters.ports import Counters, Queues, StoryStore
+from ..domain import markers
 from ..domain.errors import Retryable
 from ..domain.findings import CheckContext, Finding, Inspection, PhotoCheck, Severity
 from ..domain.states import State
@@ -30,10 +31,6 @@ GAVE_UP = (
     "Photo {n}: the inspection stopped before it finished {tries} times, so nobody has checked what this "
     "photo shows. Send it again smaller, or as a JPEG."
 )
-
-
-def attempts_key(ref: StoryRef) -> str:
-    return f"inspect#{ref.story_id}#v{ref.version}"
 
 
 @dataclass(kw_only=True)
@@ -54,7 +51,11 @@ class InspectService(Service):
         done = self.stories.get_inspection(ref.story_id, ref.version)
         if done is None:
             version = self.stories.get_version(ref.story_id, ref.version)
-            tries = self.counters.count(attempts_key(ref), window_s=ATTEMPT_WINDOW_S, now=self.clock())
+            tries = self.counters.count(
+                markers.inspect_attempts(ref.story_id, ref.version),
+                window_s=ATTEMPT_WINDOW_S,
+                now=self.clock(),
+            )
             if tries > MAX_ATTEMPTS:
                 done = Inspection(tuple(_gave_up(n, tries - 1) for n in range(len(version.images))))
                 metrics.add_metric(name="InspectionGaveUp", unit=MetricUnit.Count, value=1)
