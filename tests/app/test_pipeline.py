@@ -286,3 +286,22 @@ def test_x_refusing_a_post_is_recorded_with_xs_reason(pipeline: Pipeline, client
     record = pipeline.only_story()
     assert record.state is State.PUBLISH_FAILED
     assert "duplicate content" in record.reason
+
+
+def test_one_notice_tells_the_author_and_the_comms_team_once_each_however_often_it_is_delivered(
+    pipeline: Pipeline,
+) -> None:
+    pipeline.email("Visit", "Saw a resident with NHS number 943 476 5919 today.")
+    pipeline.run()
+    notices = [
+        json.loads(r["body"])["kind"]
+        for d in pipeline.deliveries
+        if d.queue == "notify"
+        for r in d.event["Records"]
+    ]
+    # The team's "blocked" email travels with the author's "changes needed": one message, two emails.
+    assert "blocked" not in notices and notices.count("changes_needed") == 1
+    pipeline.redeliver_everything()
+    assert [m.subject for m in pipeline.mail_to("comms@example.gov.uk")] == ["Blocked by the checks: Visit"]
+    author = [m.subject for m in pipeline.mail_to("alex.doe@example.gov.uk")]
+    assert author.count("Changes needed before approval: Visit") == 1

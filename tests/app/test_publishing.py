@@ -297,3 +297,22 @@ def test_a_lost_mastodon_answer_older_than_its_key_is_left_to_a_person(
     record = pipeline.only_story()
     assert record.state is State.PUBLISH_FAILED and "over an hour ago" in record.reason
     assert len(pipeline.mastodon.posts) == 1  # never posted twice
+
+
+def test_one_notice_tells_the_author_and_the_comms_team_it_is_live_once_each_even_when_redelivered(
+    pipeline: Pipeline, client: Client
+) -> None:
+    story_with_photos(pipeline)
+    approve(pipeline, client)
+    pipeline.run()
+    kinds = [
+        json.loads(r["body"])["kind"]
+        for d in pipeline.deliveries
+        if d.queue == "notify"
+        for r in d.event["Records"]
+    ]
+    assert "published_team" not in kinds and kinds.count("published") == 1
+    pipeline.redeliver_everything()
+    team = [m.subject for m in pipeline.mail_to("comms@example.gov.uk") if m.subject.startswith("Now live")]
+    author = [m.subject for m in pipeline.mail_to("alex.doe@example.gov.uk") if "Published" in m.subject]
+    assert team == ["Now live: Market square"] and author == ["Published: Market square"]
