@@ -281,6 +281,15 @@ class Pipeline:
         self.run()
 
     # --- looking -------------------------------------------------------------------------------
+    def notices_delivered(self) -> list[str]:
+        """The kind of every notice the notify handler was given, in order (redeliveries included)."""
+        return [
+            json.loads(r["body"])["kind"]
+            for d in self.deliveries
+            if d.queue == "notify"
+            for r in d.event["Records"]
+        ]
+
     def mail_to(self, to: str) -> list[OutgoingEmail]:
         return [m for m in self.mailer.sent if to in m.to]
 

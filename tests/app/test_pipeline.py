@@ -293,12 +293,7 @@ def test_one_notice_tells_the_author_and_the_comms_team_once_each_however_often_
 ) -> None:
     pipeline.email("Visit", "Saw a resident with NHS number 943 476 5919 today.")
     pipeline.run()
-    notices = [
-        json.loads(r["body"])["kind"]
-        for d in pipeline.deliveries
-        if d.queue == "notify"
-        for r in d.event["Records"]
-    ]
+    notices = pipeline.notices_delivered()
     # The team's "blocked" email travels with the author's "changes needed": one message, two emails.
     assert "blocked" not in notices and notices.count("changes_needed") == 1
     pipeline.redeliver_everything()

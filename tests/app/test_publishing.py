@@ -305,12 +305,7 @@ def test_one_notice_tells_the_author_and_the_comms_team_it_is_live_once_each_eve
     story_with_photos(pipeline)
     approve(pipeline, client)
     pipeline.run()
-    kinds = [
-        json.loads(r["body"])["kind"]
-        for d in pipeline.deliveries
-        if d.queue == "notify"
-        for r in d.event["Records"]
-    ]
+    kinds = pipeline.notices_delivered()
     assert "published_team" not in kinds and kinds.count("published") == 1
     pipeline.redeliver_everything()
     team = [m.subject for m in pipeline.mail_to("comms@example.gov.uk") if m.subject.startswith("Now live")]
