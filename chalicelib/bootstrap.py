@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     )
     from .inspect.model import Inspector
     from .policy.rules import OrgRules
-    from .services.base import ServiceParts
+    from .services.base import ServiceParts, StageParts
     from .services.check import CheckService
     from .services.decide import DecideService
     from .services.ingest import IngestService
@@ -241,6 +241,11 @@ class Container:
         """What every stage's service is built with (services/base.py)."""
         return {"table": self.table, "rules": self.rules, "clock": self.clock}
 
+    @property
+    def _stage_parts(self) -> StageParts:
+        """What every pipeline stage's service is built with (services/base.py)."""
+        return {"stories": self.stories, "queues": self.queues, **self._parts}
+
     @cached_property
     def submit(self) -> SubmitService:
         from .services.submit import SubmitService
@@ -253,18 +258,16 @@ class Container:
 
         return IngestService(
             raw=self.raw,
-            stories=self.stories,
-            queues=self.queues,
             trusted_authserv_ids=self.settings.trusted_authserv_ids,
             limiter=self.limiter,
-            **self._parts,
+            **self._stage_parts,
         )
 
     @cached_property
     def checks(self) -> CheckService:
         from .services.check import CheckService
 
-        return CheckService(stories=self.stories, queues=self.queues, **self._parts)
+        return CheckService(**self._stage_parts)
 
     @cached_property
     def inspector(self) -> Inspector:
@@ -278,11 +281,9 @@ class Container:
         from .services.inspect import InspectService
 
         return InspectService(
-            stories=self.stories,
-            queues=self.queues,
             counters=self.counters,
             inspector=self.inspector,
-            **self._parts,
+            **self._stage_parts,
         )
 
     @cached_property
@@ -298,11 +299,9 @@ class Container:
         from .services.decide import DecideService
 
         return DecideService(
-            stories=self.stories,
-            queues=self.queues,
             links=self.links,
             takedown=lambda sid, actor, reason: self.takedown.takedown(sid, actor=actor, reason=reason),
-            **self._parts,
+            **self._stage_parts,
         )
 
     @cached_property
@@ -324,13 +323,11 @@ class Container:
         from .services.publish import PublishService
 
         return PublishService(
-            stories=self.stories,
-            queues=self.queues,
             channel=self.channel,
             blog=lambda: self.blog,
             counters=self.counters,
             claim_stale_s=self.settings.publish_claim_stale_s,
-            **self._parts,
+            **self._stage_parts,
         )
 
 

@@ -11,12 +11,14 @@ from .definition import Resources
 
 @dataclass(frozen=True)
 class Settings:
-    prefix: str
-    public_base_url: str
-    rules_source: str
-    trusted_authserv_ids: tuple[str, ...]
-    x_api_base_url: str | None
-    region: str
+    """What every function reads from its environment (set per stage in .chalice/config.json)."""
+
+    prefix: str  # RESOURCE_PREFIX: every resource's name starts with it (see definition.py)
+    region: str  # AWS_REGION
+    public_base_url: str  # PUBLIC_BASE_URL: where approval links and the form point
+    rules_source: str  # RULES_SOURCE: s3://bucket/key, or file:path in the local stack
+    x_api_base_url: str | None  # X_API_BASE_URL: only the local stack's fake X sets it
+    trusted_authserv_ids: tuple[str, ...]  # TRUSTED_AUTHSERV_IDS: whose Authentication-Results count
     # How old a publish claim must be before another delivery may take it over: longer than the
     # publish function can run, so no call can still be in flight (the local stack may shorten it).
     publish_claim_stale_s: float = 180.0
@@ -40,7 +42,7 @@ class Settings:
         return cls(
             prefix=prefix,
             public_base_url=e.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
-            # s3://bucket/key in AWS, file:path in the local stack; default: rules.yaml in the intake bucket
+            # default: rules.yaml in the intake bucket
             rules_source=e.get("RULES_SOURCE", f"s3://{prefix}-intake/config/rules.yaml"),
             trusted_authserv_ids=tuple(
                 s.strip() for s in e.get("TRUSTED_AUTHSERV_IDS", "amazonses.com").split(",") if s.strip()

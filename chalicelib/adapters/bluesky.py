@@ -41,8 +41,9 @@ from atproto_client.utils import facet_detection
 from atproto_core.uri import AtUri
 
 from ..domain.errors import PublishError, UnknownOutcome
+from ..domain.story import MediaItem
 from .credentials import SHOWN, URL, Credentials
-from .ports import MediaItem, PostResult
+from .ports import PostResult
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Unpack
 
 import requests
 from mastodon import (
@@ -28,8 +28,9 @@ from mastodon import (
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
 
 from ..domain.errors import PublishError, UnknownOutcome
+from ..domain.story import MediaItem
 from .credentials import URL, Credentials
-from .ports import MediaItem, PostResult
+from .ports import PostOptions, PostResult
 
 log = logging.getLogger(__name__)
 
@@ -88,18 +89,14 @@ class MastodonChannel:
         return cls(api, visibility=visibility)
 
     def post(
-        self,
-        text: str,
-        *,
-        reply_to: str | None = None,
-        media: Sequence[MediaItem] = (),
-        idempotency_key: str | None = None,
+        self, text: str, *, idempotency_key: str | None = None, **options: Unpack[PostOptions]
     ) -> PostResult:
-        """Upload the images with their descriptions, then post the status.
+        """Upload the images with their descriptions, then post the status (the ``IdempotentPoster`` port).
 
         ``idempotency_key`` (for example story, version, channel and part) makes Mastodon answer
         a repeat within an hour with the status it already made instead of a second one.
         """
+        reply_to, media = options.get("reply_to"), options.get("media", ())
         if len(media) > MAX_IMAGES:
             raise PublishError(
                 CHANNEL, f"Mastodon takes at most {MAX_IMAGES} images per status", retryable=False
@@ -148,7 +145,7 @@ class MastodonChannel:
                 item.data,
                 mime_type=item.content_type,
                 description=item.alt or None,
-                file_name=item.name or None,
+                file_name=item.filename or None,
             )
             polls = 0
             # Mastodon answers 202 with no url while it processes; a status cannot carry it yet.

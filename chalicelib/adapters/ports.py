@@ -9,7 +9,7 @@ from typing import Any, NotRequired, Protocol, TypedDict, Unpack
 
 from ..domain.findings import Inspection, Verdict
 from ..domain.states import State
-from ..domain.story import AuditEvent, Post, StoryRecord, Version
+from ..domain.story import AuditEvent, MediaItem, Post, StoryRecord, Version
 
 
 @dataclass(frozen=True)
@@ -150,16 +150,6 @@ class XPoster(Protocol):
     """Posts to X; raises PublishError (retryable or not) or UnknownOutcome."""
 
     def post(self, text: str, *, reply_to: str | None = None) -> PostResult: ...
-
-
-@dataclass(frozen=True)
-class MediaItem:
-    """An image to attach to a post, with the alt text every channel must carry."""
-
-    data: bytes
-    content_type: str
-    alt: str
-    name: str = ""
 
 
 class PostOptions(TypedDict, total=False):

@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import urlencode
 
 import nh3
@@ -25,8 +25,9 @@ import requests
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
 
 from ..domain.errors import PublishError, UnknownOutcome
+from ..domain.story import MediaItem
 from .credentials import SHOWN, URL, Credentials
-from .ports import MediaItem, PostResult
+from .ports import PostOptions, PostResult
 
 log = logging.getLogger(__name__)
 
@@ -153,19 +154,13 @@ class WordPressChannel:
         log.info("published to WordPress", extra={"post_id": draft_id, "media": len(media_ids)})
         return PostResult(post_id=_post_ref(draft_id, media_ids), url=link)
 
-    def post(
-        self,
-        text: str,
-        *,
-        reply_to: str | None = None,
-        media: Sequence[MediaItem] = (),
-        title: str | None = None,
-    ) -> PostResult:
-        """The ``ChannelPoster`` shape: text becomes paragraphs under ``title``.
+    def post(self, text: str, *, title: str | None = None, **options: Unpack[PostOptions]) -> PostResult:
+        """The ``TitledPoster`` port: text becomes paragraphs under ``title``.
 
         Without a title the first line is the title and is not repeated as the first paragraph.
         """
-        if reply_to is not None:
+        media = options.get("media", ())
+        if options.get("reply_to") is not None:
             raise PublishError(CHANNEL, "WordPress posts cannot reply to each other", retryable=False)
         body = text.strip()
         if title is None or not title.strip():
@@ -258,7 +253,7 @@ class WordPressChannel:
 
     def _upload(self, item: MediaItem, draft_id: int, deadline: float) -> tuple[int, str]:
         extension = _EXTENSIONS.get(item.content_type, "bin")
-        filename = item.name or f"image.{extension}"
+        filename = item.filename or f"image.{extension}"
         # A quoted filename with only safe characters: it goes into a header as typed.
         safe = "".join(c if c.isalnum() or c in "._-" else "-" for c in filename) or f"image.{extension}"
         left = deadline - time.monotonic()

@@ -29,8 +29,9 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
 
 from ..domain.errors import PublishError, UnknownOutcome
+from ..domain.story import MediaItem
 from .credentials import Credentials
-from .ports import MediaItem, PostResult
+from .ports import PostResult
 
 log = logging.getLogger(__name__)
 
@@ -273,7 +274,7 @@ class TweepyX:
             # the file's own part carries its type.
             data = self._media_call(
                 "/2/media/upload",
-                files={"media": (item.name or "image", item.data, item.content_type)},
+                files={"media": (item.filename or "image", item.data, item.content_type)},
                 form={"media_category": _MEDIA_CATEGORY},
             )
             media_id = _media_id(data)

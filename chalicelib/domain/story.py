@@ -17,13 +17,14 @@ Source = Literal["email", "form", "edit", "reply"]
 
 
 @dataclass(frozen=True)
-class IncomingImage:
-    """An image as it arrived, already checked and stripped of metadata by intake."""
+class MediaItem:
+    """A photo with the description every channel must carry: as intake kept it (checked, its metadata
+    stripped) and as a channel posts it."""
 
-    filename: str
-    content_type: str
     data: bytes
+    content_type: str
     alt: str = ""
+    filename: str = ""
 
     @property
     def sha256(self) -> str:
@@ -40,7 +41,7 @@ class Submission:
     sender_name: str
     title: str
     text: str
-    images: tuple[IncomingImage, ...] = ()
+    images: tuple[MediaItem, ...] = ()
     notes: tuple[str, ...] = ()  # things intake dropped or changed, told to the submitter
     received_at: datetime | None = None
     written_by: str = ""  # a forwarded story's author, from the forwarded header block

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..domain.story import IncomingImage
+from ..domain.story import MediaItem
 from ..domain.text import clean_line
 
 # Enough of a disclaimer's opening words to recognise it, few enough to survive a mail system rewrapping it.
@@ -27,7 +27,7 @@ _DESCRIPTION = re.compile(
 )
 
 
-def photo_descriptions(text: str, images: tuple[IncomingImage, ...]) -> tuple[str, tuple[IncomingImage, ...]]:
+def photo_descriptions(text: str, images: tuple[MediaItem, ...]) -> tuple[str, tuple[MediaItem, ...]]:
     """``text`` without the lines that describe a photo, and ``images`` with those descriptions."""
     if not images:
         return text, images

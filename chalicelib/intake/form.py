@@ -23,7 +23,7 @@ from typing import Any
 
 from ..domain.addresses import in_domain, is_address, parse_address
 from ..domain.errors import InvalidAddress, InvalidSubmission
-from ..domain.story import IncomingImage, Submission
+from ..domain.story import MediaItem, Submission
 from .html_text import clean_line, clean_text
 from .images import keep_image, safe_filename, too_many_images_note
 from .limits import IntakeLimits
@@ -150,8 +150,6 @@ def parse_form(raw: bytes, *, raw_key: str, limits: IntakeLimits) -> Submission:
     refuse_if_too_long(story, limits)
     if len(title) > limits.max_title_chars:
         raise InvalidSubmission(f"the title is over {limits.max_title_chars} characters", code="too-large")
-    if not title:
-        title = title_from_text(story, limits)
 
     images, notes = _images(images_in, limits)
     return Submission(
@@ -159,7 +157,7 @@ def parse_form(raw: bytes, *, raw_key: str, limits: IntakeLimits) -> Submission:
         raw_key=raw_key,
         sender=address,
         sender_name=name,
-        title=title,
+        title=title or title_from_text(story, limits),
         text=story,
         images=images,
         notes=tuple(notes),
@@ -174,8 +172,8 @@ def _text_field(doc: Mapping[str, Any], key: str) -> str:
     return value
 
 
-def _images(items: list[Any], limits: IntakeLimits) -> tuple[tuple[IncomingImage, ...], list[str]]:
-    kept: list[IncomingImage] = []
+def _images(items: list[Any], limits: IntakeLimits) -> tuple[tuple[MediaItem, ...], list[str]]:
+    kept: list[MediaItem] = []
     notes: list[str] = []
     for position, item in enumerate(items, start=1):
         if len(kept) >= limits.max_images:

@@ -23,10 +23,11 @@ import re
 import struct
 import unicodedata
 import warnings
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import InvalidSubmission
-from ..domain.story import IncomingImage
+from ..domain.story import MediaItem
 from .html_text import clean_line
 from .limits import IntakeLimits
 
@@ -138,7 +139,7 @@ def _pixel_size(data: bytes) -> tuple[int, int] | None:
 
 def prepare_image(
     filename: str, declared_type: str, data: bytes, alt: str, limits: IntakeLimits
-) -> IncomingImage:
+) -> MediaItem:
     """Check, orient, strip, downscale and re-encode one image.
 
     Raises InvalidSubmission with code ``image-too-large`` (bytes or pixels over the limits) or
@@ -247,7 +248,7 @@ def prepare_image(
         )
 
     ext = ".png" if out_format == "PNG" else ".jpg"
-    return IncomingImage(
+    return MediaItem(
         filename=with_extension(name, ext, max_chars=limits.max_filename_chars),
         content_type=ACCEPTED_TYPES[out_format],
         data=encoded,
@@ -256,7 +257,7 @@ def prepare_image(
 
 
 def keep_image(
-    kept: list[IncomingImage],
+    kept: list[MediaItem],
     notes: list[str],
     candidate: tuple[str, str, bytes, str],
     limits: IntakeLimits,
@@ -275,7 +276,7 @@ def keep_image(
         return
     if any(k.filename == image.filename for k in kept):
         stem, _, ext = image.filename.rpartition(".")
-        image = IncomingImage(f"{stem}-{number}.{ext}", image.content_type, image.data, image.alt)
+        image = replace(image, filename=f"{stem}-{number}.{ext}")
     kept.append(image)
 
 

@@ -21,7 +21,7 @@ from email.feedparser import BytesFeedParser
 from email.message import EmailMessage, Message
 
 from ..domain.errors import InvalidSubmission, SenderNotAuthenticated
-from ..domain.story import IncomingImage, Submission
+from ..domain.story import MediaItem, Submission
 from .descriptions import photo_descriptions, without_disclaimers
 from .headers import EMAIL_ERRORS, decode_bytes, fix_surrogates, header_text, megabytes, received_at
 from .html_text import clean_line, clean_text, html_to_text, shorten
@@ -84,12 +84,26 @@ _ECO_LINE = re.compile(r"\b(?:environment|environnement|umwelt|ambiente|środowi
 _NAME_LINE = re.compile(
     r"^[A-Z\u00C0-\u024F\u0400-\u042F][\w'’-]*(?: [A-Z\u00C0-\u024F\u0400-\u042F][\w'’-]*)?$"
 )
-_SIGN_OFF = re.compile(
-    r"^(?:kind(?:est)? regards|best regards|warm(?:est)? regards|regards|best wishes|many thanks|"
-    r"thanks(?: again| very much)?|thank you|cheers|best|yours sincerely|yours faithfully|all the best|"
-    r"br|diolch(?: yn fawr)?|cofion(?: gorau)?)[,.!]?$",
-    re.IGNORECASE,
+# The words a message is signed off with, alone on their line (Welsh: diolch, thanks; cofion, regards).
+_SIGN_OFFS = (
+    "kind(?:est)? regards",
+    "best regards",
+    "warm(?:est)? regards",
+    "regards",
+    "best wishes",
+    "many thanks",
+    "thanks(?: again| very much)?",
+    "thank you",
+    "cheers",
+    "best",
+    "yours sincerely",
+    "yours faithfully",
+    "all the best",
+    "br",
+    "diolch(?: yn fawr)?",
+    "cofion(?: gorau)?",
 )
+_SIGN_OFF = re.compile("^(?:" + "|".join(_SIGN_OFFS) + ")[,.!]?$", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^\[(?:cid:[^\]]*|image:[^\]]*|image)\]$", re.IGNORECASE)
 _SIGNATURE_MAX_LINES = 8
 _COVER_NOTE_CHARS = 300
@@ -542,8 +556,8 @@ def _decode_part(part: Message) -> str:
 
 def _prepare_images(
     candidates: list[tuple[str, str, bytes, str]], limits: IntakeLimits
-) -> tuple[tuple[IncomingImage, ...], list[str]]:
-    kept: list[IncomingImage] = []
+) -> tuple[tuple[MediaItem, ...], list[str]]:
+    kept: list[MediaItem] = []
     notes: list[str] = []
     seen: set[str] = set()
     extra = 0

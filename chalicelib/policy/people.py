@@ -11,8 +11,8 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from .normalise import NormalisedText, cased_runs, lower_runs
 from .rules import OrgRules, builtin_list
@@ -136,9 +136,11 @@ _EXPECTED_CAPITALS = FIRST_NAMES | AMBIGUOUS_FIRST_NAMES | SURNAMES | NOT_SURNAM
 # --- names ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NameMatch:
-    """A person's name in the text: ``title`` and ``given`` may be empty, ``surname`` never is."""
+class NameMatch(NamedTuple):
+    """A person's name in the text: ``title`` and ``given`` may be empty, ``surname`` never is.
+
+    A named tuple, not a frozen dataclass: every story makes many of these, and a tuple is built
+    nearly three times faster (a frozen dataclass sets each field through ``object.__setattr__``)."""
 
     start: int
     end: int

@@ -1,4 +1,5 @@
-"""What every stage's service is built with: the table, the organisation's rules and the clock."""
+"""What every service is built with (the table, the organisation's rules and the clock), and what every
+pipeline stage adds to it (the story store and the queues)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypedDict
 
-from ..adapters.ports import StoryTable
+from ..adapters.ports import Queues, StoryStore, StoryTable
 from ..policy.rules import OrgRules
 
 
@@ -26,3 +27,18 @@ class ServiceParts(TypedDict):
     table: StoryTable
     rules: Callable[[], OrgRules]
     clock: Callable[[], datetime]
+
+
+@dataclass(kw_only=True)
+class StageService(Service):
+    """A pipeline stage: it reads and writes stories and hands them on through the queues."""
+
+    stories: StoryStore
+    queues: Queues
+
+
+class StageParts(ServiceParts):
+    """A ``StageService``'s own fields, as the composition root passes them to every stage."""
+
+    stories: StoryStore
+    queues: Queues

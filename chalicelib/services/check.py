@@ -6,7 +6,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
 
-from ..adapters.ports import Queues, StoryStore
 from ..domain.approval import Progress, Step
 from ..domain.errors import Retryable
 from ..domain.findings import IN_TITLE, CheckContext, Inspection, Severity, Verdict
@@ -16,7 +15,7 @@ from ..observability import MetricUnit, metrics
 from ..policy.catalogue import run_checks
 from ..policy.routing import approval_steps
 from ..policy.rules import OrgRules
-from .base import Service
+from .base import StageService
 from .messages import Notice, NoticeKind, StoryRef
 from .moves import Mover
 
@@ -63,10 +62,7 @@ def describe_later(verdict: Verdict, version: Version) -> Verdict:
 
 
 @dataclass(kw_only=True)
-class CheckService(Service):
-    stories: StoryStore
-    queues: Queues
-
+class CheckService(StageService):
     @cached_property
     def _moves(self) -> Mover:
         return Mover(table=self.table, clock=self.clock, actor=ACTOR, doing="checking")

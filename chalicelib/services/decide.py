@@ -13,7 +13,6 @@ from datetime import datetime
 from hashlib import sha256
 from typing import Literal
 
-from ..adapters.ports import Queues, StoryStore
 from ..domain import markers
 from ..domain.approval import Progress, Step
 from ..domain.errors import ConflictError, LinkError
@@ -24,7 +23,7 @@ from ..domain.story import AuditEvent, Image, StoryRecord, Version
 from ..domain.text import clean_line, clean_text
 from ..observability import MetricUnit, metrics
 from ..policy.routing import approval_steps
-from .base import Service
+from .base import StageService
 from .links import LinkIssuer
 from .messages import Notice, NoticeKind, StoryRef
 from .moves import Mover
@@ -98,9 +97,7 @@ class DecisionResult:
 
 
 @dataclass(kw_only=True)
-class DecideService(Service):
-    stories: StoryStore
-    queues: Queues
+class DecideService(StageService):
     links: LinkIssuer
     takedown: Callable[[str, str, str], object] | None = None
 

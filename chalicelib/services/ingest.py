@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from ..adapters.ports import Queues, RawStore, StoryStore
+from ..adapters.ports import RawStore
 from ..domain import markers
 from ..domain.addresses import in_domain
 from ..domain.errors import InvalidSubmission, RateLimited, SenderNotAuthenticated
@@ -20,7 +20,7 @@ from ..intake.mime import parse_email
 from ..intake.not_a_story import AUTO_GENERATED
 from ..intake.sender_auth import authenticate_sender
 from ..policy.rules import OrgRules
-from .base import Service
+from .base import StageService
 from .limits import RateLimiter
 from .messages import Notice, ObjectCreated
 from .notify import without_our_subject
@@ -58,10 +58,8 @@ def _domain(address: str) -> str:
 
 
 @dataclass(kw_only=True)
-class IngestService(Service):
+class IngestService(StageService):
     raw: RawStore
-    stories: StoryStore
-    queues: Queues
     trusted_authserv_ids: tuple[str, ...]
     limiter: RateLimiter
     limits: IntakeLimits = field(default_factory=IntakeLimits)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..adapters.ports import Counters, Queues, StoryStore
+from ..adapters.ports import Counters
 from ..domain import markers
 from ..domain.errors import Retryable
 from ..domain.findings import CheckContext, Finding, Inspection, PhotoCheck, Severity
@@ -22,7 +22,7 @@ from ..domain.states import State
 from ..inspect.findings import IMG_UNREADABLE, judge, photo_check
 from ..inspect.model import Inspector
 from ..observability import MetricUnit, metrics
-from .base import Service
+from .base import StageService
 from .messages import StoryRef
 
 MAX_ATTEMPTS = 3
@@ -34,9 +34,7 @@ GAVE_UP = (
 
 
 @dataclass(kw_only=True)
-class InspectService(Service):
-    stories: StoryStore
-    queues: Queues
+class InspectService(StageService):
     counters: Counters
     inspector: Inspector
 

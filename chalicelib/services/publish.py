@@ -20,22 +20,19 @@ from ..adapters.ports import (
     ChannelPoster,
     Counters,
     IdempotentPoster,
-    MediaItem,
     PostResult,
-    Queues,
-    StoryStore,
     TitledPoster,
 )
 from ..domain import markers
 from ..domain.errors import Parked, PublishError, Retryable, RetryLater, UnknownOutcome
 from ..domain.states import State
-from ..domain.story import Post, StoryRecord, Version
+from ..domain.story import MediaItem, Post, StoryRecord, Version
 from ..domain.text import clean_line, clean_text
 from ..observability import MetricUnit, logger, metrics
 from ..policy.rules import OrgRules, XChannel
 from ..policy.thread import split_thread
 from ..policy.x_cost import XCost, x_cost
-from .base import Service
+from .base import StageService
 from .messages import Notice, StoryRef
 from .moves import Mover
 
@@ -83,9 +80,7 @@ def describe_x_cost(version: Version, rules: OrgRules) -> str:
 
 
 @dataclass(kw_only=True)
-class PublishService(Service):
-    stories: StoryStore
-    queues: Queues
+class PublishService(StageService):
     channel: Callable[[str], ChannelPoster]
     blog: Callable[[], BlogSite]
     counters: Counters
@@ -169,7 +164,7 @@ class PublishService(Service):
         for img in version.images[:MAX_IMAGES]:
             name = img.key.rsplit("/", 1)[-1]
             data = self.stories.get_media(version.story_id, version.number, name)
-            out.append(MediaItem(data=data, content_type=img.content_type, alt=img.alt, name=name))
+            out.append(MediaItem(data=data, content_type=img.content_type, alt=img.alt, filename=name))
         return out
 
     def _blog_post(self, version: Version, rules: OrgRules, media: Sequence[MediaItem]) -> list[Post]:

@@ -22,12 +22,12 @@ import pytest
 from chalice.test import Client
 
 import app as chalice_app
-from chalicelib.adapters.ports import MediaItem, OutgoingEmail, PostResult
+from chalicelib.adapters.ports import OutgoingEmail, PostResult
 from chalicelib.bootstrap import Container, set_container
 from chalicelib.config import Settings
 from chalicelib.definition import QUEUES
 from chalicelib.domain.errors import UnknownOutcome
-from chalicelib.domain.story import Version
+from chalicelib.domain.story import MediaItem, Version
 from chalicelib.inspect.decode import Unreadable, decode
 from chalicelib.inspect.model import Observations
 from chalicelib.policy.rules import OrgRules, load_rules_file

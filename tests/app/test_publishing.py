@@ -11,9 +11,10 @@ from email.message import EmailMessage
 from chalice.test import Client
 from PIL import Image
 
-from chalicelib.adapters.ports import MediaItem, PostResult
+from chalicelib.adapters.ports import PostResult
 from chalicelib.domain.errors import PublishError
 from chalicelib.domain.states import State
+from chalicelib.domain.story import MediaItem
 from chalicelib.policy.rules import parse_rules
 from chalicelib.services.publish import thread_parts
 

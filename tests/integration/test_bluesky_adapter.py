@@ -16,8 +16,8 @@ from PIL import Image
 
 from chalicelib.adapters.bluesky import BlueskyChannel, BlueskyCredentials
 from chalicelib.adapters.credentials import CredentialsError
-from chalicelib.adapters.ports import MediaItem
 from chalicelib.domain.errors import ConfigError, PublishError, UnknownOutcome
+from chalicelib.domain.story import MediaItem
 from local.fakes.bluesky import FakeBluesky
 
 pytestmark = [

@@ -19,8 +19,8 @@ from atproto_client.exceptions import RequestErrorBase
 from PIL import Image
 
 from chalicelib.adapters.bluesky import BlueskyChannel, BlueskyCredentials
-from chalicelib.adapters.ports import MediaItem
 from chalicelib.domain.errors import PublishError
+from chalicelib.domain.story import MediaItem
 from local.fakes.bluesky import FakeBluesky
 from tests.integration.bluesky_pds import PdsNotInstalled, RealPds, running_pds
 

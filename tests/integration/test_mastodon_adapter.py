@@ -12,8 +12,8 @@ from PIL import Image
 
 from chalicelib.adapters.credentials import CredentialsError
 from chalicelib.adapters.mastodon import MastodonChannel, MastodonCredentials
-from chalicelib.adapters.ports import MediaItem
 from chalicelib.domain.errors import ConfigError, PublishError, UnknownOutcome
+from chalicelib.domain.story import MediaItem
 from local.fakes.mastodon import FakeMastodon, countable_length
 
 pytestmark = pytest.mark.integration

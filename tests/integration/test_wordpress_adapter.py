@@ -15,13 +15,13 @@ import requests
 from PIL import Image
 
 from chalicelib.adapters.credentials import CredentialsError
-from chalicelib.adapters.ports import MediaItem
 from chalicelib.adapters.wordpress import (
     UploadTimeouts,
     WordPressChannel,
     WordPressCredentials,
 )
 from chalicelib.domain.errors import ConfigError, PublishError
+from chalicelib.domain.story import MediaItem
 from local.fakes.wordpress import FakeWordPress
 
 pytestmark = pytest.mark.integration

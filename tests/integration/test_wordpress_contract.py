@@ -19,9 +19,9 @@ import requests
 from PIL import Image
 from requests.adapters import HTTPAdapter
 
-from chalicelib.adapters.ports import MediaItem
 from chalicelib.adapters.wordpress import UploadTimeouts, WordPressChannel, WordPressCredentials
 from chalicelib.domain.errors import PublishError, UnknownOutcome
+from chalicelib.domain.story import MediaItem
 from local.fakes.wordpress import FakeWordPress
 from tests.integration.wordpress_site import ROLES, WordPressSite, real_wordpress
 

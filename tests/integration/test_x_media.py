@@ -13,9 +13,9 @@ import tweepy
 from PIL import Image
 from requests_oauthlib import OAuth1
 
-from chalicelib.adapters.ports import MediaItem
 from chalicelib.adapters.x import X_API_ORIGIN, Chunking, TweepyX, XCredentials, mount_x_transport
 from chalicelib.domain.errors import PublishError, UnknownOutcome
+from chalicelib.domain.story import MediaItem
 from local.fakes.x import FakeX
 
 pytestmark = pytest.mark.integration

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from chalicelib.domain.story import IncomingImage
+from chalicelib.domain.story import MediaItem
 from chalicelib.intake.descriptions import photo_descriptions
 
 
-def photos(*alts: str) -> tuple[IncomingImage, ...]:
-    return tuple(IncomingImage(f"p{n}.jpg", "image/jpeg", b"x", alt) for n, alt in enumerate(alts, start=1))
+def photos(*alts: str) -> tuple[MediaItem, ...]:
+    return tuple(MediaItem(b"x", "image/jpeg", alt, f"p{n}.jpg") for n, alt in enumerate(alts, start=1))
 
 
 def test_a_photo_line_describes_the_only_photo_and_leaves_the_story() -> None:
