@@ -6,17 +6,22 @@ and the state each handler starts from is saved, with the adapters each handler 
 then runs in its own fresh interpreter from that state, so one handler's imports and leftovers never
 count against another.
 
-Two things keep the figure close to what Lambda reports as "Max Memory Used". The stored objects
+Three things keep the figure close to what Lambda reports as "Max Memory Used". The stored objects
 (the raw email, the photo, the versions) live in files, read back on each get, as S3 keeps them
 outside the function. And the boto3 clients the real function would create for the adapters it used
 (S3, DynamoDB, SQS, SES, SSM) are created before the handler runs and held while it runs: the first
 client loads botocore's endpoint data and service models, which costs more than any adapter's work.
+And each child runs with the environment the Lambda runtime sets (``LAMBDA_TASK_ROOT`` and the
+function's name, handler and memory size; see ``lambda_environment``): libraries look at it. The X-Ray
+SDK is the one that matters: outside Lambda it builds a client of its own at import to poll sampling
+rules (about 18 MB), inside Lambda it leaves sampling to Lambda and builds none.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import pickle
 import re
 import resource
@@ -431,6 +436,25 @@ def child(stage: str, path: str, used: list[str]) -> None:
     print(json.dumps({"before_kb": before, "peak_kb": peak, "clients": len(clients)}))
 
 
+def lambda_environment(stage: str) -> dict[str, str]:
+    """This process's environment plus what the Lambda runtime sets for the stage's function.
+
+    The names are those in AWS's "Defined runtime environment variables" table; the values are the
+    deployed function's (Python 3.11, 256 MB, the stage's handler in app.py).
+    """
+    handler = "app.app" if stage == "decide" else f"app.{HANDLER_OF[QUEUE_OF[stage]]}"
+    return {
+        **os.environ,
+        "LAMBDA_TASK_ROOT": str(ROOT),
+        "LAMBDA_RUNTIME_DIR": "/var/runtime",
+        "AWS_EXECUTION_ENV": "AWS_Lambda_python3.11",
+        "AWS_LAMBDA_FUNCTION_NAME": f"rs-bench-{stage}",
+        "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "256",
+        "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
+        "_HANDLER": handler,
+    }
+
+
 # Linux carries a process's peak RSS across exec, so a child started straight from this (large)
 # process would report our peak as its own. A small interpreter in between starts it from a clean slate.
 LAUNCHER = "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:]))"
@@ -459,6 +483,7 @@ def measure() -> dict[str, tuple[float, float]]:
                     ",".join(used),
                 ],
                 cwd=ROOT,
+                env=lambda_environment(name),
                 capture_output=True,
                 text=True,
                 check=False,

@@ -29,12 +29,16 @@ def tracer() -> Tracer:
     Creating it loads the X-Ray SDK (a third of a second) and patches botocore; the composition root
     calls this before it builds the first AWS client, so every call is still traced, and importing the
     app for a cold start stays cheap.
+
+    Only botocore is patched: the AWS calls are what a trace is for. Powertools' default patches every
+    library the X-Ray SDK knows, which in Lambda imports requests, httpx and sqlite3 into every function
+    whether it uses them or not (about 10 MB; `BENCH_ONLY=memory`).
     """
     global _tracer  # noqa: PLW0603 - one tracer per execution environment
     if _tracer is None:
         from aws_lambda_powertools import Tracer
 
-        _tracer = Tracer(service=SERVICE)
+        _tracer = Tracer(service=SERVICE, patch_modules=("botocore",))
     return _tracer
 
 
