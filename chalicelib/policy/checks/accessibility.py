@@ -194,9 +194,12 @@ def _alt_problem(image: ImageContext, story: str, limit: int, n: int) -> tuple[S
     return None
 
 
-@cache
-def dictionary_words() -> frozenset[str]:
-    return frozenset(w for w in _pronunciations() if w.isalpha())
+def dictionary_word(word: str) -> bool:
+    """Whether ``word`` (in lower case) is in the dictionary and made of letters only.
+
+    Asked of the pronunciation table itself: a set of its words beside it held another 5 MB.
+    """
+    return word in _pronunciations() and word.isalpha()
 
 
 def segment_hashtag(tag: str) -> list[str] | None:
@@ -205,7 +208,7 @@ def segment_hashtag(tag: str) -> list[str] | None:
     Parts under three letters must be common short words, so that a name is not cut into syllables.
     """
     lower = tag.lower()
-    words = dictionary_words()
+    words = _pronunciations()
     n = len(lower)
     best: list[list[str] | None] = [None] * (n + 1)
     best[0] = []
@@ -213,7 +216,9 @@ def segment_hashtag(tag: str) -> list[str] | None:
         for start in range(max(0, end - 20), end):
             prior = best[start]
             piece = lower[start:end]
-            if prior is None or piece not in words or (len(piece) < 3 and piece not in _SHORT_WORDS):
+            if prior is None or piece not in words or not piece.isalpha():
+                continue
+            if len(piece) < 3 and piece not in _SHORT_WORDS:
                 continue
             candidate = [*prior, tag[start:end]]
             current = best[end]
@@ -235,7 +240,7 @@ def check_hashtag_case(text: NormalisedText, ctx: CheckContext, rules: OrgRules)
         tag = m.group(1)
         if _is_cased(tag) or any(c.isdigit() for c in tag) or len(tag) < 6:
             continue
-        if tag.lower() in dictionary_words():
+        if dictionary_word(tag.lower()):
             continue
         parts = segment_hashtag(tag)
         if parts is None or len(parts) < 2:

@@ -16,7 +16,7 @@ from ..normalise import NormalisedText, PhraseIndex, may_have_phrase, phrase_ind
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
 from ..words import word_pattern
-from .accessibility import capital_runs, dictionary_words
+from .accessibility import capital_runs, dictionary_word
 
 JARGON = "A11Y-JARGON"
 
@@ -168,7 +168,7 @@ def _unexplained_acronyms(source: str, rules: OrgRules) -> list[Finding]:
         seen.add(base)
         if any(m.start() in r for r in shouted):
             continue  # words in capitals for emphasis: the capitals check covers them
-        if len(base) >= 3 and base.lower() in dictionary_words() and base.isalpha() and len(base) > 3:
+        if len(base) >= 3 and dictionary_word(base.lower()) and len(base) > 3:
             continue  # a word written in capitals ("FREE"), not an acronym
         if re.search(rf"\(\s*{re.escape(base)}s?\s*\)|(?<![\w]){re.escape(base)}s?\s*\(", source):
             continue  # explained where it is introduced: "antisocial behaviour (ASB)"
