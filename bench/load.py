@@ -23,6 +23,7 @@ STORIES = 1000
 WORKERS = 24
 TIMEOUT_S = 360.0  # no new submissions after this: the run stops by itself
 DRAIN_S = 90.0  # then what was submitted may finish; a story not at approval after that is lost
+SCAN_EVERY_S = 20.0  # how often the table is read before every story has its approval email
 # Where a story may rest without anyone acting on it: waiting for approval, or a final outcome.
 REACHED = {
     "PENDING_APPROVAL",
@@ -59,19 +60,20 @@ class MailWatcher:
         self._thread.join(timeout=30)
 
     def _run(self) -> None:
+        seen = 0
         while not self._stop.is_set():
             start = time.monotonic()
             try:
-                mails = self._stack.mail()
+                # Only the mail sent since the last read: a read of all of it grows with the run.
+                mails = self._stack.mail(since=seen)
             except requests.RequestException:
                 mails = None
             took = time.monotonic() - start
             if mails is not None:
-                by_subject: dict[str, list[dict[str, Any]]] = {}
-                for m in mails:
-                    by_subject.setdefault(m["subject"], []).append(m)
+                seen += len(mails)
                 with self._cond:
-                    self._by_subject = by_subject
+                    for m in mails:
+                        self._by_subject.setdefault(m["subject"], []).append(m)
                     self.fetches += 1
                     self.last_fetch_s = took
                     self._cond.notify_all()
@@ -148,23 +150,34 @@ def main(stories: int = STORIES, workers: int = WORKERS) -> int:
             pool.submit(submit, n)
         wall = None
         records: list[dict[str, Any]] = []
-        while time.monotonic() < deadline:
-            time.sleep(2)
+
+        def all_reached(wanted: list[str] | set[str]) -> bool:
+            nonlocal records
             records = stack.records()
             reached = {r["title"] for r in records if r["state"] in REACHED}
-            if all(t in reached for t in titles):
+            return all(t in reached for t in wanted)
+
+        # The table is read (a scan of every item, in the stack's moto) when every story has its approval
+        # email, or now and then for stories that rest without one: a read every 2 s cost the stack more
+        # the longer the run went, and so measured the benchmark's own polling.
+        last_scan = time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(1)
+            emailed = all(mail.count(f"Approval needed: {t}") for t in titles)
+            if not emailed and time.monotonic() - last_scan < SCAN_EVERY_S:
+                continue
+            last_scan = time.monotonic()
+            if all_reached(titles):
                 wall = time.monotonic() - start
                 break
         pool.shutdown(wait=True, cancel_futures=True)
         # Past the time limit, let what was submitted finish: slow must not be counted as lost.
         drain_end, idle = time.monotonic() + DRAIN_S, 0
         while wall is None and time.monotonic() < drain_end and idle < 3:
-            records = stack.records()
-            reached = {r["title"] for r in records if r["state"] in REACHED}
-            if all(t in reached for t in submitted):
+            if all_reached(submitted):
                 break
             idle = idle + 1 if not any(stack.queue_depths().values()) else 0
-            time.sleep(2)
+            time.sleep(5)
         elapsed = time.monotonic() - start
         # Approval emails follow PENDING_APPROVAL by one queue hop: give them time to arrive (or not).
         pending = [r["title"] for r in records if r["state"] == "PENDING_APPROVAL"]

@@ -90,8 +90,10 @@ class Stack:
     aws: str
     log: Path
 
-    def mail(self) -> list[dict[str, Any]]:
-        return list(requests.get(f"{self.base}/dev/mail.json", timeout=60).json())
+    def mail(self, since: int = 0) -> list[dict[str, Any]]:
+        """The sent mail, oldest first; with ``since``, only what came after the first ``since``."""
+        params = {"since": str(since)} if since else None
+        return list(requests.get(f"{self.base}/dev/mail.json", params=params, timeout=60).json())
 
     def posts(self) -> list[dict[str, Any]]:
         return list(requests.get(f"{self.base}/dev/x.json", timeout=60).json())

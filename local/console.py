@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from chalice.config import Config
 from chalice.local import LocalGateway, LocalGatewayException
@@ -91,12 +91,19 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, _env.get_template(name).render(**ctx).encode(), "text/html; charset=utf-8")
 
     def do_GET(self) -> None:
-        path = urlsplit(self.path).path
+        url = urlsplit(self.path)
+        path = url.path
         if path == "/healthz":
             parts = self.owner.ready()
             self._json({"ok": all(parts.values()), "parts": parts}, 200 if all(parts.values()) else 503)
         elif path == "/dev/mail.json":
-            self._json([m.to_dict() for m in sent_mail(region=self.owner.region)])
+            # ?since=N: only the messages after the first N, for a reader that keeps what it has read
+            # (the whole list costs the stack time in proportion to all the mail ever sent).
+            since = parse_qs(url.query).get("since", ["0"])[0]
+            if not since.isdigit():
+                self._send(400, b"since must be a whole number", "text/plain")
+                return
+            self._json([m.to_dict() for m in sent_mail(region=self.owner.region, since=int(since))])
         elif path == "/dev/mail":
             self._page("mail.html", mails=list(reversed(sent_mail(region=self.owner.region))))
         elif path == "/dev/x.json":

@@ -70,9 +70,11 @@ def parse_raw(message_id: str, raw: str | bytes) -> SentMail:
 _parsed: dict[str, SentMail] = {}
 
 
-def sent_mail(account: str = "123456789012", region: str = "eu-west-2") -> list[SentMail]:
+def sent_mail(account: str = "123456789012", region: str = "eu-west-2", *, since: int = 0) -> list[SentMail]:
+    """Every message sent, oldest first; with ``since``, only those after the first ``since`` (SES's list
+    only grows, so a reader that keeps what it has read asks for the rest, not for all of it again)."""
     out = []
-    for m in _sent_messages(account, region):
+    for m in _sent_messages(account, region)[max(since, 0) :]:
         cached = _parsed.get(m.id)
         if cached is not None:
             out.append(cached)
