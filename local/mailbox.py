@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import email
 import re
-from dataclasses import asdict, dataclass
+import threading
+from dataclasses import asdict, dataclass, field
 from email.message import EmailMessage
 from email.policy import default
 from typing import Any
+
+from .moto_process import SENT_PATH
 
 LINK = re.compile(r"https?://[^\s<>\"')]+")
 
@@ -29,7 +33,66 @@ class SentMail:
         return d
 
 
+@dataclass(frozen=True)
+class _Sent:
+    """A message SES accepted, as moto's server in another process reports it (``local.moto_process``)."""
+
+    id: str
+    raw_data: str | bytes | None = None
+    destinations: dict[str, list[str]] = field(default_factory=dict)
+    source: str = ""
+    subject: str = ""
+    body: str = ""
+
+
+class _RemoteSes:
+    """The sent messages of a moto server in another process, read once each: SES's list only grows."""
+
+    def __init__(self, endpoint: str) -> None:
+        self.endpoint = endpoint
+        self._lock = threading.Lock()
+        self._seen: dict[tuple[str, str], list[_Sent]] = {}
+
+    def messages(self, account: str, region: str) -> list[_Sent]:
+        import requests
+
+        with self._lock:
+            have = self._seen.setdefault((account, region), [])
+            resp = requests.get(
+                f"{self.endpoint}{SENT_PATH}",
+                params={"since": str(len(have)), "account": account, "region": region},
+                timeout=60,
+            )
+            resp.raise_for_status()
+            for d in resp.json():
+                raw: str | bytes | None = d.get("raw")
+                if "raw_b64" in d:
+                    raw = base64.b64decode(d["raw_b64"])
+                have.append(
+                    _Sent(
+                        id=d["id"],
+                        raw_data=raw,
+                        destinations={"ToAddresses": list(d.get("to", []))},
+                        source=d.get("source", ""),
+                        subject=d.get("subject", ""),
+                        body=d.get("body", ""),
+                    )
+                )
+            return list(have)
+
+
+_remote: list[_RemoteSes] = []  # empty: moto runs in this process
+
+
+def read_sent_mail_from(endpoint: str | None) -> None:
+    """Read SES's sent messages from the moto server at ``endpoint`` (in another process), or, with
+    None, from the moto server running in this process."""
+    _remote[:] = [_RemoteSes(endpoint)] if endpoint else []
+
+
 def _sent_messages(account: str, region: str) -> list[Any]:
+    if _remote:
+        return list(_remote[0].messages(account, region))
     # The moto server runs in this process, so its SES backend can be read directly (the same data
     # that /moto-api/data.json serialises, without serialising every other service's state too).
     from moto.ses.models import ses_backends

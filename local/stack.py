@@ -8,8 +8,12 @@ import logging
 import os
 import secrets
 import signal
+import socket
+import subprocess
+import sys
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,6 +80,46 @@ def lighten_moto_server() -> None:
     SQSBackend.is_message_valid_based_on_retention_period = is_message_valid_based_on_retention_period  # type: ignore[method-assign]
 
 
+def start_moto_process(host: str, port: int, timeout_s: float = 60.0) -> Callable[[], None]:
+    """moto's server in a child process on ``host:port``, ready to answer; returns what stops it.
+
+    SES's sent mail is then read from it over HTTP (``local.mailbox``)."""
+    from local.mailbox import read_sent_mail_from
+
+    proc = subprocess.Popen(  # noqa: S603 - this interpreter and module, host and port from Ports
+        [sys.executable, "-m", "local.moto_process", "--host", host, "--port", str(port)],
+        cwd=Path(__file__).resolve().parents[1],
+        stdin=subprocess.PIPE,
+    )
+
+    def stop() -> None:
+        read_sent_mail_from(None)
+        if proc.stdin is not None:
+            proc.stdin.close()  # the child ends when its standard input closes
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        if proc.poll() is not None:
+            raise OSError(f"moto's server exited with code {proc.returncode} before it answered")
+        try:
+            with socket.create_connection((host, port), timeout=1):
+                break
+        except OSError:
+            if time.monotonic() > deadline:
+                stop()
+                raise OSError(
+                    f"moto's server did not answer on {host}:{port} within {timeout_s:.0f} s"
+                ) from None
+            time.sleep(0.05)
+    read_sent_mail_from(f"http://{host}:{port}")
+    return stop
+
+
 @dataclass
 class Ports:
     console: int = 8000
@@ -91,6 +135,9 @@ class LocalStack:
     host: str = "127.0.0.1"
     retry_delay_s: int = 1
     schedule_every_s: float = 60.0
+    # moto in its own process (local/moto_process.py) gives it a core of its own; in this one it shares
+    # the handlers' interpreter lock.
+    moto_in_process: bool = False
     _stoppers: list[Any] = field(default_factory=list)
     _ready: dict[str, bool] = field(default_factory=dict)
 
@@ -126,15 +173,18 @@ class LocalStack:
         }
 
     def start(self) -> None:
-        from moto.server import ThreadedMotoServer
-
         # moto's server logs every request; the pipeline's own JSON logs are what a developer wants to read.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
-        serialise_moto_dynamodb()
-        lighten_moto_server()
-        moto = ThreadedMotoServer(ip_address=self.host, port=self.ports.moto, verbose=False)
-        moto.start()
-        self._stoppers.append(moto.stop)
+        if self.moto_in_process:
+            from moto.server import ThreadedMotoServer
+
+            serialise_moto_dynamodb()
+            lighten_moto_server()
+            moto = ThreadedMotoServer(ip_address=self.host, port=self.ports.moto, verbose=False)
+            moto.start()
+            self._stoppers.append(moto.stop)
+        else:
+            self._stoppers.append(start_moto_process(self.host, self.ports.moto))
         self._ready["aws"] = True
 
         x_creds = {
