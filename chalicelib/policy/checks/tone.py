@@ -8,7 +8,7 @@ and an allegation only next to a name or a business.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText, first_runs, letter_runs
@@ -16,6 +16,7 @@ from ..people import find_names, sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
 from .profanity import spaced_out, undisguised_words
+from .wrongdoing import DONE_KINDS, KINDS, WRONGDOING_WORDS
 
 INSULT = "TONE-INSULT"
 DEFAME = "TONE-DEFAME"
@@ -147,7 +148,7 @@ _NAMED = (
     rf"|{_CAP}(?:\s+{_CAP}){{1,2}}"
     # A firm by the shape of its name: "Harris-Lowe", "Okafor, Brent and Lyle", and anyone a warning
     # names ("avoid Harris", "don't use Lyle's").
-    rf"|[A-Z][a-z]+-[A-Z][a-z]+(?![\w-])"
+    rf"|(?:Ma?c|O['’])?[A-Z][a-z]+-(?:Ma?c|O['’])?[A-Z][a-z]+(?![\w-])"
     rf"|{_CAP},\s+{_CAP},?\s+(?:and|&)\s+{_CAP}"
     rf"|(?i:avoid|don['’]?t\s+use|do\s+not\s+use|never\s+use|steer\s+clear\s+of|stay\s+away\s+from)"
     rf"\s+(?:{_CAP}['’]s|{_CAP})(?:\s+{_CAP}){{0,3}}"
@@ -158,6 +159,9 @@ _NAMED = (
     rf"|\d{{1,4}}[A-Za-z]?\s+{_CAP}(?:\s+{_CAP}){{0,2}}))"
 )
 _NAMED_RE = re.compile(_NAMED)
+# A name starts a word ("McQuellby-Brank", not "Quellby-Brank"): tried at every letter, the name shapes
+# cost most of the patterns, and a look-behind rules out the letters inside words at once.
+_WORD_START = r"(?<!\w)"
 # Capitalised words that make a sequence a place, organisation or sentence start, not a person.
 _NOT_PERSON_TEXT = """
     Road Street Lane Avenue Park Close Way Drive Estate Centre Center Library Council Borough Hall Court
@@ -171,27 +175,83 @@ _NOT_PERSON = frozenset(_NOT_PERSON_TEXT.split())
 
 
 # "Mrs Patel was robbed": the name is who it was done to.
-_DEFAME_VERB = (
-    r"(?:(?<!was )(?<!were )(?<!been )(?<!got )(?<!being )"
+# Done: after "was" the name is who it was done to ("Mrs Patel was robbed"), and after "the" it
+# describes a thing ("Dave Jones cleared the dumped rubbish").
+_DONE_GUARD = r"(?<!was )(?<!were )(?<!been )(?<!got )(?<!being )(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bits )"
+_DONE = (
     r"(?i:stole|steals|scammed|scams|conned|cons|ripped\s+off|rips\s+off|defrauded|fleeced"
     r"|swindled|fly-?tipped|dumped\s+(?:rubbish|waste|it|this|the\s+\w+)|robbed|cheated|lied)"
-    # What someone is doing: "is dealing drugs", "has been fiddling the accounts", "are fleecing people".
-    r"|(?i:stealing|scamming|conning|fleecing|swindling|defrauding|robbing|burgling|cheating|embezzl(?:ed|ing)"
+)
+# What someone is doing: "is dealing drugs", "has been fiddling the accounts", "are fleecing people".
+_DOING = (
+    r"(?i:stealing|scamming|conning|fleecing|swindling|defrauding|robbing|burgling|cheating|embezzl(?:ed|ing)"
     r"|fly[\s-]?tipping|ripping\s+(?:\w+\s+)?off|dumping\s+(?:rubbish|rubble|waste|mattresses|fridges|tyres"
     r"|asbestos|it|their|the\s+\w+)|fiddl(?:ed|ing)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:\w+['’]s?\s+)?"
     r"(?:accounts|books|figures|meters?|expenses|benefits|claims)|(?:dealing|selling|pushing)\s+(?:drugs|crack"
     r"|heroin|cocaine|weed|cannabis)|laundering|taking\s+backhanders|took\s+(?:[\w'’]+\s+){0,3}?(?:money"
-    r"|deposits?|cash|savings)\b[^.!?]{0,60}?\b(?:never\s+c[oa]me\s+back|vanished|disappeared|did\s+a\s+runner)))"
+    r"|deposits?|cash|savings)\b[^.!?]{0,60}?\b(?:never\s+c[oa]me\s+back|vanished|disappeared|did\s+a\s+runner))"
 )
 # Every pattern with a verb has it after a space (the ``\s+`` before ``_BETWEEN``'s words, or its last):
 # a story with none such has no match of them. Scanned for alone, the verb costs a fraction of the
 # patterns, whose name shapes are tried at every capital and then every few words after it.
-_SPACE_THEN_VERB = re.compile(rf"\s{_DEFAME_VERB}\b")
+# Matched in the story in lower case, as written (all in lower case) rather than with (?i:), which costs
+# about three times as much.
+_SPACE_THEN_VERB = re.compile(rf"\s(?:{_DONE_GUARD}{_DONE}|{_DOING})\b".replace("(?i:", "(?:"))
+
+
+_Kind = tuple[int, re.Pattern[str], str, frozenset[str] | None]
+
+
+@cache
+def _wrongdoing_by_word() -> dict[str, tuple[_Kind, ...]]:
+    """Each kind of wrongdoing in ordinary words (see ``wrongdoing``) on its own after a space, filed
+    under its words: a story is scanned only for the kinds one of whose words it has (and one of the
+    words after its "+", if any), each a small pattern rather than the whole alternation. With each,
+    its place, its text as a verb and the words after its "+"."""
+    # Scanned for in the story in lower case, as written (see ``_SPACE_THEN_VERB``).
+    kinds = [(rf"{_DONE_GUARD}(?:{p})", rf"{_DONE_GUARD}(?i:{p})") for _, p in DONE_KINDS]
+    kinds += [(rf"(?:{p})", rf"(?i:{p})") for _, p in KINDS]
+    by_word: dict[str, list[_Kind]] = {}
+    for i, ((words, _), (lower, verb)) in enumerate(zip(DONE_KINDS + KINDS, kinds, strict=True)):
+        keys, plus, also = words.partition("+")
+        entry = (i, re.compile(rf"\s{lower}\b"), verb, frozenset(also.split()) if plus else None)
+        for word in keys.split():
+            by_word.setdefault(word, []).append(entry)
+    return {word: tuple(entries) for word, entries in by_word.items()}
+
+
+def _verbs_said(source: str, words: frozenset[str]) -> str | None:
+    """The alternation of the kinds of verb the story has a match of, in a fixed order; None if none."""
+    hits = words & _ALL_VERB_WORDS
+    if not hits:
+        return None
+    by_word = _wrongdoing_by_word()
+    kinds: dict[int, _Kind] = {}
+    for word in hits:
+        for kind in by_word.get(word, ()):
+            if kind[3] is None or not kind[3].isdisjoint(words):
+                kinds[kind[0]] = kind
+    ours = not hits.isdisjoint(_DEFAME_VERBS)
+    if not ours and not kinds:
+        return None
+    lower = source.lower()
+    verbs = [rf"{_DONE_GUARD}{_DONE}|{_DOING}"] if ours and _SPACE_THEN_VERB.search(lower) else []
+    for i in sorted(kinds):
+        if kinds[i][1].search(lower) is not None:
+            verbs.append(kinds[i][2])
+    return "(?:" + "|".join(verbs) + ")" if verbs else None
+
+
 # Between a name and what it is accused of doing, no word that makes someone else the doer or the
 # name a witness: "Mrs Patel reported that someone was dumping rubbish".
 _BETWEEN = (
     r"(?:(?!(?i:reported|caught|saw|seen|spotted|stopped|found|told|said|says|that|who|whether|if|when"
-    r"|someone|somebody|people|victims?|and|but|after|against|about|by)\b)[\w'’-]+\s+){0,4}?"
+    r"|someone|somebody|people|victims?|and|but|after|against|about|by"
+    # Someone else did it, and the name dealt with them: "Jo Bloggs arrested a man selling ...".
+    r"|arrested|arresting|fined|fining|prosecuted|prosecuting|convicted|interviewed|investigated"
+    r"|investigating|questioned|warned|warning|chased|chasing|tackled|tackling|confronted|challenged"
+    r"|evicted|banned|helped|helping|rescued|supported|supporting|thanked|thanks|cleared|clearing|clears"
+    r"|collected|collecting|removed|removing|picked|picking)\b)[\w'’-]+\s+){0,4}?"
 )
 # "a known", "a bunch of", "absolute", "fly-tipping": words that grade the allegation, but not a
 # preposition or a clause ("was robbed by a thief", "is the one who caught the thief").
@@ -217,7 +277,7 @@ def _defame_patterns() -> tuple[re.Pattern[str], ...]:
     return (
         # "Dave Jones is a cowboy builder", "Smith Roofing, a rogue trader", "avoid Smith Roofing – cowboys"
         re.compile(
-            rf"(?P<name>{_NAMED})\s*(?:,\s*|\s*[:–—]\s*|\s+-\s+|\s+(?i:is|was|are|were|=|the)\s+"
+            rf"{_WORD_START}(?P<name>{_NAMED})\s*(?:,\s*|\s*[:–—]\s*|\s+-\s+|\s+(?i:is|was|are|were|=|the)\s+"
             rf"|['’]s\s+(?i:a|an|the)\s+)"
             rf"{_QUALIFIER}(?P<term>{allegation})s?(?![\w-]){_NOT_THE_SUBJECT}"
         ),
@@ -226,22 +286,30 @@ def _defame_patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?<![\w-])(?P<term>{allegation})s?[,:]?\s+(?:(?i:called|named|like|such\s+as|at|from|-)\s+)?"
             rf"(?P<name>{_NAMED})"
         ),
+    )
+
+
+@lru_cache(maxsize=16)
+def _verb_patterns(verb: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a verb, for the kinds of verb a story has (``_verbs_said``): after a name of
+    the capitalised-words shape, after a name the name finder found, and after a pronoun."""
+    return (
         # "Dave Jones stole", "Smith Roofing ripped off"
-        re.compile(rf"(?P<name>{_NAMED})\s+{_BETWEEN}(?P<term>{_DEFAME_VERB})\b"),
+        re.compile(rf"{_WORD_START}(?P<name>{_NAMED})\s+{_BETWEEN}(?P<term>{verb})\b"),
+        # "Darren McAllister", "Mrs O'Neill", which the capitalised-words shape does not take
+        re.compile(rf"\s+{_BETWEEN}(?P<term>{verb})\b"),
+        # "Don't use Ashworth Paving: they took ..."
+        re.compile(rf"{_PRONOUN}\s+{_BETWEEN}(?P<term>{verb})\b"),
     )
 
 
 @cache
-def _after_name_patterns() -> tuple[re.Pattern[str], ...]:
-    """The first and third patterns without their name, for a name the name finder found
-    ("Darren McAllister", "Mrs O'Neill") that the capitalised-words shape does not."""
-    allegation = _allegation()
-    return (
-        re.compile(
-            rf"\s*(?:,\s*|\s+(?i:is|was|are|were|=|the)\s+|['’]s\s+(?i:a|an|the)\s+)"
-            rf"{_QUALIFIER}(?P<term>{allegation})s?(?![\w-]){_NOT_THE_SUBJECT}"
-        ),
-        re.compile(rf"\s+{_BETWEEN}(?P<term>{_DEFAME_VERB})\b"),
+def _after_name_pattern() -> re.Pattern[str]:
+    """The first pattern without its name, for a name the name finder found ("Darren McAllister",
+    "Mrs O'Neill") that the capitalised-words shape does not."""
+    return re.compile(
+        rf"\s*(?:,\s*|\s+(?i:is|was|are|were|=|the)\s+|['’]s\s+(?i:a|an|the)\s+)"
+        rf"{_QUALIFIER}(?P<term>{_allegation()})s?(?![\w-]){_NOT_THE_SUBJECT}"
     )
 
 
@@ -251,13 +319,10 @@ _PRONOUN = r"\b(?:They|they|He|he|She|she)"
 
 
 @cache
-def _pronoun_patterns() -> tuple[re.Pattern[str], ...]:
-    return (
-        re.compile(
-            rf"{_PRONOUN}\s+(?i:is|was|are|were)\s+{_QUALIFIER}(?P<term>{_allegation()})s?(?![\w-])"
-            rf"{_NOT_THE_SUBJECT}"
-        ),
-        re.compile(rf"{_PRONOUN}\s+{_BETWEEN}(?P<term>{_DEFAME_VERB})\b"),
+def _pronoun_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"{_PRONOUN}\s+(?i:is|was|are|were)\s+{_QUALIFIER}(?P<term>{_allegation()})s?(?![\w-])"
+        rf"{_NOT_THE_SUBJECT}"
     )
 
 
@@ -292,6 +357,7 @@ _DEFAME_VERBS_TEXT = """
     laundering taking took
 """
 _DEFAME_VERBS = frozenset(_DEFAME_VERBS_TEXT.split())
+_ALL_VERB_WORDS = _DEFAME_VERBS | WRONGDOING_WORDS
 
 
 @cache
@@ -310,31 +376,38 @@ def check_defamation(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -
     source = text.text
     allegations = _allegation_words()
     # Most stories that get this far have only a verb ("dumped", "took"): the allegation patterns,
-    # which cost most, cannot match them, and only the verb patterns run.
+    # which cost most, cannot match them, and only the verb patterns run, with only the kinds of verb
+    # the story has.
     alleged = allegations is None or not allegations.isdisjoint(text.words)
-    done = not _DEFAME_VERBS.isdisjoint(text.words) and _SPACE_THEN_VERB.search(source) is not None
-    if not (alleged or done):
+    verb = _verbs_said(source, text.words)
+    if not alleged and verb is None:
         return []
-    wanted = (alleged, alleged, done)  # the patterns of _defame_patterns: allegation, allegation, verb
+    verb_patterns = _verb_patterns(verb) if verb is not None else None
+    # After a name by shape, after a name the name finder found, after a pronoun: an allegation, a verb.
+    after_name: list[re.Pattern[str]] = []
+    after_pronoun: list[re.Pattern[str]] = []
+    by_shape: list[re.Pattern[str]] = []
+    if alleged:
+        by_shape += _defame_patterns()
+        after_name.append(_after_name_pattern())
+        after_pronoun.append(_pronoun_pattern())
+    if verb_patterns is not None:
+        by_shape.append(verb_patterns[0])
+        after_name.append(verb_patterns[1])
+        after_pronoun.append(verb_patterns[2])
     findings: list[Finding] = []
-    for pattern, want in zip(_defame_patterns(), wanted, strict=True):
-        if not want:
-            continue
+    for pattern in by_shape:
         for m in pattern.finditer(source):
             if _is_named(m.group("name")):
                 findings.append(Finding(DEFAME, Severity.BLOCK, *m.span("term"), DEFAME_REASON))
     taken = {(f.start, f.end) for f in findings}
-    # Those of _after_name_patterns and _pronoun_patterns: an allegation, then a verb.
-    after_patterns = [p for p, want in zip(_after_name_patterns(), wanted[1:], strict=True) if want]
     for name in find_names(source):
-        for pattern in after_patterns:
+        for pattern in after_name:
             after = pattern.match(source, name.end)
             if after and after.span("term") not in taken:
                 findings.append(Finding(DEFAME, Severity.BLOCK, *after.span("term"), DEFAME_REASON))
                 taken.add(after.span("term"))
-    for pattern, want in zip(_pronoun_patterns(), wanted[1:], strict=True):
-        if not want:
-            continue
+    for pattern in after_pronoun:
         for m in pattern.finditer(source):
             if m.span("term") not in taken and _named_before(source, m.start()):
                 findings.append(Finding(DEFAME, Severity.BLOCK, *m.span("term"), DEFAME_REASON))

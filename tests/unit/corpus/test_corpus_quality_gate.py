@@ -50,7 +50,7 @@ HELD_OUT_FLOOR = {
     "SEC-VULN": 1.0,
     "POL-PARTY": 1.0,
     "TONE-PROF": 0.73,
-    "TONE-DEFAME": 0.59,
+    "TONE-DEFAME": 1.0,
 }
 
 
