@@ -33,15 +33,20 @@ _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _BETWEEN_ENCODED_WORDS = re.compile(r"\?=\s+=\?")
 
 
+def header_block(raw: bytes) -> bytes:
+    """The message's bytes up to and including the blank line that ends its headers (all of it when
+    there is no blank line)."""
+    end = _HEADERS_END.search(raw)
+    return raw[: end.end()] if end else raw
+
+
 def parse_headers(raw: bytes) -> EmailMessage:
     """The message's headers only, parsed from the bytes before the first blank line.
 
     The stdlib's headers-only parse still reads the whole body into a string and splits it into lines
     (about five copies of a photo's base64); a handler that needs only the headers should not pay that.
     """
-    end = _HEADERS_END.search(raw)
-    block = raw[: end.end()] if end else raw
-    msg = BytesParser(policy=default).parsebytes(block, headersonly=True)
+    msg = BytesParser(policy=default).parsebytes(header_block(raw), headersonly=True)
     assert isinstance(msg, EmailMessage)  # the default policy always makes one
     return msg
 

@@ -155,6 +155,9 @@ def parse_email(
         msg = _parse(raw)
     except (*EMAIL_ERRORS, RecursionError) as e:
         raise InvalidSubmission("the email could not be read", code="malformed") from e
+    # Where the caller handed over its only reference (ingest does), the message's bytes go now, before
+    # its photos are decoded: 5 MB less at the peak for an email with one phone photo.
+    del raw
     if not isinstance(msg, EmailMessage):  # pragma: no cover - the default policy always makes one
         raise InvalidSubmission("the email could not be read", code="malformed")
 
