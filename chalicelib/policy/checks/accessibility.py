@@ -115,27 +115,38 @@ def syllables(word: str) -> int:
     return estimated_syllables(word)
 
 
-# ``estimated_syllables`` over many words at once, one word a line: what ``rstrip("'s")`` takes off,
-# lines with no vowel group (counted as one), and lines with a silent final "e" after two or more groups.
-_TRAILING_S = re.compile(r"['s]+$", re.MULTILINE)
-_NO_VOWEL_LINE = re.compile(r"^[^aeiouy\n]*$", re.MULTILINE)
-_SILENT_E_LINE = re.compile(r"^(?=[^\n]*?[aeiouy][^aeiouy\n]+[aeiouy])[^\n]*(?<![ley])e$", re.MULTILINE)
+# ``estimated_syllables`` over many words at once, one word a line. What ``rstrip("'s")`` takes off holds
+# no vowel, so it changes no count, only where the final "e" is. Vowel groups are the runs left when
+# every other letter is made a space, and a line of spaces had none (it counts as one syllable). A line
+# loses one for a silent "e": its last letter before any "'s", not after "l", "e" or "y", with another
+# vowel group before it. ``_SILENT_E`` reads the lines backwards, so it is tried only where a line ends.
+_NOT_VOWELS = str.maketrans(dict.fromkeys("bcdfghjklmnpqrstvwxz'", " "))
+_NOT_A_PLAIN_WORD = re.compile(r"[^a-z'\n]")
+_SILENT_E = re.compile(
+    r"^['s]*e(?:[^aeiouyl\n][^aeiouy\n]*|[aiou][aeiouy]*[^aeiouy\n]+)[aeiouy]", re.MULTILINE
+)
 
 
 def _syllable_count(words: list[str]) -> int:
     """``sum(syllables(w) for w in words)``, with the table looked up for all words at once and the rest
-    estimated in three scans of them all: a call per word was most of the reading-age check."""
+    estimated in a few scans of them all: a call per word was most of the reading-age check."""
     lowered = " ".join(words).lower().replace("’", "'").split()
     found = list(map(_pronunciations().get, lowered))
     total = sum(filter(None, found))
     rest = [w for w, n in zip(lowered, found, strict=True) if not n]
-    plain = [w for w in rest if "-" not in w]
-    total += sum(syllables(w) for w in rest if "-" in w)
-    if plain:
-        lines = _TRAILING_S.sub("", "\n".join(plain))
-        vowel_groups = len(_VOWEL_GROUPS.findall(lines))
-        total += vowel_groups + len(_NO_VOWEL_LINE.findall(lines)) - len(_SILENT_E_LINE.findall(lines))
-    return total
+    if not rest:
+        return total
+    lines = "\n".join(rest)
+    if "-" in lines:  # "fly-tipping": counted by its parts, one word at a time
+        total += sum(syllables(w) for w in rest if "-" in w)
+        rest = [w for w in rest if "-" not in w]
+        lines = "\n".join(rest)
+    if _NOT_A_PLAIN_WORD.search(lines):  # what ``_WORD`` never gives ("inc.", "cafés"), one at a time
+        return total + sum(map(syllables, rest))
+    spaced = lines.translate(_NOT_VOWELS)
+    vowel_groups = len(spaced.split())
+    no_vowel = sum(map(str.isspace, spaced.split("\n")))
+    return total + vowel_groups + no_vowel - len(_SILENT_E.findall(lines[::-1]))
 
 
 def reading_age(text: str) -> float | None:
