@@ -160,6 +160,8 @@ def check_thread(text: str, ctx: CheckContext, rules: OrgRules) -> list[tuple[st
 
 def merge_findings(findings: list[Finding]) -> list[Finding]:
     """Sort by position then check id, and fold overlapping findings of one check into the worst of them."""
+    if len(findings) < 2:
+        return list(findings)  # most stories have one finding or none: nothing to sort or fold
     ordered = sorted(findings, key=lambda f: (f.start, f.check, f.end, -1 if f.image is None else f.image))
     out: list[Finding] = []
     last_of_check: dict[tuple[str, int | None], int] = {}

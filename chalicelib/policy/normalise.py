@@ -250,7 +250,9 @@ def may_have_phrase(words: frozenset[str], index: PhraseIndex | None) -> bool:
     """False when the text's ``words`` lack some run of every phrase of the index."""
     if index is None:
         return True
-    return any(runs <= words for key in words.intersection(index.keys_set) for runs in index[key])
+    keys = words.intersection(index.keys_set)
+    # Most stories have none of the keys: answered without building the generator below.
+    return bool(keys) and any(runs <= words for key in keys for runs in index[key])
 
 
 def _fold(ch: str, normalised: str) -> str:

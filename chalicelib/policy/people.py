@@ -165,9 +165,13 @@ def may_name_someone(text: str) -> bool:
     return not _NAME_STARTS.isdisjoint(cased_runs(text))
 
 
+# A capital, then letters, apostrophes and hyphens with a lower-case letter among them. Written so
+# that the first lower-case letter ends the first class: the regex engine then never backtracks
+# through a word to find one (``[A-Za-z'-]*[a-z]`` tries each shorter run in turn).
+_CAPITALISED_WORD = r"[A-Z][A-Z'-]*[a-z][A-Za-z'-]*"
 # Every name this module finds starts with a capitalised word (a title too) followed, across at most a
 # full stop and three spaces or tabs, by a capital: a story without one has no name to find.
-_NAME_PAIR = re.compile(r"[A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*\.?[ \t]{1,3}[A-Z]")
+_NAME_PAIR = re.compile(rf"{_CAPITALISED_WORD}\.?[ \t]{{1,3}}[A-Z]")
 
 
 @lru_cache(maxsize=_PER_STORY)
@@ -347,7 +351,7 @@ _DIGIT = re.compile(r"\d")
 
 
 # Such a name is two capitalised words with one space between; in ASCII text, written like this.
-_CAPITALISED_PAIR = re.compile(r"[A-Z][A-Za-z'-]*[a-z][A-Za-z'-]* [A-Z]")
+_CAPITALISED_PAIR = re.compile(rf"{_CAPITALISED_WORD} [A-Z]")
 
 
 def _may_name_by_context(text: str) -> bool:
@@ -419,7 +423,7 @@ _CALENDAR = frozenset(
 
 # Two capitalised words a space apart in ASCII text (the second looked at without being consumed, so
 # that in "Ann Zorvan Quellby" both pairs are seen).
-_ASCII_PAIR = re.compile(r"\b([A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*) (?=([A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*)\b)")
+_ASCII_PAIR = re.compile(rf"\b({_CAPITALISED_WORD}) (?=({_CAPITALISED_WORD})\b)")
 
 
 def _may_name_by_shape(text: str) -> bool:

@@ -384,10 +384,13 @@ def check_vulnerable_location(text: NormalisedText, ctx: CheckContext, rules: Or
     findings: list[Finding] = []
     # A place found below is reported only with a facility or a person's home near it: a story with
     # neither's words has no such place.
-    near = not (_FACILITY_WORDS.isdisjoint(words) and _HOME_WORDS.isdisjoint(words))
+    facility_words = not _FACILITY_WORDS.isdisjoint(words)
+    vulnerable_words = not _VULNERABLE_WORDS.isdisjoint(words) or "0s" in source
+    near = facility_words or not _HOME_WORDS.isdisjoint(words)
     for start, end in _locations(source) if near and _may_have_place(text) else ():
         s_start, s_end = sentence_bounds(source, start)
-        facility = _FACILITY.search(source, s_start, s_end)
+        # Every match of _FACILITY has one of its words: a story without them is spared the scan.
+        facility = _FACILITY.search(source, s_start, s_end) if facility_words else None
         if facility is not None:
             if _PUBLIC_WHEN_PLANNED.match(facility.group()) and _PLANNING.search(source, s_start, s_end):
                 continue
@@ -402,7 +405,7 @@ def check_vulnerable_location(text: NormalisedText, ctx: CheckContext, rules: Or
         if home is None:
             continue
         prev_start, _ = sentence_bounds(source, max(0, s_start - 2))
-        if _VULNERABLE.search(source, prev_start, s_end):
+        if vulnerable_words and _VULNERABLE.search(source, prev_start, s_end):
             findings.append(Finding(VULN, Severity.BLOCK, start, end, VULN_REASON))
     taken = [(f.start, f.end) for f in findings]
     for start, end in _named_places(source, words):

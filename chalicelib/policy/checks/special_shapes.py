@@ -270,10 +270,13 @@ _CONDITION_HEADS_TEXT = """
 """
 _CONDITION_HEADS = frozenset(_CONDITION_HEADS_TEXT.split())
 _BELIEF_CUES_TEXT = """
-    devout devoutly practising practicing committed observant lifelong born strict proud orthodox as
+    devout devoutly practising practicing committed observant lifelong born strict proud orthodox
     converted conversion convert converting converts community mixed dual
 """
 _BELIEF_CUES = frozenset(_BELIEF_CUES_TEXT.split())
+# "As a Sikh," is the one reading started by "as", and only as "As" (case as written) and a space:
+# "as" alone is in a quarter of all stories, and would send them all through the belief scan.
+_AS_A = re.compile(r"As\s")
 _IDENTITY_CUES_TEXT = """
     out identifies identify trans transgender binary nonbinary bi bisexual pan pansexual asexual sexual
     aromantic romantic queer gay lesbian genderqueer gender genderfluid fluid agender intersex spirit
@@ -365,6 +368,7 @@ def shaped_special_spans(source: str, words: frozenset[str]) -> Iterator[tuple[i
     beliefs = (
         _BELIEF.finditer(source)
         if not _BELIEF_CUES.isdisjoint(words)
+        or ("As" in source and _AS_A.search(source))
         or (not _VERBS_BEFORE_CAPITAL.isdisjoint(words) and _CAPITAL_AFTER_VERB.search(source))
         else ()
     )
