@@ -159,9 +159,12 @@ def _joined(text: str, a: Token, b: Token, *, after_title_or_initial: bool) -> b
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=_PER_STORY)
 def may_name_someone(text: str) -> bool:
     """False when no word of ``text`` starts like a listed first name or a title, as written: then
-    there is no name to find (every name starts with one), and no need to look word by word."""
+    there is no name to find (every name starts with one), and no need to look word by word.
+
+    Cached for the story in hand: the name, special category and child checks each ask."""
     return not _NAME_STARTS.isdisjoint(cased_runs(text))
 
 

@@ -458,6 +458,8 @@ _CAPITALS_REASON = (
 
 
 def _capital_findings(source: str, minimum: int) -> list[Finding]:
+    if len(_capital_words(source)) < max(minimum, 1):
+        return []  # too few words in capitals for any run (most stories have none)
     return [
         Finding(READ, Severity.WARN, start, end, _CAPITALS_REASON)
         for start, end in capital_runs(source, minimum)
