@@ -23,7 +23,7 @@ STORIES = 1000
 WORKERS = 24
 TIMEOUT_S = 360.0  # no new submissions after this: the run stops by itself
 DRAIN_S = 90.0  # then what was submitted may finish; a story not at approval after that is lost
-SCAN_EVERY_S = 20.0  # how often the table is read before every story has its approval email
+SCAN_EVERY_S = 60.0  # how often the table is read before every story has its approval email
 # Where a story may rest without anyone acting on it: waiting for approval, or a final outcome.
 REACHED = {
     "PENDING_APPROVAL",

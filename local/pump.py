@@ -36,9 +36,12 @@ def lambda_sqs_event(messages: list[dict[str, Any]], queue_arn: str, region: str
 
 
 class QueuePump:
-    """One thread per queue. Failed records are made visible again after ``retry_delay_s`` (a local
-    speed-up of the queue's visibility timeout); SQS's redrive policy moves them to the DLQ after the
-    configured receives, exactly as in AWS."""
+    """``pollers`` threads per queue, each receiving a batch and invoking the handler with it, as Lambda
+    runs up to its event source's maximum concurrency of invocations at once (one thread would run a
+    queue's batches one after another, each waiting on its AWS calls, however long the queue grew).
+    Failed records are made visible again after ``retry_delay_s`` (a local speed-up of the queue's
+    visibility timeout); SQS's redrive policy moves them to the DLQ after the configured receives,
+    exactly as in AWS."""
 
     def __init__(
         self,
@@ -51,6 +54,7 @@ class QueuePump:
         batch_size: int = 10,
         region: str = "eu-west-2",
         retry_delay_s: int = 1,
+        pollers: int = 1,
     ) -> None:
         self._sqs = sqs
         self.name = name
@@ -61,15 +65,21 @@ class QueuePump:
         self._region = region
         self._retry_delay = retry_delay_s
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=f"pump-{name}", daemon=True)
+        self._threads = [
+            threading.Thread(target=self._run, name=f"pump-{name}" + (f"-{i}" if i else ""), daemon=True)
+            for i in range(max(1, pollers))
+        ]
+        self._count_lock = threading.Lock()
         self.invocations = 0
 
     def start(self) -> None:
-        self._thread.start()
+        for t in self._threads:
+            t.start()
 
     def stop(self) -> None:
         self._stop.set()
-        self._thread.join(timeout=5)
+        for t in self._threads:
+            t.join(timeout=5)
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -91,7 +101,8 @@ class QueuePump:
         if not msgs:
             return 0
         event = lambda_sqs_event(msgs, self._arn, self._region)
-        self.invocations += 1
+        with self._count_lock:
+            self.invocations += 1
         try:
             result = self._handler(event, LambdaContext(self.name, 256, 180_000))
             failed = {f["itemIdentifier"] for f in (result or {}).get("batchItemFailures", [])}

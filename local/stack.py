@@ -23,6 +23,10 @@ REGION = "eu-west-2"
 DEFAULT_RULES = Path(__file__).parent / "rules.yaml"
 
 
+# Invocations of each queue's handler at once: the maximum concurrency infra/stack.py gives each SQS
+# event source (its CONCURRENCY; tests/infra/test_local_pollers.py keeps the two the same).
+POLLERS: dict[str, int] = {"on_intake": 5, "on_check": 5, "on_inspect": 2, "on_notify": 5, "on_publish": 2}
+
 _dynamodb_lock = threading.Lock()
 
 
@@ -55,11 +59,12 @@ def lighten_moto_server() -> None:
       under the dispatcher's lock; the folder does not change while the server runs, so it is read once;
     - each message SQS received was checked against its queue's retention period by building all the
       queue's attributes, three times over, and so counting every message on the queue each time: a
-      receive cost the square of the backlog. The period alone is read now; the verdict is the same.
+      receive cost the square of the backlog. The period alone is read now; the verdict is the same;
+      and a send to a standard queue no longer counts its backlog either (see below).
     """
     import moto.backends
     from moto.core.utils import unix_time
-    from moto.sqs.models import Message, SQSBackend
+    from moto.sqs.models import Message, Queue, SQSBackend
 
     if getattr(moto.backends.list_of_moto_modules, "cached", False):
         return
@@ -78,6 +83,28 @@ def lighten_moto_server() -> None:
         return bool(retention_period + message.sent_timestamp / 1000 > unix_time())  # type: ignore[operator]
 
     SQSBackend.is_message_valid_based_on_retention_period = is_message_valid_based_on_retention_period  # type: ignore[method-assign]
+
+    # Each send built all its queue's attributes too, counting the backlog, only to read the one that
+    # says whether a FIFO queue deduplicates by content; a standard queue has no such attribute.
+    sending = threading.local()
+    all_attributes = Queue.attributes.fget  # type: ignore[attr-defined]
+
+    def attributes(self: Queue) -> dict[str, Any]:
+        if getattr(sending, "active", False) and not self.fifo_queue:
+            return {}
+        return all_attributes(self)  # type: ignore[no-any-return]
+
+    send_message = SQSBackend.send_message
+
+    def send_message_counting_nothing(self: SQSBackend, *args: Any, **kwargs: Any) -> Message:
+        sending.active = True
+        try:
+            return send_message(self, *args, **kwargs)
+        finally:
+            sending.active = False
+
+    Queue.attributes = property(attributes)  # type: ignore[assignment,method-assign]
+    SQSBackend.send_message = send_message_counting_nothing  # type: ignore[method-assign]
 
 
 def start_moto_process(host: str, port: int, timeout_s: float = 60.0) -> Callable[[], None]:
@@ -280,6 +307,7 @@ class LocalStack:
                 batch_size=1 if q.key == "publish" else 10,
                 region=REGION,
                 retry_delay_s=self.retry_delay_s,
+                pollers=POLLERS.get(q.handler, 1),
             )
             pump.start()
             self._stoppers.append(pump.stop)
