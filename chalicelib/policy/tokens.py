@@ -59,10 +59,14 @@ def _ascii_tokens(text: str) -> tuple[Token, ...]:
     append = out.append
     find = text.find
     end = 0
+    possessive = "'s" in text  # most stories have none: then no word need be asked about its end
     for found in _ASCII_TOKEN.findall(text):
         start = find(found, end)
         end = start + len(found)
-        word, word_end = (found[:-2], end - 2) if len(found) > 2 and found[-2:] == "'s" else (found, end)
+        if possessive and len(found) > 2 and found[-2:] == "'s":
+            word, word_end = found[:-2], end - 2
+        else:
+            word, word_end = found, end
         if len(word) == 1:
             append(_new_token(Token, (start, word_end, word, False, word.isupper())))
         else:

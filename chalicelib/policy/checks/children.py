@@ -188,12 +188,21 @@ _KIN_WORDS_TEXT = """
 _KIN_WORDS = frozenset(_KIN_WORDS_TEXT.split())
 
 
+# What _CHILD_AFTER or _CHILD_BEFORE needs when the story has no digit: an age in words, or a school,
+# a pupil or a student (whole words, as the story's ``words`` have them). Without any, a name found
+# is never said to be a child's, and the words are not looked through one by one.
+_AGE_OR_SCHOOL_TEXT = (
+    "pupil student schoolboy schoolgirl primary infant infants junior juniors academy school nursery"
+)
+_AGE_OR_SCHOOL_WORDS = frozenset(_AGE_WORDS) | frozenset(_AGE_OR_SCHOOL_TEXT.split())
+
+
 def check_child(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
     cleared = cleared_names(rules)
     spans: list[tuple[int, int]] = []
     # A child is a first name, or any capitalised word after "son", "daughter" …
-    may_name_a_child = (
+    may_name_a_child = (text.digit_count > 0 or not _AGE_OR_SCHOOL_WORDS.isdisjoint(text.words)) and (
         may_name_someone(source) or not _KIN_WORDS.isdisjoint(text.words) or _has_child_cue(text)
     )
     for start, end in _child_candidates(source, tokens(source)) if may_name_a_child else ():
