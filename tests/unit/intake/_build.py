@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import struct
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
@@ -24,6 +25,57 @@ def jpeg(
     buf = io.BytesIO()
     Image.new("RGB", size, color).save(buf, "JPEG", **save)
     return buf.getvalue()
+
+
+# sRGB's primaries adapted to D50, as an ICC matrix profile states them (IEC 61966-2-1 via Bradford).
+_SRGB_RED = (0.4361, 0.2225, 0.0139)
+_SRGB_GREEN = (0.3851, 0.7169, 0.0971)
+_SRGB_BLUE = (0.1431, 0.0606, 0.7141)
+_D50 = (0.9642, 1.0, 0.8249)
+
+
+def icc_red_green_swapped() -> bytes:
+    """A minimal ICC v2 RGB matrix profile whose red and green primaries are sRGB's the other way round.
+
+    No RGB profile but sRGB can be made with Pillow, and none ships in a package here; with this one a
+    pure red pixel is, in sRGB, green, so a test can see that a photo's profile was applied.
+    """
+
+    def xyz(v: tuple[float, float, float]) -> bytes:
+        return b"XYZ " + bytes(4) + b"".join(struct.pack(">i", round(c * 65536)) for c in v)
+
+    gamma = b"curv" + bytes(4) + struct.pack(">IH", 1, 0x0233) + bytes(2)  # gamma 2.2, u8Fixed8
+    tags = [
+        (b"rXYZ", xyz(_SRGB_GREEN)),
+        (b"gXYZ", xyz(_SRGB_RED)),
+        (b"bXYZ", xyz(_SRGB_BLUE)),
+        (b"wtpt", xyz(_D50)),
+        (b"rTRC", gamma),
+        (b"gTRC", gamma),
+        (b"bTRC", gamma),
+    ]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = b"", b""
+    for sig, body in tags:
+        table += sig + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    size = offset + len(data)
+    illuminant = b"".join(struct.pack(">i", round(c * 65536)) for c in _D50)
+    header = (
+        struct.pack(">I", size)
+        + bytes(4)
+        + struct.pack(">I", 0x02100000)
+        + b"mntrRGB XYZ "
+        + bytes(12)
+        + b"acsp"
+        + bytes(16)  # platform, flags, manufacturer, model
+        + bytes(8)  # attributes
+        + struct.pack(">I", 0)
+        + illuminant
+        + bytes(48)
+    )
+    assert len(header) == 128
+    return header + struct.pack(">I", len(tags)) + table + data
 
 
 def png(

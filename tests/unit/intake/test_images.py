@@ -14,7 +14,7 @@ from chalicelib.intake.images import exif_of, is_decoration, prepare_image, safe
 from chalicelib.intake.limits import IntakeLimits
 from chalicelib.intake.mime import parse_email
 
-from ._build import email, gps_exif, jpeg, noise_jpeg, png
+from ._build import email, gps_exif, icc_red_green_swapped, jpeg, noise_jpeg, png
 
 LIMITS = IntakeLimits()
 
@@ -147,6 +147,15 @@ def test_cmyk_jpeg_is_converted_to_rgb() -> None:
     Image.new("CMYK", (300, 300), (0, 255, 255, 0)).save(buf, "JPEG")
     out = prepare_image("print.jpg", "image/jpeg", buf.getvalue(), "", LIMITS)
     assert opened(out.data).mode == "RGB"
+
+
+def test_a_photo_in_another_colour_space_is_converted_to_srgb_and_its_profile_dropped() -> None:
+    # Pure red in a space whose red is sRGB's green: in sRGB it must come out green.
+    tagged = jpeg((600, 400), color=(255, 0, 0), icc_profile=icc_red_green_swapped(), quality=95)
+    out = opened(prepare_image("p3.jpg", "image/jpeg", tagged, "", LIMITS).data)
+    r, g, b = out.getpixel((300, 200))  # type: ignore[misc]
+    assert g > 200 and r < 60 and b < 60, (r, g, b)
+    assert "icc_profile" not in out.info
 
 
 def test_alt_text_is_cleaned_and_bounded() -> None:
