@@ -209,7 +209,9 @@ def check_address(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
     source = text.text
     # A house number is a digit, perhaps a letter and a comma, then a space and a capital.
     has_number = text.digit_count > 0 and _NUMBER_BEFORE_NAME.search(source) is not None
-    if not has_number and STREET_ENDS.isdisjoint(text.cased_words):
+    # Every match of _STREET_OR_ESTATE ends with one of STREET_ENDS as a whole word, as written.
+    street_words = not STREET_ENDS.isdisjoint(text.cased_words)
+    if not has_number and not street_words:
         return []
     found_cues: list[list[Span]] = []
 
@@ -234,7 +236,7 @@ def check_address(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
         else:
             findings.append(Finding(ADDR, Severity.BLOCK, m.start(), m.end(), ADDR_REASON))
     taken = [(f.start, f.end) for f in findings]
-    for m in _STREET_OR_ESTATE.finditer(source):
+    for m in _STREET_OR_ESTATE.finditer(source) if street_words else ():
         start, end = m.start(), m.end()
         if any(a <= start < b or start <= a < end for a, b in taken):
             continue

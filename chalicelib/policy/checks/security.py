@@ -342,6 +342,26 @@ _FACILITY_WORDS_TEXT = """
     premises home homes leaver leavers shelter shelters
 """
 _FACILITY_WORDS = frozenset(_FACILITY_WORDS_TEXT.split())
+# Those that are a facility's on their own; the rest ("home", "safe", "half", "extra") are in a match
+# only beside another word, and "home" is in many stories that name no facility.
+_FACILITY_SURE_WORDS = _FACILITY_WORDS - frozenset(["home", "homes", "safe", "half", "move", "extra"])
+_HOUSE_WORDS = frozenset(["house", "houses"])
+_CHILDREN_WORDS = frozenset(["children", "childrens"])
+
+
+def _may_have_facility(words: frozenset[str]) -> bool:
+    """False when no match of _FACILITY can be in a story with these words: each has one of the sure
+    words, or "safe"/"half" and "house(s)" (a safe house, a half-way house), "extra" and "care" (extra
+    care housing), or "children" and "home(s)" (a children's home)."""
+    if not _FACILITY_SURE_WORDS.isdisjoint(words):
+        return True
+    if not _HOUSE_WORDS.isdisjoint(words) and ("safe" in words or "half" in words):
+        return True
+    return ("extra" in words and "care" in words) or (
+        not _CHILDREN_WORDS.isdisjoint(words) and ("home" in words or "homes" in words)
+    )
+
+
 _VULNERABLE_WORDS_TEXT = """
     live lives living own frail vulnerable housebound bed bedbound disabled dementia alzheimer
     alzheimers blind partially deaf widow widowed widower isolated lonely fleeing fled domestic
@@ -379,12 +399,12 @@ def _may_have_place(text: NormalisedText) -> bool:
 def check_vulnerable_location(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
     words = text.words
-    if _FACILITY_WORDS.isdisjoint(words) and _VULNERABLE_WORDS.isdisjoint(words) and "0s" not in source:
+    facility_words = _may_have_facility(words)
+    if not facility_words and _VULNERABLE_WORDS.isdisjoint(words) and "0s" not in source:
         return []
     findings: list[Finding] = []
     # A place found below is reported only with a facility or a person's home near it: a story with
     # neither's words has no such place.
-    facility_words = not _FACILITY_WORDS.isdisjoint(words)
     vulnerable_words = not _VULNERABLE_WORDS.isdisjoint(words) or "0s" in source
     near = facility_words or not _HOME_WORDS.isdisjoint(words)
     for start, end in _locations(source) if near and _may_have_place(text) else ():
@@ -442,7 +462,7 @@ _NOT_A_STREET_WORD = frozenset(_NOT_A_STREET_TEXT.split())
 
 def _named_places(source: str, words: frozenset[str]) -> Iterator[tuple[int, int]]:
     starts: list[int] = []
-    if not _FACILITY_WORDS.isdisjoint(words):
+    if _may_have_facility(words):
         for m in _FACILITY.finditer(source):
             s_start, s_end = sentence_bounds(source, m.start())
             if not (_PUBLIC_WHEN_PLANNED.match(m.group()) and _PLANNING.search(source, s_start, s_end)):
