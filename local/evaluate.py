@@ -9,6 +9,7 @@ from local.corpus import DEFAULT_SEED, DEFAULT_SIZE
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
+    from local.corpus.blind import SETS, render, score
     from local.corpus.evaluation import evaluate
     from local.corpus.report import render_json, render_text
 
@@ -16,10 +17,25 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         print("stories eval: --size must be at least 1")
         return 2
     ev = evaluate(args.split, args.seed, args.size, with_presidio=not args.no_presidio)
+    # The blind-written sets are whole stories outside the seeded corpus: scored with any test split.
+    blind = tuple(score(b) for b in SETS) if args.split != "dev" else ()
     if args.json:
-        print(json.dumps(render_json(ev), indent=2, ensure_ascii=False))
+        out = render_json(ev)
+        out["blind"] = [
+            {
+                "set": b.set.name,
+                "check": b.set.check,
+                "tuned": b.set.tuned,
+                "block_recall": {"found": b.caught, "of": b.positives},
+                "false_blocks": {"blocked": b.false_blocks, "of": b.lookalikes},
+            }
+            for b in blind
+        ]
+        print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         print(render_text(ev, markdown=args.markdown))
+        if blind:
+            print("\n" + "\n".join(render(blind)))
     return 0
 
 

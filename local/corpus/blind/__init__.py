@@ -1,0 +1,122 @@
+"""Blind-written sets: whole stories written by someone who had read neither the checks nor the corpus.
+
+The held-out split keeps the checks' *data* apart from the test's, but its phrasings were written here,
+and once a check's rules are written after its misses have been read, its held-out figure no longer
+measures anything (TONE-DEFAME went 0.596 -> 1.000 that way, 2026-12-05). So a check can also be
+scored on sentences nobody here wrote for it:
+
+- Each file was written in one go by an engineer given only the catalogue's one-paragraph definition
+  of the check, told not to open any file of this project, and asked for as many positives (``ALLEGE``)
+  as look-alikes a careful comms officer would let through (``CLEAN``), in council staff's own voices.
+- Each was committed before any check was run on it (see ``git log`` of this folder).
+- A set is ``tuned`` once its misses have been read: from then on it is a dev set, a place to find out
+  what the check does not understand, and its figure is reported as such. An untuned set's misses are
+  not printed by ``stories eval``; when a change is judged by it, it is reported once and a fresh set
+  is written before the next round.
+
+Lines are ``KIND<TAB>text``; a positive is caught when the check BLOCKs anywhere in it (the whole line
+is the allegation), a look-alike is falsely blocked when the check BLOCKs anywhere in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib.resources import files
+
+from chalicelib.domain.findings import CheckContext
+from chalicelib.policy.catalogue import run_checks
+from chalicelib.policy.rules import OrgRules
+
+from ..rules import corpus_rules
+
+# Outside any pre-election period in the corpus's rules, so politics has nothing to add.
+_NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+_KINDS = ("ALLEGE", "CLEAN")
+
+
+@dataclass(frozen=True)
+class BlindSet:
+    name: str
+    check: str
+    file: str
+    tuned: bool  # its misses have been read (a dev set from then on)
+
+
+SETS: tuple[BlindSet, ...] = (
+    BlindSet("defamation-1", "TONE-DEFAME", "defamation_1.tsv", tuned=True),
+    BlindSet("defamation-2", "TONE-DEFAME", "defamation_2.tsv", tuned=False),
+)
+
+
+@dataclass(frozen=True)
+class BlindScore:
+    set: BlindSet
+    caught: int
+    positives: int
+    false_blocks: int  # look-alikes the check blocked
+    lookalikes: int
+    missed: tuple[str, ...]
+    wrongly_blocked: tuple[str, ...]
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.positives if self.positives else 0.0
+
+    @property
+    def false_block_rate(self) -> float:
+        return self.false_blocks / self.lookalikes if self.lookalikes else 0.0
+
+
+def read(blind: BlindSet) -> tuple[tuple[str, str], ...]:
+    """The set's ``(kind, text)`` lines; a line of another shape is an error, not skipped."""
+    text = files(__package__).joinpath(blind.file).read_text(encoding="utf-8")
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        kind, tab, story = line.partition("\t")
+        if not tab or kind not in _KINDS or not story.strip():
+            raise ValueError(f"{blind.file} line {number}: expected ALLEGE or CLEAN, a tab, then a story")
+        out.append((kind, story.strip()))
+    return tuple(out)
+
+
+def score(blind: BlindSet, rules: OrgRules | None = None) -> BlindScore:
+    rules = rules or corpus_rules()
+    ctx = CheckContext(now=_NOW)
+    missed: list[str] = []
+    wrong: list[str] = []
+    positives = lookalikes = 0
+    for kind, story in read(blind):
+        verdict = run_checks(story, ctx, rules)
+        blocked = any(f.check == blind.check and f.severity.value == "BLOCK" for f in verdict.findings)
+        if kind == "ALLEGE":
+            positives += 1
+            if not blocked:
+                missed.append(story)
+        else:
+            lookalikes += 1
+            if blocked:
+                wrong.append(story)
+    return BlindScore(
+        blind, positives - len(missed), positives, len(wrong), lookalikes, tuple(missed), tuple(wrong)
+    )
+
+
+def render(scores: tuple[BlindScore, ...]) -> list[str]:
+    """Lines for ``stories eval``: each set's figures; a tuned set's misses too, an untuned set's never."""
+    out = [
+        "Blind-written sets (local/corpus/blind: written by someone who had read neither checks nor corpus):"
+    ]
+    for s in scores:
+        status = "tuned on: a dev figure" if s.set.tuned else "never tuned on"
+        out.append(
+            f"  {s.set.name} ({s.set.check}, {status}): BLOCK recall {s.recall:.3f}"
+            f" ({s.caught}/{s.positives}), false blocks on look-alikes {s.false_block_rate:.1%}"
+            f" ({s.false_blocks}/{s.lookalikes})"
+        )
+        if s.set.tuned:
+            out += [f"    missed: {t}" for t in s.missed]
+            out += [f"    blocked look-alike: {t}" for t in s.wrongly_blocked]
+    return out

@@ -1,0 +1,55 @@
+"""The blind-written sets (``local.corpus.blind``): stories nobody here wrote, scored as they stand.
+
+Each set's BLOCK recall is held to the figure it has reached (a ratchet: raise a floor when the check
+improves, never lower it; ``GOAL`` is where the issue wants it), and its look-alikes to the corpus's
+false-block limit. Measured with ``stories eval --split test``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.policy.catalogue import CHECKS
+from local.corpus.blind import SETS, BlindScore, BlindSet, read, score
+
+GOAL = {"TONE-DEFAME": 0.70}
+FLOOR = {"defamation-1": 0.05, "defamation-2": 0.05}
+FALSE_BLOCK_LIMIT = 0.02
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, BlindScore]:
+    return {b.name: score(b) for b in SETS}
+
+
+def test_every_set_has_a_floor_a_goal_and_a_check_in_the_catalogue() -> None:
+    assert {b.name for b in SETS} == set(FLOOR)
+    assert all(b.check in CHECKS and b.check in GOAL for b in SETS)
+
+
+@pytest.mark.parametrize("blind", SETS, ids=lambda b: b.name)
+def test_a_set_has_as_many_look_alikes_as_positives_and_enough_of_both(blind: BlindSet) -> None:
+    lines = read(blind)
+    kinds = [kind for kind, _ in lines]
+    assert kinds.count("ALLEGE") >= 50 and kinds.count("CLEAN") >= 50
+    assert len({text for _, text in lines}) == len(lines), "a story is in the set twice"
+
+
+@pytest.mark.parametrize("blind", SETS, ids=lambda b: b.name)
+def test_block_recall_on_a_blind_set_never_falls(scores: dict[str, BlindScore], blind: BlindSet) -> None:
+    s = scores[blind.name]
+    shown = (
+        "\n".join(f"  missed: {t}" for t in s.missed)
+        if blind.tuned
+        else "  (an untuned set: misses not shown)"
+    )
+    assert s.recall >= FLOOR[blind.name], f"{blind.check} caught {s.caught}/{s.positives}\n{shown}"
+
+
+@pytest.mark.parametrize("blind", SETS, ids=lambda b: b.name)
+def test_look_alikes_in_a_blind_set_are_rarely_blocked(
+    scores: dict[str, BlindScore], blind: BlindSet
+) -> None:
+    s = scores[blind.name]
+    shown = "\n".join(f"  blocked: {t}" for t in s.wrongly_blocked) if blind.tuned else ""
+    assert s.false_block_rate <= FALSE_BLOCK_LIMIT, f"{s.false_blocks}/{s.lookalikes} blocked\n{shown}"
