@@ -119,7 +119,8 @@ _AS_CANDIDATE = re.compile(
 def aimed_name_spans(text: str) -> Iterator[tuple[int, int]]:
     """A name of any shape that a cue aims at, in a sentence about an election or just before one
     ("This park was built by X. Remember that when you vote."), or standing as its candidate."""
-    for m in _AS_CANDIDATE.finditer(text):
+    # Every match of _AS_CANDIDATE has "candidate" as written: most stories are spared its scan.
+    for m in _AS_CANDIDATE.finditer(text) if "candidate" in text else ():
         yield m.start("name"), m.end()
     for m in _AIMED_NAME.finditer(text):
         sentences = story_sentences(text)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from .normalise import NormalisedText, cased_runs, lower_runs
@@ -30,6 +32,7 @@ __all__ = [
     "TITLES",
     "NameMatch",
     "Token",
+    "capitalised_tokens",
     "cleared_names",
     "find_names",
     "is_cleared",
@@ -190,9 +193,9 @@ def find_names(text: str) -> tuple[NameMatch, ...]:
     toks = tokens(text)
     out: list[NameMatch] = []
     resume = 0
-    for i, tok in enumerate(toks):
-        # Every name starts with a capitalised word (a title too): no other word need be looked at.
-        if i < resume or not tok.capitalised:
+    # Every name starts with a capitalised word (a title too): ``compress`` skips the rest, in C.
+    for i in compress(range(len(toks)), map(_CAPITALISED, toks)):
+        if i < resume:
             continue
         match = (
             (listed and (_title_name(text, toks, i) or _full_name(text, toks, i)))
@@ -204,6 +207,15 @@ def find_names(text: str) -> tuple[NameMatch, ...]:
             out.append(match[0])
             resume = match[1]
     return tuple(out)
+
+
+_CAPITALISED = itemgetter(3)  # Token.capitalised, as a function ``map`` calls in C
+
+
+def capitalised_tokens(text: str) -> Iterator[Token]:
+    """The capitalised words of ``text`` ("Jones", "McDonald"), in order."""
+    toks = tokens(text)
+    return compress(toks, map(_CAPITALISED, toks))
 
 
 def _title_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, int] | None:

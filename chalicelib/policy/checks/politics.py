@@ -115,12 +115,24 @@ _BACKING_WORDS = frozenset(["back", "backs", "backing", "support", "supports", "
 _MEMBER_WORDS = frozenset(
     ["cllr", "councillor", "coun", "mp", "mayor", "mayoress", "leader", "cabinet", "portfolio"]
 )
-# The words every match of _GOVERNMENT is.
+# The words every match of _GOVERNMENT is; of its phrases, "Number 10" and "No 10" also need two
+# digits, and "party policy" its second word ("Prime Minister" and "Home Secretary" have theirs here).
 _GOVERNMENT_WORDS_TEXT = """
-    government govt minister ministers westminster whitehall downing number no prime chancellor home
-    secretary treasury cabinet opposition party
+    government govt minister ministers westminster whitehall downing chancellor secretary treasury
+    cabinet opposition
 """
 _GOVERNMENT_WORDS = frozenset(_GOVERNMENT_WORDS_TEXT.split())
+_NUMBER_WORDS = frozenset(["number", "no"])
+_POLICY_WORDS = frozenset(["policy", "policies"])
+
+
+def _may_name_government(text: NormalisedText) -> bool:
+    words = text.words
+    return (
+        not _GOVERNMENT_WORDS.isdisjoint(words)
+        or (text.digit_count >= 2 and not _NUMBER_WORDS.isdisjoint(words))
+        or ("party" in words and not _POLICY_WORDS.isdisjoint(words))
+    )
 
 
 @cache
@@ -376,9 +388,7 @@ def check_neutral(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
                 continue
             findings.append(Finding(NEUTRAL, Severity.WARN, start, end, PARTY_MENTION_REASON))
     # An opinion needs government and a judgement in one sentence, so both somewhere in the story.
-    if _GOVERNMENT_WORDS.isdisjoint(text.words) or not (
-        _GOVERNMENT.search(source) and _OPINION.search(source)
-    ):
+    if not _may_name_government(text) or not (_GOVERNMENT.search(source) and _OPINION.search(source)):
         return findings
     for s_start, s_end in story_sentences(source):
         subject = _GOVERNMENT.search(source, s_start, s_end)

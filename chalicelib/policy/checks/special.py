@@ -14,11 +14,11 @@ from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
 from ..people import (
     AMBIGUOUS_FIRST_NAMES,
+    capitalised_tokens,
     find_names,
     is_first_name,
     may_name_someone,
     sentence_bounds,
-    tokens,
 )
 from ..registry import Registration
 from ..rules import OrgRules
@@ -254,8 +254,8 @@ def check_special(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
     if may_name_someone(source):
         subjects += [
             (t.end, t.start)
-            for t in tokens(source)
-            if t.capitalised and (is_first_name(t.word) or t.word in AMBIGUOUS_FIRST_NAMES)
+            for t in capitalised_tokens(source)
+            if is_first_name(t.word) or t.word in AMBIGUOUS_FIRST_NAMES
         ]
     subjects += [
         (m.end(), m.start())
