@@ -29,6 +29,7 @@ from ..party_shapes import (
 from ..registry import Registration
 from ..rules import ElectionWindow, OrgRules, builtin_list
 from ..spans import merge_spans
+from ..tokens import _PER_STORY
 
 PARTY = "POL-PARTY"
 MEMBER = "POL-MEMBER"
@@ -115,8 +116,8 @@ _BACKING_WORDS = frozenset(["back", "backs", "backing", "support", "supports", "
 _MEMBER_WORDS = frozenset(
     ["cllr", "councillor", "coun", "mp", "mayor", "mayoress", "leader", "cabinet", "portfolio"]
 )
-# The words every match of _GOVERNMENT is; of its phrases, "Number 10" and "No 10" also need two
-# digits, and "party policy" its second word ("Prime Minister" and "Home Secretary" have theirs here).
+# The words every match of _GOVERNMENT is; of its phrases, "Number 10" and "No 10" also need "10", and
+# "party policy" its second word ("Prime Minister" and "Home Secretary" have theirs here).
 _GOVERNMENT_WORDS_TEXT = """
     government govt minister ministers westminster whitehall downing chancellor secretary treasury
     cabinet opposition
@@ -130,7 +131,7 @@ def _may_name_government(text: NormalisedText) -> bool:
     words = text.words
     return (
         not _GOVERNMENT_WORDS.isdisjoint(words)
-        or (text.digit_count >= 2 and not _NUMBER_WORDS.isdisjoint(words))
+        or ("10" in text.text and not _NUMBER_WORDS.isdisjoint(words))
         or ("party" in words and not _POLICY_WORDS.isdisjoint(words))
     )
 
@@ -172,14 +173,21 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?:'s|’s)?(?![\w])")
 
 
-def _party_mentions(text: str, rules: OrgRules) -> list[tuple[int, int]]:
+def _party_mentions(text: str, rules: OrgRules) -> tuple[tuple[int, int], ...]:
+    return _mentions(text, rules.politics.parties)
+
+
+# POL-PARTY and POL-NEUTRAL both ask of a story that names a party where it does and where it is
+# promoted: kept for the story in hand rather than scanned for again.
+@lru_cache(maxsize=_PER_STORY)
+def _mentions(text: str, parties: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for pattern in (_builtin_party_pattern(), _AMBIGUOUS_PARTY, _CONSERVATIVE_PLAIN):
         spans.extend(m.span() for m in pattern.finditer(text))
-    if rules.politics.parties:
-        spans.extend(m.span() for m in _names_pattern(rules.politics.parties).finditer(text))
+    if parties:
+        spans.extend(m.span() for m in _names_pattern(parties).finditer(text))
     # Nested matches ("Labour" inside "Labour Party") are one mention.
-    return merge_spans(spans)
+    return tuple(merge_spans(spans))
 
 
 # Anywhere in the party's sentence, these turn a mention into promotion.
@@ -307,9 +315,18 @@ def active_window(ctx: CheckContext, rules: OrgRules) -> ElectionWindow | None:
     return None
 
 
-def _promotion_spans(text: str, rules: OrgRules) -> Iterator[tuple[int, int]]:
+def _promotion_spans(text: str, rules: OrgRules) -> tuple[tuple[int, int], ...]:
+    return _promotions(text, rules.politics.parties)
+
+
+@lru_cache(maxsize=_PER_STORY)
+def _promotions(text: str, parties: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    return tuple(_promotions_in(text, parties))
+
+
+def _promotions_in(text: str, parties: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     sentences: Sequence[tuple[int, int]] = ()  # split only once a party is mentioned
-    for start, end in _party_mentions(text, rules):
+    for start, end in _mentions(text, parties):
         sentences = sentences or story_sentences(text)
         s_start, s_end = sentence_at(sentences, start)
         before = text[max(s_start, start - 60) : start]
@@ -370,7 +387,9 @@ def check_party(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
     if not _ENDORSE_WORDS.isdisjoint(text.words) or "#" in source:
         spans.extend(m.span() for m in _ENDORSE_CANDIDATE.finditer(source))
     endorsing = not (_ENDORSE_WORDS.isdisjoint(text.words) and _BACKING_WORDS.isdisjoint(text.words))
-    for start, end in _member_spans(source, rules) if endorsing else ():
+    # A member is looked for only where one may be named, as POL-MEMBER does: "back" and "support"
+    # are in many stories that name none.
+    for start, end in _member_spans(source, rules) if endorsing and _may_name_member(text, rules) else ():
         cue = _ENDORSE_BEFORE_MEMBER.search(source, max(0, start - 30), start)
         if cue:
             spans.append((cue.start(), end))
