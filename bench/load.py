@@ -46,6 +46,7 @@ class MailWatcher:
         self._stack = stack
         self._cond = threading.Condition()
         self._by_subject: dict[str, list[dict[str, Any]]] = {}
+        self._first_seen: dict[str, float] = {}  # monotonic time of the read that first brought a subject
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="mail-watcher", daemon=True)
         self.fetches = 0
@@ -71,9 +72,11 @@ class MailWatcher:
             took = time.monotonic() - start
             if mails is not None:
                 seen += len(mails)
+                read_at = time.monotonic()
                 with self._cond:
                     for m in mails:
                         self._by_subject.setdefault(m["subject"], []).append(m)
+                        self._first_seen.setdefault(m["subject"], read_at)
                     self.fetches += 1
                     self.last_fetch_s = took
                     self._cond.notify_all()
@@ -93,6 +96,12 @@ class MailWatcher:
     def count(self, subject: str) -> int:
         with self._cond:
             return len(self._by_subject.get(subject, []))
+
+    def all_seen_at(self, subjects: list[str]) -> float | None:
+        """When the last of ``subjects`` was first read (monotonic), or None while one is still missing."""
+        with self._cond:
+            seen = [self._first_seen.get(s) for s in subjects]
+        return None if None in seen else max(s for s in seen if s is not None)
 
 
 def submit_by_email(stack: Stack, n: int, title: str, body: str) -> None:
@@ -148,7 +157,7 @@ def main(stories: int = STORIES, workers: int = WORKERS) -> int:
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="staff")
         for n in range(stories):
             pool.submit(submit, n)
-        wall = None
+        wall, known_by = None, ""
         records: list[dict[str, Any]] = []
 
         def all_reached(wanted: list[str] | set[str]) -> bool:
@@ -157,18 +166,25 @@ def main(stories: int = STORIES, workers: int = WORKERS) -> int:
             reached = {r["title"] for r in records if r["state"] in REACHED}
             return all(t in reached for t in wanted)
 
-        # The table is read (a scan of every item, in the stack's moto) when every story has its approval
-        # email, or now and then for stories that rest without one: a read every 2 s cost the stack more
-        # the longer the run went, and so measured the benchmark's own polling.
+        # A story is known to be at approval when its approval email is in: notify sends one only to the
+        # approvers of a story it has just read in PENDING_APPROVAL (NotifyService._recipients), so the
+        # email cannot exist before the state. The clock stops at the read that brought the last one; the
+        # table is read after that, untimed, for the strict count of lost and duplicated stories below.
+        # Stories that rest without an approval email (blocked, say) are found by reading the table now
+        # and then: a read every 2 s cost the stack more the longer the run went.
+        approval_subjects = [f"Approval needed: {t}" for t in titles]
         last_scan = time.monotonic()
         while time.monotonic() < deadline:
-            time.sleep(1)
-            emailed = all(mail.count(f"Approval needed: {t}") for t in titles)
-            if not emailed and time.monotonic() - last_scan < SCAN_EVERY_S:
+            time.sleep(0.5)
+            emailed_at = mail.all_seen_at(approval_subjects)
+            if emailed_at is not None:
+                wall, known_by = emailed_at - start, "every story's approval email was in"
+                break
+            if time.monotonic() - last_scan < SCAN_EVERY_S:
                 continue
             last_scan = time.monotonic()
             if all_reached(titles):
-                wall = time.monotonic() - start
+                wall, known_by = time.monotonic() - start, "the table showed every story at approval"
                 break
         pool.shutdown(wait=True, cancel_futures=True)
         # Past the time limit, let what was submitted finish: slow must not be counted as lost.
@@ -180,12 +196,15 @@ def main(stories: int = STORIES, workers: int = WORKERS) -> int:
             time.sleep(5)
         elapsed = time.monotonic() - start
         # Approval emails follow PENDING_APPROVAL by one queue hop: give them time to arrive (or not).
+        records = stack.records()
+        checked_s = time.monotonic() - start
         pending = [r["title"] for r in records if r["state"] == "PENDING_APPROVAL"]
         settle = time.monotonic() + 30
         while time.monotonic() < settle and any(mail.count(f"Approval needed: {t}") == 0 for t in pending):
             time.sleep(1)
         time.sleep(2 * mail.last_fetch_s + 1)  # one more read, so late duplicates are seen too
         records = stack.records()
+        pending = [r["title"] for r in records if r["state"] == "PENDING_APPROVAL"]
         approvals = {t: mail.count(f"Approval needed: {t}") for t in titles}
         dlq = stack.dlq_depths()
         queued = stack.queue_depths()
@@ -219,7 +238,8 @@ def main(stories: int = STORIES, workers: int = WORKERS) -> int:
         verdict = "met" if wall <= GOAL_WALL_S else "NOT met"
         print(
             f"  wall time: {wall:6.1f} s, {stories / wall:.1f} stories/s "
-            f"(goal <= {GOAL_WALL_S:.0f} s: {verdict})"
+            f"(goal <= {GOAL_WALL_S:.0f} s: {verdict}): {known_by}; the table, read next, "
+            f"gave the states below at {checked_s:.1f} s"
         )
     print(f"  lost: {len(lost)} (goal 0: {'met' if not lost else 'NOT met'})")
     dup = len(duplicated_stories) + len(duplicated_approvals)

@@ -81,6 +81,7 @@ def serve(host: str, port: int) -> None:
     )
     from werkzeug.serving import make_server
 
+    from local.moto_speedups import answer_dynamodb_directly
     from local.stack import lighten_moto_server, serialise_moto_dynamodb
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
@@ -89,6 +90,7 @@ def serve(host: str, port: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     serialise_moto_dynamodb()
     lighten_moto_server()
+    answer_dynamodb_directly()
     app = DomainDispatcherApplication(create_backend_app)
     server = make_server(host, port, with_sent_mail(app), True, request_handler=MotoRequestHandler)
     threading.Thread(target=_exit_when_stdin_closes, name="parent-watch", daemon=True).start()

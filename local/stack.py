@@ -26,6 +26,10 @@ DEFAULT_RULES = Path(__file__).parent / "rules.yaml"
 # Invocations of each queue's handler at once: the maximum concurrency infra/stack.py gives each SQS
 # event source (its CONCURRENCY; tests/infra/test_local_pollers.py keeps the two the same).
 POLLERS: dict[str, int] = {"on_intake": 5, "on_check": 5, "on_inspect": 2, "on_notify": 5, "on_publish": 2}
+# How often the sweep runs: app.py's schedule for on_schedule, every 5 minutes (the same test keeps them
+# equal). Each sweep reads the whole table, so a faster local rate cost a load run a scan per minute
+# that the deployed stack does not make.
+SCHEDULE_EVERY_S = 300.0
 
 _dynamodb_lock = threading.Lock()
 
@@ -161,7 +165,7 @@ class LocalStack:
     rules_path: Path = DEFAULT_RULES
     host: str = "127.0.0.1"
     retry_delay_s: int = 1
-    schedule_every_s: float = 60.0
+    schedule_every_s: float = SCHEDULE_EVERY_S
     # moto in its own process (local/moto_process.py) gives it a core of its own; in this one it shares
     # the handlers' interpreter lock.
     moto_in_process: bool = False
@@ -205,8 +209,11 @@ class LocalStack:
         if self.moto_in_process:
             from moto.server import ThreadedMotoServer
 
+            from local.moto_speedups import answer_dynamodb_directly
+
             serialise_moto_dynamodb()
             lighten_moto_server()
+            answer_dynamodb_directly()
             moto = ThreadedMotoServer(ip_address=self.host, port=self.ports.moto, verbose=False)
             moto.start()
             self._stoppers.append(moto.stop)
