@@ -13,7 +13,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ...domain.findings import CheckContext, Finding, Severity
-from ..normalise import NormalisedText
+from ..normalise import NormalisedText, lower_runs
 from ..people import NameMatch, cleared_names, find_names, is_cleared, is_place, sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules
@@ -134,10 +134,26 @@ class Span(NamedTuple):
     end: int
 
 
+# The words every match of _SINGLE_PERSON ends with ("service user" ends with "user"), and those a
+# match of _HOME_OF needs: the slow scans run only on a story that has them.
+_PERSON_NOUN_WORDS = frozenset(_PERSON_NOUN[3:-1].replace("service user", "user").split("|"))
+_HOME_OF_WORDS_TEXT = """
+    home house flat bungalow maisonette address postcode door garden doorstep driveway drive street road
+    cul live lives lived living moved resides alone
+"""
+_HOME_OF_WORDS = frozenset(_HOME_OF_WORDS_TEXT.split())
+
+
 def person_cues(text: str, rules: OrgRules, names: list[NameMatch] | None = None) -> list[Span]:
     """Places where the text points at one private person: a name, "Mrs …", "a resident", "her home"."""
     spans = [Span(n.start, n.end) for n in (names if names is not None else _names_for(text, rules))]
-    for pattern in (_SINGLE_PERSON, _HOME_OF, _TITLE_PERSON):
+    words = lower_runs(text)
+    patterns = (
+        *((_SINGLE_PERSON,) if not _PERSON_NOUN_WORDS.isdisjoint(words) else ()),
+        *((_HOME_OF,) if not _HOME_OF_WORDS.isdisjoint(words) else ()),
+        _TITLE_PERSON,
+    )
+    for pattern in patterns:
         spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
     return sorted(spans, key=lambda s: s.start)
 
