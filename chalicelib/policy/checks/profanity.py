@@ -470,20 +470,12 @@ def _cannot_match(words: frozenset[str], lists: _Swearing) -> frozenset[str]:
     return words.difference(may)
 
 
-# A run of the characters _TOKEN's words are made of, with one in it that no plain word has (a digit, a
-# letter outside ASCII, a symbol). A word never crosses the end of such a run, and _TOKEN finds the same
-# words in a run alone as in the whole story; a run of ASCII letters, "_", apostrophes and hyphens only
-# holds plain words, so only these runs need reading word by word.
-_RUN_NOT_PLAIN = re.compile(r"(?<![\w@$*!|€£'’-])[A-Za-z_'’-]*(?:[^\WA-Za-z_]|[@$*!|€£])[\w@$*!|€£'’-]*")
-
-
 def _disguised_word_may_match(source: str, lists: _Swearing) -> bool:
     """Whether a word with something disguised in it may be on a list once undone: "10am" reads as
     "ioam" and "LS1" as "lsi", which start and end like nothing listed. A mask ("f**k") always may."""
     runs: list[str] = []
     # Most words are ASCII letters: ``_plain``'s first test, made inline before the call for the rest.
-    found = [w for run in _RUN_NOT_PLAIN.findall(source) for w in _TOKEN.findall(run)]
-    for raw in [w for w in found if not (w.isalpha() and w.isascii())]:
+    for raw in [w for w in _TOKEN.findall(source) if not (w.isalpha() and w.isascii())]:
         if _plain(raw):
             continue
         if "*" in raw:
