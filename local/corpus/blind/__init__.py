@@ -47,6 +47,7 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("defamation-1", "TONE-DEFAME", "defamation_1.tsv", tuned=True),
     BlindSet("defamation-2", "TONE-DEFAME", "defamation_2.tsv", tuned=False),
     BlindSet("defamation-3", "TONE-DEFAME", "defamation_3.tsv", tuned=False),
+    BlindSet("defamation-4", "TONE-DEFAME", "defamation_4.tsv", tuned=False),
 )
 
 
