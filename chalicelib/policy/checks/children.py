@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import compress
+from operator import attrgetter
 
 from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText
@@ -153,13 +155,14 @@ def _name_shaped(source: str, toks: Sequence[Token], i: int) -> bool:
 
 _AGE_IN_COMMAS = re.compile(rf",\s*(?:aged\s+)?{_AGE},", re.IGNORECASE)
 _NOT_CHILD_BEFORE = NOT_PERSON_BEFORE | TITLES
+_CAPITALISED = attrgetter("capitalised")
 
 
 def _child_candidates(source: str, toks: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Spans of what could be a child's name: a first name with an optional surname."""
-    for i, tok in enumerate(toks):
-        if not tok.capitalised:
-            continue
+    # Only capitalised words can be a name: ``compress`` passes over the others in C.
+    for i in compress(range(len(toks)), map(_CAPITALISED, toks)):
+        tok = toks[i]
         known = is_first_name(tok.word) or tok.word in AMBIGUOUS_FIRST_NAMES
         if (
             not known
