@@ -162,6 +162,8 @@ def _unexplained_acronyms(source: str, rules: OrgRules) -> list[Finding]:
     shouted = [range(s, e) for s, e in capital_runs(source, 2)]
     seen: set[str] = set()
     findings: list[Finding] = []
+    # An explanation has a bracket (either reading below does): most stories have none to look for.
+    bracket = "(" in source
     for m in _ACRONYM.finditer(source):
         word = m.group(0)
         base = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
@@ -172,7 +174,7 @@ def _unexplained_acronyms(source: str, rules: OrgRules) -> list[Finding]:
             continue  # words in capitals for emphasis: the capitals check covers them
         if len(base) >= 3 and dictionary_word(base.lower()) and len(base) > 3:
             continue  # a word written in capitals ("FREE"), not an acronym
-        if re.search(rf"\(\s*{re.escape(base)}s?\s*\)|(?<![\w]){re.escape(base)}s?\s*\(", source):
+        if bracket and re.search(rf"\(\s*{re.escape(base)}s?\s*\)|(?<![\w]){re.escape(base)}s?\s*\(", source):
             continue  # explained where it is introduced: "antisocial behaviour (ASB)"
         reason = (
             f"Explain \u201c{word}\u201d the first time it is used, for example \u201cantisocial behaviour "
