@@ -6,6 +6,7 @@ interpreter lock with the pumps and handlers they are measuring.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -21,6 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
+from email.policy import compat32
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -83,6 +85,47 @@ def wait_for(what: str, probe: Callable[[], T | None], timeout: float, every: fl
         time.sleep(max(every, 2 * took))
 
 
+_FOLD = re.compile(r"\r?\n(?=[ \t])")
+
+
+def sent_headers(entry: dict[str, Any]) -> dict[str, Any]:
+    """Subject and recipients of a message from ``Stack.sent``, read from its header block alone (the
+    whole message, parts and all, is parsed only for the few a reader opens: ``sent_in_full``)."""
+    from email.header import decode_header, make_header
+    from email.parser import BytesHeaderParser
+
+    if "raw_b64" not in entry and "raw" not in entry:  # a simple (not raw) send
+        return {"id": entry["id"], "subject": entry["subject"], "to": list(entry["to"]), "entry": entry}
+    raw = base64.b64decode(entry["raw_b64"]) if "raw_b64" in entry else str(entry["raw"]).encode()
+    head = BytesHeaderParser(policy=compat32).parsebytes(raw)
+
+    def text(name: str) -> str:
+        return str(make_header(decode_header(_FOLD.sub("", str(head.get(name, ""))))))
+
+    to = [a.strip() for a in text("To").split(",") if a.strip()]
+    return {"id": entry["id"], "subject": text("Subject"), "to": to, "entry": entry}
+
+
+def sent_in_full(entry: dict[str, Any]) -> dict[str, Any]:
+    """A message from ``Stack.sent`` as /dev/mail.json gives it: text, html, links and headers too."""
+    from local.mailbox import LINK, SentMail, parse_raw
+
+    if "raw_b64" in entry:
+        return parse_raw(entry["id"], base64.b64decode(entry["raw_b64"])).to_dict()
+    if "raw" in entry:
+        return parse_raw(entry["id"], str(entry["raw"])).to_dict()
+    return SentMail(
+        id=entry["id"],
+        to=list(entry["to"]),
+        sender=entry["source"],
+        subject=entry["subject"],
+        text=entry["body"],
+        html="",
+        links=LINK.findall(entry["body"]),
+        headers={},
+    ).to_dict()
+
+
 @dataclass
 class Stack:
     base: str
@@ -94,6 +137,14 @@ class Stack:
         """The sent mail, oldest first; with ``since``, only what came after the first ``since``."""
         params = {"since": str(since)} if since else None
         return list(requests.get(f"{self.base}/dev/mail.json", params=params, timeout=60).json())
+
+    def sent(self, since: int = 0) -> list[dict[str, Any]]:
+        """SES's sent messages after the first ``since``, as moto holds them (raw), read from moto itself:
+        /dev/mail.json parses every message in the stack's process, which is the one being measured."""
+        from local.moto_process import SENT_PATH
+
+        params = {"since": str(since), "region": REGION}
+        return list(requests.get(f"{self.aws}{SENT_PATH}", params=params, timeout=60).json())
 
     def posts(self) -> list[dict[str, Any]]:
         return list(requests.get(f"{self.base}/dev/x.json", timeout=60).json())

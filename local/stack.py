@@ -111,6 +111,26 @@ def lighten_moto_server() -> None:
     SQSBackend.send_message = send_message_counting_nothing  # type: ignore[method-assign]
 
 
+# Connections each AWS client keeps open to moto: every pump thread, console request and SMTP session in
+# this one process shares the handlers' clients, where a Lambda invocation has its own process.
+LOCAL_POOL_CONNECTIONS = 64
+
+
+def pool_aws_connections(size: int = LOCAL_POOL_CONNECTIONS) -> None:
+    """Let every botocore client built from now on in this process keep ``size`` connections open.
+
+    botocore keeps 10 per client and closes any more once used. A Lambda function runs one invocation
+    at a time per process, so it never has more; the local stack runs 19 pump threads and the console's
+    on the same clients, so most calls under load opened a new connection to moto, and moto started a
+    thread for each (about 250 a second in a 500-story run). The handlers' own Config sets no pool
+    size, so the default is what is raised, here and in no deployed code.
+    """
+    from botocore.config import Config
+
+    defaults: dict[str, Any] = Config.OPTION_DEFAULTS
+    defaults["max_pool_connections"] = max(size, int(defaults["max_pool_connections"]))
+
+
 def start_moto_process(host: str, port: int, timeout_s: float = 60.0) -> Callable[[], None]:
     """moto's server in a child process on ``host:port``, ready to answer; returns what stops it.
 
@@ -206,6 +226,7 @@ class LocalStack:
     def start(self) -> None:
         # moto's server logs every request; the pipeline's own JSON logs are what a developer wants to read.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        pool_aws_connections()
         if self.moto_in_process:
             from moto.server import ThreadedMotoServer
 
