@@ -15,6 +15,7 @@ from ..normalise import NormalisedText, first_runs, letter_runs
 from ..people import find_names, sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
+from .allegation import allegations
 from .profanity import spaced_out, undisguised_words
 from .wrongdoing import DONE_KINDS, KINDS, WRONGDOING_WORDS
 
@@ -415,6 +416,17 @@ def check_defamation(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -
     return findings
 
 
+def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    """TONE-DEFAME: the name-then-verb patterns above, and allegations read a sentence at a time
+    (``allegation``: a kind of wrongdoing said of someone identifiable, in either order)."""
+    findings = check_defamation(text, ctx, rules)
+    taken = {(f.start, f.end) for f in findings}
+    for span in allegations(text):
+        if span not in taken:
+            findings.append(Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON))
+    return findings
+
+
 REGISTRY: tuple[Registration, ...] = (
     Registration(
         INSULT,
@@ -423,7 +435,7 @@ REGISTRY: tuple[Registration, ...] = (
     ),
     Registration(
         DEFAME,
-        "An allegation such as 'fly-tipper' or 'thief' next to a named person or business",
-        check_defamation,
+        "An allegation of wrongdoing (crime, dishonesty, cruelty, dangerous work) about someone identifiable",
+        check_allegations,
     ),
 )

@@ -13,7 +13,7 @@ from chalicelib.policy.catalogue import CHECKS
 from local.corpus.blind import SETS, BlindScore, BlindSet, read, score
 
 GOAL = {"TONE-DEFAME": 0.70}
-FLOOR = {"defamation-1": 0.05, "defamation-2": 0.05, "defamation-3": 0.05, "defamation-4": 0.0}
+FLOOR = {"defamation-1": 0.8, "defamation-2": 0.27, "defamation-3": 0.21, "defamation-4": 0.17}
 FALSE_BLOCK_LIMIT = 0.02
 
 

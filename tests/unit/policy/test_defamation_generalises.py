@@ -43,7 +43,7 @@ def blocked(text: str) -> list[str]:
 def test_the_issue_examples_of_an_allegation_about_someone_identifiable_block(
     text: str, allegation: str
 ) -> None:
-    assert blocked(text) == [allegation]
+    assert allegation in blocked(text)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_the_issue_examples_of_an_allegation_about_someone_identifiable_block(
 def test_a_business_or_person_identifiable_by_the_shape_of_the_name_is_protected(
     text: str, allegation: str
 ) -> None:
-    assert blocked(text) == [allegation]
+    assert allegation in blocked(text)
 
 
 @pytest.mark.parametrize(

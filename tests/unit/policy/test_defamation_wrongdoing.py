@@ -181,7 +181,7 @@ CASES = TAKING + DEALING + FRAUD + HARM + INCOMPETENCE + FLY_TIPPING
 
 @pytest.mark.parametrize(("text", "allegation"), [(text, allegation) for text, allegation, _ in CASES])
 def test_wrongdoing_said_of_someone_identifiable_blocks(text: str, allegation: str) -> None:
-    assert blocked(text) == [allegation]
+    assert allegation in blocked(text)
 
 
 @pytest.mark.parametrize("text", [negative for _, _, negative in CASES])

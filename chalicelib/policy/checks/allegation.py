@@ -1,0 +1,301 @@
+"""Allegations as people make them, for TONE-DEFAME: a sentence that says someone identifiable did wrong.
+
+``tone``'s patterns read a name followed, within a few words, by a verb of a closed list ("Dave Jones
+stole"). People allege wrongdoing in many more ways: "K&R Motors are handing out MOTs to cars that
+would never pass", "word is that Gary who runs the chip shop has been selling knock-off vodka", "ask
+Dave". This module reads a sentence as a whole:
+
+- it says something of a **kind of wrongdoing** a council hears about, in ordinary words for it
+  (``policy/data/tone_wrongdoing_cues.txt``): taking what is not yours; fraud, lies and cheating;
+  bribery; illegal trading and selling to children; violence, threats, harassment and abuse; cruelty
+  and neglect; dangerous, shoddy or abandoned work; dirty kitchens and vermin; drink and drugs;
+  fly-tipping and arson;
+- and it has **someone identifiable**: a name the name finder finds, a business or person by the
+  shape of its name, someone put at an address or a named place, or, through "he/she/they", someone
+  named in the sentence before;
+- and it is **not** one of the look-alikes: thanks and praise, an official outcome (a conviction, a
+  fine, a notice), advice and warnings to residents, the staff's own jokes about themselves ("our
+  crew", scare quotes), or a name that is the victim ("Mrs Patel was scammed").
+
+The cue words are a story's trigger: a story with none of them costs one set intersection.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from ..normalise import NormalisedText
+from ..people import COMMON_WORDS, find_names, sentence_bounds
+from ..rules import builtin_list
+
+# Ordinary words for each kind of wrongdoing, grouped by kind (policy/data/tone_wrongdoing_cues.txt).
+# A phrase's words are matched in order, whole words, in lower case; "*" stands for up to four words of
+# anything (not across a sentence's end).
+CUES_FILE = "tone_wrongdoing_cues.txt"
+
+
+def _alternation(words: str) -> str:
+    """A pattern's alternation of ``words``: a regular expression each, "_" between a phrase's words."""
+    return "|".join(w.replace("_", r"\s+") for w in words.split())
+
+
+# Wrongdoing said by someone else about a named person in an official way, praise, or advice: the
+# sentence is not an allegation whatever else it has. Checked in the sentence, lower case.
+_EXCUSES = r"""
+    thanks? thank_you cheers_to_all cheers_to_everyone kindly donated donating sponsored won winner
+    well_done legends? brilliant lovely spotless award congratulations congrats proud
+    convicted conviction fined prosecut\w* magistrates crown_court sentenced pleaded charged_in
+    penalty_notice improvement_notice warrant seized investigation enforcement
+    if_you please reminder tip: alert awareness how_to never_pay report_it call_us call_999 contact_our
+"""
+_EXCUSED = re.compile(rf"\b(?:{_alternation(_EXCUSES)})\b(?!['’])")
+# A cue word in a phrase that names a service, a saying or a thing, not a wrong: "the domestic abuse
+# refuge", "stole the show"; a threat to do something harmless. Tried on the words around the cue.
+_INNOCENT_PHRASES = r"""
+    domestic_abuse substance_abuse drug_abuse alcohol_abuse abuse_refuge abuse_helpline abuse_service
+    abuse_support stole_the_show steal_the_show steals_the_show drug_and_alcohol drug_&_alcohol
+"""
+_HARMS = "hit kill smash burn sort batter beat hurt stab punch knock shoot torch"
+_INNOCENT = re.compile(
+    rf"{_alternation(_INNOCENT_PHRASES)}|threaten\w*\s+to\s+(?!(?:{_alternation(_HARMS)})\b)"
+)
+# The staff themselves and their jokes: "our crew", "our apprentice", a word in scare quotes.
+_OURS = re.compile(r"\b(?:our|my|we|we've|we're|us)\b")
+_SCARE_QUOTED = re.compile(r"[\"“‘'][^\"”’'\n]{1,30}[\"”’']")
+# A name that was done to, not doing: "Mrs Patel was scammed", "a pensioner who got conned".
+_DONE_TO_WORDS = (
+    "robbed scammed conned burgled attacked assaulted threatened mugged defrauded ripped cheated targeted"
+)
+_VICTIM_AFTER = re.compile(
+    rf"\s+(?:was|were|got|had\s+been|has\s+been|have\s+been|being)\s+(?:\w+\s+)?(?:{_alternation(_DONE_TO_WORDS)})"
+)
+# Someone named by a role at a named place or an address: "the landlord at 14 Elm Road", "the owner of
+# Bella Nails", "the manager at Stonebridge Leisure Centre", "the bloke at 22 Beech Ave"; or a first
+# name put at an address or a named place: "Julie at 7 Acacia Close", "Sandra from the finance team".
+_ROLES = """
+    owners? landlord landlady manager boss foreman director caretaker head headteacher trustees? staff
+    bloke man woman lad guy geezer couple family tenant lady builder driver chef receptionist firm
+    company gaff shop garage place nursery home
+"""
+_PLACES = """
+    team shop surgery depot office reception allotments estate garage pub school nursery centre library
+    club yard site
+"""
+_AT = r"\s+(?:at|of|on|in|from|who\s+runs|running)\s+(?:the\s+)?(?:\d{1,4}[a-z]?\s+|flat\s+\d+,?\s+)?"
+_ROLE_AT = re.compile(
+    rf"\b(?:the|that|this|a)\s+(?:\w+\s+)?(?:{_alternation(_ROLES)}){_AT}(?-i:[A-Z0-9])\w*"
+    rf"|(?-i:\b[A-Z][a-z]+)\s+(?:at|from|on|in)\s+(?:(?:the|number|no\.?|flat)\s+)?"
+    rf"(?:\d{{1,4}}[a-z]?\s+(?-i:[A-Z])|(?:\w+\s+){{0,3}}?(?:{_alternation(_PLACES)}))",
+    re.IGNORECASE,
+)
+# A business or place by the shape of its name: two or more capitalised words, or one with a digit.
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’])(?:[A-Z][\w'’&-]*|&)(?:\s+(?:[A-Z][\w'’&-]*|&|of|and|the)){0,4}\s+[A-Z][\w'’-]*"
+)
+_LONE_CAPITAL = re.compile(r"(?<![\w'’.!?]\s)(?<=\s)[A-Z][a-z]+(?:['’]s)?\b")
+# "our ranger", "park ranger", "my colleague": the staff, whose own stories these are, not a third party.
+_STAFF = "ranger officer librarian apprentice supervisor warden colleague"
+_OUR_STAFF = f"{_STAFF} crew team manager driver carer worker mechanic caretaker cleaner staff lads lot"
+_OUR_ROLE = re.compile(
+    rf"(?i:\b(?:our|my)\s+(?:\w+\s+)?(?:{_alternation(_OUR_STAFF)})|\b(?:{_alternation(_STAFF)}))\s+$"
+)
+# A sentence that opens with a name and says which one: "Gavin who was on the bin round", "Kev's".
+_FIRST_NAME_THEN = re.compile(r"([A-Z][a-z]+)(?:\s+(?:who|from|at|on|in|the|,)\b|['’]s\b)")
+_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|them|him)\b")
+# Capitalised words that start or fill a sentence without naming anyone.
+_NOT_A_NAME_TEXT = """
+    I A The This That These Those Our We You Your It Its He She They His Her Their My Me Us If When Why
+    How What Who Where Ask Everyone Anyone Someone Nobody Word Rumour Heard Apparently Classic Yet Funny
+    Love Seriously Hmm Ha Lol Reckon Cheers Dont Don't Won't Avoid Never Not Just Yes No Oh So Well
+    Honestly Surprise Nice Total Absolute Disgusting Check Just Mate Mum Dad Council Police RSPCA
+    MOT MOTs Facebook Marketplace Airbnb Saturday Sunday Monday Tuesday Wednesday Thursday Friday
+    Christmas Easter Trading Standards Environmental Health Magistrates Court Crown
+"""
+_NOT_A_NAME = frozenset(_NOT_A_NAME_TEXT.split())
+# Places and things that make a capitalised run a place, not someone who can be defamed.
+_PLACE_WORDS_TEXT = """
+    Road Street Lane Avenue Ave Close Way Drive Estate Park Crescent Grove Row Gardens Place Terrace
+    Walk Hill Square Green Fields Field Mews Rise Court Wharf Market Town City Borough Council Library
+    Station Bridge Common Wood Valley
+"""
+_PLACE_WORDS = frozenset(_PLACE_WORDS_TEXT.split())
+
+
+# "Rip-off merchants." "Stolen from the railway, obviously.": a verbless few words after a sentence that
+# names someone are said of them.
+_FRAGMENT_WORDS = 6
+
+
+def _phrase_pattern(phrase: str) -> str:
+    words = phrase.split()
+    out = ""
+    for i, w in enumerate(words):
+        if w == "*":
+            out += r"(?:[\w'’-]+\s+){0,4}?"
+        else:
+            out += re.escape(w) + (r"\s+" if i < len(words) - 1 else "")
+    return out
+
+
+# Words too common to say whether a story may hold a cue: a phrase is filed under its longest other word.
+_NOT_KEYS_TEXT = """
+    the a an to of in on off out for at and all no not with his her their them him is are was been keeps
+    kept up over it its into from by as any half s t
+"""
+_NOT_KEYS = frozenset(_NOT_KEYS_TEXT.split())
+
+
+@cache
+def _cues_by_key() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """Each cue phrase with every word it needs (letter runs, as ``words`` has them), filed under its
+    longest word that is not a common one."""
+    by_key: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for phrase in set(builtin_list(CUES_FILE)):
+        runs = re.findall(r"[a-z]+", phrase)
+        key = max([w for w in runs if w not in _NOT_KEYS] or runs, key=len)
+        by_key.setdefault(key, []).append((phrase, frozenset(runs)))
+    return {key: tuple(entries) for key, entries in by_key.items()}
+
+
+@cache
+def _cue_keys() -> frozenset[str]:
+    return frozenset(_cues_by_key())
+
+
+@lru_cache(maxsize=512)
+def _cue_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
+    """One pattern of ``phrases`` (longest first): a story has every word of a few of the 500 cues, and a
+    small alternation is many times faster to scan for than all of them."""
+    body = "|".join(_phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])")
+
+
+def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where someone who can be defamed is named between ``start`` and ``end``: by the name finder, a
+    role at a named place, a business or person's run of capitals, or a lone name that is no common
+    word; never one of the staff ("our ranger Phil")."""
+    out = [(n.start, n.end) for n in find_names(source) if start <= n.start < end]
+    window = source[start:end]
+    out += [(start + m.start(), start + m.end()) for m in _ROLE_AT.finditer(window)]
+    for m in _CAPITALISED_RUN.finditer(window):
+        words = [w.strip("'’s") for w in m.group().split()]
+        if not (set(words) <= _NOT_A_NAME | {"&", "of", "and", "the"} or words[-1] in _PLACE_WORDS):
+            out.append((start + m.start(), start + m.end()))
+    lead = len(window) - len(window.lstrip())
+    first = _FIRST_NAME_THEN.match(window, lead)
+    if first and first.group(1) not in _NOT_A_NAME and first.group(1).lower() not in COMMON_WORDS:
+        out.append((start + first.start(1), start + first.end(1)))
+    for m in _LONE_CAPITAL.finditer(window):
+        word = m.group().rstrip("s").rstrip("'’") if m.group().endswith(("'s", "’s")) else m.group()
+        if word not in _NOT_A_NAME and word.lower() not in COMMON_WORDS:
+            out.append((start + m.start(), start + m.end()))
+    return [(a, b) for a, b in out if not _ours_before(source, a)]
+
+
+def _identifiable(source: str, start: int, end: int) -> bool:
+    return bool(_mentions(source, start, end))
+
+
+def _ours_before(source: str, pos: int) -> bool:
+    """The name is one of the staff's own: "our ranger Phil", "our housing officer"."""
+    return _OUR_ROLE.search(source[max(0, pos - 40) : pos]) is not None
+
+
+def allegations(text: NormalisedText) -> list[tuple[int, int]]:
+    """The spans of the cues of allegations about someone identifiable, in ``text.text``."""
+    words = text.words
+    by_key = _cues_by_key()
+    # Set with set: Python walks the smaller of the two (a story's words), not the 400 keys.
+    said = frozenset(phrase for key in words & _cue_keys() for phrase, needs in by_key[key] if needs <= words)
+    if not said:
+        return []
+    cues = _cue_pattern(said)
+    source = text.text
+    lower = source.lower().replace("’", "'")
+    spans: list[tuple[int, int]] = []
+    for m in cues.finditer(lower):
+        s_start, s_end = sentence_bounds(source, m.start())
+        sentence = lower[s_start:s_end]
+        if _EXCUSED.search(sentence) or _in_scare_quotes(source, m.start(), s_start, s_end):
+            continue
+        if _INNOCENT.search(lower, max(s_start, m.start() - 24), min(s_end, m.end() + 24)):
+            continue
+        if source[m.start()].isupper() and source[s_start : m.start()].strip():
+            continue  # a title's word ("our Cowboys and Crooks escape room"), not a sentence's
+        # "The weather was grim, but Sarah's team planted 300 bulbs": a "but" parts what each side says.
+        c_start, c_end = _clause(lower, s_start, s_end, m.start())
+        if _OURS.search(lower, c_start, c_end) and not _identifiable(source, c_start, c_end):
+            continue
+        if _victim_named(source, c_start, c_end):
+            continue
+        passive = not m.group().endswith("ing") and _DONE_TO.search(
+            lower, max(c_start, m.start() - 16), m.start()
+        )
+        if passive or _BY_AFTER.match(lower, m.end()):
+            continue  # "were ripped off by a supplier", "was lied to": done to someone, not by them
+        mentions = _mentions(source, c_start, c_end)
+        named = any(_the_doer(lower, mention, m.span()) for mention in mentions)
+        if (
+            not named
+            and not mentions
+            and s_start > 0
+            and (_PRONOUN.search(sentence) or len(sentence.split()) <= _FRAGMENT_WORDS)
+        ):
+            prev_start, _ = sentence_bounds(source, max(0, s_start - 2))
+            named = not _EXCUSED.search(lower[prev_start:s_start]) and _identifiable(
+                source, prev_start, s_start
+            )
+        if named:
+            spans.append(m.span())
+    return spans
+
+
+# Between someone named and the wrong, a word that makes them its witness, reporter, helper, fixer or
+# catcher, or someone else its doer: "Mr Oduya reported the fly-tipping", "PC Bell arrested a man
+# selling stolen bikes", "Jo Bell left early because the hall was unsafe".
+_NOT_THE_DOER_WORDS = r"""
+    reported reports? reporting caught catches saw seen sees spotted stopped stops found finds received
+    receives helped helping helps help arrested arresting fined prosecuted warned warns investigat\w*
+    tackled tackling tackles confronted challenged rescued supported supporting supports runs run leads
+    lead led work works put_right puts_right fixed fixes repaired repairs sorted cleared clears clearing
+    removed removing collected collecting after about against victims? someone somebody a_man a_woman
+    people thieves dealt deals_with won wins beat beats lost_to by met meets visited visits spoke thanked
+    complained complains asked phoned rang called emailed wrote worried
+"""
+_NOT_THE_DOER = re.compile(rf"\b(?:{_alternation(_NOT_THE_DOER_WORDS)}|because(?!\s+(?:he|she|they)\b))\b")
+# A wrong done to the one named: "were ripped off", "was lied to", "who were overcharged".
+_DONE_TO = re.compile(r"\b(?:was|were|been|being|got|get|gets)\s+(?:\w+\s+)?$")
+# "was lied to by", and a wrongdoer who is someone else: "Mrs Smith, a thief had taken her purse".
+_BY_AFTER = re.compile(
+    r"\s+(?:to\s+)?by\b|s?\s+(?:had|has|have|took|stole|was|were|broke|got|came|entered|then|are\s+targeting)\b"
+)
+
+
+def _the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Nothing between the one named and the wrong makes them anyone but its doer (either order)."""
+    a, b = (mention[1], cue[0]) if mention[1] <= cue[0] else (cue[1], mention[0])
+    if a > b:
+        return True  # the cue is part of the name's span, or overlaps it
+    return _NOT_THE_DOER.search(lower, a, b) is None
+
+
+_BUT = re.compile(r"(?:,\s*|\s)but\s|;\s")
+
+
+def _clause(lower: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The part of the sentence ``[start, end)`` around ``pos`` between one "but" (or ";") and the next."""
+    for b in _BUT.finditer(lower, start, end):
+        if b.end() <= pos:
+            start = b.end()
+        elif b.start() >= pos:
+            return start, b.start()
+    return start, end
+
+
+def _in_scare_quotes(source: str, pos: int, start: int, end: int) -> bool:
+    return any(q.start() < pos < q.end() for q in _SCARE_QUOTED.finditer(source, start, end))
+
+
+def _victim_named(source: str, start: int, end: int) -> bool:
+    return any(_VICTIM_AFTER.match(source, n.end) for n in find_names(source) if start <= n.start < end)
