@@ -212,7 +212,7 @@ def allegations(text: NormalisedText) -> list[tuple[int, int]]:
         return []
     cues = _cue_pattern(said)
     source = text.text
-    lower = source.lower().replace("’", "'")
+    lower = _lower_in_place(source)
     spans: list[tuple[int, int]] = []
     for m in cues.finditer(lower):
         s_start, s_end = sentence_bounds(source, m.start())
@@ -225,7 +225,8 @@ def allegations(text: NormalisedText) -> list[tuple[int, int]]:
             continue  # a title's word ("our Cowboys and Crooks escape room"), not a sentence's
         # "The weather was grim, but Sarah's team planted 300 bulbs": a "but" parts what each side says.
         c_start, c_end = _clause(lower, s_start, s_end, m.start())
-        if _OURS.search(lower, c_start, c_end) and not _identifiable(source, c_start, c_end):
+        mentions = _mentions(source, c_start, c_end)
+        if _OURS.search(lower, c_start, c_end) and not mentions:
             continue
         if _victim_named(source, c_start, c_end):
             continue
@@ -234,7 +235,6 @@ def allegations(text: NormalisedText) -> list[tuple[int, int]]:
         )
         if passive or _BY_AFTER.match(lower, m.end()):
             continue  # "were ripped off by a supplier", "was lied to": done to someone, not by them
-        mentions = _mentions(source, c_start, c_end)
         named = any(_the_doer(lower, mention, m.span()) for mention in mentions)
         if (
             not named
@@ -291,6 +291,15 @@ def _clause(lower: str, start: int, end: int, pos: int) -> tuple[int, int]:
         elif b.start() >= pos:
             return start, b.start()
     return start, end
+
+
+def _lower_in_place(source: str) -> str:
+    """``source`` in lower case with straight apostrophes, letter for letter: a match's span in it is its
+    span in ``source`` ("İ" lower-cases to two characters and is left as it is)."""
+    lower = source.lower()
+    if len(lower) != len(source):
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in source)
+    return lower.replace("’", "'")
 
 
 def _in_scare_quotes(source: str, pos: int, start: int, end: int) -> bool:

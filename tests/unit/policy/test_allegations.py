@@ -72,3 +72,8 @@ def test_an_allegation_about_someone_identifiable_blocks(text: str) -> None:
 )
 def test_the_same_words_about_nobody_or_as_praise_advice_or_an_outcome_pass(text: str) -> None:
     assert blocked(text) == [], text
+
+
+def test_a_letter_that_lower_cases_to_two_does_not_shift_what_is_pointed_at() -> None:
+    # "İ" lower-cases to "i" and a combining dot: the span must still be the words of the allegation.
+    assert blocked("İpek Durmaz at 4 Mill Road has been nicking parcels off doorsteps.") == ["nicking"]
