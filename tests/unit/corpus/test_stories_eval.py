@@ -43,3 +43,22 @@ def test_eval_json_has_ours_and_no_presidio_when_skipped(capsys: pytest.CaptureF
 def test_eval_rejects_an_unknown_split() -> None:
     with pytest.raises(SystemExit):
         main(["eval", "--split", "train"])
+
+
+def test_eval_scores_every_blind_set_and_never_prints_an_untuned_sets_stories(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from local.corpus.blind import SETS, read
+
+    assert main(["eval", "--no-presidio", "--size", "120", "--split", "test"]) == 0
+    out = capsys.readouterr().out
+    for blind in SETS:
+        assert f"{blind.name} ({blind.check}" in out
+        if not blind.tuned:
+            assert not [text for _, text in read(blind) if text in out], (
+                f"{blind.name}'s stories were printed"
+            )
+    assert main(["eval", "--no-presidio", "--size", "120", "--split", "test", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [b["set"] for b in data["blind"]] == [b.name for b in SETS]
+    assert all(b["block_recall"]["of"] > 0 and b["false_blocks"]["of"] > 0 for b in data["blind"])
