@@ -11,8 +11,8 @@ scored on sentences nobody here wrote for it:
 - Each was committed before any check was run on it (see ``git log`` of this folder).
 - A set is ``tuned`` once its misses have been read: from then on it is a dev set, a place to find out
   what the check does not understand, and its figure is reported as such. An untuned set's misses are
-  not printed by ``stories eval``; when a change is judged by it, it is reported once and a fresh set
-  is written before the next round.
+  never printed by ``stories eval``, and each time a change is judged by its figure is said where the
+  figure is reported (README): a set read after many rounds of changes says less than a fresh one.
 
 Lines are ``KIND<TAB>text``; a positive is caught when the check BLOCKs anywhere in it (the whole line
 is the allegation), a look-alike is falsely blocked when the check BLOCKs anywhere in it.
