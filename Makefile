@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test unit integration app e2e lint typecheck venv chromium wordpress pds bench clean synth
+.PHONY: run test unit integration app e2e lint typecheck venv chromium wordpress pds bench clean synth aws-models
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
@@ -68,6 +68,11 @@ pds: pds/node_modules/.installed
 
 run: $(STAMP)
 	$(BIN)/stories run
+
+# botocore's data cut to the operations the functions call (local/aws_models.py says why); run after a
+# botocore upgrade or when the code calls a new operation. A unit test fails until it is run.
+aws-models: $(STAMP)
+	$(BIN)/python -m local.aws_models
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
