@@ -224,3 +224,11 @@ def test_the_package_carries_nothing_from_the_cdk_app_local_stack_or_tests(packa
     assert "app.py" in package.names
     carried = sorted(n for n in package.names if n.split("/", 1)[0] in NOT_DEPLOYED)
     assert carried == []
+
+
+def test_the_package_carries_the_cut_down_aws_models(package: Package) -> None:
+    """The functions' clients read botocore's models from chalicelib/aws_models/ (local/aws_models.py)."""
+    models = REPO / "chalicelib" / "aws_models"
+    expected = {p.relative_to(REPO).as_posix() for p in models.rglob("*.json")}
+    assert "chalicelib/aws_models/endpoints.json" in expected
+    assert expected <= package.names
