@@ -291,10 +291,10 @@ _COMING = frozenset(["came", "come", "coming", "comes"])
 _IDENTITY_CUES_BUT_OUT = _IDENTITY_CUES - {"out"}
 
 
-def _may_name_identity(source: str, words: frozenset[str]) -> bool:
-    coming_out = "out" in words and "as" in words and not _COMING.isdisjoint(words)
+def _may_name_identity(source: str, cues: frozenset[str], words: frozenset[str]) -> bool:
+    coming_out = "out" in cues and "as" in cues and not _COMING.isdisjoint(cues)
     return (
-        coming_out or not _IDENTITY_CUES_BUT_OUT.isdisjoint(words) or _ends_sexual_or_romantic(source, words)
+        coming_out or not _IDENTITY_CUES_BUT_OUT.isdisjoint(cues) or _ends_sexual_or_romantic(source, words)
     )
 
 
@@ -341,10 +341,11 @@ def _about_a_person(source: str, start: int) -> bool:
     )
 
 
-def _has_medical_word(words: frozenset[str]) -> bool:
-    if _CONDITION_CUES.isdisjoint(words):
+def _has_medical_word(cues: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether a condition cue and a medical word are both in the story (``cues``: its cue words)."""
+    if _CONDITION_CUES.isdisjoint(cues):
         return False
-    if not _CONDITION_HEADS.isdisjoint(words):
+    if not _CONDITION_HEADS.isdisjoint(cues):
         return True
     # Whether a word ends with a medical ending: the words one a line, reversed, and one scan for an
     # ending (reversed) straight after a newline, which the regex engine skips to; asking each word
@@ -362,13 +363,30 @@ def _ends_sexual_or_romantic(source: str, words: frozenset[str]) -> bool:
     return any(map(_ENDS_SEXUAL_OR_ROMANTIC, words))
 
 
+# Every cue word the readings below ask the story's words about: met with the words once, in C, so
+# that each reading asks the few found (most stories have none or one) rather than the whole story.
+_ALL_CUES = (
+    _SURE_CUES
+    | _CONDITION_CUES
+    | _CONDITION_HEADS
+    | _BELIEF_CUES
+    | _VERBS_BEFORE_CAPITAL
+    | _IDENTITY_CUES
+    | _COMING
+    | _CRIME_CUES
+    | _IMMIGRATION_CUES
+    | {"has", "as"}
+)
+
+
 def shaped_special_spans(source: str, words: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Spans of special category facts recognised by the shape of their words, each about a person."""
-    if not _SURE_CUES.isdisjoint(words):
+    cues = words & _ALL_CUES
+    if not _SURE_CUES.isdisjoint(cues):
         yield from _sure_conditions(source)
-    if "has" in words:
+    if "has" in cues:
         yield from _bare_conditions(source)
-    conditions = _CONDITION.finditer(source) if _has_medical_word(words) else ()
+    conditions = _CONDITION.finditer(source) if _has_medical_word(cues, words) else ()
     for m in conditions:
         cond = m.group("cond")
         last = cond.split()[-1].lower().strip("'’")
@@ -379,9 +397,9 @@ def shaped_special_spans(source: str, words: frozenset[str]) -> Iterator[tuple[i
             yield m.start("adj"), m.end()
     beliefs = (
         _BELIEF.finditer(source)
-        if not _BELIEF_CUES.isdisjoint(words)
+        if not _BELIEF_CUES.isdisjoint(cues)
         or ("As" in source and _AS_A.search(source))
-        or (not _VERBS_BEFORE_CAPITAL.isdisjoint(words) and _CAPITAL_AFTER_VERB.search(source))
+        or (not _VERBS_BEFORE_CAPITAL.isdisjoint(cues) and _CAPITAL_AFTER_VERB.search(source))
         else ()
     )
     for m in beliefs:
@@ -396,16 +414,16 @@ def shaped_special_spans(source: str, words: frozenset[str]) -> Iterator[tuple[i
         if group == "f" and _GROUP_BEFORE.search(source, max(0, m.start() - 30), m.start()):
             continue  # "anyone who is …"; "she", "he" and "who" otherwise name the person
         yield m.start(group), m.end(group)
-    identities = _IDENTITY.finditer(source) if _may_name_identity(source, words) else ()
+    identities = _IDENTITY.finditer(source) if _may_name_identity(source, cues, words) else ()
     for m in identities:
         group = "a" if m.group("a") else "b"
         if group == "b" and not _about_a_person(source, m.start()):
             continue
         yield m.start(), m.end()
-    for m in _CRIME.finditer(source) if not _CRIME_CUES.isdisjoint(words) else ():
+    for m in _CRIME.finditer(source) if not _CRIME_CUES.isdisjoint(cues) else ():
         if _NOT_OFFENCE.match(m.group("off")) or not _about_a_person(source, m.start()):
             continue
         yield m.start(), m.end("off")
-    for m in _IMMIGRATION.finditer(source) if not _IMMIGRATION_CUES.isdisjoint(words) else ():
+    for m in _IMMIGRATION.finditer(source) if not _IMMIGRATION_CUES.isdisjoint(cues) else ():
         if _about_a_person(source, m.start()):
             yield m.start("a"), m.end("a")
