@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ...domain.findings import CheckContext, Finding, Severity
@@ -397,6 +397,10 @@ class _Swearing:
     # The dictionary's words that ``_may_match`` rules out, worked out once with the two scans above:
     # most of a story's words are among them, and only the rest need scanning (see ``_may_match``).
     safe: frozenset[str]
+    # Words outside the dictionary that ``_may_match`` has since ruled out ("centre", "bins", "Saturday"
+    # lower-cased): the same few recur from story to story, and are then not scanned again. Bounded by
+    # ``_RULED_OUT_MAX`` (a few hundred kilobytes at most), emptied when full.
+    ruled_out: set[str] = field(default_factory=set, compare=False)
 
 
 @cache
@@ -438,9 +442,22 @@ def _may_match(words: Iterable[str], lists: _Swearing) -> bool:
     left out of the scans: a set difference in C rather than a regex over every word.
     """
     rest = frozenset(words) - lists.safe  # ``frozenset`` of a frozenset is that frozenset, not a copy
+    if rest:
+        rest -= lists.ruled_out
     if not rest:
         return False
-    return next(_words_that_may_match(_lines(rest), lists.forward, lists.backward), None) is not None
+    if next(_words_that_may_match(_lines(rest), lists.forward, lists.backward), None) is not None:
+        return True
+    # None of them can match, alone or in any story: remembered, so that the next story with them skips
+    # the scans. (A word that may match is not remembered: such stories are few, and go on to the look.)
+    ruled_out = lists.ruled_out
+    if len(ruled_out) + len(rest) > _RULED_OUT_MAX:
+        ruled_out.clear()
+    ruled_out.update(rest)
+    return False
+
+
+_RULED_OUT_MAX = 4096
 
 
 def _words_that_may_match(lines: str, forward: re.Pattern[str], backward: re.Pattern[str]) -> Iterator[str]:
