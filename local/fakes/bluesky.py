@@ -1,8 +1,8 @@
-"""A fake Bluesky PDS on loopback, speaking the XRPC calls the atproto client makes when it posts.
+"""A fake Bluesky PDS on loopback, speaking the XRPC calls the Bluesky adapter makes when it posts.
 
-The adapter's tests run the real ``atproto`` client against it, so sessions, refreshes, blob
-uploads and record writes go over the wire as they would to bsky.social. It checks what the PDS
-checks: the app password, a Bearer access JWT that expires (``access_ttl_s`` makes the client
+The adapter's tests post through it (its XRPC over ``atproto``'s own ``Request``), so sessions,
+refreshes, blob uploads and record writes go over the wire as they would to bsky.social. It checks
+what the PDS checks: the app password, a Bearer access JWT that expires (``access_ttl_s`` makes the client
 refresh on its own; ``expire_access_tokens`` makes the server refuse tokens the client still
 believes in; a token it cannot verify is ``400 InvalidToken``), refresh tokens that may be used
 again (as the PDS allows), uploads of at most 5 MiB (413 above), post text of at most 300

@@ -1,4 +1,4 @@
-"""The Bluesky adapter with the real atproto client against the fake PDS on loopback.
+"""The Bluesky adapter (XRPC over atproto's own Request) against the fake PDS on loopback.
 
 What the real PDS does too is in test_bluesky_contract.py, which runs against both; this file
 keeps what only a fake can stage (faults, timeouts, expiry on the server's clock).
@@ -20,11 +20,7 @@ from chalicelib.domain.errors import ConfigError, PublishError, UnknownOutcome
 from chalicelib.domain.story import MediaItem
 from local.fakes.bluesky import FakeBluesky
 
-pytestmark = [
-    pytest.mark.integration,
-    # atproto hands blob bytes to httpx as ``data=``, which httpx has deprecated; not ours to fix.
-    pytest.mark.filterwarnings("ignore:Use 'content=<...>':DeprecationWarning"),
-]
+pytestmark = pytest.mark.integration
 
 HANDLE = "realstories.example.gov"
 APP_PASSWORD = "abcd-efgh-ijkl-mnop"
@@ -126,7 +122,8 @@ def test_logging_in_happens_once_on_first_use(fake: FakeBluesky) -> None:
 
 
 def test_a_short_lived_access_token_is_refreshed_by_the_client() -> None:
-    # atproto refreshes 15 minutes before expiry, so a 10-minute token is refreshed before each call.
+    # The adapter refreshes 15 minutes before expiry, as atproto's Client does, so a 10-minute token is
+    # refreshed before each call.
     with FakeBluesky(HANDLE, APP_PASSWORD, access_ttl_s=600) as fake:
         bluesky = channel(fake)
         bluesky.post("one")
