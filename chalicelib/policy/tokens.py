@@ -24,7 +24,11 @@ def _token_pattern(text: str) -> re.Pattern[str]:
 
 
 TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"})
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n+|:\s+|;\s+")
+# A sentence break: stops (then closing quotes or brackets) and space, newlines, or a colon or semicolon
+# and space. Written to start with the one class of every break's first character, and to tell the four
+# apart by that character, looking back at it: the regex engine then skips to such a character, where
+# an alternation it must enter at every position (``[.!?…]+…|\n+|:\s+|;\s+``) costs twice as much.
+_SENTENCE_END = re.compile(r"[.!?…:;\n](?:(?<=[.!?…])[.!?…]*[\"'”’)\]]*\s+|(?<=\n)\n*|(?<=[:;])\s+)")
 
 
 class Token(NamedTuple):

@@ -88,8 +88,12 @@ _NOT_ABOUT_A_PERSON = (
     r"|festival|fair|information|advice|helpline|experience|skills|ramp|lift|toilet|facilities|user"
     r"|users|prevention|risk|period|water|fountains?|aid|technique)\b|[-‐])"
 )
+# The two patterns that start from a pronoun start with a class of the pronoun's first letter, as
+# ``re.IGNORECASE`` would compare it ("ſ" is an "s" there), and ask for the word boundary after it ("no
+# word character before it"): the regex engine then skips to those letters, where a boundary and an
+# alternation it would test at every position cost about twice as much.
 _POSSESSIVE_SPECIAL = re.compile(
-    rf"\b(?:her|his)\s+(?:{_HEALTH_ADJ}[ \t]+){{0,2}}{_HEALTH_NOUN}\b{_NOT_ABOUT_A_PERSON}",
+    rf"(?-i:[hH])(?<!\w.)(?:er|is)\s+(?:{_HEALTH_ADJ}[ \t]+){{0,2}}{_HEALTH_NOUN}\b{_NOT_ABOUT_A_PERSON}",
     re.IGNORECASE,
 )
 _STATE_ADJ = (
@@ -175,7 +179,9 @@ _GROUP_BEFORE_WHO = word_pattern(
     after=r"\s+$",
 )
 _SUBJECT_PREDICATE = re.compile(
-    rf"\b(?:she|he|who)\s+(?:(?:also|now|still|recently)\s+)?{_PREDICATE}", re.IGNORECASE
+    rf"(?-i:[sShHwWſ])(?<!\w.)(?:(?<=[sSſ])he|(?<=[hH])e|(?<=[wW])ho)\s+(?:(?:also|now|still|recently)\s+)?"
+    rf"{_PREDICATE}",
+    re.IGNORECASE,
 )
 # Where a person is from, between their name and the fact: "John from Flat 3", "Sue from the day
 # centre", "Dave at number 12".
