@@ -367,6 +367,14 @@ def check_emoji(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> lis
 _ASCII_CAPITALS = re.compile(r"(?<!\S)[^\sa-z]*[A-Z][^\sa-z]*[A-Z][^\sa-z]*(?!\S)")
 # Its middle, which the regex engine finds by skipping to a capital: most stories have no such word.
 _TWO_CAPITALS_IN_A_WORD = re.compile(r"[A-Z][^\sa-z]*[A-Z]")
+# The same test as a substring test: with every byte that is neither a letter nor a space left out (what
+# may stand between the two capitals), each capital as "A", each small letter "a" and each space " ",
+# the middle is "AA".
+_NOT_LETTER_OR_SPACE = bytes(c for c in range(128) if not (chr(c).isalpha() or chr(c).isspace()))
+_CASE_SHAPE = bytes.maketrans(
+    bytes(range(128)),
+    bytes(ord("A") if chr(c).isupper() else ord("a") if chr(c).islower() else ord(" ") for c in range(128)),
+)
 _NON_SPACE = re.compile(r"\S+")
 
 
@@ -381,7 +389,7 @@ def _capital_words(source: str) -> tuple[tuple[int, int], ...]:
     letter can only be A-Z, rather than by looking at every letter of every word; cached because
     the capitals and jargon checks both ask."""
     if source.isascii():
-        if _TWO_CAPITALS_IN_A_WORD.search(source) is None:
+        if b"AA" not in source.encode("ascii").translate(_CASE_SHAPE, _NOT_LETTER_OR_SPACE):
             return ()
         return tuple(m.span() for m in _ASCII_CAPITALS.finditer(source))
     return tuple(m.span() for m in _NON_SPACE.finditer(source) if _is_capitals(m.group(0)))
@@ -409,15 +417,20 @@ def _trim(source: str, start: int, end: int) -> int:
 
 
 # For ASCII text, its runs of A-Z and a-z: each word of _WORD starts a run of its own, so a story with
-# fewer runs than a measure needs has fewer words, and the words need not be listed.
+# fewer runs than a measure needs has fewer words, and the words need not be listed. Each letter is an
+# "a" and anything else a space, so that the runs are counted where each starts (" a", or an "a" first)
+# without a list of them.
 _ASCII_LETTERS_ONLY = bytes.maketrans(
-    bytes(range(128)), bytes(c if chr(c).isalpha() else ord(" ") for c in range(128))
+    bytes(range(128)), bytes(ord("a") if chr(c).isalpha() else ord(" ") for c in range(128))
 )
 
 
 def _fewer_words_than(source: str, limit: int) -> bool:
     """True when ``source`` surely has fewer than ``limit`` words; False when it may not."""
-    return source.isascii() and len(source.encode("ascii").translate(_ASCII_LETTERS_ONLY).split()) < limit
+    if not source.isascii():
+        return False
+    shape = source.encode("ascii").translate(_ASCII_LETTERS_ONLY)
+    return shape.count(b" a") + shape.startswith(b"a") < limit
 
 
 def check_readability(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:

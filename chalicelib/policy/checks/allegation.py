@@ -205,9 +205,13 @@ def _ours_before(source: str, pos: int) -> bool:
 def allegations(text: NormalisedText) -> list[tuple[int, int]]:
     """The spans of the cues of allegations about someone identifiable, in ``text.text``."""
     words = text.words
+    # Set with set: Python walks the smaller of the two (a story's words), not the 400 keys. Most
+    # stories have none of them, and are done without building the generator below.
+    keys = words & _cue_keys()
+    if not keys:
+        return []
     by_key = _cues_by_key()
-    # Set with set: Python walks the smaller of the two (a story's words), not the 400 keys.
-    said = frozenset(phrase for key in words & _cue_keys() for phrase, needs in by_key[key] if needs <= words)
+    said = frozenset(phrase for key in keys for phrase, needs in by_key[key] if needs <= words)
     if not said:
         return []
     cues = _cue_pattern(said)
