@@ -213,11 +213,22 @@ def _alt_problem(image: ImageContext, story: str, limit: int, n: int) -> tuple[S
         return Severity.WARN, ALT_PREFIX_REASON.format(n=n, prefix=prefix.group(1))
     if _ALT_FILENAME.match(alt):
         return Severity.WARN, ALT_FILENAME_REASON.format(n=n)
-    alt_words = [w.lower() for w in _WORD.findall(alt)]
-    story_words = {w.lower() for w in _WORD.findall(story)}
-    if len(alt_words) >= 5 and sum(w in story_words for w in alt_words) / len(alt_words) >= 0.9:
+    alt_words = _lower_words(alt)
+    if len(alt_words) < 5:
+        return None
+    story_words = set(_lower_words(story))
+    if sum(map(story_words.__contains__, alt_words)) / len(alt_words) >= 0.9:
         return Severity.WARN, ALT_REPEATS_REASON.format(n=n)
     return None
+
+
+def _lower_words(text: str) -> list[str]:
+    """``_WORD``'s words of ``text`` in lower case. ASCII text is lower-cased whole first (in C, and
+    ``_WORD`` takes both cases alike); elsewhere word by word, as lower-casing may change a letter's
+    length ("İ") or make one ASCII ("K", the Kelvin sign)."""
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    return [w.lower() for w in _WORD.findall(text)]
 
 
 def dictionary_word(word: str) -> bool:
