@@ -187,8 +187,12 @@ def find_names(text: str) -> tuple[NameMatch, ...]:
         return ()  # every route below needs a capitalised word with another capital after it
     listed = may_name_someone(text)
     by_context = _may_name_by_context(text)
-    by_shape = _may_name_by_shape(text)
-    if not listed and not by_context and not by_shape:
+    # The shape test costs most of the three. Where a name may be found another way the words are read
+    # anyway, and it is asked only once a pair of them has the shape (till then ``by_shape`` is True
+    # on trust); the answer is the same, since the test is the story's and not the pair's.
+    shape_asked = not listed and not by_context
+    by_shape = _may_name_by_shape(text) if shape_asked else True
+    if not by_shape:
         return ()
     toks = tokens(text)
     out: list[NameMatch] = []
@@ -200,9 +204,14 @@ def find_names(text: str) -> tuple[NameMatch, ...]:
         match = (
             (listed and (_title_name(text, toks, i) or _full_name(text, toks, i)))
             or (by_context and _context_name(text, toks, i))
-            or (by_shape and _shape_name(text, toks, i))
             or None
         )
+        if match is None and by_shape:
+            match = _shape_name(text, toks, i)
+            if match is not None and not shape_asked:
+                shape_asked, by_shape = True, _may_name_by_shape(text)
+                if not by_shape:
+                    match = None
         if match is not None:
             out.append(match[0])
             resume = match[1]
