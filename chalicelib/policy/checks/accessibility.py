@@ -225,7 +225,7 @@ def _alt_problem(image: ImageContext, story: str, limit: int, n: int) -> tuple[S
 def _lower_words(text: str) -> list[str]:
     """``_WORD``'s words of ``text`` in lower case. ASCII text is lower-cased whole first (in C, and
     ``_WORD`` takes both cases alike); elsewhere word by word, as lower-casing may change a letter's
-    length ("İ") or make one ASCII ("K", the Kelvin sign)."""
+    length ("İ") or make one ASCII (U+212A, "K", lower-cases to "k")."""
     if text.isascii():
         return _WORD.findall(text.lower())
     return [w.lower() for w in _WORD.findall(text)]

@@ -465,19 +465,19 @@ def _may_match(words: Iterable[str], lists: _Swearing) -> bool:
     # The words ruled out lately first: a small set that stays in the CPU's caches, where each lookup in
     # the dictionary's (some 30,000 words) is likely to wait for memory. ``frozenset`` of a frozenset is
     # that frozenset, not a copy.
-    fresh = frozenset(words) - lists.ruled_out
-    if not fresh:
+    unseen = frozenset(words) - lists.ruled_out
+    if not unseen:
         return False
-    rest = fresh - lists.safe
+    rest = unseen - lists.safe
     if rest and next(_words_that_may_match(_lines(rest), lists.forward, lists.backward), None) is not None:
         return True
     # None of them can match, alone or in any story: remembered, so that the next story with them skips
     # the lookups and the scans. (A word that may match is not remembered: such stories are few, and go
     # on to the look.)
     ruled_out = lists.ruled_out
-    if len(ruled_out) + len(fresh) > _RULED_OUT_MAX:
+    if len(ruled_out) + len(unseen) > _RULED_OUT_MAX:
         ruled_out.clear()
-    ruled_out.update(fresh)
+    ruled_out.update(unseen)
     return False
 
 
