@@ -70,10 +70,15 @@ BARE_STREET = (
     r"|[A-Z][a-z]+(?:way|gate))(?![\w'’-])"
 )
 _HOUSE_NUMBER = r"\d{1,3}[A-Za-z]?(?:\s?[-–/]\s?\d{1,3}[A-Za-z]?)?"
-HOUSE_ADDRESS = re.compile(
-    rf"(?<![\w£$€.,:/-])(?:(?:Flat|Apartment|Apt)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+)?"
-    rf"{_HOUSE_NUMBER},?\s+(?:{STREET}|{BARE_STREET})"
+# A flat or a house number, not inside a word, an amount or a code: "(?<![\w£$€.,:/-])(?:(?:Flat|Apartment|
+# Apt)\.?\s+\d{1,4}[A-Za-z]?,?\s+)?" then the house number. Written to start with the class of its first
+# character, which the regex engine skips to, with the lookbehind asked after it and the readings told
+# apart by that character; the house number's first digit is then the one already read, or the next.
+_FLAT_OR_HOUSE_NUMBER = (
+    r"[FA\d](?<![\w£$€.,:/-].)(?:(?<=F)lat\.?\s+\d{1,4}[A-Za-z]?,?\s+\d|(?<=A)(?:partment|pt)\.?\s+\d{1,4}"
+    r"[A-Za-z]?,?\s+\d|(?<=\d))\d{0,2}[A-Za-z]?(?:\s?[-–/]\s?\d{1,3}[A-Za-z]?)?"
 )
+HOUSE_ADDRESS = re.compile(rf"{_FLAT_OR_HOUSE_NUMBER},?\s+(?:{STREET}|{BARE_STREET})")
 # Numbers that count, rank or label rather than mark a house ("Junction 12 Ring Road", "over 40 Park
 # Lane homes").
 _NOT_HOUSE_BEFORE = re.compile(
@@ -184,8 +189,7 @@ def _is_site(text: str, start: int, end: int, rules: OrgRules) -> bool:
 # A capitalised word of a street's name, Gaelic prefixes included ("McQuellby", "O'Zorvan").
 _STREET_WORD = r"(?:Ma?c|O['’])?[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*"
 _ADDRESSED = re.compile(
-    rf"(?<![\w£$€.,:/-])(?:(?:Flat|Apartment|Apt)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+)?"
-    rf"{_HOUSE_NUMBER},?\s+(?!(?:{_NOT_A_STREET_WORD})\b){_STREET_WORD}"
+    rf"{_FLAT_OR_HOUSE_NUMBER},?\s+(?!(?:{_NOT_A_STREET_WORD})\b){_STREET_WORD}"
     rf"(?:\s+{_STREET_WORD}){{0,2}}(?=\s*(?:[,.;:!?)\]–—-]|$)|\s+[a-z])"
 )
 _ADDRESS_BEFORE = re.compile(r"\b(?<![Uu]p\s)(?:at|to|outside|opposite|from|of)\s+$")

