@@ -251,8 +251,13 @@ def may_have_phrase(words: frozenset[str], index: PhraseIndex | None) -> bool:
     if index is None:
         return True
     keys = words.intersection(index.keys_set)
-    # Most stories have none of the keys: answered without building the generator below.
-    return bool(keys) and any(runs <= words for key in keys for runs in index[key])
+    # Plain loops rather than ``any`` over a generator, which costs more to build than the few subset
+    # tests a story with a key needs (keys are often everyday words: "them", "with").
+    for key in keys:
+        for runs in index[key]:
+            if runs <= words:
+                return True
+    return False
 
 
 def _fold(ch: str, normalised: str) -> str:
