@@ -506,7 +506,11 @@ def _cannot_match(words: frozenset[str], lists: _Swearing) -> frozenset[str]:
     that ``_may_match`` rules out and that have no letter doubled (with a doubled letter, the look
     also undoes repeats, which ``_may_match`` does not follow for variants and compounds)."""
     lines = _lines(words)
-    may = set(_words_that_may_match(lines, lists.forward, lists.backward))
+    # Only the words not already known to be ruled out (lately, or as the dictionary's) need the scans.
+    unknown = words - lists.ruled_out
+    if unknown:
+        unknown -= lists.safe
+    may = set(_words_that_may_match(_lines(unknown), lists.forward, lists.backward)) if unknown else set()
     may.update(m.group() for m in _DOUBLED_LINE.finditer(lines))
     return words.difference(may)
 
