@@ -15,15 +15,17 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from itertools import filterfalse
 from operator import methodcaller
 
 from ...domain.findings import CheckContext, Finding, Severity
+from ..disguise_shapes import SPACED, has_disguised_word, may_be_spaced_out
 from ..normalise import NormalisedText
 from ..people import COMMON_WORDS
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
+from ..senses import ordinary_sense
 from ..swearing import (
     candidate_patterns,
     is_beyond_the_list,
@@ -32,6 +34,7 @@ from ..swearing import (
     masked_compound,
     prefix_trie,
 )
+from ..vowelless import vowelless_spans
 
 PROF = "TONE-PROF"
 
@@ -97,75 +100,10 @@ _TOKEN = re.compile(r"(?:(?<![\w@$])[@$](?=[^\W\d_]))?[^\W_][\w@$*!|€£'’-]*
 _ASCII_TOKEN = re.compile(
     r"(?:(?<![\w@$])[@$](?=[A-Za-z]))?[A-Za-z0-9][\w@$*!|'-]*[\w@$*]|[A-Za-z]", re.ASCII
 )
-_SPACED = re.compile(r"(?<![\w.*-])(?:[^\W\d_][ .*_-]){2,}[^\W\d_](?![\w*])")
 _REPEATS = re.compile(r"(.)\1+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 # What a word is made of when nothing in it is disguised: ASCII letters, apostrophes and hyphens.
 _PLAIN_WORD = re.compile(r"[A-Za-z_'’-]+")
-# Where a word with a letter in it is not plain: a symbol that stands for a letter or masks one, "!"
-# inside a word, a character outside ASCII (but ’), or a digit joined to a letter ("5hite"). Every
-# alternative starts with one of a few characters, which lets the regex engine skip to them; a letter
-# before a digit ("sh1t") is found the same way in the reversed text.
-_DISGUISED = re.compile(r"[@$*|€£]|![\w@$*!|€£'’-]|[^\x00-\x7f’]|\d['’_-]*[^\W\d_]")
-_DIGIT_THEN_LETTER = re.compile(r"\d['’_-]*[^\W\d_]")
-
-
-def _ascii_shape(symbols: dict[str, str], *, other: str) -> bytes:
-    """A ``bytes.translate`` table for ASCII text: each letter to "a", each digit to "0", each of
-    ``symbols`` to its shape and anything else to ``other``."""
-    return bytes.maketrans(
-        bytes(range(128)),
-        bytes(
-            ord("a" if ch.isalpha() else "0" if ch.isdigit() else symbols.get(ch, other))
-            for ch in map(chr, range(128))
-        ),
-    )
-
-
-# The same questions for ASCII text, asked of its shape: each letter "a", each digit "0", each symbol
-# that stands for a letter "@", ' _ - (which may sit inside a word) left out and anything else a space.
-# Substring tests on a byte translation cost a fraction of a regex's character-by-character scan.
-_ASCII_SHAPE = _ascii_shape(dict.fromkeys("@$*|", "@"), other=" ")
-_BANG_IN_WORD = re.compile(r"![\w@$*!|'’-]")
-
-
-# Both this and _may_be_spaced_out are asked of every story by the swearing check and again by the
-# insult check (through ``undisguised`` and ``spaced_out``): remembered for the last few stories.
-@lru_cache(maxsize=4)
-def _has_disguised_word(text: str) -> bool:
-    """Whether a word with a letter in it has something other than letters, ' and - in it."""
-    if text.isascii():
-        if "!" in text and _BANG_IN_WORD.search(text):
-            return True
-        shape = text.encode("ascii").translate(_ASCII_SHAPE, b"_'-")
-        return b"@" in shape or b"a0" in shape or b"0a" in shape
-    return _DISGUISED.search(text) is not None or _DIGIT_THEN_LETTER.search(text[::-1]) is not None
-
-
-# For ASCII text, spaced-out letters need a letter, a separator, a letter, a separator, a letter, the
-# first after nothing or a character that is neither a word character nor . * - (_SPACED's lookbehind).
-# Shape: letter "a", space "s", . * - "t", _ "u", digit "0", anything else "x".
-_SPACING_SHAPE = _ascii_shape({" ": "s", ".": "t", "*": "t", "-": "t", "_": "u"}, other="x")
-_SPACED_STARTS = tuple(f"a{one}a{two}a".encode() for one in "stu" for two in "stu")
-_SPACED_INSIDE = re.compile(rb"[sx]a[stu]a[stu]a")
-# The same shape with the separators made one ("s"): a match above is then "asasa" at the start or after
-# "s" or "x", which three substring tests find (in most stories, not at all) faster than the regex
-# engine tries the pattern at every space.
-_SEPARATORS_AS_ONE = _ascii_shape(dict.fromkeys(" .*-_", "s"), other="x")
-
-
-@lru_cache(maxsize=4)
-def _may_be_spaced_out(text: str) -> bool:
-    if not text.isascii():
-        return _SPACED.search(text) is not None
-    raw = text.encode("ascii")
-    merged = raw.translate(_SEPARATORS_AS_ONE)
-    if not (merged.startswith(b"asasa") or b"sasasa" in merged or b"xasasa" in merged):
-        return False
-    shape = raw.translate(_SPACING_SHAPE)
-    return shape.startswith(_SPACED_STARTS) or _SPACED_INSIDE.search(shape) is not None
-
-
 _SUFFIXES = ("s", "es", "ed", "ing", "in", "er", "ers", "y", "head", "heads")
 
 
@@ -339,9 +277,9 @@ _SAME_SEPARATOR = re.compile(r"[^\W\d_](?:(?P<sep>[ .*_-])[^\W\d_])(?:(?P=sep)[^
 def spaced_out(text: str) -> Iterator[tuple[int, int, str]]:
     """Letters spaced out to dodge a filter ("f u c k", "s.h.i.t", "c-u-n-t"), each read as one word
     with its span: the whole run, and each part of it spaced with one kind of separator."""
-    if not _may_be_spaced_out(text):
+    if not may_be_spaced_out(text):
         return
-    for m in _SPACED.finditer(text):
+    for m in SPACED.finditer(text):
         yield m.start(), m.end(), re.sub(r"[ ._*-]", "", m.group(0))
         for part in _SAME_SEPARATOR.finditer(m.group(0)):
             if part.span() != (0, len(m.group(0))):
@@ -363,7 +301,7 @@ def undisguised(text: str) -> str:
 
 def undisguised_words(text: str) -> tuple[str, list[str]]:
     """``undisguised(text)``, and the words it changed, as they are in it."""
-    if not _has_disguised_word(text):
+    if not has_disguised_word(text):
         return text, []
     pieces: list[str] = []
     changed: list[str] = []
@@ -404,23 +342,21 @@ class _Swearing:
 
     strong: _Matcher
     mild: _Matcher
-    # The shapes hold only for entries that start (and, for tails, end) with a letter; an
-    # organisation's own list could have others, and then every story gets the full look.
+    # The shapes hold only for entries that start (and, for tails, end) with a letter; an organisation's
+    # own list could have others, and then every story gets the full look.
     shapes_hold: bool
-    # Over the words of a story, one a line, at the newline before a word: ``hit`` where the word
-    # starts with a root, or (with a double letter in it) with a root with its letters repeated;
-    # otherwise where it may be a variant or a compound (``swearing.candidate_patterns``).
+    # Over the words of a story, one a line, at the newline before a word: ``hit`` where the word starts
+    # with a root, or (with a double letter in it) with a root with its letters repeated; otherwise where
+    # it may be a variant or a compound (``swearing.candidate_patterns``).
     forward: re.Pattern[str]
-    # Over the same lines reversed: ``hit`` where a word ends with a tail; otherwise where it may end
-    # like a compound.
+    # Over the same lines reversed: ``hit`` where a word ends with a tail, or it may end like a compound.
     backward: re.Pattern[str]
     # The dictionary's words that ``_may_match`` rules out, worked out once with the two scans above:
     # most of a story's words are among them, and only the rest need scanning (see ``_may_match``).
     safe: frozenset[str]
-    # Words that ``_may_match`` has since ruled out, in the dictionary or not ("centre", "bins",
-    # "saturday"): the same few recur from story to story, and are then neither looked up in ``safe``
-    # nor scanned again. Bounded by ``_RULED_OUT_MAX`` (a few hundred kilobytes at most), emptied when
-    # full.
+    # Words that ``_may_match`` has since ruled out, in the dictionary or not ("centre", "saturday"): the
+    # same few recur from story to story, and are then neither looked up in ``safe`` nor scanned again.
+    # Bounded by ``_RULED_OUT_MAX`` (a few hundred kilobytes at most), emptied when full.
     ruled_out: set[str] = field(default_factory=set, compare=False)
 
 
@@ -548,16 +484,17 @@ def _beyond_the_list(folded: str, raw: str, source: str, start: int, strong: _Ma
 
 def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
-    lists = _swearing(tuple(rules.words.profanity))
+    extra = tuple(rules.words.profanity)
+    lists = _swearing(extra)
     strong, mild = lists.strong, lists.mild
     # Undoing disguises word by word is the expensive part, and most stories are plain words none of
     # which comes near a listed one: then only a disguised word (digits, symbols, other scripts inside
     # it) needs the full look, and a story without one is done.
-    only_disguised = (
-        lists.shapes_hold and not _may_be_spaced_out(source) and not _may_match(text.words, lists)
-    )
-    if only_disguised and not (_has_disguised_word(source) and _disguised_word_may_match(source, lists)):
-        return []
+    only_disguised = lists.shapes_hold and not may_be_spaced_out(source) and not _may_match(text.words, lists)
+    # Words typed without their vowels ("bstrd") are plain letters that come near no listed word.
+    unvowelled = [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in vowelless_spans(text, extra)]
+    if only_disguised and not (has_disguised_word(source) and _disguised_word_may_match(source, lists)):
+        return unvowelled
     allowed = _allowed(tuple(rules.words.allowed))
     phrases = _allowed_phrases(allowed)
     protected = [m.span() for m in phrases.finditer(source)] if phrases is not None else []
@@ -581,12 +518,15 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
             # "Dick" with a capital is a name (Dick Whittington, Philip K. Dick), not the insult.
             if folded in {"dick", "dicks"} and raw[0].isupper() and not raw.isupper():
                 continue
+            if ordinary_sense(source, start, end):  # "a cock pheasant", "door knobs"
+                continue
             findings.append(Finding(PROF, Severity.BLOCK, start, end, PROF_REASON))
         elif _beyond_the_list(folded, raw, source, start, strong):
             findings.append(Finding(PROF, Severity.BLOCK, start, end, PROF_REASON))
         elif _matches(folded, mild) and not (raw[0].isupper() and folded in {"git", "prat", "sod"}):
             findings.append(Finding(PROF, Severity.WARN, start, end, MILD_PROF_REASON))
-    return findings
+    taken = {(f.start, f.end) for f in findings}
+    return findings + [f for f in unvowelled if (f.start, f.end) not in taken]
 
 
 REGISTRY: tuple[Registration, ...] = (

@@ -14,8 +14,9 @@ scored on sentences nobody here wrote for it:
   never printed by ``stories eval``, and each time a change is judged by its figure is said where the
   figure is reported (README): a set read after many rounds of changes says less than a fresh one.
 
-Lines are ``KIND<TAB>text``; a positive is caught when the check BLOCKs anywhere in it (the whole line
-is the allegation), a look-alike is falsely blocked when the check BLOCKs anywhere in it.
+Lines are ``KIND<TAB>text`` (lines starting with ``#`` say what the set is); a positive is caught when
+the check BLOCKs anywhere in it (the whole line is the allegation, or the story with the swearing), a
+look-alike is falsely blocked when the check BLOCKs anywhere in it.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ from ..rules import corpus_rules
 
 # Outside any pre-election period in the corpus's rules, so politics has nothing to add.
 _NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
-_KINDS = ("ALLEGE", "CLEAN")
+# A positive is ``ALLEGE`` in the defamation sets and ``POSITIVE`` in later ones; ``CLEAN`` a look-alike.
+POSITIVE_KINDS = frozenset({"ALLEGE", "POSITIVE"})
+_KINDS = (*sorted(POSITIVE_KINDS), "CLEAN")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("defamation-2", "TONE-DEFAME", "defamation_2.tsv", tuned=False),
     BlindSet("defamation-3", "TONE-DEFAME", "defamation_3.tsv", tuned=False),
     BlindSet("defamation-4", "TONE-DEFAME", "defamation_4.tsv", tuned=False),
+    BlindSet("profanity-1", "TONE-PROF", "profanity_1.tsv", tuned=True),
+    BlindSet("profanity-2", "TONE-PROF", "profanity_2.tsv", tuned=False),
 )
 
 
@@ -75,11 +80,11 @@ def read(blind: BlindSet) -> tuple[tuple[str, str], ...]:
     text = files(__package__).joinpath(blind.file).read_text(encoding="utf-8")
     out = []
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+        if not line.strip() or line.startswith("#"):
             continue
         kind, tab, story = line.partition("\t")
         if not tab or kind not in _KINDS or not story.strip():
-            raise ValueError(f"{blind.file} line {number}: expected ALLEGE or CLEAN, a tab, then a story")
+            raise ValueError(f"{blind.file} line {number}: expected {', '.join(_KINDS)}, a tab, then a story")
         out.append((kind, story.strip()))
     return tuple(out)
 
@@ -93,7 +98,7 @@ def score(blind: BlindSet, rules: OrgRules | None = None) -> BlindScore:
     for kind, story in read(blind):
         verdict = run_checks(story, ctx, rules)
         blocked = any(f.check == blind.check and f.severity.value == "BLOCK" for f in verdict.findings)
-        if kind == "ALLEGE":
+        if kind in POSITIVE_KINDS:
             positives += 1
             if not blocked:
                 missed.append(story)

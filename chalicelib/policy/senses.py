@@ -1,0 +1,73 @@
+"""Ordinary senses of words on the swearing lists: "a cock pheasant", "the bitch had puppies", "door knobs".
+
+Some words the profanity lists hold are also the plain name of an animal, a food or a thing. Such a
+word, spelt plainly, is read in that sense when its sentence has a word of the sense
+(``policy/data/tone_senses.txt``); a disguised spelling ("c0ck", "b*tch") is never innocent, since
+nobody disguises a pheasant. Nor is a word said of someone: one right after an insult's opening
+("a right bitch", "what an ass", "you cock", "some knob") is swearing whatever the sentence is about.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .rules import builtin_list
+
+SENSES_FILE = "tone_senses.txt"
+_WORD = re.compile(r"[a-z]+")
+# Where a sentence ends: its stop and the space after it, or a line break.
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+# The words that open an insult, just before the word ("some" only before one: "some shags were nesting").
+_OPENER = "|".join(
+    [
+        "you",
+        "right",
+        "such",
+        "what",
+        "total",
+        "absolute",
+        "complete",
+        "utter",
+        "proper",
+        "stupid",
+        "silly",
+        "lazy",
+        "bloody",
+        "effing",
+        "useless",
+    ]
+)
+_SAID_OF_SOMEONE = re.compile(rf"\b(?:{_OPENER})\s+(?:(?:a|an)\s+)?$", re.IGNORECASE)
+_SAID_OF_ONE = re.compile(r"\bsome\s+$", re.IGNORECASE)
+
+
+@cache
+def _senses() -> dict[str, frozenset[str]]:
+    """Each listed form -> the words that mark its ordinary sense (a form in two lines gets both)."""
+    out: dict[str, set[str]] = {}
+    for line in builtin_list(SENSES_FILE):
+        forms, colon, marks = line.partition(":")
+        if not colon:
+            raise ValueError(f"{SENSES_FILE}: expected 'forms: words', got {line!r}")
+        for form in forms.split():
+            out.setdefault(form.lower(), set()).update(marks.lower().split())
+    return {form: frozenset(marks) for form, marks in out.items()}
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
+def ordinary_sense(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, spelt exactly as a listed form, is used in its ordinary sense."""
+    word = text[start:end].lower()
+    marks = _senses().get(word)
+    if marks is None:
+        return False
+    before = text[max(0, start - 40) : start]
+    if _SAID_OF_SOMEONE.search(before) or (not word.endswith("s") and _SAID_OF_ONE.search(before)):
+        return False
+    return not marks.isdisjoint(_WORD.findall(_sentence(text, start, end).lower()))
