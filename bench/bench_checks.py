@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from time import perf_counter, process_time
 
 from chalicelib.policy.catalogue import CHECKS, registrations, run_checks
+from chalicelib.policy.checks.profanity import forget_ruled_out
 from chalicelib.policy.normalise import normalise
 from local.corpus import DEFAULT_SEED, DEFAULT_SIZE, Item, corpus_rules, generate
 from local.corpus import presidio as presidio_mod
@@ -42,6 +43,7 @@ def per_check_us(items: Sequence[Item], rounds: int) -> dict[str, float]:
     regs = registrations()
     samples: dict[str, list[float]] = {"normalise": [], **{reg.check_id: [] for reg in regs}}
     for _ in range(rounds):
+        forget_ruled_out(rules)  # each round a container that has not seen these stories (see main)
         spent = dict.fromkeys(samples, 0.0)
         for item in items:
             t0 = perf_counter()
@@ -93,6 +95,9 @@ def main(rounds: int = ROUNDS, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEE
     ours_times: list[tuple[float, float]] = []
     theirs_times: list[tuple[float, float]] = []
     for _ in range(rounds):
+        # TONE-PROF remembers the words it has ruled out, which real stories share (place names, "bins")
+        # but which a second pass over the same stories would all find there: each round starts empty.
+        forget_ruled_out(rules)
         ours_times.append(_pass(items, ours))
         if theirs is not None:
             theirs_times.append(_pass(items, theirs))
