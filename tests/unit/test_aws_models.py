@@ -38,6 +38,9 @@ def test_every_operation_the_code_calls_is_kept(service: str) -> None:
 def test_the_containers_clients_load_the_cut_models(monkeypatch: pytest.MonkeyPatch) -> None:
     # X-Ray's recorder opens its UDP socket when first asked for; the unit tests have no network.
     monkeypatch.setattr("chalicelib.bootstrap.tracer", lambda: None)
+    # Run after the integration tests, the session may still point boto3 at moto's server.
+    for name in ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SSM"):
+        monkeypatch.delenv(name, raising=False)
     container = Container(Settings.from_env({"RESOURCE_PREFIX": "rs-unit", "AWS_REGION": "eu-west-2"}))
     s3 = container.s3_client
     assert sorted(s3.meta.service_model.operation_names) == sorted(aws_models.OPERATIONS["s3"])
