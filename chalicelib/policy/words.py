@@ -16,3 +16,16 @@ def word_pattern(
 ) -> re.Pattern[str]:
     """One of ``words`` (see ``one_of``) between ``before`` and ``after``."""
     return re.compile(before + one_of(words) + after, flags)
+
+
+def first_characters(chars: str, pattern: str) -> str:
+    """``pattern`` behind a lookahead for the characters its matches can start with (``chars``, the
+    inside of a class).
+
+    A pattern that opens with a word boundary, a look-behind or an alternation is entered at every
+    position of the story; behind one class of its first characters it is entered only where one of
+    them stands, which costs a half to two thirds as much for the long alternations of the checks.
+    ``chars`` must hold every character a match can start with, compared as the pattern's flags
+    compare them (under IGNORECASE "s" also stands for "S" and "ſ"), or matches would be lost.
+    """
+    return f"(?=[{chars}])(?:{pattern})"

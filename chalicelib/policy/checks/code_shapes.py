@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..people import is_common_word, sentence_bounds
+from ..words import first_characters
 from .addresses import POSTCODE_RE
 
 # What may follow a code: the end of the clause or a joining word, never a unit ("150 years old").
@@ -23,10 +24,13 @@ _NOT_CODE_VALUE = re.compile(
 # secret (a password, a PIN, a login) or a code with the thing it opens; the code is then any token
 # shaped like one that is not a time, a year, a count, a phone number or a postcode.
 _SECRET_SELF = re.compile(
-    r"(?<!\w)(?:(?i:pass(?:word|words|code|codes|phrase)|pass\s+code|log-?ins?|logons?|credentials|pwd?"
-    r"|pin\s+(?:number|code)s?|pin(?=\s*(?:is|was|:|=|for|to\s+the|on\s+the)\b)|sign-?in\s+details"
-    r"|(?:access|entry|door-?entry|security|unlock|override|staff|building|key|door|gate|alarm)[\s-]?codes?"
-    r"|wi-?fi[\s-]?(?:code|key|password)s?)|PIN|PINs|Pin)(?!\w)"
+    first_characters(
+        "abcdegklopsuwABCDEGKLOPSUWſ\u212a",
+        r"(?<!\w)(?:(?i:pass(?:word|words|code|codes|phrase)|pass\s+code|log-?ins?|logons?|credentials|pwd?"
+        r"|pin\s+(?:number|code)s?|pin(?=\s*(?:is|was|:|=|for|to\s+the|on\s+the)\b)|sign-?in\s+details"
+        r"|(?:access|entry|door-?entry|security|unlock|override|staff|building|key|door|gate|alarm)[\s-]?codes?"
+        r"|wi-?fi[\s-]?(?:code|key|password)s?)|PIN|PINs|Pin)(?!\w)",
+    ),
 )
 _CODE_NOUN = re.compile(
     r"(?<!\w)(?i:codes?|combinations?|combos?|entry\s+numbers?"
