@@ -95,10 +95,13 @@ _NOT_A_STREET_WORD = (
     r"|Days?|Weeks?|Months?|Years?|Hours?|Minutes?|Miles?|Per|Percent|Million|Thousand|Am|Pm|Degrees"
 )
 _VENUE_BEFORE = re.compile(
-    r"\b(?:library|centre|center|hall|church|chapel|mosque|temple|gurdwara|synagogue|school|academy"
-    r"|college|office|offices|hub|caf[eé]|shop|store|market|museum|gallery|theatre|surgery|clinic|depot"
-    r"|pavilion|station|venue|pub|restaurant|hotel|club|headquarters|hq|reception|leisure|pool|gym"
-    r"|bank|pharmacy|foodbank|food bank|opens?|opening|held|takes place|hosted|based)\b",
+    first_characters(
+        "abcdfghlmoprstv",
+        r"\b(?:library|centre|center|hall|church|chapel|mosque|temple|gurdwara|synagogue|school|academy"
+        r"|college|office|offices|hub|caf[eé]|shop|store|market|museum|gallery|theatre|surgery|clinic|depot"
+        r"|pavilion|station|venue|pub|restaurant|hotel|club|headquarters|hq|reception|leisure|pool|gym"
+        r"|bank|pharmacy|foodbank|food bank|opens?|opening|held|takes place|hosted|based)\b",
+    ),
     re.IGNORECASE,
 )
 ESTATE = re.compile(rf"{_NOT_STREET_START}(?:[A-Z][A-Za-z'’-]*\s+){{1,3}}[Ee]state\b")

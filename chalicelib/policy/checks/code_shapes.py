@@ -37,11 +37,15 @@ _CODE_NOUN = re.compile(
     r"|key(?!\s*(?:safe|box|fob|holder|worker|stage|ring|card|s\b)))(?!\w)"
 )
 _THING = re.compile(
-    r"(?<!\w)(?i:doors?|gates?|keypads?|key[\s-]?safes?|keysafes?|key\s+box(?:es)?|lock\s*box(?:es)?"
-    r"|padlocks?|locks?|alarms?|wi[\s-]?fi|wireless|router|laptops?|computers?|tablets?|lockers?|intercom"
-    r"|shutters?|barriers?|entrance|entry\s+system|bike\s+(?:shed|store)|bin\s+store|fob|cash\s+box|key\s+cabinet"
-    r"|(?<=the\s)safe|(?:office|cash|floor)\s+safe|safe(?=\s+(?:code|combination)))"
-    r"(?!\w)"
+    first_characters(
+        "abcdefgikloprstw",
+        r"(?<!\w)(?i:doors?|gates?|keypads?|key[\s-]?safes?|keysafes?|key\s+box(?:es)?|lock\s*box(?:es)?"
+        r"|padlocks?|locks?|alarms?|wi[\s-]?fi|wireless|router|laptops?|computers?|tablets?|lockers?|intercom"
+        r"|shutters?|barriers?|entrance|entry\s+system|bike\s+(?:shed|store)|bin\s+store|fob|cash\s+box|key\s+cabinet"
+        r"|(?<=the\s)safe|(?:office|cash|floor)\s+safe|safe(?=\s+(?:code|combination)))"
+        r"(?!\w)",
+        ignore_case=True,
+    )
 )
 # Places a code lets you into, which make "code" a lock's code: "4417 is the code to get into the depot".
 _PLACE_FOR_CODE = re.compile(
