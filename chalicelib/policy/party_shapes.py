@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from .words import first_characters
 from .xtext import sentence_spans
 
 SHAPE_WORDS = frozenset(
@@ -33,11 +34,14 @@ _NOT_FIRST = (
     r"|This|That|Remember|Don['’]t|Please|On|In|At|For|So|And|But|We|They|It|Built|Candidate|Standing)\b)"
 )
 _PARTY_SHAPE = re.compile(
-    rf"(?:\b[Tt]he\s+)?{_NOT_FIRST}(?:{_CAP})(?:\s+(?:(?:{_CAP})|and|of|for|&))*?\s+"
-    r"(?:Party|Independents|Alliance|Coalition|Democrats|Socialists|Front|League)\b"
-    # "the Quellby Together party": a capitalised name before a lower-case "party" after "the".
-    rf"|\b[Tt]he\s+{_NOT_FIRST}(?:{_CAP})(?:\s+(?:{_CAP})){{0,3}}\s+party\b"
-    rf"|\b(?:[Tt]he\s+)?Party\s+(?:of|for)\s+(?:the\s+)?(?:{_CAP})(?:\s+(?:{_CAP})){{0,2}}"
+    first_characters(
+        "A-Zt",
+        rf"(?:\b[Tt]he\s+)?{_NOT_FIRST}(?:{_CAP})(?:\s+(?:(?:{_CAP})|and|of|for|&))*?\s+"
+        r"(?:Party|Independents|Alliance|Coalition|Democrats|Socialists|Front|League)\b"
+        # "the Quellby Together party": a capitalised name before a lower-case "party" after "the".
+        rf"|\b[Tt]he\s+{_NOT_FIRST}(?:{_CAP})(?:\s+(?:{_CAP})){{0,3}}\s+party\b"
+        rf"|\b(?:[Tt]he\s+)?Party\s+(?:of|for)\s+(?:the\s+)?(?:{_CAP})(?:\s+(?:{_CAP})){{0,2}}",
+    ),
 )
 # Aimed at the name, straight before it.
 _CUE_BEFORE = re.compile(
@@ -108,8 +112,11 @@ def named_vote_spans(text: str) -> Iterator[tuple[int, int]]:
 # A name of any shape (one to four capitalised words) straight after a cue aimed at it: "Only Plaid
 # Quellby will …", "built by Plaid Quellby", "standing as the Quellby First candidate".
 _AIMED_NAME = re.compile(
-    rf"(?i:\b(?:only|built\s+by|delivered\s+by|thanks\s+to|back(?:ing)?|support(?:ing)?|vot(?:e|ing)\s+for"
-    rf"|standing\s+(?:as|for))\s+(?:the\s+)?)(?P<name>{_NOT_FIRST}(?:{_CAP})(?:\s+(?:{_CAP})){{0,3}})"
+    first_characters(
+        "bdostvBDOSTVſ",
+        rf"(?i:\b(?:only|built\s+by|delivered\s+by|thanks\s+to|back(?:ing)?|support(?:ing)?|vot(?:e|ing)\s+for"
+        rf"|standing\s+(?:as|for))\s+(?:the\s+)?)(?P<name>{_NOT_FIRST}(?:{_CAP})(?:\s+(?:{_CAP})){{0,3}})",
+    ),
 )
 _AS_CANDIDATE = re.compile(
     rf"\b(?:as|for)\s+the\s+(?P<name>{_NOT_FIRST}(?:{_CAP})(?:\s+(?:{_CAP})){{0,3}})\s+candidate\b"

@@ -17,6 +17,7 @@ from ..normalise import NormalisedText, lower_runs
 from ..people import NameMatch, cleared_names, find_names, is_cleared, is_place, sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules
+from ..words import first_characters
 
 ADDR = "PII-ADDR"
 POSTCODE = "PII-POSTCODE"
@@ -94,10 +95,13 @@ _NOT_A_STREET_WORD = (
     r"|Days?|Weeks?|Months?|Years?|Hours?|Minutes?|Miles?|Per|Percent|Million|Thousand|Am|Pm|Degrees"
 )
 _VENUE_BEFORE = re.compile(
-    r"\b(?:library|centre|center|hall|church|chapel|mosque|temple|gurdwara|synagogue|school|academy"
-    r"|college|office|offices|hub|caf[eé]|shop|store|market|museum|gallery|theatre|surgery|clinic|depot"
-    r"|pavilion|station|venue|pub|restaurant|hotel|club|headquarters|hq|reception|leisure|pool|gym"
-    r"|bank|pharmacy|foodbank|food bank|opens?|opening|held|takes place|hosted|based)\b",
+    first_characters(
+        "abcdfghlmoprstv",
+        r"\b(?:library|centre|center|hall|church|chapel|mosque|temple|gurdwara|synagogue|school|academy"
+        r"|college|office|offices|hub|caf[eé]|shop|store|market|museum|gallery|theatre|surgery|clinic|depot"
+        r"|pavilion|station|venue|pub|restaurant|hotel|club|headquarters|hq|reception|leisure|pool|gym"
+        r"|bank|pharmacy|foodbank|food bank|opens?|opening|held|takes place|hosted|based)\b",
+    ),
     re.IGNORECASE,
 )
 ESTATE = re.compile(rf"{_NOT_STREET_START}(?:[A-Z][A-Za-z'’-]*\s+){{1,3}}[Ee]state\b")
@@ -113,10 +117,13 @@ _SINGLE_PERSON = re.compile(
     re.IGNORECASE,
 )
 _HOME_OF = re.compile(
-    r"\b(?:(?:her|his|their)\s+(?:own\s+)?(?:home|house|flat|bungalow|maisonette|address|postcode"
-    r"|front door|back door|garden|doorstep|driveway|drive|street|road|cul-de-sac)"
-    r"|(?:she|he|who)\s+(?:still\s+|now\s+)?(?:lives?|lived|is living|has lived|had lived|moved|resides)"
-    r"|(?:lives|living)\s+alone)\b",
+    first_characters(
+        "hlstw",
+        r"\b(?:(?:her|his|their)\s+(?:own\s+)?(?:home|house|flat|bungalow|maisonette|address|postcode"
+        r"|front door|back door|garden|doorstep|driveway|drive|street|road|cul-de-sac)"
+        r"|(?:she|he|who)\s+(?:still\s+|now\s+)?(?:lives?|lived|is living|has lived|had lived|moved|resides)"
+        r"|(?:lives|living)\s+alone)\b",
+    ),
     re.IGNORECASE,
 )
 # An event held at someone's home is still at their home: "at Pat's house, 3 Baldwin Crescent",
@@ -126,7 +133,7 @@ _HOME_CUE = re.compile(
     r"|garden|front\s+room|kitchen|doorstep|driveway)\b|\bwhere\s+(?:\w+\s+){1,2}?(?:lives?|lived)\b",
     re.IGNORECASE,
 )
-_TITLE_PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]")
+_TITLE_PERSON = re.compile(first_characters("M", r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]"))
 _PLACE_PREPOSITION = re.compile(r"\b(?:on|in|of|from|at|along|off|near|round|around|into|to)\s+(?:the\s+)?$")
 _RESIDENT_AFTER = re.compile(
     r"\s+(?:resident|tenant|homeowner|householder|pensioner|family|couple|man|woman|lady)\b"
@@ -343,7 +350,9 @@ _VRM_CURRENT = r"[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9]) ?[A
 # 1-3 digits, the year letter. I, O, Q, U and Z were never year letters.
 _VRM_PREFIX = r"[A-HJ-NPR-TV-Y][1-9][0-9]{0,2} ?[A-HJ-PR-Y]{3}"
 _VRM_SUFFIX = r"[A-HJ-PR-Y]{3} ?[1-9][0-9]{0,2}[A-HJ-NPR-TV-Y]"
-_VRM = re.compile(rf"(?<![\w-])(?:{_VRM_CURRENT}|{_VRM_PREFIX}|{_VRM_SUFFIX})(?![\w-])")
+_VRM = re.compile(
+    first_characters("A-HJ-PR-Y", rf"(?<![\w-])(?:{_VRM_CURRENT}|{_VRM_PREFIX}|{_VRM_SUFFIX})(?![\w-])")
+)
 # Three-letter words and acronyms that follow a road number or a code in capitals ("the A14 AND M6").
 _NOT_VRM_LETTERS_TEXT = """
     THE AND FOR ARE YOU NOT ALL NEW OUT OUR WAY BUT HAS HAD WAS ONE TWO SIX TEN CAR BUS VAN NHS BBC ITV

@@ -28,6 +28,7 @@ from functools import cache, lru_cache
 from ..normalise import NormalisedText
 from ..people import COMMON_WORDS, find_names, sentence_bounds
 from ..rules import builtin_list
+from ..words import first_characters, initials
 
 # Ordinary words for each kind of wrongdoing, grouped by kind (policy/data/tone_wrongdoing_cues.txt).
 # A phrase's words are matched in order, whole words, in lower case; "*" stands for up to four words of
@@ -168,7 +169,11 @@ def _cue_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
     """One pattern of ``phrases`` (longest first): a story has every word of a few of the 500 cues, and a
     small alternation is many times faster to scan for than all of them."""
     body = "|".join(_phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])")
+    pattern = rf"(?<![\w'’-])(?:{body})(?![\w'’-])"
+    # Behind a lookahead of the phrases' first characters, unless one starts with the wildcard.
+    starts = [p.lstrip() for p in phrases]
+    firsts = None if any(p.startswith("*") for p in starts) else initials(starts)
+    return re.compile(pattern if firsts is None else first_characters(firsts, pattern))
 
 
 def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:

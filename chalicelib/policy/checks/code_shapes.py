@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..people import is_common_word, sentence_bounds
+from ..words import first_characters
 from .addresses import POSTCODE_RE
 
 # What may follow a code: the end of the clause or a joining word, never a unit ("150 years old").
@@ -23,21 +24,28 @@ _NOT_CODE_VALUE = re.compile(
 # secret (a password, a PIN, a login) or a code with the thing it opens; the code is then any token
 # shaped like one that is not a time, a year, a count, a phone number or a postcode.
 _SECRET_SELF = re.compile(
-    r"(?<!\w)(?:(?i:pass(?:word|words|code|codes|phrase)|pass\s+code|log-?ins?|logons?|credentials|pwd?"
-    r"|pin\s+(?:number|code)s?|pin(?=\s*(?:is|was|:|=|for|to\s+the|on\s+the)\b)|sign-?in\s+details"
-    r"|(?:access|entry|door-?entry|security|unlock|override|staff|building|key|door|gate|alarm)[\s-]?codes?"
-    r"|wi-?fi[\s-]?(?:code|key|password)s?)|PIN|PINs|Pin)(?!\w)"
+    first_characters(
+        "abcdegklopsuwABCDEGKLOPSUWſ\u212a",
+        r"(?<!\w)(?:(?i:pass(?:word|words|code|codes|phrase)|pass\s+code|log-?ins?|logons?|credentials|pwd?"
+        r"|pin\s+(?:number|code)s?|pin(?=\s*(?:is|was|:|=|for|to\s+the|on\s+the)\b)|sign-?in\s+details"
+        r"|(?:access|entry|door-?entry|security|unlock|override|staff|building|key|door|gate|alarm)[\s-]?codes?"
+        r"|wi-?fi[\s-]?(?:code|key|password)s?)|PIN|PINs|Pin)(?!\w)",
+    ),
 )
 _CODE_NOUN = re.compile(
     r"(?<!\w)(?i:codes?|combinations?|combos?|entry\s+numbers?"
     r"|key(?!\s*(?:safe|box|fob|holder|worker|stage|ring|card|s\b)))(?!\w)"
 )
 _THING = re.compile(
-    r"(?<!\w)(?i:doors?|gates?|keypads?|key[\s-]?safes?|keysafes?|key\s+box(?:es)?|lock\s*box(?:es)?"
-    r"|padlocks?|locks?|alarms?|wi[\s-]?fi|wireless|router|laptops?|computers?|tablets?|lockers?|intercom"
-    r"|shutters?|barriers?|entrance|entry\s+system|bike\s+(?:shed|store)|bin\s+store|fob|cash\s+box|key\s+cabinet"
-    r"|(?<=the\s)safe|(?:office|cash|floor)\s+safe|safe(?=\s+(?:code|combination)))"
-    r"(?!\w)"
+    first_characters(
+        "abcdefgikloprstw",
+        r"(?<!\w)(?i:doors?|gates?|keypads?|key[\s-]?safes?|keysafes?|key\s+box(?:es)?|lock\s*box(?:es)?"
+        r"|padlocks?|locks?|alarms?|wi[\s-]?fi|wireless|router|laptops?|computers?|tablets?|lockers?|intercom"
+        r"|shutters?|barriers?|entrance|entry\s+system|bike\s+(?:shed|store)|bin\s+store|fob|cash\s+box|key\s+cabinet"
+        r"|(?<=the\s)safe|(?:office|cash|floor)\s+safe|safe(?=\s+(?:code|combination)))"
+        r"(?!\w)",
+        ignore_case=True,
+    )
 )
 # Places a code lets you into, which make "code" a lock's code: "4417 is the code to get into the depot".
 _PLACE_FOR_CODE = re.compile(

@@ -15,7 +15,7 @@ from ...domain.findings import CheckContext, Finding, Severity
 from ..normalise import NormalisedText, PhraseIndex, may_have_phrase, phrase_index
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
-from ..words import word_pattern
+from ..words import first_characters, word_pattern
 from .accessibility import capital_runs, dictionary_word
 
 JARGON = "A11Y-JARGON"
@@ -99,7 +99,7 @@ _VAGUE_USES = (
     ),
 )
 
-_ACRONYM = re.compile(r"(?<![\w&#@/.])[A-Z][A-Z&]{1,5}s?(?![\w&'’/])")
+_ACRONYM = re.compile(first_characters("A-Z", r"(?<![\w&#@/.])[A-Z][A-Z&]{1,5}s?(?![\w&'’/])"))
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 

@@ -30,6 +30,7 @@ from ..registry import Registration
 from ..rules import ElectionWindow, OrgRules, builtin_list
 from ..spans import merge_spans
 from ..tokens import _PER_STORY
+from ..words import first_characters, initials
 
 PARTY = "POL-PARTY"
 MEMBER = "POL-MEMBER"
@@ -170,7 +171,10 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
         alts.append(body if name.isupper() else f"(?i:{body})")
     if not alts:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?:'s|’s)?(?![\w])")
+    pattern = rf"(?<![\w-])(?:{'|'.join(alts)})(?:'s|’s)?(?![\w])"
+    # Behind a lookahead of the names' first characters, as a name ignoring case compares them.
+    firsts = initials(n.strip() for n in names if n.strip())
+    return re.compile(pattern if firsts is None else first_characters(firsts, pattern, ignore_case=True))
 
 
 def _party_mentions(text: str, rules: OrgRules) -> tuple[tuple[int, int], ...]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from operator import methodcaller
 
 from ..people import AMBIGUOUS_FIRST_NAMES, TITLES, is_common_word, is_first_name, sentence_bounds
+from ..words import first_characters
 
 # --- health: a condition by the shape of its name, after a cue that says someone has it ---------------
 
@@ -134,15 +135,18 @@ _BELIEF_WORD = (
 _ETHNIC_EXTRA = r"(?i:mixed[\s-]+race|mixed\s+heritage|dual\s+heritage|(?-i:Traveller|Roma|Romani|Gypsy))"
 # "a devout Methodist", "As a Sikh," "who is Buddhist", "from the X community".
 _BELIEF = re.compile(
-    rf"\b(?i:(?:an?\s+)?(?:devout|devoutly|practising|practicing|committed|observant|lifelong|born-again|strict"
-    rf"|proud|orthodox)\s+)(?P<a>{_BELIEF_WORD}|(?-i:[A-Z][\w'’-]+))"
-    rf"|\b(?-i:As)\s+(?:an?\s+)(?P<b>{_BELIEF_WORD}|{_ETHNIC_EXTRA})\s*,"
-    rf"|\b(?i:converted|conversion|convert(?:ing|s)?)\s+to\s+(?P<c>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
-    rf"|\bfrom\s+the\s+(?P<d>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)|{_ETHNIC_EXTRA})\s+community"
-    rf"|\b(?i:is|are|was|were|['’]s)\s+(?:(?i:also|now|proudly)\s+)?(?i:an?)\s+(?:(?i:proud|practising)\s+)?"
-    rf"(?P<e>{_BELIEF_WORD}|{_ETHNIC_EXTRA})"
-    rf"|\b(?i:who|she|he|they)\s+(?i:is|was|are|were)\s+(?:(?i:also|now|very|proudly|both)\s+)?"
-    rf"(?P<f>{_BELIEF_PREFIX}|(?-i:[A-Z][a-z'’]+(?:ish|ese|ist|ite|ic|ian|ean|i))(?![\w'’-])|{_ETHNIC_EXTRA})"
+    first_characters(
+        "abcdfhilopstwABCDHILOPSTWİıſ'’",
+        rf"\b(?i:(?:an?\s+)?(?:devout|devoutly|practising|practicing|committed|observant|lifelong|born-again|strict"
+        rf"|proud|orthodox)\s+)(?P<a>{_BELIEF_WORD}|(?-i:[A-Z][\w'’-]+))"
+        rf"|\b(?-i:As)\s+(?:an?\s+)(?P<b>{_BELIEF_WORD}|{_ETHNIC_EXTRA})\s*,"
+        rf"|\b(?i:converted|conversion|convert(?:ing|s)?)\s+to\s+(?P<c>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
+        rf"|\bfrom\s+the\s+(?P<d>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)|{_ETHNIC_EXTRA})\s+community"
+        rf"|\b(?i:is|are|was|were|['’]s)\s+(?:(?i:also|now|proudly)\s+)?(?i:an?)\s+(?:(?i:proud|practising)\s+)?"
+        rf"(?P<e>{_BELIEF_WORD}|{_ETHNIC_EXTRA})"
+        rf"|\b(?i:who|she|he|they)\s+(?i:is|was|are|were)\s+(?:(?i:also|now|very|proudly|both)\s+)?"
+        rf"(?P<f>{_BELIEF_PREFIX}|(?-i:[A-Z][a-z'’]+(?:ish|ese|ist|ite|ic|ian|ean|i))(?![\w'’-])|{_ETHNIC_EXTRA})",
+    ),
 )
 # What follows a belief or origin word when it names a thing, a group or a place, not a person.
 _NOT_A_PERSON_AFTER = re.compile(
@@ -188,16 +192,19 @@ _OFFENCE_TO_CLAUSE_END = (
     r"(?P<off>[^.;,:!?\n()]{3,80}?)(?=\s*(?:[.;,:!?\n()]|$|\s+(?:and\s+(?:is|was|has|now)|but|so)\b))"
 )
 _CRIME = re.compile(
-    r"\b(?:(?:served|did|got|was\s+given|was\s+sentenced\s+to|doing)\s+(?:[\w-]+\s+){0,3}?(?:years?|months?"
-    r"|weeks?|sentence|stretch|time)(?:\s+(?:inside|in\s+(?:prison|jail)))?\s+for"
-    r"|(?:was|were|been|is|are|got|get|gets|getting|being)\s+(?:(?:just|recently|later|eventually|previously"
-    r"|once|wrongly)\s+)?(?:convicted|jailed|imprisoned|sentenced|locked\s+up|sent\s+down|done|nicked"
-    r"|cautioned|prosecuted)\s+(?:of|for)"
-    r"|(?:was|were|been|is|are)\s+in\s+(?:prison|jail|custody|a\s+young\s+offenders['’]?\s+institution)\s+for"
-    r"|(?:has|had|have|with)\s+(?:a\s+|two\s+|several\s+|previous\s+|an?\s+old\s+|an?\s+spent\s+|spent\s+)*"
-    r"convictions?\s+for"
-    r"|(?:is|was|are|were)\s+on\s+(?:probation|licence|license|parole|bail|remand|a\s+tag)\s+for)\s+"
-    + _OFFENCE_TO_CLAUSE_END,
+    first_characters(
+        "abdghisw",
+        r"\b(?:(?:served|did|got|was\s+given|was\s+sentenced\s+to|doing)\s+(?:[\w-]+\s+){0,3}?(?:years?|months?"
+        r"|weeks?|sentence|stretch|time)(?:\s+(?:inside|in\s+(?:prison|jail)))?\s+for"
+        r"|(?:was|were|been|is|are|got|get|gets|getting|being)\s+(?:(?:just|recently|later|eventually|previously"
+        r"|once|wrongly)\s+)?(?:convicted|jailed|imprisoned|sentenced|locked\s+up|sent\s+down|done|nicked"
+        r"|cautioned|prosecuted)\s+(?:of|for)"
+        r"|(?:was|were|been|is|are)\s+in\s+(?:prison|jail|custody|a\s+young\s+offenders['’]?\s+institution)\s+for"
+        r"|(?:has|had|have|with)\s+(?:a\s+|two\s+|several\s+|previous\s+|an?\s+old\s+|an?\s+spent\s+|spent\s+)*"
+        r"convictions?\s+for"
+        r"|(?:is|was|are|were)\s+on\s+(?:probation|licence|license|parole|bail|remand|a\s+tag)\s+for)\s+"
+        + _OFFENCE_TO_CLAUSE_END,
+    ),
     re.IGNORECASE,
 )
 # "He served five years for the council": what follows "served … for" names an employer, not an offence.

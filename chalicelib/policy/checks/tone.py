@@ -15,6 +15,7 @@ from ..normalise import NormalisedText, first_runs, letter_runs
 from ..people import find_names, sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
+from ..words import first_characters, initials
 from .allegation import allegations
 from .profanity import spaced_out, undisguised_words
 from .wrongdoing import DONE_KINDS, KINDS, WRONGDOING_WORDS
@@ -55,21 +56,36 @@ _INTENSIFIER = (
 )
 
 
+# The first letters of _PEOPLE's words, for a lookahead of the put-downs' first characters.
+_PEOPLE_INITIALS = "abcdfghiklmnoprstvwy"
+
+
 @cache
 def _insult_patterns(extra: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     def alternation(words: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in sorted({w.lower() for w in words}, key=len, reverse=True))
 
-    slurs = re.compile(rf"(?<![\w-])(?i:{alternation(builtin_list('tone_slurs.txt'))})(?![\w-])")
+    def starting(words: tuple[str, ...], pattern: str, *, also: str = "") -> str:
+        # Behind a lookahead of the words' first characters (see ``first_characters``), compared as
+        # ``(?i:…)`` compares them, a class that holds what the case-sensitive nouns start with too.
+        firsts = initials(w.lower() for w in words)
+        return pattern if firsts is None else first_characters(firsts + also, pattern, ignore_case=True)
+
+    slur_list = builtin_list("tone_slurs.txt")
+    slurs = re.compile(starting(slur_list, rf"(?<![\w-])(?i:{alternation(slur_list)})(?![\w-])"))
     # Insult nouns count in lower case only, so titles ("The Muppets", "Where's Wally?") are safe,
     # and not as a modifier ("idiot-proof").
-    nouns = re.compile(
-        rf"(?<![\w-])(?:{alternation(builtin_list('tone_insults.txt') + extra)})(?![\w-])(?!\s+proof\b)"
-    )
-    adjectives = alternation(builtin_list("tone_insult_words.txt"))
+    noun_list = builtin_list("tone_insults.txt") + extra
+    nouns = re.compile(starting(noun_list, rf"(?<![\w-])(?:{alternation(noun_list)})(?![\w-])(?!\s+proof\b)"))
+    adjective_list = builtin_list("tone_insult_words.txt")
+    adjectives = alternation(adjective_list)
     mild = re.compile(
-        rf"(?i:\b(?:{adjectives})\s+(?:\w+\s+)?{_PEOPLE}\b"
-        rf"|\b{_PEOPLE}\s+(?:who(?:\s+[\w'’]+){{1,4}}\s+)?(?:are|is|were|was|being)\s+{_INTENSIFIER}(?:{adjectives})\b)"
+        starting(
+            adjective_list,
+            rf"(?i:\b(?:{adjectives})\s+(?:\w+\s+)?{_PEOPLE}\b"
+            rf"|\b{_PEOPLE}\s+(?:who(?:\s+[\w'’]+){{1,4}}\s+)?(?:are|is|were|was|being)\s+{_INTENSIFIER}(?:{adjectives})\b)",
+            also=_PEOPLE_INITIALS,
+        )
     )
     return slurs, nouns, mild
 
