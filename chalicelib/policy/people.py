@@ -11,11 +11,12 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
+from .cleared import cleared_names, is_cleared, is_place
 from .normalise import NormalisedText, cased_runs, lower_runs
 from .rules import OrgRules, builtin_list
 from .tokens import _PER_STORY, TITLES, Token, _token_pattern, previous_word, sentence_bounds, tokens
@@ -556,63 +557,6 @@ def _shape_name(text: str, toks: Sequence[Token], i: int) -> tuple[NameMatch, in
     if _known_not_person(first.word, second.word):
         return None
     return NameMatch(first.start, second.end, "", (first.word,), second.word), i + 2
-
-
-_NAME_PREFIXES = re.compile(
-    r"^(?:(?:cllr|councillor|mayor|deputy|lord|lady|sir|dame|dr|prof|mr|mrs|ms|miss|mx|mp|rt|hon)\.?\s+)+",
-    re.IGNORECASE,
-)
-
-
-def _name_key(name: str) -> tuple[str, ...]:
-    plain = _NAME_PREFIXES.sub("", " ".join(name.split()))
-    return tuple(w.casefold().rstrip(".") for w in re.findall(r"[^\W\d_][^\s,]*", plain))
-
-
-def cleared_names(rules: OrgRules) -> tuple[tuple[str, ...], ...]:
-    """Names that may be printed: consenting staff and the organisation's members (politics' business)."""
-    # Several checks ask of every story, and the rules (frozen, their lists tuples) are the same object
-    # each time: the last answer is kept with them rather than the lists joined and hashed again.
-    last = _last_cleared.get("rules")
-    if last is not None and last[0] is rules:
-        return last[1]
-    found = _cleared_names((*rules.allow.names, *rules.politics.members))
-    _last_cleared["rules"] = (rules, found)
-    return found
-
-
-_last_cleared: dict[str, tuple[OrgRules, tuple[tuple[str, ...], ...]]] = {}
-
-
-@cache
-def _cleared_names(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    # Worked out once per rules file rather than by every check on every story.
-    return tuple(k for k in map(_name_key, names) if k)
-
-
-def is_cleared(name: NameMatch, cleared: Iterable[tuple[str, ...]]) -> bool:
-    """True when an allow-listed name is this person: same surname, compatible first names or initials."""
-    surname = name.surname.casefold()
-    given = [g.casefold().rstrip(".") for g in name.given]
-    for key in cleared:
-        if key[-1] != surname:
-            continue
-        if not given:
-            return True
-        allowed_given = key[:-1]
-        if not allowed_given:
-            continue
-        if all(any(a == g or (len(g) == 1 and a.startswith(g)) for a in allowed_given) for g in given):
-            return True
-    return False
-
-
-def is_place(text: str, start: int, end: int, rules: OrgRules) -> bool:
-    """True when the span is (part of) one of the places the rules file lists, such as a park's name."""
-    if not rules.allow.places:
-        return False
-    span = " ".join(text[start:end].casefold().split())
-    return any(span in " ".join(p.casefold().split()) for p in rules.allow.places)
 
 
 def private_names(text: NormalisedText, rules: OrgRules) -> list[NameMatch]:
