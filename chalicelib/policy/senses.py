@@ -13,11 +13,10 @@ import re
 from functools import cache
 
 from .rules import builtin_list
+from .tokens import sentence_bounds
 
 SENSES_FILE = "tone_senses.txt"
 _WORD = re.compile(r"[a-z]+")
-# Where a sentence ends: its stop and the space after it, or a line break.
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 # The words that open an insult, just before the word ("some" only before one: "some shags were nesting").
 _OPENER = "|".join(
     [
@@ -55,12 +54,6 @@ def _senses() -> dict[str, frozenset[str]]:
     return {form: frozenset(marks) for form, marks in out.items()}
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    after = _SENTENCE_END.search(text, end)
-    return text[before[-1] if before else 0 : after.start() if after else len(text)]
-
-
 def ordinary_sense(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, spelt exactly as a listed form, is used in its ordinary sense."""
     word = text[start:end].lower()
@@ -70,4 +63,5 @@ def ordinary_sense(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if _SAID_OF_SOMEONE.search(before) or (not word.endswith("s") and _SAID_OF_ONE.search(before)):
         return False
-    return not marks.isdisjoint(_WORD.findall(_sentence(text, start, end).lower()))
+    first, last = sentence_bounds(text, start)
+    return not marks.isdisjoint(_WORD.findall(text[first:last].lower()))

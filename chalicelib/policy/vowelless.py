@@ -1,4 +1,4 @@
-"""Swearing typed without its vowels ("wnkr", "bstrd", "dckhd"), a dodge that undoing disguises misses.
+"""Swearing typed without its vowels ("bstrd", "dckhd", "shtty"), a dodge that undoing disguises misses.
 
 A word of four or more letters with no vowel is such a word when it is a listed swear word, or a
 listed word and an ending a swear word takes, with the vowels left out. Three letters are too few
@@ -52,15 +52,14 @@ def vowelless_forms(extra: tuple[str, ...] = ()) -> frozenset[str]:
 
 
 @cache
-def _pattern(forms: frozenset[str]) -> re.Pattern[str]:
-    words = "|".join(sorted(forms, key=len, reverse=True))
+def _pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
+    """All the forms as whole words, built once: asked only of the few stories that have one."""
+    words = "|".join(sorted(vowelless_forms(extra), key=len, reverse=True))
     return re.compile(rf"(?<![\w'’*@$])(?:{words})(?![\w'’*@$])", re.IGNORECASE)
 
 
 def vowelless_spans(text: NormalisedText, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Where the story has a swear word without its vowels; most stories have none of the forms at all."""
-    forms = vowelless_forms(extra)
-    found = text.words & forms
-    if not found:
+    if text.words.isdisjoint(vowelless_forms(extra)):
         return []
-    return [m.span() for m in _pattern(frozenset(found)).finditer(text.text) if not m.group().isupper()]
+    return [m.span() for m in _pattern(extra).finditer(text.text) if not m.group().isupper()]
