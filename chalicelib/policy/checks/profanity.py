@@ -34,6 +34,7 @@ from ..swearing import (
     masked_compound,
     prefix_trie,
 )
+from ..unknown_insults import unknown_insult_spans
 from ..vowelless import vowelless_spans
 
 PROF = "TONE-PROF"
@@ -42,6 +43,11 @@ PROF_REASON = "This is swearing. Remove it: the council's accounts must never sw
 MILD_PROF_REASON = (
     "This is mild swearing. Most readers will not mind, but the council's accounts should not swear: "
     "consider another word."
+)
+UNKNOWN_PROF_REASON = (
+    'This word is not one we know, and it is used of a person the way swearing is ("a right …", '
+    '"some … has"), so it reads as a rude word or an insult. Remove it or describe what happened '
+    "instead; if it is an ordinary word (a job, a nickname) or a typo, a comms officer can let it through."
 )
 
 # Leetspeak and look-alike letters, one character for one so that spans stay exact.
@@ -499,6 +505,10 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
     only_disguised = lists.shapes_hold and not may_be_spaced_out(source) and not _may_match(text.words, lists)
     # Words typed without their vowels ("bstrd") are plain letters that come near no listed word.
     unvowelled = [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in vowelless_spans(text, extra)]
+    # Words no list holds, said of a person where an insult goes ("a right …", "some … has dumped").
+    known = extra + tuple(rules.words.allowed)
+    unknown = unknown_insult_spans(text, known)
+    unvowelled += [Finding(PROF, Severity.BLOCK, *span, UNKNOWN_PROF_REASON) for span in unknown]
     if only_disguised and not (has_disguised_word(source) and _disguised_word_may_match(source, lists)):
         return unvowelled
     allowed = _allowed(tuple(rules.words.allowed))

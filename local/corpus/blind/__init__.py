@@ -53,6 +53,7 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("defamation-4", "TONE-DEFAME", "defamation_4.tsv", tuned=False),
     BlindSet("profanity-1", "TONE-PROF", "profanity_1.tsv", tuned=True),
     BlindSet("profanity-2", "TONE-PROF", "profanity_2.tsv", tuned=False),
+    BlindSet("profanity-3", "TONE-PROF", "profanity_3.tsv", tuned=False),
 )
 
 

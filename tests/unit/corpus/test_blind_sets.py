@@ -19,12 +19,14 @@ FLOOR = {
     "defamation-3": 0.21,
     "defamation-4": 0.17,
     "profanity-1": 0.9,
-    "profanity-2": 0.72,
+    "profanity-2": 0.74,
+    "profanity-3": 0.8,
 }
 FALSE_BLOCK_LIMIT = 0.02
 # A set over the limit when it was first scored is held where it stood, never worse: profanity-2 blocked
-# 6 of its 70 look-alikes before TONE-PROF read a word's ordinary sense, 2 after (2.9%).
-FALSE_BLOCK_CEILING = {"profanity-2": 2 / 70}
+# 6 of its 70 look-alikes before TONE-PROF read a word's ordinary sense, 2 after (2.9%); profanity-3 blocked
+# 2 of its 70 when it was first scored, before and after TONE-PROF judged unknown words by their place.
+FALSE_BLOCK_CEILING = {"profanity-2": 2 / 70, "profanity-3": 2 / 70}
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The checks' common-words and places lists are exactly what their public sources give today.
+"""The checks' common-words, modern-words and places lists are exactly what their public sources give today.
 
 They are generated (local/lexicon.py) rather than edited, so a hand edit or a changed package pin
 shows here instead of as a silent change in what PII-NAME treats as a name.
@@ -21,5 +21,11 @@ def test_the_places_list_is_what_the_gazetteers_give() -> None:
 
 def test_the_syllable_counts_are_what_the_pronouncing_dictionary_gives() -> None:
     assert lexicon.SYLLABLES_OUT.read_text(encoding="utf-8") == lexicon.render_syllables(), (
+        "run: python -m local.lexicon"
+    )
+
+
+def test_the_modern_words_are_what_the_word_frequencies_give() -> None:
+    assert lexicon.MODERN_OUT.read_text(encoding="utf-8") == lexicon.render_modern(), (
         "run: python -m local.lexicon"
     )
