@@ -144,10 +144,10 @@ def _in_an_insults_place(source: str, start: int, end: int, before: list[str]) -
         if who[-1] in _SOMEONE_IS or who[-1] in _SUBJECTS:
             return who[-1] in _SOMEONE_IS
         if who[-1] in _BEING:
-            return who[-2:-1] and who[-2] in _SUBJECTS
+            return len(who) >= 2 and who[-2] in _SUBJECTS
         if who[-1] == "like":
             return len(who) >= 3 and who[-2] in _SEEMING and (who[-3] in _SUBJECTS or who[-3] in _SOMEONE_IS)
-        return who[-1] in _CALLED and who[-2:-1] != [] and who[-2] in _CALLING
+        return who[-1] in _CALLED and len(who) >= 2 and who[-2] in _CALLING
     if last in ("some", "which") or (last == "of" and before[-3:-1] in (["what", "kind"], ["what", "sort"])):
         return _DID_SOMETHING.match(source, end) is not None
     return False

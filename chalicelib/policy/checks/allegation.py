@@ -44,13 +44,20 @@ def _alternation(words: str) -> str:
 # Wrongdoing said by someone else about a named person in an official way, praise, or advice: the
 # sentence is not an allegation whatever else it has. Checked in the sentence, lower case.
 _EXCUSES = r"""
-    thanks? thank_you cheers_to_all cheers_to_everyone kindly donated donating sponsored won winner
+    thanks? thank_you cheers_to_all cheers_to_everyone kindly donated donating sponsored winner
     well_done legends? brilliant lovely spotless award congratulations congrats proud
     convicted conviction fined prosecut\w* magistrates crown_court sentenced pleaded charged_in
     penalty_notice improvement_notice warrant seized investigation enforcement
-    if_you please reminder tip: alert awareness how_to never_pay report_it call_us call_999 contact_our
+    please reminder tip: alert awareness how_to never_pay report_it call_us call_999 contact_our
 """
-_EXCUSED = re.compile(rf"\b(?:{_alternation(_EXCUSES)})\b(?!['’])")
+# "won" of a prize ("won the contract" is no excuse); "if you" as advice ("if you see it, report it"), not
+# an idiom ("wouldn't eat there if you paid me").
+_PRIZES = "award prize cup trophy title medal gold silver bronze competition contest final league"
+_ADVICE = "see spot find notice have need are think suspect want get witness hear smell"
+_EXCUSED = re.compile(
+    rf"\b(?:{_alternation(_EXCUSES)}|won\s+(?:\w+\s+){{0,3}}?(?:{_alternation(_PRIZES)})s?"
+    rf"|if\s+you\s+(?:{_alternation(_ADVICE)}))\b(?!['’])"
+)
 # A cue word in a phrase that names a service, a saying or a thing, not a wrong: "the domestic abuse
 # refuge", "stole the show"; a threat to do something harmless. Tried on the words around the cue.
 _INNOCENT_PHRASES = r"""
@@ -72,8 +79,9 @@ _VICTIM_AFTER = re.compile(
     rf"\s+(?:was|were|got|had\s+been|has\s+been|have\s+been|being)\s+(?:\w+\s+)?(?:{_alternation(_DONE_TO_WORDS)})"
 )
 # Someone named by a role at a named place or an address: "the landlord at 14 Elm Road", "the owner of
-# Bella Nails", "the manager at Stonebridge Leisure Centre", "the bloke at 22 Beech Ave"; or a first
-# name put at an address or a named place: "Julie at 7 Acacia Close", "Sandra from the finance team".
+# Bella Nails", "the manager at Stonebridge Leisure Centre", "the bloke at 22 Beech Ave"; a first name
+# with what they run: "Terry who runs the car wash"; or a first name put at an address or a named place:
+# "Julie at 7 Acacia Close", "Sandra from the finance team".
 _ROLES = """
     owners? landlord landlady manager boss foreman director caretaker head headteacher trustees? staff
     bloke man woman lad guy geezer couple family tenant lady builder driver chef receptionist firm
@@ -86,6 +94,7 @@ _PLACES = """
 _AT = r"\s+(?:at|of|on|in|from|who\s+runs|running)\s+(?:the\s+)?(?:\d{1,4}[a-z]?\s+|flat\s+\d+,?\s+)?"
 _ROLE_AT = re.compile(
     rf"\b(?:the|that|this|a)\s+(?:\w+\s+)?(?:{_alternation(_ROLES)}){_AT}(?-i:[A-Z0-9])\w*"
+    rf"|(?-i:\b[A-Z][a-z]+)\s+who\s+(?:runs|owns|manages|works\s+at|drives)\s+(?:the|that|a)\s+\w"
     rf"|(?-i:\b[A-Z][a-z]+)\s+(?:at|from|on|in)\s+(?:(?:the|number|no\.?|flat)\s+)?"
     rf"(?:\d{{1,4}}[a-z]?\s+(?-i:[A-Z])|(?:\w+\s+){{0,3}}?(?:{_alternation(_PLACES)}))",
     re.IGNORECASE,
@@ -226,7 +235,7 @@ def allegations(text: NormalisedText) -> list[tuple[int, int]]:
     for m in cues.finditer(lower):
         s_start, s_end = sentence_bounds(source, m.start())
         sentence = lower[s_start:s_end]
-        if _EXCUSED.search(sentence) or _in_scare_quotes(source, m.start(), s_start, s_end):
+        if _excused(source, sentence, s_start) or _in_scare_quotes(source, m.start(), s_start, s_end):
             continue
         if _INNOCENT.search(lower, max(s_start, m.start() - 24), min(s_end, m.end() + 24)):
             continue
@@ -239,7 +248,7 @@ def allegations(text: NormalisedText) -> list[tuple[int, int]]:
             continue
         if _victim_named(source, c_start, c_end):
             continue
-        passive = not m.group().endswith("ing") and _DONE_TO.search(
+        passive = not m.group().split()[0].endswith("ing") and _DONE_TO.search(
             lower, max(c_start, m.start() - 16), m.start()
         )
         if passive or _BY_AFTER.match(lower, m.end()):
@@ -269,12 +278,21 @@ _NOT_THE_DOER_WORDS = r"""
     tackled tackling tackles confronted challenged rescued supported supporting supports runs run leads
     lead led work works put_right puts_right fixed fixes repaired repairs sorted cleared clears clearing
     removed removing collected collecting after about against victims? someone somebody a_man a_woman
-    people thieves dealt deals_with won wins beat beats lost_to by met meets visited visits spoke thanked
+    people thieves dealt deals_with won wins beat beats lost_to met meets visited spoke thanked
     complained complains asked phoned rang called emailed wrote worried
 """
-_NOT_THE_DOER = re.compile(rf"\b(?:{_alternation(_NOT_THE_DOER_WORDS)}|because(?!\s+(?:he|she|they)\b))\b")
+# "by" of a doer ("caught by PC Bell"), not of a time ("get out by Friday"); "because" of another's doing,
+# not of their own ("because he", "because her brother's firm won it").
+_TIMES = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next|then|now|the\s+end|\d"
+)
+_NOT_THE_DOER = re.compile(
+    rf"\b(?:{_alternation(_NOT_THE_DOER_WORDS)}|by(?!\s+(?:{_TIMES}))"
+    rf"|because(?!\s+(?:he|she|they|his|her|their)\b))\b"
+)
 # A wrong done to the one named: "were ripped off", "was lied to", "who were overcharged".
-_DONE_TO = re.compile(r"\b(?:was|were|been|being|got|get|gets)\s+(?:\w+\s+)?$")
+# Not "has been selling knock-off vodka": a word in "-ing" between makes it active.
+_DONE_TO = re.compile(r"\b(?:was|were|been|being|got|get|gets)\s+(?:(?!\w+ing\s)\w+\s+)?$")
 # "was lied to by", and a wrongdoer who is someone else: "Mrs Smith, a thief had taken her purse".
 _BY_AFTER = re.compile(
     r"\s+(?:to\s+)?by\b|s?\s+(?:had|has|have|took|stole|was|were|broke|got|came|entered|then|are\s+targeting)\b"
@@ -309,6 +327,21 @@ def _lower_in_place(source: str) -> str:
     if len(lower) != len(source):
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in source)
     return lower.replace("’", "'")
+
+
+# Words in double or curly quotes: an excuse in them is the writer's sarcasm ('the "award winning" bakery').
+_QUOTED = re.compile(r"[\"“][^\"“”\n]{1,30}[\"”]|‘[^‘’\n]{1,30}’")
+
+
+def _excused(source: str, sentence: str, start: int) -> bool:
+    """Whether the sentence (lower case, starting at ``start`` in ``source``) has an excuse outside quotes."""
+    found = _EXCUSED.search(sentence)
+    if found is None or not _QUOTED.search(source, start, start + len(sentence)):
+        return found is not None
+    for q in _QUOTED.finditer(source, start, start + len(sentence)):
+        a, b = q.start() - start, q.end() - start
+        sentence = sentence[:a] + " " * (b - a) + sentence[b:]
+    return _EXCUSED.search(sentence) is not None
 
 
 def _in_scare_quotes(source: str, pos: int, start: int, end: int) -> bool:

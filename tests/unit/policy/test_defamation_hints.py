@@ -1,0 +1,55 @@
+"""Allegations the guards once let through, and hints at wrongdoing, block; the look-alikes beside them pass.
+
+Each case is a shape a blind-written development set showed (local/corpus/blind/defamation_1.tsv),
+written afresh with invented names: an active "has been selling", an idiom that only looks like advice
+("if you paid me"), a contract won rather than a prize, a deadline ("by Friday") rather than a doer,
+sarcasm in quotes ('the "award winning" bakery'), and hints ("funny how …", "wonder why").
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from chalicelib.domain.findings import CheckContext
+from tests.unit.policy.test_issue_examples import blocked_spans
+
+CTX = CheckContext(now=datetime(2026, 6, 1, 9, tzinfo=UTC), channel="blog")
+
+
+def blocked(text: str) -> list[str]:
+    return blocked_spans(text, "TONE-DEFAME", CTX)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Word is that Terry who runs the car wash on Mill Road has been selling knock-off perfume.",
+        "The owners of Harbour Lets have been helping themselves to tenants' deposits for years.",
+        "Saw mouse droppings behind the fryer at the Lucky Star takeaway, wouldn't eat there if you paid me.",
+        "Councillor Dean Hollis got the car park contract through because his cousin's firm won it.",
+        "Castle Lettings told a tenant to be out by Monday or they'd 'sort her out', that's harassment.",
+        'The "award winning" Rosebud Tearooms buys its scones in and passes them off as its own.',
+        "Funny how Kelly Marsh's brother always gets the grass-cutting contracts. Wonder why.",
+        "Dane Cutler at the scrapyard knows exactly what he's doing with those catalytic converters.",
+        "Brightwater Care are billing families for visits their staff never turn up to. Disgusting.",
+    ],
+)
+def test_the_allegation_blocks(text: str) -> None:
+    assert blocked(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you see anyone selling knock-off cigarettes, call Trading Standards on 0300 123 4567.",
+        "Well done to Harbour Lets, who won the landlord of the year award for fixing every repair on time.",
+        "Terry from the car wash on Mill Road has been helping us wash the gritters all winter.",
+        "Castle Lettings have to have the repairs done by Monday, and Kim Ross is checking they are.",
+        "Funny how the sun always comes out when Kelly Marsh runs the litter pick.",
+        "Someone dumped a disgusting pile of nappies by the bottle bank; Dane Cutler reported it.",
+    ],
+)
+def test_the_look_alike_passes(text: str) -> None:
+    assert blocked(text) == []
