@@ -14,10 +14,10 @@ from local.corpus.blind import POSITIVE_KINDS, SETS, BlindScore, BlindSet, read,
 
 GOAL = {"TONE-DEFAME": 0.70, "TONE-PROF": 0.90}
 FLOOR = {
-    "defamation-1": 0.8,
-    "defamation-2": 0.27,
-    "defamation-3": 0.21,
-    "defamation-4": 0.17,
+    "defamation-1": 0.94,
+    "defamation-2": 0.32,
+    "defamation-3": 0.28,
+    "defamation-4": 0.18,
     "profanity-1": 0.9,
     "profanity-2": 0.74,
     "profanity-3": 0.8,
