@@ -44,10 +44,10 @@ def _alternation(words: str) -> str:
 # Wrongdoing said by someone else about a named person in an official way, praise, or advice: the
 # sentence is not an allegation whatever else it has. Checked in the sentence, lower case.
 _EXCUSES = r"""
-    thanks? thank_you cheers_to_all cheers_to_everyone kindly donated donating sponsored winner
+    thanks? thank_you cheers_to_all cheers_to_everyone kindly (?<!the\s)donated donating sponsored winner
     well_done legends? brilliant lovely spotless award congratulations congrats proud
     convicted conviction fined prosecut\w* magistrates crown_court sentenced pleaded charged_in
-    penalty_notice improvement_notice warrant seized investigation enforcement
+    penalty_notice improvement_notice warrant seized investigation enforcement test_purchase
     please reminder tip: alert awareness how_to never_pay report_it call_us call_999 contact_our
 """
 # "won" of a prize ("won the contract" is no excuse); "if you" as advice ("if you see it, report it"), not
@@ -85,15 +85,23 @@ _VICTIM_AFTER = re.compile(
 _ROLES = """
     owners? landlord landlady manager boss foreman director caretaker head headteacher trustees? staff
     bloke man woman lad guy geezer couple family tenant lady builder driver chef receptionist firm
-    company gaff shop garage place nursery home
+    company gaff shop garage place nursery home fella chap carer foster_carer childminder chippy barber
+    baker hairdresser mechanic plumber electrician roofer agent optician dentist vet breeder
+    founder treasurer chairman chair secretary ref referee coach instructor teacher gaffer groundsman
+    matron nurse chauffeur bouncer doorman cleaner contractors? security takeaway cafe café
 """
 _PLACES = """
     team shop surgery depot office reception allotments estate garage pub school nursery centre library
     club yard site
 """
-_AT = r"\s+(?:at|of|on|in|from|who\s+runs|running)\s+(?:the\s+)?(?:\d{1,4}[a-z]?\s+|flat\s+\d+,?\s+)?"
+# After the role: where ("at", "on", "who runs the nail bar on"), then an address or a capitalised name.
+_AT = (
+    r"(?:\s+\w+ing\s+(?:the\s+)?\w+)?"
+    r"\s+(?:at|of|on|in|from|(?:who\s+runs|running)(?:\s+(?:the|a)\s+(?:[a-z]+\s+){0,3}?(?:at|on|in))?)"
+    r"\s+(?:the\s+)?(?:(?:number\s+|no\.?\s+)?\d{1,4}[a-z]?\s+|flat\s+\d+,?\s+)?"
+)
 _ROLE_AT = re.compile(
-    rf"\b(?:the|that|this|a)\s+(?:\w+\s+)?(?:{_alternation(_ROLES)}){_AT}(?-i:[A-Z0-9])\w*"
+    rf"\b(?:(?:the|that|this|a)\s+(?:\w+\s+)?)?(?:{_alternation(_ROLES)}){_AT}(?-i:[A-Z0-9])\w*"
     rf"|(?-i:\b[A-Z][a-z]+)\s+who\s+(?:runs|owns|manages|works\s+at|drives)\s+(?:the|that|a)\s+\w"
     rf"|(?-i:\b[A-Z][a-z]+)\s+(?:at|from|on|in)\s+(?:(?:the|number|no\.?|flat)\s+)?"
     rf"(?:\d{{1,4}}[a-z]?\s+(?-i:[A-Z])|(?:\w+\s+){{0,3}}?(?:{_alternation(_PLACES)}))",
@@ -113,6 +121,11 @@ _OUR_ROLE = re.compile(
 # A sentence that opens with a name and says which one: "Gavin who was on the bin round", "Kev's".
 _FIRST_NAME_THEN = re.compile(r"([A-Z][a-z]+)(?:\s+(?:who|from|at|on|in|the|,)\b|['’]s\b)")
 _PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|them|him)\b")
+# What points back at someone named: a pronoun, or "the owner", "the founder" of a business named.
+_REFERS = re.compile(
+    r"\b(?:he|she|they|his|her|their|them|him"
+    r"|the\s+(?:owner|owners|founder|manager|boss|director|landlord|gaffer|treasurer|chairman|staff))\b"
+)
 # Capitalised words that start or fill a sentence without naming anyone.
 _NOT_A_NAME_TEXT = """
     I A The This That These Those Our We You Your It Its He She They His Her Their My Me Us If When Why
@@ -185,6 +198,30 @@ def _cue_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
     return re.compile(pattern if firsts is None else first_characters(firsts, pattern))
 
 
+# Charging, claiming or signing for what was never done, whatever it was: "billing families for visits
+# their staff never turn up to", "claims mileage for meetings he doesn't go to", "charged a tenant £900
+# for a part and never fitted it". The claim is the cue; "never charges" is no claim.
+_CLAIMS = (
+    r"charg(?:e|es|ed|ing)|bill(?:s|ed|ing)?|claim(?:s|ed|ing)?|invoic(?:e|es|ed|ing)|logs|logged|logging"
+    r"|sign(?:s|ed|ing)?\s+off|takes?\s+(?:cash|money)\s+for|took\s+(?:cash|money)\s+for"
+)
+_NOT_DONE = (
+    r"never\s+(?:\w+\s+)?(?:turn(?:s|ed)?|fit(?:s|ted)?|gave|give[ns]?|went|go(?:es)?|came|come|did|do(?:ne|es)?"
+    r"|happen(?:s|ed)?|show(?:s|ed)?|deliver(?:s|ed)?|finish(?:es|ed)?|visit(?:s|ed)?|seen|been|arriv(?:es|ed))"
+    r"|(?:didn't|doesn't|don't|haven't|hasn't|wasn't|weren't|never)\s+(?:even\s+)?(?:turn|fit|give|go|come"
+    r"|do|happen|show|deliver|finish|visit|see|been|bother|attend|arrive|get\s+done)"
+)
+_CLAIMED_NOT_DONE = re.compile(
+    rf"(?<!never\s)(?<!not\s)(?<!n't\s)\b(?:{_CLAIMS})\b(?=[^.!?\n]{{1,90}}?\b(?:{_NOT_DONE})\b)"
+)
+_CLAIM_WORDS_TEXT = """
+    charge charges charged charging bill bills billed billing claim claims claimed claiming invoice invoices
+    invoiced invoicing logs logged logging sign signs signed signing takes take took
+"""
+_CLAIM_WORDS = frozenset(_CLAIM_WORDS_TEXT.split())
+_NOT_DONE_WORDS = frozenset({"never", "didn", "doesn", "don", "haven", "hasn", "wasn", "weren"})
+
+
 def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where someone who can be defamed is named between ``start`` and ``end``: by the name finder, a
     role at a named place, a business or person's run of capitals, or a lone name that is no common
@@ -207,6 +244,21 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if not _ours_before(source, a)]
 
 
+def _named_before(source: str, lower: str, start: int, *, fragment: bool) -> bool:
+    """Someone identifiable in the sentence before ``start`` (or, for a verbless few words such as
+    "Cowboys.", in either of the two before), with no excuse in it."""
+    for _ in range(2 if fragment else 1):
+        if start <= 0:
+            return False
+        prev_start, _end = sentence_bounds(source, max(0, start - 2))
+        if _EXCUSED.search(lower[prev_start:start]):
+            return False
+        if _identifiable(source, prev_start, start):
+            return True
+        start = prev_start
+    return False
+
+
 def _identifiable(source: str, start: int, end: int) -> bool:
     return bool(_mentions(source, start, end))
 
@@ -222,17 +274,18 @@ def allegations(text: NormalisedText) -> list[tuple[int, int]]:
     # Set with set: Python walks the smaller of the two (a story's words), not the 400 keys. Most
     # stories have none of them, and are done without building the generator below.
     keys = words & _cue_keys()
-    if not keys:
-        return []
     by_key = _cues_by_key()
     said = frozenset(phrase for key in keys for phrase, needs in by_key[key] if needs <= words)
-    if not said:
+    claimed = not words.isdisjoint(_CLAIM_WORDS) and not words.isdisjoint(_NOT_DONE_WORDS)
+    if not said and not claimed:
         return []
-    cues = _cue_pattern(said)
     source = text.text
     lower = _lower_in_place(source)
+    found = list(_cue_pattern(said).finditer(lower)) if said else []
+    if claimed:
+        found += _CLAIMED_NOT_DONE.finditer(lower)
     spans: list[tuple[int, int]] = []
-    for m in cues.finditer(lower):
+    for m in found:
         s_start, s_end = sentence_bounds(source, m.start())
         sentence = lower[s_start:s_end]
         if _excused(source, sentence, s_start) or _in_scare_quotes(source, m.start(), s_start, s_end):
@@ -244,12 +297,15 @@ def allegations(text: NormalisedText) -> list[tuple[int, int]]:
         # "The weather was grim, but Sarah's team planted 300 bulbs": a "but" parts what each side says.
         c_start, c_end = _clause(lower, s_start, s_end, m.start())
         mentions = _mentions(source, c_start, c_end)
+        if not mentions and (c_start, c_end) != (s_start, s_end) and _REFERS.search(lower, c_start, c_end):
+            # "Hope Springs collect for the homeless, but the founder pays herself"
+            mentions = _mentions(source, s_start, s_end)
         if _OURS.search(lower, c_start, c_end) and not mentions:
             continue
         if _victim_named(source, c_start, c_end):
             continue
         passive = not m.group().split()[0].endswith("ing") and _DONE_TO.search(
-            lower, max(c_start, m.start() - 16), m.start()
+            lower, max(c_start, m.start() - 32), m.start()
         )
         if passive or _BY_AFTER.match(lower, m.end()):
             continue  # "were ripped off by a supplier", "was lied to": done to someone, not by them
@@ -258,12 +314,9 @@ def allegations(text: NormalisedText) -> list[tuple[int, int]]:
             not named
             and not mentions
             and s_start > 0
-            and (_PRONOUN.search(sentence) or len(sentence.split()) <= _FRAGMENT_WORDS)
+            and (_REFERS.search(sentence) or len(sentence.split()) <= _FRAGMENT_WORDS)
         ):
-            prev_start, _ = sentence_bounds(source, max(0, s_start - 2))
-            named = not _EXCUSED.search(lower[prev_start:s_start]) and _identifiable(
-                source, prev_start, s_start
-            )
+            named = _named_before(source, lower, s_start, fragment=len(sentence.split()) <= _FRAGMENT_WORDS)
         if named:
             spans.append(m.span())
     return spans
@@ -279,7 +332,8 @@ _NOT_THE_DOER_WORDS = r"""
     lead led work works put_right puts_right fixed fixes repaired repairs sorted cleared clears clearing
     removed removing collected collecting after about against victims? someone somebody a_man a_woman
     people thieves dealt deals_with won wins beat beats lost_to met meets visited spoke thanked
-    complained complains asked phoned rang called emailed wrote worried
+    complained complains asked phoned rang called emailed wrote worried flagged flags tipped_off
+    alerted alerts grassed some_lads some_kids some_lad a_lad a_gang a_bloke vandals youths teenagers
 """
 # "by" of a doer ("caught by PC Bell"), not of a time ("get out by Friday"); "because" of another's doing,
 # not of their own ("because he", "because her brother's firm won it").
@@ -291,8 +345,14 @@ _NOT_THE_DOER = re.compile(
     rf"|because(?!\s+(?:he|she|they|his|her|their)\b))\b"
 )
 # A wrong done to the one named: "were ripped off", "was lied to", "who were overcharged".
-# Not "has been selling knock-off vodka": a word in "-ing" between makes it active.
-_DONE_TO = re.compile(r"\b(?:was|were|been|being|got|get|gets)\s+(?:(?!\w+ing\s)\w+\s+)?$")
+# Not "has been selling knock-off vodka": a word in "-ing" between makes it active. "Was given a fake
+# note" is done to them.
+# "had his shop window smashed": done to them too.
+_DONE_TO = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:(?!\w+ing\s|(?:and|but|then|so|or)\s)[\w'-]+\s+){0,2}$"
+    r"|\b(?:got|get|gets)\s+(?:(?!\w+ing\s|no\s)\w+\s+)?$"
+    r"|\bhad\s+(?:his|her|their|its)\s+(?:\w+\s+){0,3}$"
+)
 # "was lied to by", and a wrongdoer who is someone else: "Mrs Smith, a thief had taken her purse".
 _BY_AFTER = re.compile(
     r"\s+(?:to\s+)?by\b|s?\s+(?:had|has|have|took|stole|was|were|broke|got|came|entered|then|are\s+targeting)\b"
@@ -304,9 +364,14 @@ def _the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> boo
     a, b = (mention[1], cue[0]) if mention[1] <= cue[0] else (cue[1], mention[0])
     if a > b:
         return True  # the cue is part of the name's span, or overlaps it
+    if a == cue[1] and _WHERE_BEFORE.search(lower, a, b):
+        return False  # "set fire to the bins behind St Anne's Primary": where it was done, not who did it
     return _NOT_THE_DOER.search(lower, a, b) is None
 
 
+_WHERE_BEFORE = re.compile(
+    r"\b(?:behind|outside|near|opposite|next\s+to|round\s+the\s+back\s+of)\s+(?:the\s+)?$"
+)
 _BUT = re.compile(r"(?:,\s*|\s)but\s|;\s")
 
 

@@ -435,12 +435,22 @@ def check_defamation(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -
 def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     """TONE-DEFAME: the name-then-verb patterns above, and allegations read a sentence at a time
     (``allegation``: a kind of wrongdoing said of someone identifiable, in either order)."""
-    findings = check_defamation(text, ctx, rules)
+    source = text.text
+    findings = [f for f in check_defamation(text, ctx, rules) if not _title_word(source, f.start)]
     taken = {(f.start, f.end) for f in findings}
     for span in allegations(text):
         if span not in taken:
             findings.append(Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON))
     return findings
+
+
+def _title_word(source: str, start: int) -> bool:
+    """A capitalised word inside a sentence is a title's ("The Thief Who Came to Dinner"), not an
+    allegation; at a sentence's start, or in capitals throughout, it is one."""
+    if not source[start].isupper() or source[start : start + 2].isupper():
+        return False
+    before = source[:start].rstrip(" \t\"“‘'(")
+    return bool(before) and before[-1] not in ".!?\n:;—-"
 
 
 REGISTRY: tuple[Registration, ...] = (

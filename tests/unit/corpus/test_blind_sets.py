@@ -14,10 +14,13 @@ from local.corpus.blind import POSITIVE_KINDS, SETS, BlindScore, BlindSet, read,
 
 GOAL = {"TONE-DEFAME": 0.70, "TONE-PROF": 0.90}
 FLOOR = {
-    "defamation-1": 0.94,
-    "defamation-2": 0.32,
-    "defamation-3": 0.28,
-    "defamation-4": 0.18,
+    "defamation-1": 0.97,
+    "defamation-2": 0.4,
+    "defamation-3": 0.36,
+    "defamation-4": 0.23,
+    "defamation-5": 0.38,
+    "defamation-6": 0.68,
+    "defamation-7": 0.72,
     "profanity-1": 0.9,
     "profanity-2": 0.74,
     "profanity-3": 0.8,
@@ -26,7 +29,9 @@ FALSE_BLOCK_LIMIT = 0.02
 # A set over the limit when it was first scored is held where it stood, never worse: profanity-2 blocked
 # 6 of its 70 look-alikes before TONE-PROF read a word's ordinary sense, 2 after (2.9%); profanity-3 blocked
 # 2 of its 70 when it was first scored, before and after TONE-PROF judged unknown words by their place.
-FALSE_BLOCK_CEILING = {"profanity-2": 2 / 70, "profanity-3": 2 / 70}
+# defamation-5 blocked 5 of its 80 when first scored (with the check as it stood before it was written), 2 by
+# the time it was first read.
+FALSE_BLOCK_CEILING = {"profanity-2": 2 / 70, "profanity-3": 2 / 70, "defamation-5": 2 / 80}
 
 
 @pytest.fixture(scope="module")
