@@ -34,6 +34,11 @@ def blocked(text: str) -> list[str]:
         "Funny how Kelly Marsh's brother always gets the grass-cutting contracts. Wonder why.",
         "Dane Cutler at the scrapyard knows exactly what he's doing with those catalytic converters.",
         "Brightwater Care are billing families for visits their staff never turn up to. Disgusting.",
+        "The foster carer in Larch Close keeps locking the kids out in the yard for hours.",
+        "Manager at the Spar on Dean Road has been selling out of date ham with new stickers on it.",
+        "Councillor Pat Rowe claims mileage for meetings she doesn't go to.",
+        "Northside Plumbing charged a tenant £700 for a valve and never fitted it.",
+        "Tidy job by Apex Extensions at 12 Hill Rise. Shame about the missing joists. Cowboys.",
     ],
 )
 def test_the_allegation_blocks(text: str) -> None:
@@ -49,6 +54,12 @@ def test_the_allegation_blocks(text: str) -> None:
         "Castle Lettings have to have the repairs done by Monday, and Kim Ross is checking they are.",
         "Funny how the sun always comes out when Kelly Marsh runs the litter pick.",
         "Someone dumped a disgusting pile of nappies by the bottle bank; Dane Cutler reported it.",
+        "Teenagers set fire to the bins behind St Bede's Primary again. Nobody hurt.",
+        'Watched "The Thief Who Came to Dinner" on my night off. Brilliant film.',
+        "Mr Osei on Vine Street had his shop window smashed again on Saturday night.",
+        "Mrs Dunne at the corner shop was given a fake £20 note on Friday. Check your notes.",
+        "Ray Fenn who runs the Sunday car boot flagged some lads selling fake trainers.",
+        "Sue Platt never charges the pensioners for the call-out, and she didn't have to come out at all.",
     ],
 )
 def test_the_look_alike_passes(text: str) -> None:
