@@ -49,7 +49,7 @@ HELD_OUT_FLOOR = {
     "SEC-CODE": 1.0,
     "SEC-VULN": 1.0,
     "POL-PARTY": 1.0,
-    "TONE-PROF": 0.73,
+    "TONE-PROF": 0.92,  # not independent since 2026-12-06 (README): the blind sets are its honest figure
     "TONE-DEFAME": 1.0,
 }
 
