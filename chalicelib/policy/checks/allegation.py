@@ -101,12 +101,39 @@ _AT = (
     r"\s+(?:the\s+)?(?:(?:number\s+|no\.?\s+)?\d{1,4}[a-z]?\s+|flat\s+\d+,?\s+)?"
 )
 _ROLE_AT = re.compile(
-    rf"\b(?:(?:the|that|this|a)\s+(?:\w+\s+)?)?(?:{_alternation(_ROLES)}){_AT}(?-i:[A-Z0-9])\w*"
+    rf"\b(?:{_alternation(_ROLES)}){_AT}(?-i:[A-Z0-9])\w*"
     rf"|(?-i:\b[A-Z][a-z]+)\s+who\s+(?:runs|owns|manages|works\s+at|drives)\s+(?:the|that|a)\s+\w"
     rf"|(?-i:\b[A-Z][a-z]+)\s+(?:at|from|on|in)\s+(?:(?:the|number|no\.?|flat)\s+)?"
     rf"(?:\d{{1,4}}[a-z]?\s+(?-i:[A-Z])|(?:\w+\s+){{0,3}}?(?:{_alternation(_PLACES)}))",
     re.IGNORECASE,
 )
+# Where every match of _ROLE_AT ends: a place word, a capital or a number after "at", "on", "runs"…, or
+# a word after "who runs the". Found first (a short alternation), so that the long one of roles is tried
+# only in the few words before each.
+_ROLE_ANCHOR = re.compile(
+    first_characters(
+        "aoifrwAOIFRW",
+        r"\b(?:at|of|on|in|from|runs|running|owns|manages|drives)\s+(?:the\s+|that\s+|a\s+|number\s+|no\.?\s+|flat\s+)?",
+    ),
+    re.IGNORECASE,
+)
+_ROLE_REACH = 90  # characters before an anchor where the role or name it belongs to may start
+
+
+def _roles_at(window: str) -> list[tuple[int, int]]:
+    """The spans of _ROLE_AT's matches in ``window``, looked for only just before its anchors."""
+    out: list[tuple[int, int]] = []
+    done = 0
+    for anchor in _ROLE_ANCHOR.finditer(window):
+        if anchor.start() < done:
+            continue
+        m = _ROLE_AT.search(window, max(done, anchor.start() - _ROLE_REACH))
+        if m is not None and m.start() <= anchor.start():
+            out.append(m.span())
+            done = m.end()
+    return out
+
+
 # A business or place by the shape of its name: two or more capitalised words, or one with a digit.
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w'’])(?:[A-Z][\w'’&-]*|&)(?:\s+(?:[A-Z][\w'’&-]*|&|of|and|the)){0,4}\s+[A-Z][\w'’-]*"
@@ -164,7 +191,9 @@ def _phrase_pattern(phrase: str) -> str:
 # Words too common to say whether a story may hold a cue: a phrase is filed under its longest other word.
 _NOT_KEYS_TEXT = """
     the a an to of in on off out for at and all no not with his her their them him is are was been keeps
-    kept up over it its into from by as any half s t
+    kept up over it its into from by as any half s t that they there this these those everyone someone
+    round through residents food top front full hours am pm open after behind just some every own never
+    ever what why how who know knows our my we you your me
 """
 _NOT_KEYS = frozenset(_NOT_KEYS_TEXT.split())
 
@@ -228,7 +257,7 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
     word; never one of the staff ("our ranger Phil")."""
     out = [(n.start, n.end) for n in find_names(source) if start <= n.start < end]
     window = source[start:end]
-    out += [(start + m.start(), start + m.end()) for m in _ROLE_AT.finditer(window)]
+    out += [(start + a, start + b) for a, b in _roles_at(window)]
     for m in _CAPITALISED_RUN.finditer(window):
         words = [w.strip("'’s") for w in m.group().split()]
         if not (set(words) <= _NOT_A_NAME | {"&", "of", "and", "the"} or words[-1] in _PLACE_WORDS):
@@ -263,9 +292,13 @@ def _identifiable(source: str, start: int, end: int) -> bool:
     return bool(_mentions(source, start, end))
 
 
+_OUR_BEFORE = re.compile(r"(?i:\b(?:our|my)\s+)$")  # "our manager at the depot"
+
+
 def _ours_before(source: str, pos: int) -> bool:
     """The name is one of the staff's own: "our ranger Phil", "our housing officer"."""
-    return _OUR_ROLE.search(source[max(0, pos - 40) : pos]) is not None
+    before = source[max(0, pos - 40) : pos]
+    return _OUR_ROLE.search(before) is not None or _OUR_BEFORE.search(before) is not None
 
 
 def allegations(text: NormalisedText) -> list[tuple[int, int]]:
