@@ -281,10 +281,14 @@ def _person_placed(text: str, start: int, end: int, cues: Callable[[], list[Span
         return True
     if not _PLACE_PREPOSITION.search(text, max(0, start - 12), start):
         return False
-    s_start, _ = sentence_bounds(text, start)
     # The person comes first and close by, in the same sentence: "a resident on Mill Lane", "Mrs
-    # Jones, 84, of Oak Close". Further away, the street is more often where the work was done.
-    return any(s_start <= c.start and c.end <= start and start - c.end <= 30 for c in cues())
+    # Jones, 84, of Oak Close". Further away, the street is more often where the work was done. The
+    # sentence is looked for only once someone is that close: most streets have no one before them.
+    near = [c for c in cues() if c.end <= start and start - c.end <= 30]
+    if not near:
+        return False
+    s_start, _ = sentence_bounds(text, start)
+    return any(s_start <= c.start for c in near)
 
 
 # --- postcodes ------------------------------------------------------------------------------------
