@@ -20,7 +20,7 @@ from .cleared import cleared_names, is_cleared, is_place
 from .normalise import NormalisedText, cased_runs, lower_runs
 from .rules import OrgRules, builtin_list
 from .tokens import _PER_STORY, TITLES, Token, _token_pattern, previous_word, sentence_bounds, tokens
-from .words import word_pattern
+from .words import initials, word_pattern
 
 # The words and sentences live in policy.tokens; the checks that ask about people find them here too.
 __all__ = [
@@ -120,7 +120,14 @@ _GAP_IN_NAME = re.compile(r"\.?[ \t]{1,3}")
 
 def _title_case_line(text: str, pos: int) -> bool:
     """True where a line is written in Title Case, so a capital letter says nothing about a name."""
-    start, end = sentence_bounds(text, pos)
+    return _title_case_sentence(text, *sentence_bounds(text, pos))
+
+
+# Each way of reading a name asks of its sentence in turn ("Mrs Quellby at 12 Zorvan Close": the title
+# and the pair by shape), and the answer is the sentence's: kept for the story in hand, whose few
+# sentences fit, rather than its words listed again.
+@lru_cache(maxsize=4 * _PER_STORY)
+def _title_case_sentence(text: str, start: int, end: int) -> bool:
     # Only ordinary words count: names, streets, postcodes and the first word are capitalised anyway.
     words = [
         w
@@ -349,7 +356,10 @@ _ROLE_WORDS = (
     " daughter mum dad mother father brother sister grandmother grandfather gran grandad nan pensioner"
     " carer customer constituent householder homeowner"
 )
-_ROLE_BEFORE = word_pattern(_ROLE_WORDS, after=r",?[ \t]+$")
+# Behind a lookahead of the role words' first letters (see ``words.first_characters``): the regex engine
+# then enters the alternation only where one stands, rather than at every position it scans.
+_ROLE_FIRSTS = f"(?=[{initials(_ROLE_WORDS.split())}])"
+_ROLE_BEFORE = word_pattern(_ROLE_WORDS, after=r",?[ \t]+$", before=_ROLE_FIRSTS + r"\b")
 # An age or a house number after the name says "person" whatever the surname; a verb only after a
 # listed surname, since firms say and ring too ("Network Rail said").
 _AGE_OR_HOME_AFTER = re.compile(
@@ -384,7 +394,7 @@ _CAPITALISED_PAIR = re.compile(rf"{_CAPITALISED_WORD} [A-Z]")
 # what only follows a person right after it (``_CONTEXT_AFTER`` holds ``_AGE_OR_HOME_AFTER``). The cue
 # words above are in many stories ("who", "said"); these two scans spare most of those the word-by-word
 # look.
-_ROLE_THEN_CAPITAL = word_pattern(_ROLE_WORDS, after=r",?[ \t]+\n?(?-i:[A-Z])")
+_ROLE_THEN_CAPITAL = word_pattern(_ROLE_WORDS, after=r",?[ \t]+\n?(?-i:[A-Z])", before=_ROLE_FIRSTS + r"\b")
 _ROLE_WORD_SET = frozenset(_ROLE_WORDS.split())  # each a whole run of letters where it matches
 _CAPITALISED_THEN_CONTEXT = re.compile(rf"[A-Z][A-Za-z'-]*[A-Za-z](?:{_CONTEXT_AFTER.pattern})")
 

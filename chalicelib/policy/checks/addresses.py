@@ -154,6 +154,22 @@ _HOME_OF_WORDS_TEXT = """
     cul live lives lived living moved resides alone
 """
 _HOME_OF_WORDS = frozenset(_HOME_OF_WORDS_TEXT.split())
+# A match of _HOME_OF also has one of these ("her home", "he lives", "living alone"), and one of
+# _TITLE_PERSON one of the titles, as written.
+_HOME_OF_OWNERS = frozenset(["her", "his", "their", "she", "he", "who", "alone"])
+_TITLE_WORDS = frozenset(["Mr", "Mrs", "Ms", "Miss", "Mx"])
+
+
+def _may_place_someone(text: NormalisedText) -> bool:
+    """False when ``person_cues`` surely finds no one in the text and no resident follows a street
+    (``_RESIDENT_AFTER``'s words are person nouns): then no street in it is put at a person."""
+    words = text.words
+    return (
+        not _PERSON_NOUN_WORDS.isdisjoint(words)
+        or not _TITLE_WORDS.isdisjoint(text.cased_words)
+        or (not _HOME_OF_WORDS.isdisjoint(words) and not _HOME_OF_OWNERS.isdisjoint(words))
+        or bool(find_names(text.text))
+    )
 
 
 def person_cues(text: str, rules: OrgRules, names: list[NameMatch] | None = None) -> list[Span]:
@@ -263,7 +279,9 @@ def check_address(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
         else:
             findings.append(Finding(ADDR, Severity.BLOCK, m.start(), m.end(), ADDR_REASON))
     taken = [(f.start, f.end) for f in findings]
-    for m in _STREET_OR_ESTATE.finditer(source) if street_words else ():
+    # A street is reported only where a person is put on it: where there can be no such person, the
+    # streets (a scan of every capital for the words before a street's) are not looked for.
+    for m in _STREET_OR_ESTATE.finditer(source) if street_words and _may_place_someone(text) else ():
         start, end = m.start(), m.end()
         if any(a <= start < b or start <= a < end for a, b in taken):
             continue
@@ -281,10 +299,14 @@ def _person_placed(text: str, start: int, end: int, cues: Callable[[], list[Span
         return True
     if not _PLACE_PREPOSITION.search(text, max(0, start - 12), start):
         return False
-    s_start, _ = sentence_bounds(text, start)
     # The person comes first and close by, in the same sentence: "a resident on Mill Lane", "Mrs
-    # Jones, 84, of Oak Close". Further away, the street is more often where the work was done.
-    return any(s_start <= c.start and c.end <= start and start - c.end <= 30 for c in cues())
+    # Jones, 84, of Oak Close". Further away, the street is more often where the work was done. The
+    # sentence is looked for only once someone is that close: most streets have no one before them.
+    near = [c for c in cues() if c.end <= start and start - c.end <= 30]
+    if not near:
+        return False
+    s_start, _ = sentence_bounds(text, start)
+    return any(s_start <= c.start for c in near)
 
 
 # --- postcodes ------------------------------------------------------------------------------------

@@ -227,6 +227,94 @@ _WITH_SPECIAL = re.compile(
 _SWIMMING = re.compile(r"\bswim", re.IGNORECASE)
 
 
+# Every match of the patterns above states a fact: a condition (_HEALTH_NOUN), a state (_STATE_ADJ), an
+# identity (_IDENTITY_NOUN), a crime (_CRIME_VERB) or coming out (_COMING_OUT). Most stories state none,
+# and are known to by a set test and a few substring tests, in place of those scans and of listing the
+# story's people for them. For each alternative, a word every match of it has: a whole run of letters
+# where the pattern puts a space, a hyphen or a word boundary on both sides of it ("seizures?" is
+# "seizure" or "seizures"; "alzheimer['’]?s" is "alzheimers" or "alzheimer")...
+_FACT_WORDS_TEXT = """
+    op ops operation operations surgery surgerys replacement replacements transplant transplants
+    dementia alzheimer alzheimers cancer tumour chemo chemotherapy radiotherapy dialysis stroke diabetes
+    epilepsy seizure seizures autism adhd dyslexia dyspraxia depression anxiety bipolar schizophrenia
+    psychosis ptsd ocd disorder anorexia bulimia mental breakdown illness condition diagnosis disability
+    disabilities impairment wheelchair scooter walking zimmer crutches hearing guide badge blindness
+    deafness loss failing eyesight pregnancy miscarriage addiction alcoholism drinking drug overdose harm
+    suicide attack copd asthma arthritis sclerosis parkinson parkinsons neurone mnd hiv hepatitis covid
+    fall broken injury injuries frailty incontinence palliative prognosis amputation amputations stoma
+    oxygen faith religion religious hijab headscarf turban kippah yarmulke mosque synagogue gurdwara
+    mandir sexuality orientation identity ethnicity ethnic criminal conviction convictions prison jail
+    arrest offending probation asbo offence offences parole order sentence electronic release insulin
+    inhaler inhalers epi epipen epipens medication medications medicine medicines meds prescription
+    prescriptions methadone anti antidepressant antidepressants painkiller painkillers morphine steroids
+    warfarin statins pills tablets mastectomy hysterectomy colostomy ileostomy biopsy pacemaker stent
+    angioplasty cataract cataracts cochlear ivf abortion caesarean section physio physiotherapy rehab
+    rehabilitation detox counselling therapy psychiatrist treatment results blood hospital
+    muslim christian jewish hindu sikh buddhist catholic atheist witness gay lesbian bisexual
+    transgender trans binary queer blind deaf disabled autistic dyslexic diabetic epileptic paralysed
+    pregnant terminally housebound bedbound bound alcoholic sighted impaired black asian race heritage
+    british descent origin gypsy gipsy traveller romany romani roma showman pansexual asexual intersex
+    offender prisoner convict inmate exoffender exprisoner exconvict exinmate register licence remand
+    bail tag custody bars sectioned recovery
+    jew mormon quaker pagan rastafarian methodist baptist anglican refugee overstayer undocumented
+    jehovah jehovahs asylum illegal romany romani roma irish english welsh scottish cautioned released
+"""
+_FACT_WORDS = frozenset(_FACT_WORDS_TEXT.split())
+# ...and, where a pattern ends a word without a boundary (_IDENTITY_NOUN and _CRIME_VERB in _PREDICATE:
+# "a Jew" is matched in "a Jewish"), what the word starts with. Each such word follows a space, so it
+# starts a run of letters: the runs, one a line, are scanned once for a line that starts with one.
+_FACT_PREFIXES_TEXT = """
+    muslim christian jew hindu sikh buddhist catholic mormon quaker atheist pagan rastafarian methodist
+    baptist anglican refugee overstayer undocumented arrested convicted jailed imprisoned sentenced
+    remanded bail
+"""
+
+
+def _starting_with(prefixes: list[str]) -> re.Pattern[str]:
+    """A line that starts with one of ``prefixes``, which are grouped by their first letter: the regex
+    engine then tries one group at each line rather than every prefix."""
+    groups: dict[str, list[str]] = {}
+    for prefix in prefixes:
+        groups.setdefault(prefix[0], []).append(re.escape(prefix[1:]))
+    return re.compile(
+        "\n(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in sorted(groups.items())) + ")"
+    )
+
+
+_FACT_STARTS = _starting_with(_FACT_PREFIXES_TEXT.split())
+# The facts whose every word is an everyday one, by all the words they need: "served time", "did
+# time", "got two years for …", "came out of prison", "came out as gay".
+_CRIME_TIME = frozenset(["served", "did"])
+_CRIME_GIVEN = frozenset(["served", "did", "got", "given", "sentenced"])
+_CRIME_TERMS = frozenset(["year", "years", "month", "months", "week", "weeks", "sentence", "stretch"])
+_OUT_OF = frozenset(["come", "came", "got", "gets", "getting", "coming"])
+_COMING = frozenset(["come", "came", "coming"])
+_PRONOUNS = frozenset(["she", "he", "who"])
+
+
+def _may_state_a_fact(source: str, words: frozenset[str]) -> bool:
+    """False when no match of the patterns above can be in ``source``, an ASCII story (whose ``words``
+    are its runs of letters in lower case, as the case-blind patterns compare them); True otherwise."""
+    if not source.isascii() or not _FACT_WORDS.isdisjoint(words):
+        return True
+    if "out" in words and not _OUT_OF.isdisjoint(words) and ("of" in words or "as" in words):
+        return True
+    if not _CRIME_TIME.isdisjoint(words) and any(w.startswith("time") for w in words):
+        return True
+    if not _CRIME_GIVEN.isdisjoint(words) and not _CRIME_TERMS.isdisjoint(words):
+        return True
+    # What is left is a word that only starts like an identity or a crime, which _PREDICATE alone takes:
+    # after "she", "he" or "who", or after a person (a name, a first name, a role such as "tenant").
+    if (
+        _PRONOUNS.isdisjoint(words)
+        and not find_names(source)
+        and not may_name_someone(source)
+        and _ROLE_WORDS.isdisjoint(words)
+    ):
+        return False
+    return _FACT_STARTS.search("\n" + "\n".join(words)) is not None
+
+
 # The word each pattern starts from: most stories have none of "her", "his", "she", "he", "who"
 # together with the rest, and these are the longest patterns in the catalogue.
 _PERSON_NOUNS = frozenset(
@@ -238,6 +326,16 @@ def check_special(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
     source = text.text
     words = text.words
     spans: list[tuple[int, int]] = []
+    if _may_state_a_fact(source, words):
+        _stated_facts(source, words, spans)
+    # The categories by the shape of their words ("diagnosed with cystic fibrosis", "a devout Methodist"),
+    # each only when its cue words are in the story.
+    spans += shaped_special_spans(source, words)
+    return [Finding(SPECIAL, Severity.BLOCK, a, b, SPECIAL_REASON) for a, b in merge_spans(spans)]
+
+
+def _stated_facts(source: str, words: frozenset[str], spans: list[tuple[int, int]]) -> None:
+    """Add to ``spans`` the facts the patterns above find said of a person."""
     patterns = (
         *((_POSSESSIVE_SPECIAL,) if "her" in words or "his" in words else ()),
         *((_SUBJECT_PREDICATE,) if "she" in words or "he" in words or "who" in words else ()),
@@ -283,10 +381,6 @@ def check_special(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> l
             who = m.group("who")
             if who in _PRONOUNS_AND_TITLES or is_first_name(who) or who in AMBIGUOUS_FIRST_NAMES:
                 spans.append((m.start("fact"), m.end("fact")))
-    # The categories by the shape of their words ("diagnosed with cystic fibrosis", "a devout Methodist"),
-    # each only when its cue words are in the story.
-    spans += shaped_special_spans(source, words)
-    return [Finding(SPECIAL, Severity.BLOCK, a, b, SPECIAL_REASON) for a, b in merge_spans(spans)]
 
 
 REGISTRY: tuple[Registration, ...] = (
