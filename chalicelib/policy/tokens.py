@@ -149,3 +149,17 @@ def previous_word(text: str, toks: Sequence[Token], i: int) -> str:
     if text[prev.end : toks[i].start].strip(" .") != "":
         return ""
     return prev.word
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Every sentence or line of ``text`` as ``[start, end)``, breaks as ``sentence_bounds`` finds them."""
+    starts, ends = _sentence_marks(text)
+    out = []
+    begin = 0
+    for start, end in zip(starts, ends, strict=True):
+        if start > begin:
+            out.append((begin, start))
+        begin = end
+    if begin < len(text):
+        out.append((begin, len(text)))
+    return out

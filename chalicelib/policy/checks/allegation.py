@@ -47,7 +47,7 @@ _EXCUSES = r"""
     thanks? thank_you cheers_to_all cheers_to_everyone kindly (?<!the\s)donated donating sponsored winner
     well_done legends? brilliant lovely spotless award congratulations congrats proud
     convicted conviction fined prosecut\w* magistrates crown_court sentenced pleaded charged_in
-    penalty_notice improvement_notice warrant seized investigation enforcement test_purchase
+    penalty_notice improvement_notice warrant seized investigation enforcement test_purchases?
     please reminder tip: alert awareness how_to never_pay report_it call_us call_999 contact_our
 """
 # "won" of a prize ("won the contract" is no excuse); "if you" as advice ("if you see it, report it"), not
@@ -448,3 +448,13 @@ def _in_scare_quotes(source: str, pos: int, start: int, end: int) -> bool:
 
 def _victim_named(source: str, start: int, end: int) -> bool:
     return any(_VICTIM_AFTER.match(source, n.end) for n in find_names(source) if start <= n.start < end)
+
+
+def identifiable(source: str, start: int, end: int) -> bool:
+    """Whether someone who can be defamed is named in ``source[start:end]`` (see ``_mentions``)."""
+    return _identifiable(source, start, end)
+
+
+def excused(source: str, start: int, end: int) -> bool:
+    """Whether ``source[start:end]`` thanks or praises, states an official outcome or gives advice."""
+    return _excused(source, _lower_in_place(source[start:end]), start)

@@ -17,6 +17,7 @@ from ..registry import Registration
 from ..rules import OrgRules, builtin_list
 from ..words import first_characters, initials
 from .allegation import allegations
+from .allegation_model import model_allegations
 from .profanity import spaced_out, undisguised_words
 from .wrongdoing import DONE_KINDS, KINDS, WRONGDOING_WORDS
 
@@ -441,6 +442,9 @@ def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
     for span in allegations(text):
         if span not in taken:
             findings.append(Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON))
+    if not findings:
+        # Wording the rules do not know, read by the model (``allegation_model``).
+        findings = [Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON) for span in model_allegations(text)]
     return findings
 
 

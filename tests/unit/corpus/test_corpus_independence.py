@@ -42,7 +42,8 @@ def _data_entries() -> set[str]:
         if path.name in NEGATIVE_LISTS:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
-            for part in line.split("#", 1)[0].split("|"):
+            # A weights file's line is a feature, a tab and its weight: the feature is the entry.
+            for part in line.split("#", 1)[0].split("\t", 1)[0].split("|"):
                 if folded := _fold(part.replace("*", "")):
                     entries.add(folded)
     return entries

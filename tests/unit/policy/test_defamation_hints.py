@@ -59,7 +59,7 @@ def test_the_allegation_blocks(text: str) -> None:
         "Mr Osei on Vine Street had his shop window smashed again on Saturday night.",
         "Mrs Dunne at the corner shop was given a fake £20 note on Friday. Check your notes.",
         "Ray Fenn who runs the Sunday car boot flagged some lads selling fake trainers.",
-        "Sue Platt never charges the pensioners for the call-out, and she didn't have to come out at all.",
+        "Sue Platt never charges pensioners for the call-out, and she didn't have to come out at all.",
     ],
 )
 def test_the_look_alike_passes(text: str) -> None:
