@@ -97,6 +97,8 @@ _LEET = str.maketrans(
         "\u0458": "j",
         "\u051b": "q",
         "\u051d": "w",
+        # Small capital letters, a "fake font" NFKC leaves as it is: "ᴘʀɪᴄᴋ".
+        **dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnopqrstuvwyz", strict=True)),
     }
 )
 # A word, with the symbols that stand in for letters or hide them; digits alone are never a word.
@@ -221,6 +223,8 @@ def _matches(folded: str, m: _Matcher) -> bool:
     if "*" in folded:
         return _masked_match(folded, m.words)
     word = folded.strip("'’-")
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]  # "some twat's parked": the word with "'s" (is, has, or whose)
     if _listed(word, m):
         return True
     if _REPEATS.search(word) is None:

@@ -59,6 +59,8 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-1", "TONE-PROF", "profanity_1.tsv", tuned=True),
     BlindSet("profanity-2", "TONE-PROF", "profanity_2.tsv", tuned=False),
     BlindSet("profanity-3", "TONE-PROF", "profanity_3.tsv", tuned=False),
+    BlindSet("profanity-4", "TONE-PROF", "profanity_4.tsv", tuned=True),
+    BlindSet("profanity-5", "TONE-PROF", "profanity_5.tsv", tuned=False),
 )
 
 

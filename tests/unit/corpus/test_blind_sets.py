@@ -23,17 +23,17 @@ FLOOR = {
     "defamation-7": 0.77,
     "defamation-8": 0.45,
     "defamation-9": 0.46,
-    "profanity-1": 0.9,
-    "profanity-2": 0.74,
-    "profanity-3": 0.8,
+    "profanity-1": 0.92,
+    "profanity-2": 0.82,
+    "profanity-3": 0.84,
+    "profanity-4": 0.86,
+    "profanity-5": 0.75,
 }
 FALSE_BLOCK_LIMIT = 0.02
-# A set over the limit when it was first scored is held where it stood, never worse: profanity-2 blocked
-# 6 of its 70 look-alikes before TONE-PROF read a word's ordinary sense, 2 after (2.9%); profanity-3 blocked
-# 2 of its 70 when it was first scored, before and after TONE-PROF judged unknown words by their place.
-# defamation-5 blocked 5 of its 80 when first scored (with the check as it stood before it was written), 2 by
-# the time it was first read.
-FALSE_BLOCK_CEILING = {"profanity-2": 2 / 70, "profanity-3": 2 / 70, "defamation-5": 2 / 80}
+# A set over the limit when it was first scored is held where it stood, never worse: defamation-5 blocked
+# 5 of its 80 look-alikes when first scored (with the check as it stood before it was written), 2 by the
+# time it was first read. (profanity-2 and -3 were over it too, at 2/70 each, until 2026-12-06.)
+FALSE_BLOCK_CEILING = {"defamation-5": 2 / 80}
 
 
 @pytest.fixture(scope="module")
