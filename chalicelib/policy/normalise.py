@@ -123,13 +123,15 @@ class NormalisedText:
         """Whether an ASCII digit may stand straight before a letter ("9AA" in a postcode); always True
         for text that is not ASCII, where case-insensitive patterns also take other letters."""
         shape = self.alnum_shape
-        return shape is None or b"0a" in shape
+        # ``find``, not ``in``: ``in`` first tries its operand as an int, an error raised and cleared
+        # that costs more than the search.
+        return shape is None or shape.find(b"0a") != -1
 
     @_per_text
     def letter_then_digit(self) -> bool:
         """Whether a letter may stand straight before an ASCII digit ("AB12"); True for non-ASCII text."""
         shape = self.alnum_shape
-        return shape is None or b"a0" in shape
+        return shape is None or shape.find(b"a0") != -1  # ``find``: see ``digit_then_letter``
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` in the normalised text to the span of the original it came from."""

@@ -400,7 +400,8 @@ def _capital_words(source: str) -> tuple[tuple[int, int], ...]:
     letter can only be A-Z, rather than by looking at every letter of every word; cached because
     the capitals and jargon checks both ask."""
     if source.isascii():
-        if b"AA" not in source.encode("ascii").translate(_CASE_SHAPE, _NOT_LETTER_OR_SPACE):
+        # ``find``, not ``in``: ``in`` first tries its operand as an int, an error raised and cleared.
+        if source.encode("ascii").translate(_CASE_SHAPE, _NOT_LETTER_OR_SPACE).find(b"AA") == -1:
             return ()
         return tuple(m.span() for m in _ASCII_CAPITALS.finditer(source))
     return tuple(m.span() for m in _NON_SPACE.finditer(source) if _is_capitals(m.group(0)))

@@ -301,15 +301,25 @@ def _ours_before(source: str, pos: int) -> bool:
     return _OUR_ROLE.search(before) is not None or _OUR_BEFORE.search(before) is not None
 
 
-def allegations(text: NormalisedText) -> list[tuple[int, int]]:
-    """The spans of the cues of allegations about someone identifiable, in ``text.text``."""
+@cache
+def trigger_words() -> frozenset[str]:
+    """Every word whose presence ``allegations`` asks about first: a cue's key, a claim, a "never"."""
+    return _cue_keys() | _CLAIM_WORDS | _NOT_DONE_WORDS
+
+
+def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) -> list[tuple[int, int]]:
+    """The spans of the cues of allegations about someone identifiable, in ``text.text``.
+
+    ``triggers``, if given, is the story's words among a set that holds ``trigger_words()``: a caller
+    that asks other questions of the same words intersects once, and the tests below are of a few."""
     words = text.words
     # Set with set: Python walks the smaller of the two (a story's words), not the 400 keys. Most
     # stories have none of them, and are done without building the generator below.
-    keys = words & _cue_keys()
+    hits = words if triggers is None else triggers
+    keys = hits & _cue_keys()
     by_key = _cues_by_key()
     said = frozenset(phrase for key in keys for phrase, needs in by_key[key] if needs <= words)
-    claimed = not words.isdisjoint(_CLAIM_WORDS) and not words.isdisjoint(_NOT_DONE_WORDS)
+    claimed = not hits.isdisjoint(_CLAIM_WORDS) and not hits.isdisjoint(_NOT_DONE_WORDS)
     if not said and not claimed:
         return []
     source = text.text

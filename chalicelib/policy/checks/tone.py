@@ -16,7 +16,7 @@ from ..people import find_names, sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
 from ..words import first_characters, initials
-from .allegation import allegations
+from .allegation import allegations, trigger_words
 from .allegation_model import model_allegations
 from .profanity import spaced_out, undisguised_words
 from .wrongdoing import DONE_KINDS, KINDS, WRONGDOING_WORDS
@@ -238,9 +238,10 @@ def _wrongdoing_by_word() -> dict[str, tuple[_Kind, ...]]:
     return {word: tuple(entries) for word, entries in by_word.items()}
 
 
-def _verbs_said(source: str, words: frozenset[str]) -> str | None:
-    """The alternation of the kinds of verb the story has a match of, in a fixed order; None if none."""
-    hits = words & _ALL_VERB_WORDS
+def _verbs_said(source: str, words: frozenset[str], triggers: frozenset[str]) -> str | None:
+    """The alternation of the kinds of verb the story has a match of, in a fixed order; None if none.
+    ``triggers`` is ``words``, or those of them among a set that holds ``_ALL_VERB_WORDS``."""
+    hits = triggers & _ALL_VERB_WORDS
     if not hits:
         return None
     by_word = _wrongdoing_by_word()
@@ -390,14 +391,30 @@ def _allegation_words() -> frozenset[str] | None:
     return starts | {t.lower() + "s" for t in terms if t.isalpha()}
 
 
+@cache
+def _trigger_words() -> frozenset[str] | None:
+    """Every word the rules of TONE-DEFAME test a story's words for before reading it (see
+    ``_defamation`` and ``allegation.allegations``); None when an allegation is not a word's run."""
+    allegations = _allegation_words()
+    if allegations is None:
+        return None
+    return allegations | _ALL_VERB_WORDS | trigger_words()
+
+
 def check_defamation(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
+    return _defamation(text, text.words)
+
+
+def _defamation(text: NormalisedText, triggers: frozenset[str]) -> list[Finding]:
+    """``check_defamation``; ``triggers`` is the story's words, or those of them among a set that holds
+    every word asked about below (``_trigger_words``)."""
     source = text.text
     allegations = _allegation_words()
     # Most stories that get this far have only a verb ("dumped", "took"): the allegation patterns,
     # which cost most, cannot match them, and only the verb patterns run, with only the kinds of verb
     # the story has.
-    alleged = allegations is None or not allegations.isdisjoint(text.words)
-    verb = _verbs_said(source, text.words)
+    alleged = allegations is None or not allegations.isdisjoint(triggers)
+    verb = _verbs_said(source, text.words, triggers)
     if not alleged and verb is None:
         return []
     verb_patterns = _verb_patterns(verb) if verb is not None else None
@@ -437,11 +454,18 @@ def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
     """TONE-DEFAME: the name-then-verb patterns above, and allegations read a sentence at a time
     (``allegation``: a kind of wrongdoing said of someone identifiable, in either order)."""
     source = text.text
-    findings = [f for f in check_defamation(text, ctx, rules) if not _title_word(source, f.start)]
-    taken = {(f.start, f.end) for f in findings}
-    for span in allegations(text):
-        if span not in taken:
-            findings.append(Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON))
+    vocabulary = _trigger_words()
+    # One intersection with every word the rules ask about, in place of one a rule: the story's words
+    # are looked up once, and each rule's test is of the few found.
+    triggers = text.words if vocabulary is None else text.words & vocabulary
+    findings: list[Finding] = []
+    # A story with none of those words (about half) has nothing for either rule to find.
+    if triggers:
+        findings += (f for f in _defamation(text, triggers) if not _title_word(source, f.start))
+        taken = {(f.start, f.end) for f in findings}
+        for span in allegations(text, triggers):
+            if span not in taken:
+                findings.append(Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON))
     if not findings:
         # Wording the rules do not know, read by the model (``allegation_model``).
         findings = [Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON) for span in model_allegations(text)]
