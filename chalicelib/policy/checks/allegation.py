@@ -219,7 +219,8 @@ def _cue_keys() -> frozenset[str]:
 def _cue_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
     """One pattern of ``phrases`` (longest first): a story has every word of a few of the 500 cues, and a
     small alternation is many times faster to scan for than all of them."""
-    body = "|".join(_phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True))
+    # Longest first, then in order: equal lengths in a set's order would make spans differ between runs.
+    body = "|".join(_phrase_pattern(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
     pattern = rf"(?<![\w'’-])(?:{body})(?![\w'’-])"
     # Behind a lookahead of the phrases' first characters, unless one starts with the wildcard.
     starts = [p.lstrip() for p in phrases]
