@@ -22,7 +22,7 @@ from operator import methodcaller
 from ...domain.findings import CheckContext, Finding, Severity
 from ..disguise_shapes import SPACED, has_disguised_word, may_be_spaced_out
 from ..normalise import NormalisedText
-from ..people import COMMON_WORDS
+from ..people import COMMON_WORDS, is_common_word
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
 from ..senses import ordinary_sense
@@ -498,6 +498,35 @@ def _beyond_the_list(folded: str, raw: str, source: str, start: int, strong: _Ma
     return is_variant(folded.strip("'’-")) or is_variant(word) or is_compound(folded) or is_compound(word)
 
 
+# Mild words that are also names with a capital (a surname spelt "sod" with its "o" doubled), repeated
+# letters undone.
+_MILD_NAMES = frozenset({"git", "prat", "sod"})
+# The inward half of a postcode ("S25 4SS"), which leetspeak would read as a word.
+_OUTWARD_CODE_BEFORE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+$")
+
+
+def _inward_code(raw: str, source: str, start: int) -> bool:
+    return (
+        len(raw) == 3
+        and raw[0].isdigit()
+        and raw[1:].isupper()
+        and _OUTWARD_CODE_BEFORE.search(source, max(0, start - 6), start) is not None
+    )
+
+
+def _name_with_listed_ending(raw: str, folded: str, strong: _Matcher) -> bool:
+    """A capitalised word that matches only by a listed ending after something no dictionary holds is
+    a name ("Harshit"); "Bullshit" and "Apeshit" start with words and still count."""
+    if not (raw[:1].isupper() and raw[1:].islower()) or folded in strong.inflected:
+        return False
+    if folded.startswith(strong.words.prefixes):
+        return False
+    return any(
+        folded.endswith(tail) and len(folded) - len(tail) >= 2 and not is_common_word(folded[: -len(tail)])
+        for tail in strong.words.suffixes
+    )
+
+
 def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = text.text
     extra = tuple(rules.words.profanity)
@@ -534,6 +563,8 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
             continue
         if raw[0].isupper() and _PLACE_AFTER.match(source, end):
             continue
+        if _inward_code(raw, source, start) or _name_with_listed_ending(raw, folded, strong):
+            continue
         if _matches(folded, strong):
             # "Dick" with a capital is a name (Dick Whittington, Philip K. Dick), not the insult.
             if folded in {"dick", "dicks"} and raw[0].isupper() and not raw.isupper():
@@ -543,7 +574,7 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
             findings.append(Finding(PROF, Severity.BLOCK, start, end, PROF_REASON))
         elif _beyond_the_list(folded, raw, source, start, strong):
             findings.append(Finding(PROF, Severity.BLOCK, start, end, PROF_REASON))
-        elif _matches(folded, mild) and not (raw[0].isupper() and folded in {"git", "prat", "sod"}):
+        elif _matches(folded, mild) and not (raw[0].isupper() and _collapse(folded) in _MILD_NAMES):
             findings.append(Finding(PROF, Severity.WARN, start, end, MILD_PROF_REASON))
     taken = {(f.start, f.end) for f in findings}
     return findings + [f for f in unvowelled if (f.start, f.end) not in taken]
