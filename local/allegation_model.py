@@ -68,8 +68,7 @@ def _function_words() -> frozenset[str]:
 
 
 def _everyday(word: str) -> bool:
-    plain = word.replace("'", "")
-    return word in COMMON_WORDS or plain in COMMON_WORDS or word in modern_words() or plain in modern_words()
+    return word in COMMON_WORDS or word in modern_words()
 
 
 def _capitalised_only(text: str) -> frozenset[str]:

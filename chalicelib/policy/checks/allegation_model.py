@@ -2,8 +2,7 @@
 
 The phrase lists of ``allegation`` hold what their writers thought of; people who have never seen them
 allege wrongdoing in words nobody listed. A logistic regression over everyday words other than stop
-words
-(``policy/data/tone_allegation_weights.txt``, trained by ``local/allegation_model.py`` on blind-written
+words (``policy/data/tone_allegation_weights.txt``, trained by ``local/allegation_model.py`` on blind-written
 development sets and the corpus's development split) scores a story of up to three sentences as a
 whole (the development sets' lines are such stories), and a longer one a sentence at a time, each with
 the one before it. A story or pair of sentences whose score is over ``THRESHOLD`` blocks when it also
@@ -41,16 +40,21 @@ def features(text: str) -> frozenset[str]:
     return lower_runs(text)
 
 
-@cache
-def weights() -> tuple[dict[str, float], float]:
-    """The words' weights and the intercept."""
+def parse_weights(text: str) -> tuple[dict[str, float], float]:
+    """A weights file's words and weights, and its intercept (the line ``(bias)``)."""
     table: dict[str, float] = {}
-    text = files("chalicelib.policy").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
     for line in text.splitlines():
         if line and not line.startswith("#"):
             feature, _, weight = line.partition("\t")
             table[feature] = float(weight)
     return table, table.pop("(bias)")
+
+
+@cache
+def weights() -> tuple[dict[str, float], float]:
+    """The words' weights and the intercept."""
+    text = files("chalicelib.policy").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
+    return parse_weights(text)
 
 
 def _score(words: frozenset[str]) -> float:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from chalicelib.domain.findings import CheckContext
-from chalicelib.policy.checks.allegation_model import WEIGHTS_FILE, model_allegations, weights
+from chalicelib.policy.checks.allegation_model import WEIGHTS_FILE, model_allegations, parse_weights, weights
 from chalicelib.policy.normalise import normalise
 from local import allegation_model
 from tests.unit.policy.test_issue_examples import blocked_spans
@@ -21,12 +21,8 @@ CTX = CheckContext(now=datetime(2026, 6, 1, 9, tzinfo=UTC), channel="blog")
 
 
 def _table(text: str) -> dict[str, float]:
-    out = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            feature, _, weight = line.partition("\t")
-            out[feature] = float(weight)
-    return out
+    table, bias = parse_weights(text)
+    return {**table, "(bias)": bias}
 
 
 def test_the_weights_are_what_the_development_sets_train() -> None:
