@@ -45,15 +45,17 @@ def _alternation(words: str) -> str:
 # sentence is not an allegation whatever else it has. Checked in the sentence, lower case.
 _EXCUSES = r"""
     thanks? thank_you cheers_to_all cheers_to_everyone kindly (?<!the\s)donated donating sponsored winner
-    well_done legends? brilliant lovely spotless award congratulations congrats proud
+    well_done cracking_job great_job good_job top_job legends? brilliant lovely spotless award
+    congratulations congrats proud
     convicted conviction fined prosecut\w* magistrates crown_court sentenced pleaded charged_in
     penalty_notice improvement_notice warrant seized investigation enforcement test_purchases?
     please reminder tip: alert awareness how_to never_pay report_it call_us call_999 contact_our
+    flagged tipped_us_off tipped_off
 """
 # "won" of a prize ("won the contract" is no excuse); "if you" as advice ("if you see it, report it"), not
 # an idiom ("wouldn't eat there if you paid me").
 _PRIZES = "award prize cup trophy title medal gold silver bronze competition contest final league"
-_ADVICE = "see spot find notice have need are think suspect want get witness hear smell"
+_ADVICE = "see saw spot find notice have need are think suspect want get witness hear smell"
 _EXCUSED = re.compile(
     rf"\b(?:{_alternation(_EXCUSES)}|won\s+(?:\w+\s+){{0,3}}?(?:{_alternation(_PRIZES)})s?"
     rf"|if\s+you\s+(?:{_alternation(_ADVICE)}))\b(?!['’])"
@@ -134,6 +136,41 @@ def _roles_at(window: str) -> list[tuple[int, int]]:
     return out
 
 
+# Someone named by a description at a named place: "the gamekeeper on the Haverley Estate", "that
+# takeaway on Mill Lane", "the woman who runs the kennels at Brook Farm". The description's head is any
+# everyday word for a person or a business (WordNet's, policy/data/people_agent_nouns.txt: 4,900 words,
+# where _ROLES holds the 90 most common); after it, perhaps "who/that <verb> …", a preposition of place
+# and a capital or a number. "The bins behind St Anne's" has no such head.
+AGENTS_FILE = "people_agent_nouns.txt"
+_DESCRIBED = re.compile(
+    r"\b(?i:the|that|this)\s+(?:[a-z][\w'’-]*\s+){0,3}?([a-z][a-z-]*)"
+    r"(?:\s+(?:who|that)\s+[a-z]+(?:\s+(?:the|a|an))?(?:\s+[a-z][\w'’-]*){0,2}?)?"
+    r"\s+(?:at|on|in|from|of|above|behind|opposite|by|near|outside|off)\s+(?:the\s+)?(?:(?:number|no\.?)\s*)?"
+    r"[A-Z0-9]"
+)
+
+
+@cache
+def _agents() -> frozenset[str]:
+    return frozenset(builtin_list(AGENTS_FILE))
+
+
+def _is_agent(word: str) -> bool:
+    """``word`` or the singular of a regular plural ("builders", "businesses", "nurseries") is one."""
+    agents = _agents()
+    return (
+        word in agents
+        or (word.endswith("s") and word[:-1] in agents)
+        or (word.endswith("es") and word[:-2] in agents)
+        or (word.endswith("ies") and word[:-3] + "y" in agents)
+    )
+
+
+def _described_at(window: str) -> list[tuple[int, int]]:
+    """The spans of the descriptions of someone at a named place in ``window``."""
+    return [m.span() for m in _DESCRIBED.finditer(window) if _is_agent(m.group(1))]
+
+
 # A business or place by the shape of its name: two or more capitalised words, or one with a digit.
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w'’])(?:[A-Z][\w'’&-]*|&)(?:\s+(?:[A-Z][\w'’&-]*|&|of|and|the)){0,4}\s+[A-Z][\w'’-]*"
@@ -147,7 +184,6 @@ _OUR_ROLE = re.compile(
 )
 # A sentence that opens with a name and says which one: "Gavin who was on the bin round", "Kev's".
 _FIRST_NAME_THEN = re.compile(r"([A-Z][a-z]+)(?:\s+(?:who|from|at|on|in|the|,)\b|['’]s\b)")
-_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|them|him)\b")
 # What points back at someone named: a pronoun, or "the owner", "the founder" of a business named.
 _REFERS = re.compile(
     r"\b(?:he|she|they|his|her|their|them|him"
@@ -167,9 +203,14 @@ _NOT_A_NAME = frozenset(_NOT_A_NAME_TEXT.split())
 _PLACE_WORDS_TEXT = """
     Road Street Lane Avenue Ave Close Way Drive Estate Park Crescent Grove Row Gardens Place Terrace
     Walk Hill Square Green Fields Field Mews Rise Court Wharf Market Town City Borough Council Library
-    Station Bridge Common Wood Valley
+    Station Bridge Common Wood Valley Dene Vale Moor
 """
 _PLACE_WORDS = frozenset(_PLACE_WORDS_TEXT.split())
+# A name the name finder found that is a place by its last word and the word before it: "at Jesmond
+# Dene", "on Ilkley Moor" ("Jim Hill stole" is still a name).
+_A_PLACE_NAMED = re.compile(
+    rf"\b(?:at|in|on|near|from|by)\s+[A-Z][\w'’-]*\s+(?:{'|'.join(sorted(_PLACE_WORDS))})$"
+)
 
 
 # "Rip-off merchants." "Stolen from the railway, obviously.": a verbless few words after a sentence that
@@ -256,9 +297,14 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where someone who can be defamed is named between ``start`` and ``end``: by the name finder, a
     role at a named place, a business or person's run of capitals, or a lone name that is no common
     word; never one of the staff ("our ranger Phil")."""
-    out = [(n.start, n.end) for n in find_names(source) if start <= n.start < end]
     window = source[start:end]
+    out = [
+        (n.start, n.end)
+        for n in find_names(source)
+        if start <= n.start < end and not _A_PLACE_NAMED.search(source, max(0, n.start - 8), n.end)
+    ]
     out += [(start + a, start + b) for a, b in _roles_at(window)]
+    out += [(start + a, start + b) for a, b in _described_at(window)]
     for m in _CAPITALISED_RUN.finditer(window):
         words = [w.strip("'’s") for w in m.group().split()]
         if not (set(words) <= _NOT_A_NAME | {"&", "of", "and", "the"} or words[-1] in _PLACE_WORDS):

