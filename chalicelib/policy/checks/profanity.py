@@ -221,7 +221,7 @@ def _listed(word: str, m: _Matcher) -> bool:
 def _matches(folded: str, m: _Matcher) -> bool:
     """Whether a folded word is on the list, as written, masked or with letters repeated."""
     if "*" in folded:
-        return _masked_match(folded, m.words)
+        return _masked_match(folded, m)
     word = folded.strip("'’-")
     if word.endswith(("'s", "’s")):
         word = word[:-2]  # "some twat's parked": the word with "'s" (is, has, or whose)
@@ -238,15 +238,21 @@ def _matches(folded: str, m: _Matcher) -> bool:
     )
 
 
-def _masked_match(folded: str, words: _WordList) -> bool:
-    # Each "*" hides at least one letter; the letters shown must start the word and be in order.
+def _masked_match(folded: str, m: _Matcher, *, inflected: bool = True) -> bool:
+    # A run of n "*" hides n to n + 2 letters ("f*ck", "f**k", "f***"; "b*g" is not "ballbag"); the
+    # letters shown must start the word and be in order. A listed word's endings count as they do
+    # unmasked: "c*nts", "f*ckers".
     letters = folded.replace("*", "")
     if not letters or not folded[0].isalpha():
         return False
     pattern = re.compile(
-        "".join(r"\w+" if ch == "*" else re.escape(ch) for ch in re.sub(r"\*+", "*", folded))
+        "".join(
+            rf"\w{{{len(run)},{len(run) + 2}}}" if run.startswith("*") else re.escape(run)
+            for run in re.findall(r"\*+|[^*]+", folded)
+        )
     )
-    return any(pattern.fullmatch(w) for w in words.exact if len(w) >= len(letters) + 1)
+    words = m.inflected if inflected else m.words.exact
+    return any(pattern.fullmatch(w) for w in words if len(w) >= len(letters) + 1)
 
 
 @cache
@@ -491,7 +497,7 @@ def _beyond_the_list(folded: str, raw: str, source: str, start: int, strong: _Ma
     """A spelling variant ("fvck"), a compound ("arse" and "badger") or a masked one ("bulls**t");
     a capitalised word inside a sentence is a name ("Cockfield"), not one of these."""
     if "*" in folded:
-        return masked_compound(folded, lambda rest: _masked_match(rest, strong.words))
+        return masked_compound(folded, lambda part: _masked_match(part, strong, inflected=False))
     if raw[0].isupper() and not raw.isupper() and re.search(r"[\w,;]\s+$", source[max(0, start - 3) : start]):
         return False
     word = _collapse(folded.strip("'’-")) if _REPEATS.search(folded) else folded.strip("'’-")

@@ -1,0 +1,49 @@
+"""A masked word keeps its endings and its compounds: "c*nts" and "f*ckers" are the listed words with
+an ending, "sh*tshow" a masked word with an everyday word after it. A mask over a mild word still only
+warns, and a mask that shows too little to say which word it hides finds nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.domain.findings import Severity
+from tests.unit.policy.test_policy_tone import found
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The best man opened with 'right you c*nts' in front of his nan.", "c*nts"),
+        ("The old boy said kill the f*ckers and who am I to argue.", "f*ckers"),
+        ("Absolute sh*tshow of a morning on the Harrowby round.", "sh*tshow"),
+        ("A sh*tload of rain on the gritters tonight.", "sh*tload"),
+        ("Sh*tting myself before my first solo visit.", "Sh*tting"),
+    ],
+)
+def test_masked_swearing_with_an_ending_or_a_word_after_it_blocks(text: str, span: str) -> None:
+    assert found(text, "TONE-PROF") == [(span, Severity.BLOCK)]
+
+
+def test_a_masked_mild_word_warns() -> None:
+    assert found("Some little b*ggers snapped the swing chain again.", "TONE-PROF") == [
+        ("b*ggers", Severity.WARN)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fill in the b*g form and hand it to reception.",  # too little shown to be anything
+        "Gardeners planted the sh-t-ake beds at the allotments.",  # hyphens are not a mask
+        "Mo and Fo from the depot raised £400 for the hospice.",
+    ],
+)
+def test_too_little_shown_passes(text: str) -> None:
+    assert found(text, "TONE-PROF") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"), [("WTAF is going on with the weather?", "WTAF"), ("itching like a mofo", "mofo")]
+)
+def test_abbreviated_and_slang_swearing_blocks(text: str, span: str) -> None:
+    assert found(text, "TONE-PROF") == [(span, Severity.BLOCK)]
