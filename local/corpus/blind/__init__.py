@@ -56,11 +56,16 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("defamation-7", "TONE-DEFAME", "defamation_7.tsv", tuned=True),
     BlindSet("defamation-8", "TONE-DEFAME", "defamation_8.tsv", tuned=True),
     BlindSet("defamation-9", "TONE-DEFAME", "defamation_9.tsv", tuned=False),
+    BlindSet("defamation-10", "TONE-DEFAME", "defamation_10.tsv", tuned=True),
+    BlindSet("defamation-11", "TONE-DEFAME", "defamation_11.tsv", tuned=True),
+    BlindSet("defamation-12", "TONE-DEFAME", "defamation_12.tsv", tuned=False),
     BlindSet("profanity-1", "TONE-PROF", "profanity_1.tsv", tuned=True),
     BlindSet("profanity-2", "TONE-PROF", "profanity_2.tsv", tuned=False),
     BlindSet("profanity-3", "TONE-PROF", "profanity_3.tsv", tuned=False),
     BlindSet("profanity-4", "TONE-PROF", "profanity_4.tsv", tuned=True),
     BlindSet("profanity-5", "TONE-PROF", "profanity_5.tsv", tuned=False),
+    BlindSet("profanity-6", "TONE-PROF", "profanity_6.tsv", tuned=True),
+    BlindSet("profanity-7", "TONE-PROF", "profanity_7.tsv", tuned=False),
 )
 
 

@@ -15,25 +15,32 @@ from local.corpus.blind import POSITIVE_KINDS, SETS, BlindScore, BlindSet, read,
 GOAL = {"TONE-DEFAME": 0.70, "TONE-PROF": 0.90}
 FLOOR = {
     "defamation-1": 0.97,
-    "defamation-2": 0.45,
+    "defamation-2": 0.46,
     "defamation-3": 0.41,
     "defamation-4": 0.36,
-    "defamation-5": 0.47,
-    "defamation-6": 0.73,
+    "defamation-5": 0.48,
+    "defamation-6": 0.75,
     "defamation-7": 0.77,
-    "defamation-8": 0.45,
-    "defamation-9": 0.46,
+    "defamation-8": 0.47,
+    "defamation-9": 0.47,
+    "defamation-10": 0.30,
+    "defamation-11": 0.50,
+    "defamation-12": 0.50,
     "profanity-1": 0.92,
-    "profanity-2": 0.82,
-    "profanity-3": 0.84,
+    "profanity-2": 0.84,
+    "profanity-3": 0.87,
     "profanity-4": 0.86,
     "profanity-5": 0.75,
+    "profanity-6": 0.77,
+    "profanity-7": 0.76,
 }
 FALSE_BLOCK_LIMIT = 0.02
 # A set over the limit when it was first scored is held where it stood, never worse: defamation-5 blocked
 # 5 of its 80 look-alikes when first scored (with the check as it stood before it was written), 2 by the
-# time it was first read. (profanity-2 and -3 were over it too, at 2/70 each, until 2026-12-06.)
-FALSE_BLOCK_CEILING = {"defamation-5": 2 / 80}
+# time it was first read; defamation-10 and -12 blocked 2 of 80 when first scored, 2026-12-06, with the
+# check as it stood before they were written. (profanity-2 and -3 were over it too, at 2/70 each, until
+# 2026-12-06.)
+FALSE_BLOCK_CEILING = {"defamation-5": 2 / 80, "defamation-10": 2 / 80, "defamation-12": 2 / 80}
 
 
 @pytest.fixture(scope="module")
