@@ -152,12 +152,17 @@ def is_compound(word: str) -> bool:
 
 
 def masked_compound(folded: str, matches_masked: Callable[[str], bool]) -> bool:
-    """A masked compound: an everyday head and a masked ending ("horses**t": "horse" and "s**t"), or a
-    masked word and an everyday ending ("sh*tshow": "sh*t" and "show")."""
+    """A masked compound: an everyday head and a masked ending ("horses**t": "horse" and "s**t";
+    "clusterf*ck": "cluster" and "f*ck"), or a masked word and an everyday ending ("sh*tshow")."""
     heads = _lists()[2]
     for head in heads:
         rest = folded[len(head) :]
         if folded.startswith(head) and "*" in rest and matches_masked(rest):
+            return True
+    # Any everyday word of four or more letters as the head, the masked word showing three or more.
+    for cut in range(4, folded.find("*")):
+        rest = folded[cut:]
+        if sum(map(str.isalpha, rest)) >= 3 and is_common_word(folded[:cut]) and matches_masked(rest):
             return True
     # The masked word shows three letters or more and ends in one; the ending is a word of four or more.
     for cut in range(folded.rfind("*") + 2, len(folded) - 3):

@@ -498,10 +498,47 @@ def _beyond_the_list(folded: str, raw: str, source: str, start: int, strong: _Ma
     a capitalised word inside a sentence is a name ("Cockfield"), not one of these."""
     if "*" in folded:
         return masked_compound(folded, lambda part: _masked_match(part, strong, inflected=False))
+    if _inside_hyphens(folded, strong) or _hyphen_masked(folded, strong):
+        return True
     if raw[0].isupper() and not raw.isupper() and re.search(r"[\w,;]\s+$", source[max(0, start - 3) : start]):
         return False
     word = _collapse(folded.strip("'’-")) if _REPEATS.search(folded) else folded.strip("'’-")
     return is_variant(folded.strip("'’-")) or is_variant(word) or is_compound(folded) or is_compound(word)
+
+
+# "f" for the word in a phrase that says which word ("for f's sake", "f off"; "Block F off the car park"
+# has a capital), and "cold af" ("as f…") after a word of three letters or more, in lower case: "AF" in
+# capitals is atrial fibrillation or an air force, and "mi af", "pan af" are Welsh ("I will go").
+_LETTER_FOR_WORD = re.compile(r"\b(?:[Ff]or\s+f['’]?s\s+sake|f\s+off)\b|\b([a-z]+)\s+af\b(?![-'’])")
+_WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "ni", "i", "y"})
+
+
+def _letter_for_word(source: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _LETTER_FOR_WORD.finditer(source):
+        before = m.group(1)
+        if before is None:
+            out.append(m.span())
+        elif len(before) >= 3 and before not in _WELSH_BEFORE_AF:
+            out.append((m.end() - 2, m.end()))
+    return out
+
+
+def _inside_hyphens(folded: str, m: _Matcher) -> bool:
+    """A listed word put inside another between hyphens: "fan-fookin-tastic", "abso-bloody-lutely"."""
+    parts = folded.strip("'’-").split("-")
+    return len(parts) >= 3 and any(part in m.inflected for part in parts[1:-1])
+
+
+def _hyphen_masked(folded: str, m: _Matcher) -> bool:
+    """A hyphen where a letter was left out, as a mask: "sh-t", "f-ck". Only a short word of two short
+    parts neither of which is a word ("co-op", "t-shirt" and "x-ray" have one)."""
+    parts = folded.strip("'’-").split("-")
+    return (
+        len(parts) == 2
+        and all(1 <= len(part) <= 3 and part.isalpha() and not is_common_word(part) for part in parts)
+        and _masked_match("*".join(parts), m, inflected=False)
+    )
 
 
 # Mild words that are also names with a capital (a surname spelt "sod" with its "o" doubled), repeated
@@ -548,6 +585,7 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
     known = extra + tuple(rules.words.allowed)
     unknown = unknown_insult_spans(text, known)
     unvowelled += [Finding(PROF, Severity.BLOCK, *span, UNKNOWN_PROF_REASON) for span in unknown]
+    unvowelled += [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in _letter_for_word(source)]
     if only_disguised and not (has_disguised_word(source) and _disguised_word_may_match(source, lists)):
         return unvowelled
     allowed = _allowed(tuple(rules.words.allowed))
@@ -580,7 +618,9 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
             findings.append(Finding(PROF, Severity.BLOCK, start, end, PROF_REASON))
         elif _beyond_the_list(folded, raw, source, start, strong):
             findings.append(Finding(PROF, Severity.BLOCK, start, end, PROF_REASON))
-        elif _matches(folded, mild) and not (raw[0].isupper() and _collapse(folded) in _MILD_NAMES):
+        elif (_matches(folded, mild) or _inside_hyphens(folded, mild)) and not (
+            raw[0].isupper() and _collapse(folded) in _MILD_NAMES
+        ):
             findings.append(Finding(PROF, Severity.WARN, start, end, MILD_PROF_REASON))
     taken = {(f.start, f.end) for f in findings}
     return findings + [f for f in unvowelled if (f.start, f.end) not in taken]

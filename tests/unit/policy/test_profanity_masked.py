@@ -47,3 +47,40 @@ def test_too_little_shown_passes(text: str) -> None:
 )
 def test_abbreviated_and_slang_swearing_blocks(text: str, span: str) -> None:
     assert found(text, "TONE-PROF") == [(span, Severity.BLOCK)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "severity"),
+    [
+        (
+            "Some lad's parked across three drop kerbs again, fan-fookin-tastic start.",
+            "fan-fookin-tastic",
+            Severity.BLOCK,
+        ),
+        ("Did we collect every tree in one day? Abso-bloody-lutely.", "Abso-bloody-lutely", Severity.WARN),
+        ("Roadworks on the A38 were a total clusterf*ck this morning.", "clusterf*ck", Severity.BLOCK),
+        ("Ten hours on the gritters and I'm knackered af, hot bath then bed.", "af", Severity.BLOCK),
+        (
+            "The van won't start and Gary goes 'for f's sake' in front of the Mayor.",
+            "for f's sake",
+            Severity.BLOCK,
+        ),
+    ],
+)
+def test_a_word_inside_another_a_masked_compound_and_a_letter_for_the_word(
+    text: str, span: str, severity: Severity
+) -> None:
+    assert found(text, "TONE-PROF") == [(span, severity)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Co-op on the high street gave us a t-shirt and an x-ray of the old pier.",
+        "Cock-a-hoop about the result at Stratford-upon-Avon and Ashby-de-la-Zouch.",
+        "Park in Block F off the car park; she has AF and a pacemaker.",
+        "Pan af i'r dre, mi af i nôl bara.",  # Welsh: "when I go to town, I will go for bread"
+    ],
+)
+def test_hyphenated_places_words_and_welsh_pass(text: str) -> None:
+    assert found(text, "TONE-PROF") == []
