@@ -530,6 +530,9 @@ def _inside_hyphens(folded: str, m: _Matcher) -> bool:
     return len(parts) >= 3 and any(part in m.inflected for part in parts[1:-1])
 
 
+_SHORT_HYPHENATED = re.compile(r"\b[^\W\d_]{1,3}-[^\W\d_]{1,3}\b(?!-)")
+
+
 def _hyphen_masked(folded: str, m: _Matcher) -> bool:
     """A hyphen where a letter was left out, as a mask: "sh-t", "f-ck". Only a short word of two short
     parts neither of which is a word ("co-op", "t-shirt" and "x-ray" have one)."""
@@ -578,7 +581,12 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
     # Undoing disguises word by word is the expensive part, and most stories are plain words none of
     # which comes near a listed one: then only a disguised word (digits, symbols, other scripts inside
     # it) needs the full look, and a story without one is done.
-    only_disguised = lists.shapes_hold and not may_be_spaced_out(source) and not _may_match(text.words, lists)
+    only_disguised = (
+        lists.shapes_hold
+        and not may_be_spaced_out(source)
+        and not _may_match(text.words, lists)
+        and not ("-" in source and _SHORT_HYPHENATED.search(source))
+    )
     # Words typed without their vowels ("bstrd") are plain letters that come near no listed word.
     unvowelled = [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in vowelless_spans(text, extra)]
     # Words no list holds, said of a person where an insult goes ("a right …", "some … has dumped").

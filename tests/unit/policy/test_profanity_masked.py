@@ -60,6 +60,7 @@ def test_abbreviated_and_slang_swearing_blocks(text: str, span: str) -> None:
         ("Did we collect every tree in one day? Abso-bloody-lutely.", "Abso-bloody-lutely", Severity.WARN),
         ("Roadworks on the A38 were a total clusterf*ck this morning.", "clusterf*ck", Severity.BLOCK),
         ("Ten hours on the gritters and I'm knackered af, hot bath then bed.", "af", Severity.BLOCK),
+        ('The groom whispers "oh sh-t" halfway through the vows.', "sh-t", Severity.BLOCK),
         (
             "The van won't start and Gary goes 'for f's sake' in front of the Mayor.",
             "for f's sake",
