@@ -251,8 +251,17 @@ def _masked_match(folded: str, m: _Matcher, *, inflected: bool = True) -> bool:
             for run in re.findall(r"\*+|[^*]+", folded)
         )
     )
-    words = m.inflected if inflected else m.words.exact
+    words = _by_first_letter(m.inflected if inflected else m.words.exact).get(folded[0], ())
     return any(pattern.fullmatch(w) for w in words if len(w) >= len(letters) + 1)
+
+
+@cache
+def _by_first_letter(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """A list's words by their first letter, which a masked word always shows."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[:1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @cache
@@ -509,18 +518,36 @@ def _beyond_the_list(folded: str, raw: str, source: str, start: int, strong: _Ma
 # "f" for the word in a phrase that says which word ("for f's sake", "f off"; "Block F off the car park"
 # has a capital), and "cold af" ("as f…") after a word of three letters or more, in lower case: "AF" in
 # capitals is atrial fibrillation or an air force, and "mi af", "pan af" are Welsh ("I will go").
-_LETTER_FOR_WORD = re.compile(r"\b(?:[Ff]or\s+f['’]?s\s+sake|f\s+off)\b|\b([a-z]+)\s+af\b(?![-'’])")
+# Each found by a literal it starts with ("f", " af"), which the regex engine scans for quickly; the
+# word before "af" is read afterwards.
+_F_PHRASE = re.compile(r"f['’]?s\s+sake\b|f\s+off\b")
+_AF = re.compile(r" af\b(?![-'’])")
+_WORD_BEFORE = re.compile(r"([a-z]+)$")
 _WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "ni", "i", "y"})
 
 
 def _letter_for_word(source: str) -> list[tuple[int, int]]:
-    out = []
-    for m in _LETTER_FOR_WORD.finditer(source):
-        before = m.group(1)
-        if before is None:
+    out: list[tuple[int, int]] = []
+    # Substring tests first: most stories have none of these, and ``in`` costs far less than a scan.
+    if "sake" not in source and "f off" not in source and " af" not in source:
+        return out
+    for m in _F_PHRASE.finditer(source):
+        start = m.start()
+        # "for f's sake" (its "for" with or without a capital) or "f off", the "f" a word of its own.
+        if m.group().startswith(("f'", "f’", "fs")):
+            if source[max(0, start - 4) : start].lower() == "for ":
+                out.append((start - 4, m.end()))
+        elif start == 0 or not source[start - 1].isalnum():
             out.append(m.span())
-        elif len(before) >= 3 and before not in _WELSH_BEFORE_AF:
-            out.append((m.end() - 2, m.end()))
+    for m in _AF.finditer(source):
+        before = _WORD_BEFORE.search(source, max(0, m.start() - 30), m.start())
+        if (
+            before
+            and len(before.group(1)) >= 3
+            and before.group(1) not in _WELSH_BEFORE_AF
+            and (before.start() == 0 or not source[before.start() - 1].isalpha())
+        ):
+            out.append((m.start() + 1, m.end()))
     return out
 
 
@@ -530,7 +557,26 @@ def _inside_hyphens(folded: str, m: _Matcher) -> bool:
     return len(parts) >= 3 and any(part in m.inflected for part in parts[1:-1])
 
 
-_SHORT_HYPHENATED = re.compile(r"\b[^\W\d_]{1,3}-[^\W\d_]{1,3}\b(?!-)")
+def _short_hyphen_masked(source: str, m: _Matcher) -> bool:
+    """A story has a word such as "sh-t" (``_hyphen_masked``): each hyphen is found with ``str.find``
+    and the word around it read, since most stories have few hyphens or none."""
+    at = source.find("-")
+    while at != -1:
+        start, end = at, at + 1
+        while start > 0 and source[start - 1].isalpha() and at - start <= 3:
+            start -= 1
+        while end < len(source) and source[end].isalpha() and end - at <= 4:
+            end += 1
+        if (
+            0 < at - start <= 3
+            and 0 < end - at - 1 <= 3
+            and (start == 0 or not source[start - 1].isalnum())
+            and (end == len(source) or not (source[end].isalnum() or source[end] == "-"))
+            and _hyphen_masked(source[start:end].lower(), m)
+        ):
+            return True
+        at = source.find("-", at + 1)
+    return False
 
 
 def _hyphen_masked(folded: str, m: _Matcher) -> bool:
@@ -585,7 +631,7 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
         lists.shapes_hold
         and not may_be_spaced_out(source)
         and not _may_match(text.words, lists)
-        and not ("-" in source and _SHORT_HYPHENATED.search(source))
+        and not ("-" in source and _short_hyphen_masked(source, lists.strong))
     )
     # Words typed without their vowels ("bstrd") are plain letters that come near no listed word.
     unvowelled = [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in vowelless_spans(text, extra)]
