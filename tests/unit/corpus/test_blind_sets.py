@@ -29,10 +29,10 @@ FLOOR = {
     "profanity-1": 0.92,
     "profanity-2": 0.84,
     "profanity-3": 0.87,
-    "profanity-4": 0.86,
-    "profanity-5": 0.75,
-    "profanity-6": 0.77,
-    "profanity-7": 0.76,
+    "profanity-4": 0.90,
+    "profanity-5": 0.77,
+    "profanity-6": 0.81,
+    "profanity-7": 0.77,
 }
 FALSE_BLOCK_LIMIT = 0.02
 # A set over the limit when it was first scored is held where it stood, never worse: defamation-5 blocked
