@@ -34,6 +34,7 @@ from ..swearing import (
     masked_compound,
     prefix_trie,
 )
+from ..swearing_shapes import LEET, inward_code, letter_for_word, short_hyphenated_words
 from ..unknown_insults import unknown_insult_spans
 from ..vowelless import vowelless_spans
 
@@ -50,57 +51,6 @@ UNKNOWN_PROF_REASON = (
     "instead; if it is an ordinary word (a job, a nickname) or a typo, a comms officer can let it through."
 )
 
-# Leetspeak and look-alike letters, one character for one so that spans stay exact.
-_LEET = str.maketrans(
-    {
-        "0": "o",
-        "1": "i",
-        "3": "e",
-        "4": "a",
-        "5": "s",
-        "7": "t",
-        "8": "b",
-        "9": "g",
-        "@": "a",
-        "$": "s",
-        "!": "i",
-        "|": "l",
-        "€": "e",
-        "£": "l",
-        # Cyrillic and Greek letters that look Latin.
-        "а": "a",
-        "е": "e",
-        "о": "o",
-        "р": "p",
-        "с": "c",
-        "у": "y",
-        "х": "x",
-        "і": "i",
-        "ѕ": "s",
-        "к": "k",
-        "т": "t",
-        "ο": "o",
-        "α": "a",
-        "ι": "i",
-        "κ": "k",
-        "υ": "u",
-        # Armenian letters that look Latin (Unicode's confusables for u, o, h, n, g, q).
-        "\u057d": "u",
-        "\u0585": "o",
-        "\u0570": "h",
-        "\u0578": "n",
-        "\u0581": "g",
-        "\u0566": "q",
-        # More Cyrillic look-alikes.
-        "\u0501": "d",
-        "\u04bb": "h",
-        "\u0458": "j",
-        "\u051b": "q",
-        "\u051d": "w",
-        # Small capital letters, a "fake font" NFKC leaves as it is: "ᴘʀɪᴄᴋ".
-        **dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnopqrstuvwyz", strict=True)),
-    }
-)
 # A word, with the symbols that stand in for letters or hide them; digits alone are never a word.
 _TOKEN = re.compile(r"(?:(?<![\w@$])[@$](?=[^\W\d_]))?[^\W_][\w@$*!|€£'’-]*[\w@$*€£]|[^\W_\d]")
 # The same tokens in ASCII text, where a letter or digit can only be A-Z, a-z or 0-9: classes the regex
@@ -196,9 +146,9 @@ def _fold(word: str) -> str:
     """Lower case, leetspeak undone, accents dropped ("fück"); one character out for each one in."""
     if word.isascii():
         # An ASCII character has no accent to drop, so the loop below would keep every one as it is.
-        return word.lower().translate(_LEET)
+        return word.lower().translate(LEET)
     out = []
-    for ch in word.lower().translate(_LEET):
+    for ch in word.lower().translate(LEET):
         base = unicodedata.normalize("NFKD", ch)[:1]
         out.append(base if base.isascii() and base.isalpha() else ch)
     return "".join(out)
@@ -515,42 +465,6 @@ def _beyond_the_list(folded: str, raw: str, source: str, start: int, strong: _Ma
     return is_variant(folded.strip("'’-")) or is_variant(word) or is_compound(folded) or is_compound(word)
 
 
-# "f" for the word in a phrase that says which word ("for f's sake", "f off"; "Block F off the car park"
-# has a capital), and "cold af" ("as f…") after a word of three letters or more, in lower case: "AF" in
-# capitals is atrial fibrillation or an air force, and "mi af", "pan af" are Welsh ("I will go").
-# Each found by a literal it starts with ("f", " af"), which the regex engine scans for quickly; the
-# word before "af" is read afterwards.
-_F_PHRASE = re.compile(r"f['’]?s\s+sake\b|f\s+off\b")
-_AF = re.compile(r" af\b(?![-'’])")
-_WORD_BEFORE = re.compile(r"([a-z]+)$")
-_WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "ni", "i", "y"})
-
-
-def _letter_for_word(source: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    # Substring tests first: most stories have none of these, and ``in`` costs far less than a scan.
-    if "sake" not in source and "f off" not in source and " af" not in source:
-        return out
-    for m in _F_PHRASE.finditer(source):
-        start = m.start()
-        # "for f's sake" (its "for" with or without a capital) or "f off", the "f" a word of its own.
-        if m.group().startswith(("f'", "f’", "fs")):
-            if source[max(0, start - 4) : start].lower() == "for ":
-                out.append((start - 4, m.end()))
-        elif start == 0 or not source[start - 1].isalnum():
-            out.append(m.span())
-    for m in _AF.finditer(source):
-        before = _WORD_BEFORE.search(source, max(0, m.start() - 30), m.start())
-        if (
-            before
-            and len(before.group(1)) >= 3
-            and before.group(1) not in _WELSH_BEFORE_AF
-            and (before.start() == 0 or not source[before.start() - 1].isalpha())
-        ):
-            out.append((m.start() + 1, m.end()))
-    return out
-
-
 def _inside_hyphens(folded: str, m: _Matcher) -> bool:
     """A listed word put inside another between hyphens: "fan-fookin-tastic", "abso-bloody-lutely"."""
     parts = folded.strip("'’-").split("-")
@@ -558,25 +472,8 @@ def _inside_hyphens(folded: str, m: _Matcher) -> bool:
 
 
 def _short_hyphen_masked(source: str, m: _Matcher) -> bool:
-    """A story has a word such as "sh-t" (``_hyphen_masked``): each hyphen is found with ``str.find``
-    and the word around it read, since most stories have few hyphens or none."""
-    at = source.find("-")
-    while at != -1:
-        start, end = at, at + 1
-        while start > 0 and source[start - 1].isalpha() and at - start <= 3:
-            start -= 1
-        while end < len(source) and source[end].isalpha() and end - at <= 4:
-            end += 1
-        if (
-            0 < at - start <= 3
-            and 0 < end - at - 1 <= 3
-            and (start == 0 or not source[start - 1].isalnum())
-            and (end == len(source) or not (source[end].isalnum() or source[end] == "-"))
-            and _hyphen_masked(source[start:end].lower(), m)
-        ):
-            return True
-        at = source.find("-", at + 1)
-    return False
+    """A story has a word such as "sh-t" (``_hyphen_masked``)."""
+    return any(_hyphen_masked(word, m) for word in short_hyphenated_words(source))
 
 
 def _hyphen_masked(folded: str, m: _Matcher) -> bool:
@@ -593,17 +490,6 @@ def _hyphen_masked(folded: str, m: _Matcher) -> bool:
 # Mild words that are also names with a capital (a surname spelt "sod" with its "o" doubled), repeated
 # letters undone.
 _MILD_NAMES = frozenset({"git", "prat", "sod"})
-# The inward half of a postcode ("S25 4SS"), which leetspeak would read as a word.
-_OUTWARD_CODE_BEFORE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+$")
-
-
-def _inward_code(raw: str, source: str, start: int) -> bool:
-    return (
-        len(raw) == 3
-        and raw[0].isdigit()
-        and raw[1:].isupper()
-        and _OUTWARD_CODE_BEFORE.search(source, max(0, start - 6), start) is not None
-    )
 
 
 def _name_with_listed_ending(raw: str, folded: str, strong: _Matcher) -> bool:
@@ -639,7 +525,7 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
     known = extra + tuple(rules.words.allowed)
     unknown = unknown_insult_spans(text, known)
     unvowelled += [Finding(PROF, Severity.BLOCK, *span, UNKNOWN_PROF_REASON) for span in unknown]
-    unvowelled += [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in _letter_for_word(source)]
+    unvowelled += [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in letter_for_word(source)]
     if only_disguised and not (has_disguised_word(source) and _disguised_word_may_match(source, lists)):
         return unvowelled
     allowed = _allowed(tuple(rules.words.allowed))
@@ -661,7 +547,7 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
             continue
         if raw[0].isupper() and _PLACE_AFTER.match(source, end):
             continue
-        if _inward_code(raw, source, start) or _name_with_listed_ending(raw, folded, strong):
+        if inward_code(raw, source, start) or _name_with_listed_ending(raw, folded, strong):
             continue
         if _matches(folded, strong):
             # "Dick" with a capital is a name (Dick Whittington, Philip K. Dick), not the insult.

@@ -1,0 +1,130 @@
+"""Shapes of swearing that are not a listed word as written, for TONE-PROF: look-alike letters
+(leetspeak, other scripts, small capitals), a letter for the word ("for f's sake", "cold af"), short
+hyphenated words ("sh-t"), and a postcode's inward half, which leetspeak would read as a word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Leetspeak and look-alike letters, one character for one so that spans stay exact.
+LEET = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "8": "b",
+        "9": "g",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "|": "l",
+        "€": "e",
+        "£": "l",
+        # Cyrillic and Greek letters that look Latin.
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ѕ": "s",
+        "к": "k",
+        "т": "t",
+        "ο": "o",
+        "α": "a",
+        "ι": "i",
+        "κ": "k",
+        "υ": "u",
+        # Armenian letters that look Latin (Unicode's confusables for u, o, h, n, g, q).
+        "\u057d": "u",
+        "\u0585": "o",
+        "\u0570": "h",
+        "\u0578": "n",
+        "\u0581": "g",
+        "\u0566": "q",
+        # More Cyrillic look-alikes.
+        "\u0501": "d",
+        "\u04bb": "h",
+        "\u0458": "j",
+        "\u051b": "q",
+        "\u051d": "w",
+        # Small capital letters, a "fake font" NFKC leaves as it is: "ᴘʀɪᴄᴋ".
+        **dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnopqrstuvwyz", strict=True)),
+    }
+)
+
+
+# "f" for the word in a phrase that says which word ("for f's sake", "f off"; "Block F off the car park"
+# has a capital), and "cold af" ("as f…") after a word of three letters or more, in lower case: "AF" in
+# capitals is atrial fibrillation or an air force, and "mi af", "pan af" are Welsh ("I will go").
+# Each found by a literal it starts with ("f", " af"), which the regex engine scans for quickly; the
+# word before "af" is read afterwards.
+_F_PHRASE = re.compile(r"f['’]?s\s+sake\b|f\s+off\b")
+_AF = re.compile(r" af\b(?![-'’])")
+_WORD_BEFORE = re.compile(r"([a-z]+)$")
+_WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "ni", "i", "y"})
+
+
+def letter_for_word(source: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    # Substring tests first: most stories have none of these, and ``in`` costs far less than a scan.
+    if "sake" not in source and "f off" not in source and " af" not in source:
+        return out
+    for m in _F_PHRASE.finditer(source):
+        start = m.start()
+        # "for f's sake" (its "for" with or without a capital) or "f off", the "f" a word of its own.
+        if m.group().startswith(("f'", "f’", "fs")):
+            if source[max(0, start - 4) : start].lower() == "for ":
+                out.append((start - 4, m.end()))
+        elif start == 0 or not source[start - 1].isalnum():
+            out.append(m.span())
+    for m in _AF.finditer(source):
+        before = _WORD_BEFORE.search(source, max(0, m.start() - 30), m.start())
+        if (
+            before
+            and len(before.group(1)) >= 3
+            and before.group(1) not in _WELSH_BEFORE_AF
+            and (before.start() == 0 or not source[before.start() - 1].isalpha())
+        ):
+            out.append((m.start() + 1, m.end()))
+    return out
+
+
+def short_hyphenated_words(source: str) -> Iterator[str]:
+    """Each word of one to three letters, a hyphen and one to three letters ("sh-t", "co-op"), in lower
+    case: each hyphen is found with ``str.find`` and the word around it read, since most stories have
+    few hyphens or none."""
+    at = source.find("-")
+    while at != -1:
+        start, end = at, at + 1
+        while start > 0 and source[start - 1].isalpha() and at - start <= 3:
+            start -= 1
+        while end < len(source) and source[end].isalpha() and end - at <= 4:
+            end += 1
+        if (
+            0 < at - start <= 3
+            and 0 < end - at - 1 <= 3
+            and (start == 0 or not source[start - 1].isalnum())
+            and (end == len(source) or not (source[end].isalnum() or source[end] == "-"))
+        ):
+            yield source[start:end].lower()
+        at = source.find("-", at + 1)
+
+
+# The inward half of a postcode ("S25 4SS"), which leetspeak would read as a word.
+_OUTWARD_CODE_BEFORE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+$")
+
+
+def inward_code(raw: str, source: str, start: int) -> bool:
+    return (
+        len(raw) == 3
+        and raw[0].isdigit()
+        and raw[1:].isupper()
+        and _OUTWARD_CODE_BEFORE.search(source, max(0, start - 6), start) is not None
+    )
