@@ -138,7 +138,7 @@ def _roles_at(window: str) -> list[tuple[int, int]]:
 
 # Someone named by a description at a named place: "the gamekeeper on the Haverley Estate", "that
 # takeaway on Mill Lane", "the woman who runs the kennels at Brook Farm". The description's head is any
-# everyday word for a person or a business (WordNet's, policy/data/people_agent_nouns.txt: 4,900 words,
+# everyday word for a person or a business (WordNet's, policy/data/people_agent_nouns.txt: 3,061 words,
 # where _ROLES holds the 90 most common); after it, perhaps "who/that <verb> …", a preposition of place
 # and a capital or a number. "The bins behind St Anne's" has no such head.
 AGENTS_FILE = "people_agent_nouns.txt"
