@@ -237,7 +237,9 @@ def agent_nouns() -> list[str]:
         first = senses[word][0]
         return nouns[first][0] == _PERSON_LEXFILE or first in seen
 
-    everyday = set(builtin_words(OUT)) | set(builtin_words(MODERN_OUT))
+    from chalicelib.policy.rules import builtin_list
+
+    everyday = set(builtin_list(OUT.name)) | set(builtin_list(MODERN_OUT.name))
     held_out = _held_out_words()
     return sorted(
         w
@@ -248,12 +250,6 @@ def agent_nouns() -> list[str]:
         and w not in _NOBODY
         and a_person_or_business(w)
     )
-
-
-def builtin_words(path: Path) -> list[str]:
-    """A generated list's entries, without its header."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line and not line.startswith("#")]
 
 
 def render_agents() -> str:
