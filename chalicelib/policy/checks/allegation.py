@@ -144,10 +144,16 @@ def _roles_at(window: str) -> list[tuple[int, int]]:
 AGENTS_FILE = "people_agent_nouns.txt"
 _DESCRIBED = re.compile(
     r"\b(?i:the|that|this)\s+(?:[a-z][\w'’-]*\s+){0,3}?([a-z][a-z-]*)"
-    r"(?:\s+(?:who|that)\s+[a-z]+(?:\s+(?:the|a|an))?(?:\s+[a-z][\w'’-]*){0,2}?)?"
+    r"(?:\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2})?"  # the one's name: "the letting agent Homes4U on"
+    r"(?:\s+with\s+(?:the|a|an|his|her)(?:\s+[a-z][\w'’-]*){1,3}?)?"  # "the bloke with the white van at"
+    r"(?:\s+(?:who|that)\s+[a-z]+(?:\s+(?:the|a|an))?(?:\s+[a-z][\w'’-]*){0,3}?)?"
     r"\s+(?:at|on|in|from|of|above|behind|opposite|by|near|outside|off)\s+(?:the\s+)?(?:(?:number|no\.?)\s*)?"
     r"[A-Z0-9]"
 )
+
+
+# An office only one person holds: "the Mayor's son", "the Lord Mayor".
+_ONLY_ONE = re.compile(r"\b(?:Lord\s+)?Mayor(?:ess)?\b")
 
 
 @cache
@@ -158,6 +164,8 @@ def _agents() -> frozenset[str]:
 def _is_agent(word: str) -> bool:
     """``word`` or the singular of a regular plural ("builders", "businesses", "nurseries") is one."""
     agents = _agents()
+    if "-" in word and word not in agents:
+        word = word.replace("-", "")  # "co-ordinator"
     return (
         word in agents
         or (word.endswith("s") and word[:-1] in agents)
@@ -166,9 +174,20 @@ def _is_agent(word: str) -> bool:
     )
 
 
+# _ROLES as words ("owners?" is "owner" and "owners"), heads of a description as much as WordNet's are.
+_ROLE_WORDS = frozenset(
+    form
+    for w in _ROLES.split()
+    for form in ((w[:-2], w[:-1]) if w.endswith("s?") else (w,))
+    if "_" not in form
+)
+
+
 def _described_at(window: str) -> list[tuple[int, int]]:
     """The spans of the descriptions of someone at a named place in ``window``."""
-    return [m.span() for m in _DESCRIBED.finditer(window) if _is_agent(m.group(1))]
+    return [
+        m.span() for m in _DESCRIBED.finditer(window) if m.group(1) in _ROLE_WORDS or _is_agent(m.group(1))
+    ]
 
 
 # A business or place by the shape of its name: two or more capitalised words, or one with a digit.
@@ -225,7 +244,21 @@ def _phrase_pattern(phrase: str) -> str:
         if w == "*":
             out += r"(?:[\w'’-]+\s+){0,4}?"
         else:
-            out += re.escape(w) + (r"\s+" if i < len(words) - 1 else "")
+            # "dumpin'", "sellin": a word in "-ing" as people say it, where the cue words allow it.
+            said = re.escape(w[:-1]) + "(?:g|')?" if w[:-1] in _g_dropped() else re.escape(w)
+            out += said + (r"\s+" if i < len(words) - 1 else "")
+    return out
+
+
+@cache
+def _g_dropped() -> dict[str, str]:
+    """Each cue word in "-ing" as written without its "g" ("dumpin", "nickin"), and the word it is:
+    staff write as they speak. Not where the short form is an everyday word of its own."""
+    out: dict[str, str] = {}
+    for phrase in builtin_list(CUES_FILE):
+        for w in re.findall(r"[a-z]+", phrase):
+            if len(w) >= 6 and w.endswith("ing") and w[:-1] not in COMMON_WORDS:
+                out[w[:-1]] = w
     return out
 
 
@@ -305,6 +338,7 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
     ]
     out += [(start + a, start + b) for a, b in _roles_at(window)]
     out += [(start + a, start + b) for a, b in _described_at(window)]
+    out += [(start + m.start(), start + m.end()) for m in _ONLY_ONE.finditer(window)]
     for m in _CAPITALISED_RUN.finditer(window):
         words = [w.strip("'’s") for w in m.group().split()]
         if not (set(words) <= _NOT_A_NAME | {"&", "of", "and", "the"} or words[-1] in _PLACE_WORDS):
@@ -351,7 +385,7 @@ def _ours_before(source: str, pos: int) -> bool:
 @cache
 def trigger_words() -> frozenset[str]:
     """Every word whose presence ``allegations`` asks about first: a cue's key, a claim, a "never"."""
-    return _cue_keys() | _CLAIM_WORDS | _NOT_DONE_WORDS
+    return _cue_keys() | _CLAIM_WORDS | _NOT_DONE_WORDS | _g_dropped().keys()
 
 
 def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) -> list[tuple[int, int]]:
@@ -363,6 +397,10 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
     # Set with set: Python walks the smaller of the two (a story's words), not the 400 keys. Most
     # stories have none of them, and are done without building the generator below.
     hits = words if triggers is None else triggers
+    dropped = hits & _g_dropped().keys()
+    if dropped:  # "dumpin" asks what "dumping" asks
+        restored = {_g_dropped()[w] for w in dropped}
+        words, hits = words | restored, hits | restored
     keys = hits & _cue_keys()
     by_key = _cues_by_key()
     said = frozenset(phrase for key in keys for phrase, needs in by_key[key] if needs <= words)
@@ -394,7 +432,7 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
             continue
         if _victim_named(source, c_start, c_end):
             continue
-        passive = not m.group().split()[0].endswith("ing") and _DONE_TO.search(
+        passive = not m.group().split()[0].endswith(("ing", "in", "in'")) and _DONE_TO.search(
             lower, max(c_start, m.start() - 32), m.start()
         )
         if passive or _BY_AFTER.match(lower, m.end()):
@@ -439,7 +477,7 @@ _NOT_THE_DOER = re.compile(
 # note" is done to them.
 # "had his shop window smashed": done to them too.
 _DONE_TO = re.compile(
-    r"\b(?:was|were|been|being)\s+(?:(?!\w+ing\s|(?:and|but|then|so|or)\s)[\w'-]+\s+){0,2}$"
+    r"\b(?:was|were|been|being)\s+(?!(?:a|an)\s)(?:(?!\w+ing\s|(?:and|but|then|so|or)\s)[\w'-]+\s+){0,2}$"
     r"|\b(?:got|get|gets)\s+(?:(?!\w+ing\s|no\s)\w+\s+)?$"
     r"|\bhad\s+(?:his|her|their|its)\s+(?:\w+\s+){0,3}$"
 )
@@ -453,7 +491,10 @@ def _the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> boo
     """Nothing between the one named and the wrong makes them anyone but its doer (either order)."""
     a, b = (mention[1], cue[0]) if mention[1] <= cue[0] else (cue[1], mention[0])
     if a > b:
-        return True  # the cue is part of the name's span, or overlaps it
+        # The cue is part of the mention's span: of a name ("Cowboy Roofing Ltd"), the one named; of a
+        # description, its doer unless the description says otherwise ("the crews who cleared the
+        # fly-tipping on Calder Street").
+        return mention[0] >= cue[0] or _NOT_THE_DOER.search(lower, mention[0], cue[0]) is None
     if a == cue[1] and _WHERE_BEFORE.search(lower, a, b):
         return False  # "set fire to the bins behind St Anne's Primary": where it was done, not who did it
     return _NOT_THE_DOER.search(lower, a, b) is None

@@ -1,0 +1,59 @@
+"""TONE-DEFAME reads allegations as staff say them: a word in "-ing" without its "g" ("dumpin'"), the
+everyday words for skimming, lying and faking, a description that names the one it describes ("the
+letting agent Homes4U on ..."), says what they have with them ("the bloke with the white van at ...")
+or what they run ("the woman who runs the dog grooming place behind ..."), and an office only one person
+holds ("the Mayor's son"). Each has the same words beside it with no allegation in them."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.policy.checks.allegation import _is_agent
+from tests.unit.policy.test_allegations import blocked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lads at Pearson Motors have been dumpin' old batteries behind the rugby club.",
+        "Gary at Kwik Skips keeps nickin diesel out of the council's bowser.",
+        "The treasurer of Westfield Bowls Club skimmed the raffle money for two years.",
+        "Carol at Sunnyside Lettings has been lying about her licence to every tenant she signs up.",
+        "Everyone knows Ray Pugh made the whole thing up to get his neighbour evicted.",
+        "The registrar says the couple at 4 Alder Way were a sham marriage arranged by a cousin.",
+        "The electrician from Volt Brothers left live wires hanging in the changing rooms.",
+        "The roofer on Calder Street has been doing jobs without a permit for months.",
+        "The letting agent Homes4Less on Tanner Street kept the deposits of half its tenants.",
+        "The bloke with the red pick-up at number 12 Ash Grove has been dumping rubble in the brook.",
+        "The man who runs the tyre place behind the Co-op in Selby is the one burning rubbish at night.",
+        "The new co-ordinator at Tenby Sports Hall has been pocketing the subs, just saying.",
+        "Funny how the Mayor's nephew got the grounds contract with no interview.",
+    ],
+)
+def test_allegations_as_staff_say_them_block(text: str) -> None:
+    assert blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lads at Pearson Motors were cleanin' the minibus for the school trip.",
+        "Marcus Tate skimmed the leaves off the pond before the gala.",
+        "Jo Bell left tools lying about the site.",
+        "Her lie-in was well earned after the night shift at Tenby Sports Hall.",
+        "Ray Pugh made up the hampers for the food bank on Friday.",
+        "The electrician from Volt Brothers made the live wires in the old depot safe in an hour.",
+        "The letting agent Homes4Less on Tanner Street sponsored the under-9s' new kit.",
+        "The bloke with the red pick-up at number 12 Ash Grove helped us clear the brook.",
+        "Someone has been dumping rubble in the brook behind the Co-op in Selby.",
+        "The Mayor thanked the crews who cleared the fly-tipping on Calder Street.",
+        "Brynmawr Waste had their yard broken into and diesel siphoned from three lorries.",
+    ],
+)
+def test_the_same_words_with_no_allegation_in_them_pass(text: str) -> None:
+    assert blocked(text) == [], text
+
+
+def test_a_hyphenated_trade_is_the_trade() -> None:
+    assert _is_agent("co-ordinator") and _is_agent("coordinator")
+    assert not _is_agent("co-op")
