@@ -57,7 +57,7 @@ _EXCUSES = r"""
 _PRIZES = "award prize cup trophy title medal gold silver bronze competition contest final league"
 _ADVICE = "see saw spot find notice have need are think suspect want get witness hear smell"
 _EXCUSED = re.compile(
-    rf"\b(?:{_alternation(_EXCUSES)}|won\s+(?:\w+\s+){{0,3}}?(?:{_alternation(_PRIZES)})s?"
+    rf"\b(?<!less\s)(?<!not\s)(?:{_alternation(_EXCUSES)}|won\s+(?:\w+\s+){{0,3}}?(?:{_alternation(_PRIZES)})s?"
     rf"|if\s+you\s+(?:{_alternation(_ADVICE)}))\b(?!['’])"
 )
 # A cue word in a phrase that names a service, a saying or a thing, not a wrong: "the domestic abuse
@@ -416,7 +416,9 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
     for m in found:
         s_start, s_end = sentence_bounds(source, m.start())
         sentence = lower[s_start:s_end]
-        if _excused(source, sentence, s_start) or _in_scare_quotes(source, m.start(), s_start, s_end):
+        if _excused(source, sentence, s_start, m.start()) or _in_scare_quotes(
+            source, m.start(), s_start, s_end
+        ):
             continue
         if _INNOCENT.search(lower, max(s_start, m.start() - 24), min(s_end, m.end() + 24)):
             continue
@@ -529,8 +531,15 @@ def _lower_in_place(source: str) -> str:
 _QUOTED = re.compile(r"[\"“][^\"“”\n]{1,30}[\"”]|‘[^‘’\n]{1,30}’")
 
 
-def _excused(source: str, sentence: str, start: int) -> bool:
-    """Whether the sentence (lower case, starting at ``start`` in ``source``) has an excuse outside quotes."""
+# "Lovely morning at the market apart from Paul's Butchers selling ...": the praise is of the rest.
+_APART = re.compile(r"\b(?:apart\s+from|except\s+for|other\s+than)\s")
+
+
+def _excused(source: str, sentence: str, start: int, cue: int = -1) -> bool:
+    """Whether the sentence (lower case, starting at ``start`` in ``source``) has an excuse outside quotes;
+    for a cue at ``cue``, not one only before an "apart from" that comes before the cue."""
+    cut = max((a.end() for a in _APART.finditer(sentence, 0, max(0, cue - start))), default=0)
+    sentence, start = sentence[cut:], start + cut
     found = _EXCUSED.search(sentence)
     if found is None or not _QUOTED.search(source, start, start + len(sentence)):
         return found is not None

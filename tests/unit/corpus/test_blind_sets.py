@@ -19,7 +19,7 @@ FLOOR = {
     "defamation-3": 0.41,
     "defamation-4": 0.36,
     "defamation-5": 0.48,
-    "defamation-6": 0.75,
+    "defamation-6": 0.76,
     "defamation-7": 0.80,
     "defamation-8": 0.48,
     "defamation-9": 0.47,

@@ -57,3 +57,27 @@ def test_the_same_words_with_no_allegation_in_them_pass(text: str) -> None:
 def test_a_hyphenated_trade_is_the_trade() -> None:
     assert _is_agent("co-ordinator") and _is_agent("coordinator")
     assert not _is_agent("co-op")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lovely morning at the market apart from Dale's Butchers selling chicken past its date again.",
+        "Great turnout at the fun run, except for the owner of Rapid Skips dumping rubble by the finish.",
+        "Less lovely: Carol at Sunnyside Lettings has been lying about her licence to every tenant.",
+    ],
+)
+def test_praise_of_everything_else_does_not_excuse_the_allegation(text: str) -> None:
+    assert blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks to Dale's Butchers for clearing the dumped tyres off Calder Street, apart from one.",
+        "Well done PC Bell for catching the lad stealing lead, apart from that a quiet week.",
+        "Not lovely weather, but thanks to Rapid Skips for taking the fly-tipped sofas away.",
+    ],
+)
+def test_praise_of_the_one_named_still_excuses(text: str) -> None:
+    assert blocked(text) == [], text
