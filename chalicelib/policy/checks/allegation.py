@@ -262,6 +262,11 @@ def _g_dropped() -> dict[str, str]:
     return out
 
 
+@cache
+def _g_dropped_words() -> frozenset[str]:
+    return frozenset(_g_dropped())
+
+
 # Words too common to say whether a story may hold a cue: a phrase is filed under its longest other word.
 _NOT_KEYS_TEXT = """
     the a an to of in on off out for at and all no not with his her their them him is are was been keeps
@@ -385,7 +390,7 @@ def _ours_before(source: str, pos: int) -> bool:
 @cache
 def trigger_words() -> frozenset[str]:
     """Every word whose presence ``allegations`` asks about first: a cue's key, a claim, a "never"."""
-    return _cue_keys() | _CLAIM_WORDS | _NOT_DONE_WORDS | _g_dropped().keys()
+    return _cue_keys() | _CLAIM_WORDS | _NOT_DONE_WORDS | _g_dropped_words()
 
 
 def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) -> list[tuple[int, int]]:
@@ -397,7 +402,7 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
     # Set with set: Python walks the smaller of the two (a story's words), not the 400 keys. Most
     # stories have none of them, and are done without building the generator below.
     hits = words if triggers is None else triggers
-    dropped = hits & _g_dropped().keys()
+    dropped = hits & _g_dropped_words()
     if dropped:  # "dumpin" asks what "dumping" asks
         restored = {_g_dropped()[w] for w in dropped}
         words, hits = words | restored, hits | restored
@@ -430,7 +435,9 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
         if not mentions and (c_start, c_end) != (s_start, s_end) and _REFERS.search(lower, c_start, c_end):
             # "Hope Springs collect for the homeless, but the founder pays herself"
             mentions = _mentions(source, s_start, s_end)
-        if _OURS.search(lower, c_start, c_end) and not mentions:
+        # "our", "we" of the staff; not of the cue itself ("my backside", "with my own eyes").
+        ours = _OURS.search(lower, c_start, m.start()) or _OURS.search(lower, m.end(), c_end)
+        if ours and not mentions:
             continue
         if _victim_named(source, c_start, c_end):
             continue

@@ -20,7 +20,7 @@ FLOOR = {
     "defamation-4": 0.36,
     "defamation-5": 0.48,
     "defamation-6": 0.76,
-    "defamation-7": 0.80,
+    "defamation-7": 0.81,
     "defamation-8": 0.48,
     "defamation-9": 0.47,
     "defamation-10": 0.37,

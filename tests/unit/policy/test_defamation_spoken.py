@@ -81,3 +81,8 @@ def test_praise_of_everything_else_does_not_excuse_the_allegation(text: str) -> 
 )
 def test_praise_of_the_one_named_still_excuses(text: str) -> None:
     assert blocked(text) == [], text
+
+
+def test_the_writers_own_words_in_a_cue_do_not_make_it_the_staffs() -> None:
+    assert blocked('Ace Autos on Dock Road say every car is "fully serviced". Fully serviced my backside.')
+    assert blocked("I landed on my backside on the ice outside Ace Autos on Dock Road.") == []
