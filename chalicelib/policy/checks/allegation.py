@@ -313,6 +313,7 @@ def _cue_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
 _CLAIMS = (
     r"charg(?:e|es|ed|ing)|bill(?:s|ed|ing)?|claim(?:s|ed|ing)?|invoic(?:e|es|ed|ing)|logs|logged|logging"
     r"|sign(?:s|ed|ing)?\s+off|takes?\s+(?:cash|money)\s+for|took\s+(?:cash|money)\s+for"
+    r"|(?:writes|wrote|writing|written)\s+up|(?:fills|filled|filling)\s+in"
 )
 _NOT_DONE = (
     r"never\s+(?:\w+\s+)?(?:turn(?:s|ed)?|fit(?:s|ted)?|gave|give[ns]?|went|go(?:es)?|came|come|did|do(?:ne|es)?"
@@ -325,7 +326,8 @@ _CLAIMED_NOT_DONE = re.compile(
 )
 _CLAIM_WORDS_TEXT = """
     charge charges charged charging bill bills billed billing claim claims claimed claiming invoice invoices
-    invoiced invoicing logs logged logging sign signs signed signing takes take took
+    invoiced invoicing logs logged logging sign signs signed signing takes take took writes wrote writing
+    written fills filled filling
 """
 _CLAIM_WORDS = frozenset(_CLAIM_WORDS_TEXT.split())
 _NOT_DONE_WORDS = frozenset({"never", "didn", "doesn", "don", "haven", "hasn", "wasn", "weren"})

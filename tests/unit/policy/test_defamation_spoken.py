@@ -86,3 +86,43 @@ def test_praise_of_the_one_named_still_excuses(text: str) -> None:
 def test_the_writers_own_words_in_a_cue_do_not_make_it_the_staffs() -> None:
     assert blocked('Ace Autos on Dock Road say every car is "fully serviced". Fully serviced my backside.')
     assert blocked("I landed on my backside on the ice outside Ace Autos on Dock Road.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The landlord at 6 Quarry Row knew full well the boiler was condemned and let the flat anyway.",
+        "Everyone at Harlow Motors turned a blind eye while the apprentices worked without goggles.",
+        "Bell & Co bagged the asbestos under the garden waste so nobody would notice at the tip.",
+        "The joiner from Oakline Kitchens took the deposit and stopped answering his phone.",
+        "Gail at Corner Fruit puts her thumb on the scales for every pensioner who comes in.",
+        "Two men from Roofsafe Ltd knocked on doors saying the council sent them to check the gutters.",
+        "The manager at Fresh Foods told our driver to go back where he came from.",
+        "The new supervisor at Tipton depot has no clue and should be sacked before someone gets hurt.",
+        "Dr Kerr's lot at Hill Surgery are a shambles, three referrals lost this month.",
+        "Hartley Surveys signed off the new wall on Mill Road without ever checking the footings.",
+    ],
+)
+def test_knowing_hiding_and_incompetence_said_of_someone_named_block(text: str) -> None:
+    assert blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks to the landlord at 6 Quarry Row, who knew full well how cold it gets: a new boiler.",
+        "Our crew had no clue where the new bins went, so the office sent a map.",
+        "The verges on Mill Road were cut without anyone checking the forecast, so we got soaked.",
+        "Hartley Surveys checked the new wall on Mill Road twice before signing it off.",
+        "Gail at Corner Fruit weighed out a kilo of apples for the lunch club, bless her.",
+        "Mike said the Fourth Dimension is a shambles and nobody empties the ashtrays.",
+    ],
+)
+def test_the_same_words_said_kindly_or_of_nobody_pass(text: str) -> None:
+    assert blocked(text) == [], text
+
+
+def test_writing_up_what_was_never_done_is_a_claim() -> None:
+    assert blocked("Sandra on the day team writes up home visits she never does.")
+    assert blocked("Sandra on the day team writes up every home visit, even the ones nobody asks for.") == []
+    assert blocked("Sandra filled in the forms for the families who never got round to it.") == []
