@@ -91,6 +91,7 @@ _ROLES = """
     baker hairdresser mechanic plumber electrician roofer agent optician dentist vet breeder
     founder treasurer chairman chair secretary ref referee coach instructor teacher gaffer groundsman
     matron nurse chauffeur bouncer doorman cleaner contractors? security takeaway cafe café
+    boy girl gent gentleman neighbours? occupants? household folk whoever_lives who_lives lot
 """
 _PLACES = """
     team shop surgery depot office reception allotments estate garage pub school nursery centre library
@@ -246,7 +247,7 @@ def _phrase_pattern(phrase: str) -> str:
         else:
             # "dumpin'", "sellin": a word in "-ing" as people say it, where the cue words allow it.
             said = re.escape(w[:-1]) + "(?:g|')?" if w[:-1] in _g_dropped() else re.escape(w)
-            out += said + (r"\s+" if i < len(words) - 1 else "")
+            out += said + (r",?\s+" if i < len(words) - 1 else "")  # "coincidence, I'm sure"
     return out
 
 

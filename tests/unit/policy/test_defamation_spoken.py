@@ -126,3 +126,27 @@ def test_writing_up_what_was_never_done_is_a_claim() -> None:
     assert blocked("Sandra on the day team writes up home visits she never does.")
     assert blocked("Sandra on the day team writes up every home visit, even the ones nobody asks for.") == []
     assert blocked("Sandra filled in the forms for the families who never got round to it.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whoever lives at number 9 Cedar Close has been dumping garden waste on the verge all summer.",
+        "The old boy at 3 Fern Rise is the one nicking the hanging baskets off the precinct.",
+        "Ace Autos on Dock Road \"lost\" the keys to three customers' cars. Coincidence, I'm sure.",
+    ],
+)
+def test_a_household_at_an_address_and_a_hint_with_a_comma_in_it_block(text: str) -> None:
+    assert blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The neighbours at 4 Oak Court helped us clear the dumped rubbish off the verge.",
+        "Whoever lives at no. 9 Cedar Close grows the best sweet peas on the estate.",
+        "Ace Autos on Dock Road sponsored the fun run. Coincidence or not, it never rained.",
+    ],
+)
+def test_the_same_shapes_with_nothing_alleged_pass(text: str) -> None:
+    assert blocked(text) == [], text
