@@ -60,13 +60,15 @@ LEET = str.maketrans(
 )
 
 
-# "f" for the word in a phrase that says which word ("for f's sake", "f off"; "Block F off the car park"
-# has a capital), and "cold af" ("as f…") after a word of three letters or more, in lower case: "AF" in
-# capitals is atrial fibrillation or an air force, and "mi af", "pan af" are Welsh ("I will go").
+# "f" for the word in a phrase that says which word ("for f's sake", "f off", "Jesus f Christ"; "Block F
+# off the car park" has a capital), and "cold af" ("as f…") after a word of three letters or more, in
+# lower case: "AF" in capitals is atrial fibrillation or an air force, and "mi af", "pan af" are Welsh
+# ("I will go").
 # Each found by a literal it starts with ("f", " af"), which the regex engine scans for quickly; the
 # word before "af" is read afterwards.
 _F_PHRASE = re.compile(r"f['’]?s\s+sake\b|f\s+off\b")
 _AF = re.compile(r" af\b(?![-'’])")
+_JESUS_F = re.compile(r"(?i:jesus)\s+([fF])\.?\s+(?i:christ)\b")  # "Jesus f Christ": the word between
 _WORD_BEFORE = re.compile(r"([a-z]+)$")
 _WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "ni", "i", "y"})
 
@@ -74,6 +76,8 @@ _WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "n
 def letter_for_word(source: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     # Substring tests first: most stories have none of these, and ``in`` costs far less than a scan.
+    if " f" in source or " F" in source:
+        out += [m.span(1) for m in _JESUS_F.finditer(source)]
     if "sake" not in source and "f off" not in source and " af" not in source:
         return out
     for m in _F_PHRASE.finditer(source):

@@ -18,9 +18,11 @@ from .rules import builtin_list
 # Endings a root marked ``*`` on the list takes ("fuck*": "fuckers"); a word listed whole is taken whole.
 _ENDINGS = ("s", "ed", "er", "ers", "ing")
 _VOWELS = re.compile(r"[aeiou]")
-# Ordinary words shortened the same way: neighbourhood, manager, monitor, month, passed, passing, shutter.
+# Ordinary words shortened the same way: neighbourhood, manager, monitor, month, passed, passing, shutter
+# (two ways), centre or counter, continued.
 _SHORTENED_WORDS = frozenset(
     {"nbhd", "nbhds", "mngr", "mngrs", "mntr", "mntrs", "mnth", "mnths", "pssd", "pssng", "shttr"}
+    | {"cntr", "cntrs", "cntd", "shtr", "shtrs"}
 )
 
 
@@ -30,17 +32,19 @@ def _skeleton(word: str) -> str:
 
 @cache
 def vowelless_forms(extra: tuple[str, ...] = ()) -> frozenset[str]:
-    """Every listed swear word, and each root with its endings, without vowels: four letters or more,
-    and the root itself at least four without them (so "cnt", "twt" and "sht" never take endings, nor
-    an "s")."""
+    """Every listed swear word, and each root with its endings, without vowels: four letters or more
+    (so "cnt", "twt" and "sht" are never taken, nor "cnts", but "wnkr" is)."""
     forms: set[str] = set()
     for entry in (*builtin_list("tone_profanity.txt"), *extra):
         word = entry.strip("*").lower()
         if not word.isalpha():
             continue  # phrases ("piss off") and hyphenated words
         words = [word]
-        if entry.endswith("*") and len(_skeleton(word)) >= 4:
-            words += [word + ending for ending in _ENDINGS]
+        if entry.endswith("*"):
+            # A root of three consonants takes only the endings that add one ("wnkr", "fckd"), never an
+            # "s" ("cnts" is as short as "cnt").
+            short = len(_skeleton(word)) < 4
+            words += [word + ending for ending in _ENDINGS if not (short and ending == "s")]
         for w in words:
             skeleton = _skeleton(w)
             if len(skeleton) < 4 or skeleton == w or skeleton in _SHORTENED_WORDS:

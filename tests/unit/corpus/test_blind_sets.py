@@ -26,12 +26,12 @@ FLOOR = {
     "defamation-10": 0.43,
     "defamation-11": 0.67,
     "defamation-12": 0.50,
-    "profanity-1": 0.92,
+    "profanity-1": 0.94,
     "profanity-2": 0.84,
     "profanity-3": 0.87,
     "profanity-4": 0.90,
     "profanity-5": 0.77,
-    "profanity-6": 0.81,
+    "profanity-6": 0.85,
     "profanity-7": 0.77,
 }
 FALSE_BLOCK_LIMIT = 0.02

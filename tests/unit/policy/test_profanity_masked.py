@@ -85,3 +85,32 @@ def test_a_word_inside_another_a_masked_compound_and_a_letter_for_the_word(
 )
 def test_hyphenated_places_words_and_welsh_pass(text: str) -> None:
     assert found(text, "TONE-PROF") == []
+
+
+def test_the_swapped_letters_of_the_strongest_word_block_and_the_king_passes() -> None:
+    assert found("Cnut spotted on camera tipping tyres off the bridge.", "TONE-PROF") == [
+        ("Cnut", Severity.BLOCK)
+    ]
+    assert found("King Cnut's court met at Winchester, the guide told the Year 5s.", "TONE-PROF") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Jesus f Christ, the heat in that kitchen today.", "f"),
+        ("The bloke who left his dog in the car is a right see-you-next-Tuesday.", "see-you-next-Tuesday"),
+    ],
+)
+def test_a_letter_or_a_saying_for_the_word_blocks(text: str, span: str) -> None:
+    assert found(text, "TONE-PROF") == [(span, Severity.BLOCK)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See you next Tuesday at Rhyme Time, bring the little ones!",
+        "Jesus Christ Superstar is on at the Empire; the f in the poster's font is missing.",
+    ],
+)
+def test_the_same_words_as_people_say_them_plainly_pass(text: str) -> None:
+    assert found(text, "TONE-PROF") == []

@@ -68,6 +68,8 @@ def test_the_sense_is_read_in_the_words_own_sentence() -> None:
         ("Whoever jammed the shredder is a total bstrd.", "bstrd"),
         ("Some dckhd parked across the depot gates.", "dckhd"),
         ("The new rota is shtty, frankly.", "shtty"),
+        ("Whoever booked a 7am briefing is a wnkr.", "wnkr"),
+        ("The printer's fckd again.", "fckd"),
     ],
 )
 def test_swearing_without_its_vowels_blocks(text: str, word: str) -> None:
@@ -82,6 +84,8 @@ def test_swearing_without_its_vowels_blocks(text: str, word: str) -> None:
         "We pssd the inspection with flying colours.",
         "The BSTRD acronym stands for our bus stop review.",
         "The mnth ahead is busy.",
+        "Meet at the cntr by the bus stop; the shtr is down till 9.",
+        "Talk cntd after the break.",
     ],
 )
 def test_shortened_ordinary_words_and_acronyms_pass(text: str) -> None:
