@@ -470,7 +470,9 @@ _NOT_THE_DOER_WORDS = r"""
     receives helped helping helps help arrested arresting fined prosecuted warned warns investigat\w*
     tackled tackling tackles confronted challenged rescued supported supporting supports runs run leads
     lead led work works put_right puts_right fixed fixes repaired repairs sorted cleared clears clearing
-    removed removing collected collecting after about against victims? someone somebody a_man a_woman
+    removed removing collected collecting
+    (?:up|look\w*|clean\w*|tidy\w*|tidied|went|go\w*|came|run|ran|chas\w+)_after about(?!_to\b) against
+    victims? someone somebody a_man a_woman
     people thieves dealt deals_with won wins beat beats lost_to met meets visited spoke thanked
     complained complains asked phoned rang called emailed wrote worried flagged flags tipped_off
     alerted alerts grassed some_lads some_kids some_lad a_lad a_gang a_bloke vandals youths teenagers
@@ -481,7 +483,7 @@ _TIMES = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next|then|now|the\s+end|\d"
 )
 _NOT_THE_DOER = re.compile(
-    rf"\b(?:{_alternation(_NOT_THE_DOER_WORDS)}|by(?!\s+(?:{_TIMES}))"
+    rf"\b(?:{_alternation(_NOT_THE_DOER_WORDS)}|(?<!-)by(?!\s+(?:{_TIMES}))"
     rf"|because(?!\s+(?:he|she|they|his|her|their)\b))\b"
 )
 # A wrong done to the one named: "were ripped off", "was lied to", "who were overcharged".

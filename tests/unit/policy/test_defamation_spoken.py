@@ -150,3 +150,27 @@ def test_a_household_at_an_address_and_a_hint_with_a_comma_in_it_block(text: str
 )
 def test_the_same_shapes_with_nothing_alleged_pass(text: str) -> None:
     assert blocked(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chicken at Raj Food Store had a new use-by sticker stuck right over the old one.",
+        "If Ace Roofing Ltd knock saying your chimney's about to fall, it isn't, they want cash up front.",
+        "The driver from Bayley's Coaches left the Crown at two after three pints and got behind the wheel.",
+    ],
+)
+def test_words_of_time_and_labels_between_the_one_named_and_the_wrong_do_not_hide_it(text: str) -> None:
+    assert blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ace Roofing Ltd cleaned up after the fly-tipping on Elm Road, free of charge.",
+        "Mrs Patel from Ace Roofing Ltd complained about the fly-tipping on Elm Road.",
+        "Bayley's Coaches were let down by a driver who turned up after three pints and was sent home.",
+    ],
+)
+def test_those_who_clear_up_after_it_complain_about_it_or_suffer_it_pass(text: str) -> None:
+    assert blocked(text) == [], text
