@@ -124,7 +124,8 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(text))
 
 
-_ABBREVIATION = re.compile(r"(?:^|\W)([A-Za-z]{1,4})$")
+# Not after an apostrophe: the "t" of "isn't." ends a sentence, as no initial does.
+_ABBREVIATION = re.compile(r"(?:^|[^\w'’])([A-Za-z]{1,4})$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -18,6 +18,7 @@ from ..rules import OrgRules, builtin_list
 from ..words import first_characters, initials
 from .allegation import allegations, trigger_words
 from .allegation_model import model_allegations
+from .denials import denied_claims
 from .profanity import spaced_out, undisguised_words
 from .wrongdoing import DONE_KINDS, KINDS, WRONGDOING_WORDS
 
@@ -466,6 +467,8 @@ def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
         for span in allegations(text, triggers):
             if span not in taken:
                 findings.append(Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON))
+    # A claim someone made and the writer's flat denial of it ("... signed it off as safe. It isn't.").
+    findings += [Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON) for span in denied_claims(text)]
     if not findings:
         # Wording the rules do not know, read by the model (``allegation_model``).
         findings = [Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON) for span in model_allegations(text)]

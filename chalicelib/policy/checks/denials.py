@@ -1,0 +1,57 @@
+"""A claim someone identifiable made, then the writer's flat denial of it, for TONE-DEFAME.
+
+"Fixit Electrical signed off the wiring as safe. It isn't." "Joe told the office the van was already
+dented. It wasn't." "GreenScape were paid to cut the verges. They didn't." No word of wrongdoing is in
+either sentence: the allegation (a lie, or work claimed and not done) is the two side by side. So a
+short sentence that only denies ("It isn't.", "He didn't.", "Not true.") is an allegation when the
+sentence before it has someone identifiable saying, claiming, signing off or being paid for something,
+and no excuse (thanks, an official outcome, advice). "The Mayor opened the library. It isn't finished
+yet." has no claim before its denial, and "The forecast said rain. It didn't." nobody identifiable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..normalise import NormalisedText
+from ..people import sentence_bounds
+from .allegation import excused, identifiable
+
+# The denial: the whole of a short sentence, perhaps after "and" or "but", perhaps with "even" or "ever".
+_DENIAL = re.compile(
+    r"(?i:(?:and\s+|but\s+)?(?:it|he|she|they|that|which)\s+(?:isn['’]t|wasn['’]t|didn['’]t|aren['’]t"
+    r"|weren['’]t|hasn['’]t|haven['’]t|never\s+did|doesn['’]t|don['’]t)|not\s+true|it['’]s\s+not\s+true"
+    r"|(?:he|she|they)['’]s\s+not)"
+    r"(?:\s+(?:even|at\s+all|ever))?[.!]"
+)
+# What the sentence before says someone did that the denial answers.
+_CLAIM = re.compile(
+    r"\b(?:says?|said|claim(?:s|ed)?|told|tells?|insist(?:s|ed)?|swears?|swore|reckons?|promised?"
+    r"|sign(?:s|ed)?\s+(?:it\s+|\w+\s+)?off|signed|certified|invoiced|billed|charged|were\s+paid"
+    r"|was\s+paid|got\s+paid|tried\s+to\s+tell|makes?\s+out|made\s+out)\b",
+    re.IGNORECASE,
+)
+_DENIED_WORDS = frozenset(
+    {"isn", "wasn", "didn", "aren", "weren", "hasn", "haven", "doesn", "don", "never", "true", "not"}
+)
+_MAX_WORDS = 5
+
+
+def denied_claims(text: NormalisedText) -> list[tuple[int, int]]:
+    """The spans of the denials of claims made by someone identifiable in the sentence before."""
+    if text.words.isdisjoint(_DENIED_WORDS):
+        return []
+    source = text.text
+    spans: list[tuple[int, int]] = []
+    for m in _DENIAL.finditer(source):
+        start, end = sentence_bounds(source, m.start())
+        sentence = source[start:end]
+        if start == 0 or source[start : m.start()].strip() or len(sentence.split()) > _MAX_WORDS:
+            continue  # not a sentence of its own, or one that says more than a denial
+        prev_start, _ = sentence_bounds(source, max(0, start - 2))
+        if not _CLAIM.search(source, prev_start, start):
+            continue
+        if excused(source, prev_start, end) or not identifiable(source, prev_start, start):
+            continue
+        spans.append((start, m.end()))
+    return spans
