@@ -549,9 +549,11 @@ _APART = re.compile(r"\b(?:apart\s+from|except\s+for|other\s+than)\s")
 
 def _excused(source: str, sentence: str, start: int, cue: int = -1) -> bool:
     """Whether the sentence (lower case, starting at ``start`` in ``source``) has an excuse outside quotes;
-    for a cue at ``cue``, not one only before an "apart from" that comes before the cue."""
-    cut = max((a.end() for a in _APART.finditer(sentence, 0, max(0, cue - start))), default=0)
-    sentence, start = sentence[cut:], start + cut
+    for a cue at ``cue``, not one only before an "apart from" that comes before the cue (in the same
+    sentence: a text of several is read as a whole by the model)."""
+    for a in _APART.finditer(sentence, 0, max(0, cue - start)):
+        begin = max(sentence.rfind(mark, 0, a.start()) for mark in ".!?\n") + 1
+        sentence = sentence[:begin] + " " * (a.end() - begin) + sentence[a.end() :]
     found = _EXCUSED.search(sentence)
     if found is None or not _QUOTED.search(source, start, start + len(sentence)):
         return found is not None
@@ -576,4 +578,4 @@ def identifiable(source: str, start: int, end: int) -> bool:
 
 def excused(source: str, start: int, end: int) -> bool:
     """Whether ``source[start:end]`` thanks or praises, states an official outcome or gives advice."""
-    return _excused(source, _lower_in_place(source[start:end]), start)
+    return _excused(source, _lower_in_place(source[start:end]), start, end)

@@ -19,7 +19,7 @@ FLOOR = {
     "defamation-3": 0.41,
     "defamation-4": 0.36,
     "defamation-5": 0.48,
-    "defamation-6": 0.78,
+    "defamation-6": 0.80,
     "defamation-7": 0.82,
     "defamation-8": 0.60,
     "defamation-9": 0.47,

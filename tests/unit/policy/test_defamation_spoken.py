@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from chalicelib.policy.checks.allegation import _is_agent
+from chalicelib.policy.checks.allegation import _is_agent, excused
 from tests.unit.policy.test_allegations import blocked
 
 
@@ -174,3 +174,14 @@ def test_words_of_time_and_labels_between_the_one_named_and_the_wrong_do_not_hid
 )
 def test_those_who_clear_up_after_it_complain_about_it_or_suffer_it_pass(text: str) -> None:
     assert blocked(text) == [], text
+
+
+def test_praise_before_an_apart_from_does_not_excuse_what_the_model_reads_after_it() -> None:
+    story = "Lovely morning at the fete apart from Ace Skips on Mill Road tipping the lot in the brook."
+    assert not excused(story, 0, len(story))
+    assert excused("Lovely morning at the fete, thanks to Ace Skips on Mill Road.", 0, 60)
+
+
+def test_making_up_complaints_about_someone_is_an_allegation() -> None:
+    assert blocked("Dawn Pike from the tenants' group keeps making up noise complaints about number 8.")
+    assert blocked("Dawn Pike from the tenants' group is making up hampers for the family at 8.") == []
