@@ -551,9 +551,9 @@ def _excused(source: str, sentence: str, start: int, cue: int = -1) -> bool:
     """Whether the sentence (lower case, starting at ``start`` in ``source``) has an excuse outside quotes;
     for a cue at ``cue``, not one only before an "apart from" that comes before the cue (in the same
     sentence: a text of several is read as a whole by the model)."""
-    for a in _APART.finditer(sentence, 0, max(0, cue - start)):
-        begin = max(sentence.rfind(mark, 0, a.start()) for mark in ".!?\n") + 1
-        sentence = sentence[:begin] + " " * (a.end() - begin) + sentence[a.end() :]
+    for apart in _APART.finditer(sentence, 0, max(0, cue - start)):
+        begin = max(sentence.rfind(mark, 0, apart.start()) for mark in ".!?\n") + 1
+        sentence = sentence[:begin] + " " * (apart.end() - begin) + sentence[apart.end() :]
     found = _EXCUSED.search(sentence)
     if found is None or not _QUOTED.search(source, start, start + len(sentence)):
         return found is not None
