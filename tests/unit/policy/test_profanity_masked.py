@@ -114,3 +114,9 @@ def test_a_letter_or_a_saying_for_the_word_blocks(text: str, span: str) -> None:
 )
 def test_the_same_words_as_people_say_them_plainly_pass(text: str) -> None:
     assert found(text, "TONE-PROF") == []
+
+
+def test_crude_words_for_sex_block() -> None:
+    assert found("Hen party left a blow-up doll and a dildo in the Quayside bins.", "TONE-PROF") == [
+        ("dildo", Severity.BLOCK)
+    ]
