@@ -321,6 +321,8 @@ _NOT_DONE = (
     r"|happen(?:s|ed)?|show(?:s|ed)?|deliver(?:s|ed)?|finish(?:es|ed)?|visit(?:s|ed)?|seen|been|arriv(?:es|ed))"
     r"|(?:didn't|doesn't|don't|haven't|hasn't|wasn't|weren't|never)\s+(?:even\s+)?(?:turn|fit|give|go|come"
     r"|do|happen|show|deliver|finish|visit|see|been|bother|attend|arrive|get\s+done)"
+    r"|(?:wasn't|wasnt|weren't|werent)\s+(?:even\s+)?there|(?:didn't|didnt)\s+(?:even\s+)?exist|never\s+existed"
+    r"|(?:didn't|didnt)\s+need\s+(?:doing|it|replacing|fixing|changing)"
 )
 _CLAIMED_NOT_DONE = re.compile(
     rf"(?<!never\s)(?<!not\s)(?<!n't\s)\b(?:{_CLAIMS})\b(?=[^.!?\n]{{1,90}}?\b(?:{_NOT_DONE})\b)"
@@ -331,7 +333,9 @@ _CLAIM_WORDS_TEXT = """
     written fills filled filling
 """
 _CLAIM_WORDS = frozenset(_CLAIM_WORDS_TEXT.split())
-_NOT_DONE_WORDS = frozenset({"never", "didn", "doesn", "don", "haven", "hasn", "wasn", "weren"})
+_NOT_DONE_WORDS = frozenset(
+    {"never", "didn", "doesn", "don", "haven", "hasn", "wasn", "weren", "wasnt", "werent", "didnt"}
+)
 
 
 def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:

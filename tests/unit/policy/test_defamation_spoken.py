@@ -185,3 +185,28 @@ def test_praise_before_an_apart_from_does_not_excuse_what_the_model_reads_after_
 def test_making_up_complaints_about_someone_is_an_allegation() -> None:
     assert blocked("Dawn Pike from the tenants' group keeps making up noise complaints about number 8.")
     assert blocked("Dawn Pike from the tenants' group is making up hampers for the family at 8.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swift Pest Control charged a man on Elm Row £400 for a wasp nest that wasn't even there.",
+        "Kerbside Paving Ltd billed the Hendersons for a new soakaway that didn't need doing.",
+        "The lads from Apex Roofing are preying on old folk round the Beeches estate.",
+        "Collections for the Sunnyside Trust go in Gary Holt's van and only half ever reaches the bank.",
+    ],
+)
+def test_charging_for_what_was_not_there_and_preying_on_people_block(text: str) -> None:
+    assert blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swift Pest Control came out to Elm Row for a wasp nest that wasn't there: no charge, lovely lads.",
+        "Swift Pest Control never charged the school on Elm Row for the nest, which wasn't there in the end.",
+        "The kestrels at Beeches Park are preying on voles along the new hedge, said ranger Gary Holt.",
+    ],
+)
+def test_a_nest_that_was_not_there_and_birds_of_prey_pass(text: str) -> None:
+    assert blocked(text) == [], text
