@@ -46,7 +46,7 @@ def _alternation(words: str) -> str:
 _EXCUSES = r"""
     thanks? thank_you cheers_to_all cheers_to_everyone kindly (?<!the\s)donated donating sponsored winner
     well_done cracking_job great_job good_job top_job legends? brilliant lovely spotless award
-    congratulations congrats proud
+    congratulations congrats proud well_deserved
     convicted conviction fined prosecut\w* magistrates crown_court sentenced pleaded charged_in
     penalty_notice improvement_notice warrant seized investigation enforcement test_purchases?
     please reminder tip: alert awareness how_to never_pay report_it call_us call_999 contact_our
@@ -54,7 +54,7 @@ _EXCUSES = r"""
 """
 # "won" of a prize ("won the contract" is no excuse); "if you" as advice ("if you see it, report it"), not
 # an idiom ("wouldn't eat there if you paid me").
-_PRIZES = "award prize cup trophy title medal gold silver bronze competition contest final league"
+_PRIZES = "award prize cup trophy title medal gold silver bronze competition contest final league best"
 _ADVICE = "see saw spot find notice have need are think suspect want get witness hear smell"
 _EXCUSED = re.compile(
     rf"\b(?<!less\s)(?<!not\s)(?:{_alternation(_EXCUSES)}|won\s+(?:\w+\s+){{0,3}}?(?:{_alternation(_PRIZES)})s?"
@@ -207,7 +207,8 @@ _FIRST_NAME_THEN = re.compile(r"([A-Z][a-z]+)(?:\s+(?:who|from|at|on|in|the|,)\b
 # What points back at someone named: a pronoun, or "the owner", "the founder" of a business named.
 _REFERS = re.compile(
     r"\b(?:he|she|they|his|her|their|them|him"
-    r"|the\s+(?:owner|owners|founder|manager|boss|director|landlord|gaffer|treasurer|chairman|staff))\b"
+    r"|the\s+(?:owner|owners|founder|manager|boss|director|landlord|gaffer|treasurer|chairman|staff)"
+    r"|with\s+my\s+own\s+eyes|seen\s+it|saw\s+it)\b"  # first-hand evidence of what was just said
 )
 # Capitalised words that start or fill a sentence without naming anyone.
 _NOT_A_NAME_TEXT = """
@@ -481,13 +482,13 @@ _NOT_THE_DOER_WORDS = r"""
     complained complains asked phoned rang called emailed wrote worried flagged flags tipped_off
     alerted alerts grassed some_lads some_kids some_lad a_lad a_gang a_bloke vandals youths teenagers
 """
-# "by" of a doer ("caught by PC Bell"), not of a time ("get out by Friday"); "because" of another's doing,
-# not of their own ("because he", "because her brother's firm won it").
+# "by" of a doer ("caught by PC Bell"), not of a time ("get out by Friday") or a means ("by burning it");
+# "because" of another's doing, not of their own ("because he", "because her brother's firm won it").
 _TIMES = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next|then|now|the\s+end|\d"
 )
 _NOT_THE_DOER = re.compile(
-    rf"\b(?:{_alternation(_NOT_THE_DOER_WORDS)}|(?<!-)by(?!\s+(?:{_TIMES}))"
+    rf"\b(?:{_alternation(_NOT_THE_DOER_WORDS)}|(?<!-)by(?!\s+(?:{_TIMES}|\w+ing\b))"
     rf"|because(?!\s+(?:he|she|they|his|her|their)\b))\b"
 )
 # A wrong done to the one named: "were ripped off", "was lied to", "who were overcharged".
@@ -515,7 +516,8 @@ def _the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> boo
         return mention[0] >= cue[0] or _NOT_THE_DOER.search(lower, mention[0], cue[0]) is None
     if a == cue[1] and _WHERE_BEFORE.search(lower, a, b):
         return False  # "set fire to the bins behind St Anne's Primary": where it was done, not who did it
-    return _NOT_THE_DOER.search(lower, a, b) is None
+    # Read on into the cue, so "by" sees it is "by burning" (a means), but only a word before it counts.
+    return all(w.start() >= b for w in _NOT_THE_DOER.finditer(lower, a, max(b, cue[1])))
 
 
 _WHERE_BEFORE = re.compile(

@@ -210,3 +210,25 @@ def test_charging_for_what_was_not_there_and_preying_on_people_block(text: str) 
 )
 def test_a_nest_that_was_not_there_and_birds_of_prey_pass(text: str) -> None:
     assert blocked(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Nice to see Tipton Recycling Ltd "recycling" by burning the lot behind the yard at night.',
+        "Sunrise Farm Shop sells supermarket eggs as free range. Seen it with my own eyes on my round.",
+    ],
+)
+def test_by_of_a_means_and_first_hand_evidence_of_the_sentence_before_block(text: str) -> None:
+    assert blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old sofas were cleared by Tipton Recycling Ltd, burning nothing, recycling the lot.",
+        "Sunrise Farm Shop won best eggs at the county show. Seen it with my own eyes, well deserved.",
+    ],
+)
+def test_by_of_a_doer_and_evidence_of_praise_pass(text: str) -> None:
+    assert blocked(text) == [], text
