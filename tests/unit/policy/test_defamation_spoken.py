@@ -216,7 +216,7 @@ def test_a_nest_that_was_not_there_and_birds_of_prey_pass(text: str) -> None:
     "text",
     [
         'Nice to see Tipton Recycling Ltd "recycling" by burning the lot behind the yard at night.',
-        "Sunrise Farm Shop sells supermarket eggs as free range. Seen it with my own eyes on my round.",
+        "Sunrise Farm Shop sells supermarket eggs as free range. Seen it with my own eyes, twice.",
     ],
 )
 def test_by_of_a_means_and_first_hand_evidence_of_the_sentence_before_block(text: str) -> None:
