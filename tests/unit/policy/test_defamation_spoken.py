@@ -232,3 +232,30 @@ def test_by_of_a_means_and_first_hand_evidence_of_the_sentence_before_block(text
 )
 def test_by_of_a_doer_and_evidence_of_praise_pass(text: str) -> None:
     assert blocked(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clearview Opticians on Bank Street sold my nan the wrong lenses and won't refund her.",
+        "The family at 9 Alder Close let their dog off on the school path and it bit a child on Friday.",
+        "The new supervisor at Tipton depot only got the job because he's the director's nephew.",
+        "The bloke at Fastfit on Quay Road is putting MOT passes on vans that wouldn't pass a sniff test.",
+        "The wee shop on Tollcross Road is selling vapes tae the weans again.",
+    ],
+)
+def test_more_everyday_wrongs_said_of_someone_identifiable_block(text: str) -> None:
+    assert blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clearview Opticians on Bank Street will refund anyone whose lenses were wrong, no questions.",
+        "Our own collie went for a kid's sandwich at the fun day and got a round of applause.",
+        "The new depot supervisor got the job after twenty years on the wagons, well deserved.",
+        "The wee shop on Tollcross Road gave the weans free ice lollies on sports day.",
+    ],
+)
+def test_the_same_words_said_of_nothing_wrong_pass(text: str) -> None:
+    assert blocked(text) == [], text
