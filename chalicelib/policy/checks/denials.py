@@ -37,16 +37,23 @@ _DENIED_WORDS = frozenset(
 _MAX_WORDS = 5
 
 
+# Where a denial ends ("n't.", "not true!"), found first: a short literal the regex engine scans for fast,
+# and the whole denial is matched only where one is.
+_DENIAL_END = re.compile(r"(?:n['’]t|not\s+true|never\s+did|['’]s\s+not)(?:\s+(?:even|at\s+all|ever))?[.!]")
+
+
 def denied_claims(text: NormalisedText) -> list[tuple[int, int]]:
     """The spans of the denials of claims made by someone identifiable in the sentence before."""
     if text.words.isdisjoint(_DENIED_WORDS):
         return []
     source = text.text
     spans: list[tuple[int, int]] = []
-    for m in _DENIAL.finditer(source):
-        start, end = sentence_bounds(source, m.start())
-        sentence = source[start:end]
-        if start == 0 or source[start : m.start()].strip() or len(sentence.split()) > _MAX_WORDS:
+    for end_mark in _DENIAL_END.finditer(source):
+        start, end = sentence_bounds(source, end_mark.start())
+        m = _DENIAL.match(source, start + len(source[start:end]) - len(source[start:end].lstrip()))
+        if m is None or m.end() != end_mark.end():
+            continue
+        if start == 0 or len(source[start:end].split()) > _MAX_WORDS:
             continue  # not a sentence of its own, or one that says more than a denial
         prev_start, _ = sentence_bounds(source, max(0, start - 2))
         if not _CLAIM.search(source, prev_start, start):
