@@ -44,7 +44,8 @@ def _alternation(words: str) -> str:
 # Wrongdoing said by someone else about a named person in an official way, praise, or advice: the
 # sentence is not an allegation whatever else it has. Checked in the sentence, lower case.
 _EXCUSES = r"""
-    thanks? thank_you cheers_to_all cheers_to_everyone kindly (?<!the\s)donated donating sponsored winner
+    thanks? thank_you cheers_to_all cheers_to_everyone kindly donating sponsored winner
+    (?<!the\s)donated(?!_(?:books|items|goods|clothes|clothing|toys|food|furniture|stock|bikes|tins))
     well_done cracking_job great_job good_job top_job legends? brilliant lovely spotless award
     congratulations congrats proud well_deserved
     convicted conviction fined prosecut\w* magistrates crown_court sentenced pleaded charged_in
@@ -153,8 +154,8 @@ _DESCRIBED = re.compile(
 )
 
 
-# An office only one person holds: "the Mayor's son", "the Lord Mayor".
-_ONLY_ONE = re.compile(r"\b(?:Lord\s+)?Mayor(?:ess)?\b")
+# An office only one person holds: "the Mayor's son", "the Lord Mayor", "our MP".
+_ONLY_ONE = re.compile(r"\b(?:Lord\s+)?Mayor(?:ess)?\b|\bMP\b")
 
 
 @cache
@@ -351,7 +352,6 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
     ]
     out += [(start + a, start + b) for a, b in _roles_at(window)]
     out += [(start + a, start + b) for a, b in _described_at(window)]
-    out += [(start + m.start(), start + m.end()) for m in _ONLY_ONE.finditer(window)]
     for m in _CAPITALISED_RUN.finditer(window):
         words = [w.strip("'’s") for w in m.group().split()]
         if not (set(words) <= _NOT_A_NAME | {"&", "of", "and", "the"} or words[-1] in _PLACE_WORDS):
@@ -364,7 +364,9 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
         word = m.group().rstrip("s").rstrip("'’") if m.group().endswith(("'s", "’s")) else m.group()
         if word not in _NOT_A_NAME and word.lower() not in COMMON_WORDS:
             out.append((start + m.start(), start + m.end()))
-    return [(a, b) for a, b in out if not _ours_before(source, a)]
+    # An office only one holds is theirs, not the staff's, with "our" before it too ("our MP").
+    only_one = [(start + m.start(), start + m.end()) for m in _ONLY_ONE.finditer(window)]
+    return [(a, b) for a, b in out if not _ours_before(source, a)] + only_one
 
 
 def _named_before(source: str, lower: str, start: int, *, fragment: bool) -> bool:

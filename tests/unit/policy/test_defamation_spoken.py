@@ -259,3 +259,28 @@ def test_more_everyday_wrongs_said_of_someone_identifiable_block(text: str) -> N
 )
 def test_the_same_words_said_of_nothing_wrong_pass(text: str) -> None:
     assert blocked(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reckon our MP took a backhander to wave the new retail park through.",
+        "The new owners of the Anchor on Quay Street bought it with drug money, word is.",
+        "Saw Dr Pell at Elm Surgery writing sick notes for cash, we've got the texts.",
+        "The manager at Reads on Bank Street has been binning donated books and flogging the best on eBay.",
+    ],
+)
+def test_an_mp_drug_money_sick_notes_and_donated_goods_flogged_block(text: str) -> None:
+    assert blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our MP cut the ribbon on the new footbridge and thanked the crews who built it.",
+        "Reads on Bank Street donated books to the library sale, thank you!",
+        "Somebody keyed three cars on Wesley Street overnight; if you saw owt, ring 101.",
+    ],
+)
+def test_an_mp_thanking_a_donation_and_an_unnamed_vandal_pass(text: str) -> None:
+    assert blocked(text) == [], text
