@@ -46,7 +46,8 @@ def _alternation(words: str) -> str:
 _EXCUSES = r"""
     thanks? thank_you cheers_to_all cheers_to_everyone kindly donating sponsored winner
     (?<!the\s)donated(?!_(?:books|items|goods|clothes|clothing|toys|food|furniture|stock|bikes|tins))
-    well_done cracking_job great_job good_job top_job legends? brilliant lovely spotless award
+    well_done cracking_job great_job good_job top_job legends? brilliant spotless award
+    lovely(?!_to_see|_use_of)
     congratulations congrats proud well_deserved
     convicted conviction fined prosecut\w* magistrates crown_court sentenced pleaded charged_in
     penalty_notice improvement_notice warrant seized investigation enforcement test_purchases?
@@ -449,8 +450,9 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
         ours = _OURS.search(lower, c_start, m.start()) or _OURS.search(lower, m.end(), c_end)
         if ours and not mentions:
             continue
-        if _victim_named(source, c_start, c_end):
-            continue
+        nobody = _NOBODY_DID.search(lower, max(c_start, m.start() - 24), m.start())
+        if nobody or _victim_named(source, c_start, c_end):
+            continue  # "nobody dumped anything"; "Mrs Patel was robbed"
         passive = not m.group().split()[0].endswith(("ing", "in", "in'")) and _DONE_TO.search(
             lower, max(c_start, m.start() - 32), m.start()
         )
@@ -551,6 +553,7 @@ def _lower_in_place(source: str) -> str:
 _QUOTED = re.compile(r"[\"“][^\"“”\n]{1,30}[\"”]|‘[^‘’\n]{1,30}’")
 
 
+_NOBODY_DID = re.compile(r"\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+)?$")  # the doer, just before the wrong
 # "Lovely morning at the market apart from Paul's Butchers selling ...": the praise is of the rest.
 _APART = re.compile(r"\b(?:apart\s+from|except\s+for|other\s+than)\s")
 

@@ -284,3 +284,9 @@ def test_an_mp_drug_money_sick_notes_and_donated_goods_flogged_block(text: str) 
 )
 def test_an_mp_thanking_a_donation_and_an_unnamed_vandal_pass(text: str) -> None:
     assert blocked(text) == [], text
+
+
+def test_lovely_to_see_a_wrong_is_sarcasm_and_lovely_to_see_a_clean_up_is_not() -> None:
+    assert blocked("Lovely to see the new chef at the Red Lion on Quay Street working while signing on.")
+    assert blocked("Lovely to see Ace Skips Ltd clearing up the fly-tipping on Elm Road, thanks lads.") == []
+    assert blocked("Lovely to see the Mayor at the fun run on Elm Road. Nobody dumped anything!") == []
