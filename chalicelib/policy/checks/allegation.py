@@ -480,7 +480,8 @@ _NOT_THE_DOER_WORDS = r"""
     tackled tackling tackles confronted challenged rescued supported supporting supports runs run leads
     lead led work works put_right puts_right fixed fixes repaired repairs sorted cleared clears clearing
     removed removing collected collecting
-    (?:up|look\w*|clean\w*|tidy\w*|tidied|went|go\w*|came|run|ran|chas\w+)_after about(?!_to\b) against
+    (?:up|look\w*|clean\w*|tidy\w*|tidied|went|go\w*|came|run|ran|chas\w+)_after against
+    (?:told|tell\w*|spoke|speak\w*|talk\w*|heard|hear\w*|knew|know\w*|post\w*|on)(?:_\w+)?_about
     victims? someone somebody a_man a_woman
     people thieves dealt deals_with won wins beat beats lost_to met meets visited spoke thanked
     complained complains asked phoned rang called emailed wrote worried flagged flags tipped_off

@@ -290,3 +290,29 @@ def test_lovely_to_see_a_wrong_is_sarcasm_and_lovely_to_see_a_clean_up_is_not() 
     assert blocked("Lovely to see the new chef at the Red Lion on Quay Street working while signing on.")
     assert blocked("Lovely to see Ace Skips Ltd clearing up the fly-tipping on Elm Road, thanks lads.") == []
     assert blocked("Lovely to see the Mayor at the fun run on Elm Road. Nobody dumped anything!") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The man at 6 Heron Way lets his labrador foul the school path and walks off without bagging it.",
+        "Gerry Platt up Moor Lane lets his collie run loose and it's been worrying sheep again.",
+        "The care worker from Carewell Homecare visits Mr Bell and every time his purse is lighter after.",
+        "Tins for Hope Hall Trust go to the chair's house and only about half ever reaches the bank.",
+        "Strange how Rosa's Diner on Mill Road has forty fake reviews from the same afternoon.",
+    ],
+)
+def test_dog_fouling_lighter_purses_missing_money_and_fake_reviews_block(text: str) -> None:
+    assert blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gerry Platt up Moor Lane told us about the dogs running loose on the fell; we've put signs up.",
+        "Carewell Homecare warned families about fake reviews of rogue agencies online.",
+        "Mrs Patel from Ace Roofing Ltd talked about the fly-tipping on Elm Road at the ward meeting.",
+    ],
+)
+def test_those_who_tell_or_warn_about_a_wrong_pass(text: str) -> None:
+    assert blocked(text) == [], text
