@@ -21,7 +21,7 @@ FLOOR = {
     "defamation-5": 0.48,
     "defamation-6": 0.83,
     "defamation-7": 0.86,
-    "defamation-8": 0.60,
+    "defamation-8": 0.66,
     "defamation-9": 0.47,
     "defamation-10": 0.47,
     "defamation-11": 0.75,
