@@ -74,7 +74,9 @@ _INNOCENT = re.compile(
 )
 # The staff themselves and their jokes: "our crew", "our apprentice", a word in scare quotes.
 _OURS = re.compile(r"\b(?:our|my|we|we've|we're|us)\b")
-_SCARE_QUOTED = re.compile(r"[\"“‘'][^\"”’'\n]{1,30}[\"”’']")
+# An apostrophe inside a word is no quotation mark: "Dr Hale's lot are a shambles, we've" quotes nothing,
+# "I don't care," quotes all of itself.
+_SCARE_QUOTED = re.compile(r"(?<![\w'’])[\"“‘'](?:[^\"”’'\n]|(?<=\w)['’](?=\w)){1,30}[\"”’'](?![\w'’])")
 # A name that was done to, not doing: "Mrs Patel was scammed", "a pensioner who got conned".
 _DONE_TO_WORDS = (
     "robbed scammed conned burgled attacked assaulted threatened mugged defrauded ripped cheated targeted"
@@ -475,7 +477,8 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
 # catcher, or someone else its doer: "Mr Oduya reported the fly-tipping", "PC Bell arrested a man
 # selling stolen bikes", "Jo Bell left early because the hall was unsafe".
 _NOT_THE_DOER_WORDS = r"""
-    reported reports? reporting caught catches saw seen sees spotted stopped stops found finds received
+    reported (?<!the\s)(?<!a\s)reports? reporting caught catches saw seen sees spotted stopped stops found
+    finds received
     receives helped helping helps help arrested arresting fined prosecuted warned warns investigat\w*
     tackled tackling tackles confronted challenged rescued supported supporting supports runs run leads
     lead led work works put_right puts_right fixed fixes repaired repairs sorted cleared clears clearing

@@ -316,3 +316,25 @@ def test_dog_fouling_lighter_purses_missing_money_and_fake_reviews_block(text: s
 )
 def test_those_who_tell_or_warn_about_a_wrong_pass(text: str) -> None:
     assert blocked(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr Hale's lot at Elm Surgery are a shambles, we've lost three referrals to them this month.",
+        "Dear Councillor Pym, if you'd read the report instead of lying about it in the Gazette, we'd agree.",
+    ],
+)
+def test_apostrophes_are_no_quotation_marks_and_a_report_read_is_no_report_made(text: str) -> None:
+    assert blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Our lads were "robbed" of the cup by a late goal from Elm Rovers, says Dave Platt.',
+        "Dave Platt laughed: \"I don't care, it's a fair cop,\" when we caught him napping.",
+    ],
+)
+def test_words_in_quotation_marks_still_pass(text: str) -> None:
+    assert blocked(text) == [], text
