@@ -16,16 +16,17 @@ GOAL = {"TONE-DEFAME": 0.70, "TONE-PROF": 0.90}
 FLOOR = {
     "defamation-1": 0.97,
     "defamation-2": 0.46,
-    "defamation-3": 0.41,
-    "defamation-4": 0.36,
-    "defamation-5": 0.48,
+    "defamation-3": 0.48,
+    "defamation-4": 0.37,
+    "defamation-5": 0.53,
     "defamation-6": 0.83,
     "defamation-7": 0.86,
     "defamation-8": 0.66,
     "defamation-9": 0.47,
     "defamation-10": 0.50,
     "defamation-11": 0.75,
-    "defamation-12": 0.50,
+    "defamation-12": 0.56,
+    "defamation-13": 0.41,
     "profanity-1": 0.94,
     "profanity-2": 0.84,
     "profanity-3": 0.87,
@@ -33,14 +34,22 @@ FLOOR = {
     "profanity-5": 0.77,
     "profanity-6": 0.85,
     "profanity-7": 0.77,
+    "profanity-8": 0.77,
 }
 FALSE_BLOCK_LIMIT = 0.02
 # A set over the limit when it was first scored is held where it stood, never worse: defamation-5 blocked
 # 5 of its 80 look-alikes when first scored (with the check as it stood before it was written), 2 by the
 # time it was first read; defamation-10 and -12 blocked 2 of 80 when first scored, 2026-12-06, with the
-# check as it stood before they were written. (profanity-2 and -3 were over it too, at 2/70 each, until
-# 2026-12-06.)
-FALSE_BLOCK_CEILING = {"defamation-5": 2 / 80, "defamation-10": 2 / 80, "defamation-12": 2 / 80}
+# check as it stood before they were written; defamation-13 4 of 80 and profanity-8 2 of 80 when first
+# scored, 2026-12-06 (ninth session), with the check as it stood at the start of that session, before
+# they were written. (profanity-2 and -3 were over it too, at 2/70 each, until 2026-12-06.)
+FALSE_BLOCK_CEILING = {
+    "defamation-5": 2 / 80,
+    "defamation-10": 2 / 80,
+    "defamation-12": 2 / 80,
+    "defamation-13": 4 / 80,
+    "profanity-8": 2 / 80,
+}
 
 
 @pytest.fixture(scope="module")
