@@ -69,6 +69,10 @@ LEET = str.maketrans(
 _F_PHRASE = re.compile(r"f['’]?s\s+sake\b|f\s+off\b")
 _AF = re.compile(r" af\b(?![-'’])")
 _JESUS_F = re.compile(r"(?i:jesus)\s+([fF])\.?\s+(?i:christ)\b")  # "Jesus f Christ": the word between
+# "a right see-you-next-Tuesday": the word it spells, hyphenated as one word (the goodbye has no hyphens).
+# A shape, not a list entry: a listed word's runs ("see", "you") would send every story through the
+# full look.
+_NEXT_TUESDAY = re.compile(r"(?i:\bsee-you-next-tuesday\b)")
 _WORD_BEFORE = re.compile(r"([a-z]+)$")
 _WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "ni", "i", "y"})
 
@@ -76,8 +80,10 @@ _WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "n
 def letter_for_word(source: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     # Substring tests first: most stories have none of these, and ``in`` costs far less than a scan.
-    if " f" in source or " F" in source:
+    if "esus " in source or "ESUS " in source:  # "Jesus", "JESUS": a literal test before the scan
         out += [m.span(1) for m in _JESUS_F.finditer(source)]
+    if "-next-" in source or "-Next-" in source or "-NEXT-" in source:
+        out += [m.span() for m in _NEXT_TUESDAY.finditer(source)]
     if "sake" not in source and "f off" not in source and " af" not in source:
         return out
     for m in _F_PHRASE.finditer(source):

@@ -125,7 +125,7 @@ def test_the_same_words_said_kindly_or_of_nobody_pass(text: str) -> None:
 def test_writing_up_what_was_never_done_is_a_claim() -> None:
     assert blocked("Sandra on the day team writes up home visits she never does.")
     assert blocked("Sandra on the day team writes up every home visit, even the ones nobody asks for.") == []
-    assert blocked("Sandra filled in the forms for the families who never got round to it.") == []
+    assert blocked("Sandra filled in the forms for the families who never got round to it.") == []  # no claim
 
 
 @pytest.mark.parametrize(
