@@ -278,9 +278,9 @@ _NOT_KEYS_TEXT = """
     the a an to of in on off out for at and all no not with his her their them him is are was been keeps
     kept up over it its into from by as any half s t that they there this these those everyone someone
     round through residents food top front full hours am pm open after behind just some every own never
-    ever what why how who know knows our my we you your me about made difference whole under without well
-    turned lot keep he she council where country went only because got would money waste
-    missing running leaves leaving checked notice minutes planning complaints back came
+    ever what why how who know knows our my we you your me about made difference whole under turned lot
+    keep he she council where went because got would waste missing running leaving checked notice minutes
+    planning complaints back came
 """
 _NOT_KEYS = frozenset(_NOT_KEYS_TEXT.split())
 
