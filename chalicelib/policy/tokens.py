@@ -139,6 +139,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
+    # "no. 9 Cedar Close": a house number's "no.", in lower case too, when a number follows it.
+    if word == "no":
+        return text[dot + 1 : dot + 3].strip()[:1].isdigit()
     return len(word) == 1 or word in TITLES or word in {"St", "No"}
 
 

@@ -42,3 +42,9 @@ def test_a_sentence_ends_after_a_word_with_an_apostrophe_and_not_after_an_initia
     text = "It isn't. He didn't. J. K. Rowling wrote it."
     spans = [text[a:b].strip().rstrip(".") for a, b in sentence_spans(text)]
     assert spans == ["It isn't", "He didn't", "J. K. Rowling wrote it"]
+
+
+def test_a_house_numbers_no_does_not_end_a_sentence_and_a_plain_no_does() -> None:
+    text = "Whoever lives at no. 9 Cedar Close keeps the bins out. I said no. Then I left."
+    spans = [text[a:b].strip().rstrip(".") for a, b in sentence_spans(text)]
+    assert spans == ["Whoever lives at no. 9 Cedar Close keeps the bins out", "I said no", "Then I left"]

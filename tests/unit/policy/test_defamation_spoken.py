@@ -131,7 +131,7 @@ def test_writing_up_what_was_never_done_is_a_claim() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Whoever lives at number 9 Cedar Close has been dumping garden waste on the verge all summer.",
+        "Whoever lives at no. 9 Cedar Close has been dumping garden waste on the verge all summer.",
         "The old boy at 3 Fern Rise is the one nicking the hanging baskets off the precinct.",
         "Ace Autos on Dock Road \"lost\" the keys to three customers' cars. Coincidence, I'm sure.",
     ],
