@@ -24,6 +24,9 @@ _DENIAL = re.compile(
     r"|(?:he|she|they)['’]s\s+not)"
     r"(?:\s+(?:even|at\s+all|ever))?[.!]"
 )
+# Where a denial ends ("n't.", "not true!"), found first: a short literal the regex engine scans for fast,
+# and the whole denial is matched only where one is.
+_DENIAL_END = re.compile(r"(?:n['’]t|not\s+true|never\s+did|['’]s\s+not)(?:\s+(?:even|at\s+all|ever))?[.!]")
 # What the sentence before says someone did that the denial answers.
 _CLAIM = re.compile(
     r"\b(?:says?|said|claim(?:s|ed)?|told|tells?|insist(?:s|ed)?|swears?|swore|reckons?|promised?"
@@ -37,11 +40,6 @@ _DENIED_WORDS = frozenset(
 _MAX_WORDS = 5
 
 
-# Where a denial ends ("n't.", "not true!"), found first: a short literal the regex engine scans for fast,
-# and the whole denial is matched only where one is.
-_DENIAL_END = re.compile(r"(?:n['’]t|not\s+true|never\s+did|['’]s\s+not)(?:\s+(?:even|at\s+all|ever))?[.!]")
-
-
 def denied_claims(text: NormalisedText) -> list[tuple[int, int]]:
     """The spans of the denials of claims made by someone identifiable in the sentence before."""
     if text.words.isdisjoint(_DENIED_WORDS):
@@ -50,11 +48,10 @@ def denied_claims(text: NormalisedText) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for end_mark in _DENIAL_END.finditer(source):
         start, end = sentence_bounds(source, end_mark.start())
-        m = _DENIAL.match(source, start + len(source[start:end]) - len(source[start:end].lstrip()))
-        if m is None or m.end() != end_mark.end():
-            continue
-        if start == 0 or len(source[start:end].split()) > _MAX_WORDS:
-            continue  # not a sentence of its own, or one that says more than a denial
+        sentence = source[start:end]
+        m = _DENIAL.match(source, start + len(sentence) - len(sentence.lstrip()))
+        if m is None or m.end() != end_mark.end() or start == 0 or len(sentence.split()) > _MAX_WORDS:
+            continue  # not the whole of a sentence of its own, or one that says more than a denial
         prev_start, _ = sentence_bounds(source, max(0, start - 2))
         if not _CLAIM.search(source, prev_start, start):
             continue
