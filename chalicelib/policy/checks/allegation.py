@@ -29,6 +29,7 @@ from ..normalise import NormalisedText
 from ..people import COMMON_WORDS, find_names, sentence_bounds
 from ..rules import builtin_list
 from ..words import first_characters, initials
+from .excuses import EXCUSED, alternation, excused_sentence, lower_in_place
 
 # Ordinary words for each kind of wrongdoing, grouped by kind (policy/data/tone_wrongdoing_cues.txt).
 # A phrase's words are matched in order, whole words, in lower case; "*" stands for up to four words of
@@ -36,32 +37,6 @@ from ..words import first_characters, initials
 CUES_FILE = "tone_wrongdoing_cues.txt"
 
 
-def _alternation(words: str) -> str:
-    """A pattern's alternation of ``words``: a regular expression each, "_" between a phrase's words."""
-    return "|".join(w.replace("_", r"\s+") for w in words.split())
-
-
-# Wrongdoing said by someone else about a named person in an official way, praise, or advice: the
-# sentence is not an allegation whatever else it has. Checked in the sentence, lower case.
-_EXCUSES = r"""
-    thanks? thank_you cheers_to_all cheers_to_everyone kindly donating sponsored winner
-    (?<!the\s)donated(?!_(?:books|items|goods|clothes|clothing|toys|food|furniture|stock|bikes|tins))
-    well_done cracking_job great_job good_job top_job legends? brilliant spotless award
-    lovely(?!_to_see|_use_of)
-    congratulations congrats proud well_deserved
-    convicted conviction fined prosecut\w* magistrates crown_court sentenced pleaded charged_in
-    penalty_notice improvement_notice warrant seized investigation enforcement test_purchases?
-    please reminder tip: alert awareness how_to never_pay report_it call_us call_999 contact_our
-    flagged tipped_us_off tipped_off
-"""
-# "won" of a prize ("won the contract" is no excuse); "if you" as advice ("if you see it, report it"), not
-# an idiom ("wouldn't eat there if you paid me").
-_PRIZES = "award prize cup trophy title medal gold silver bronze competition contest final league best"
-_ADVICE = "see saw spot find notice have need are think suspect want get witness hear smell"
-_EXCUSED = re.compile(
-    rf"\b(?<!less\s)(?<!not\s)(?:{_alternation(_EXCUSES)}|won\s+(?:\w+\s+){{0,3}}?(?:{_alternation(_PRIZES)})s?"
-    rf"|if\s+you\s+(?:{_alternation(_ADVICE)}))\b(?!['’])"
-)
 # A cue word in a phrase that names a service, a saying or a thing, not a wrong: "the domestic abuse
 # refuge", "stole the show"; a threat to do something harmless. Tried on the words around the cue.
 _INNOCENT_PHRASES = r"""
@@ -70,7 +45,7 @@ _INNOCENT_PHRASES = r"""
 """
 _HARMS = "hit kill smash burn sort batter beat hurt stab punch knock shoot torch"
 _INNOCENT = re.compile(
-    rf"{_alternation(_INNOCENT_PHRASES)}|threaten\w*\s+to\s+(?!(?:{_alternation(_HARMS)})\b)"
+    rf"{alternation(_INNOCENT_PHRASES)}|threaten\w*\s+to\s+(?!(?:{alternation(_HARMS)})\b)"
 )
 # The staff themselves and their jokes: "our crew", "our apprentice", a word in scare quotes.
 _OURS = re.compile(r"\b(?:our|my|we|we've|we're|us)\b")
@@ -82,7 +57,7 @@ _DONE_TO_WORDS = (
     "robbed scammed conned burgled attacked assaulted threatened mugged defrauded ripped cheated targeted"
 )
 _VICTIM_AFTER = re.compile(
-    rf"\s+(?:was|were|got|had\s+been|has\s+been|have\s+been|being)\s+(?:\w+\s+)?(?:{_alternation(_DONE_TO_WORDS)})"
+    rf"\s+(?:was|were|got|had\s+been|has\s+been|have\s+been|being)\s+(?:\w+\s+)?(?:{alternation(_DONE_TO_WORDS)})"
 )
 # Someone named by a role at a named place or an address: "the landlord at 14 Elm Road", "the owner of
 # Bella Nails", "the manager at Stonebridge Leisure Centre", "the bloke at 22 Beech Ave"; a first name
@@ -108,10 +83,10 @@ _AT = (
     r"\s+(?:the\s+)?(?:(?:number\s+|no\.?\s+)?\d{1,4}[a-z]?\s+|flat\s+\d+,?\s+)?"
 )
 _ROLE_AT = re.compile(
-    rf"\b(?:{_alternation(_ROLES)}){_AT}(?-i:[A-Z0-9])\w*"
+    rf"\b(?:{alternation(_ROLES)}){_AT}(?-i:[A-Z0-9])\w*"
     rf"|(?-i:\b[A-Z][a-z]+)\s+who\s+(?:runs|owns|manages|works\s+at|drives)\s+(?:the|that|a)\s+\w"
     rf"|(?-i:\b[A-Z][a-z]+)\s+(?:at|from|on|in)\s+(?:(?:the|number|no\.?|flat)\s+)?"
-    rf"(?:\d{{1,4}}[a-z]?\s+(?-i:[A-Z])|(?:\w+\s+){{0,3}}?(?:{_alternation(_PLACES)}))",
+    rf"(?:\d{{1,4}}[a-z]?\s+(?-i:[A-Z])|(?:\w+\s+){{0,3}}?(?:{alternation(_PLACES)}))",
     re.IGNORECASE,
 )
 # Where every match of _ROLE_AT ends: a place word, a capital or a number after "at", "on", "runs"…, or
@@ -204,7 +179,7 @@ _LONE_CAPITAL = re.compile(r"(?<![\w'’.!?]\s)(?<=\s)[A-Z][a-z]+(?:['’]s)?\b"
 _STAFF = "ranger officer librarian apprentice supervisor warden colleague"
 _OUR_STAFF = f"{_STAFF} crew team manager driver carer worker mechanic caretaker cleaner staff lads lot"
 _OUR_ROLE = re.compile(
-    rf"(?i:\b(?:our|my)\s+(?:\w+\s+)?(?:{_alternation(_OUR_STAFF)})|\b(?:{_alternation(_STAFF)}))\s+$"
+    rf"(?i:\b(?:our|my)\s+(?:\w+\s+)?(?:{alternation(_OUR_STAFF)})|\b(?:{alternation(_STAFF)}))\s+$"
 )
 # A sentence that opens with a name and says which one: "Gavin who was on the bin round", "Kev's".
 _FIRST_NAME_THEN = re.compile(r"([A-Z][a-z]+)(?:\s+(?:who|from|at|on|in|the|,)\b|['’]s\b)")
@@ -381,7 +356,7 @@ def _named_before(source: str, lower: str, start: int, *, fragment: bool) -> boo
         if start <= 0:
             return False
         prev_start, _end = sentence_bounds(source, max(0, start - 2))
-        if _EXCUSED.search(lower[prev_start:start]):
+        if EXCUSED.search(lower[prev_start:start]):
             return False
         if _identifiable(source, prev_start, start):
             return True
@@ -428,7 +403,7 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
     if not said and not claimed:
         return []
     source = text.text
-    lower = _lower_in_place(source)
+    lower = lower_in_place(source)
     found = list(_cue_pattern(said).finditer(lower)) if said else []
     if claimed:
         found += _CLAIMED_NOT_DONE.finditer(lower)
@@ -436,7 +411,7 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
     for m in found:
         s_start, s_end = sentence_bounds(source, m.start())
         sentence = lower[s_start:s_end]
-        if _excused(source, sentence, s_start, m.start()) or _in_scare_quotes(
+        if excused_sentence(source, sentence, s_start, m.start()) or _in_scare_quotes(
             source, m.start(), s_start, s_end
         ):
             continue
@@ -498,7 +473,7 @@ _TIMES = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next|then|now|the\s+end|\d"
 )
 _NOT_THE_DOER = re.compile(
-    rf"\b(?:{_alternation(_NOT_THE_DOER_WORDS)}|(?<!-)by(?!\s+(?:{_TIMES}|\w+ing\b))"
+    rf"\b(?:{alternation(_NOT_THE_DOER_WORDS)}|(?<!-)by(?!\s+(?:{_TIMES}|\w+ing\b))"
     rf"|because(?!\s+(?:he|she|they|his|her|their)\b))\b"
 )
 # A wrong done to the one named: "were ripped off", "was lied to", "who were overcharged".
@@ -546,38 +521,7 @@ def _clause(lower: str, start: int, end: int, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _lower_in_place(source: str) -> str:
-    """``source`` in lower case with straight apostrophes, letter for letter: a match's span in it is its
-    span in ``source`` ("İ" lower-cases to two characters and is left as it is)."""
-    lower = source.lower()
-    if len(lower) != len(source):
-        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in source)
-    return lower.replace("’", "'")
-
-
-# Words in double or curly quotes: an excuse in them is the writer's sarcasm ('the "award winning" bakery').
-_QUOTED = re.compile(r"[\"“][^\"“”\n]{1,30}[\"”]|‘[^‘’\n]{1,30}’")
-
-
 _NOBODY_DID = re.compile(r"\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+)?$")  # the doer, just before the wrong
-# "Lovely morning at the market apart from Paul's Butchers selling ...": the praise is of the rest.
-_APART = re.compile(r"\b(?:apart\s+from|except\s+for|other\s+than)\s")
-
-
-def _excused(source: str, sentence: str, start: int, cue: int = -1) -> bool:
-    """Whether the sentence (lower case, starting at ``start`` in ``source``) has an excuse outside quotes;
-    for a cue at ``cue``, not one only before an "apart from" that comes before the cue (in the same
-    sentence: a text of several is read as a whole by the model)."""
-    for apart in _APART.finditer(sentence, 0, max(0, cue - start)):
-        begin = max(sentence.rfind(mark, 0, apart.start()) for mark in ".!?\n") + 1
-        sentence = sentence[:begin] + " " * (apart.end() - begin) + sentence[apart.end() :]
-    found = _EXCUSED.search(sentence)
-    if found is None or not _QUOTED.search(source, start, start + len(sentence)):
-        return found is not None
-    for q in _QUOTED.finditer(source, start, start + len(sentence)):
-        a, b = q.start() - start, q.end() - start
-        sentence = sentence[:a] + " " * (b - a) + sentence[b:]
-    return _EXCUSED.search(sentence) is not None
 
 
 def _in_scare_quotes(source: str, pos: int, start: int, end: int) -> bool:
@@ -595,4 +539,4 @@ def identifiable(source: str, start: int, end: int) -> bool:
 
 def excused(source: str, start: int, end: int) -> bool:
     """Whether ``source[start:end]`` thanks or praises, states an official outcome or gives advice."""
-    return _excused(source, _lower_in_place(source[start:end]), start, end)
+    return excused_sentence(source, lower_in_place(source[start:end]), start, end)

@@ -1,0 +1,70 @@
+"""What makes a sentence that mentions a wrong no allegation: thanks and praise, an official outcome, advice.
+
+TONE-DEFAME's rules (``allegation``) and its model (``allegation_model``) both ask it, and so does the
+reading of a flat denial (``denials``); it is its own module so that each reads the same excuses.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def alternation(words: str) -> str:
+    """A pattern's alternation of ``words``: a regular expression each, "_" between a phrase's words."""
+    return "|".join(w.replace("_", r"\s+") for w in words.split())
+
+
+# Wrongdoing said by someone else about a named person in an official way, praise, or advice: the
+# sentence is not an allegation whatever else it has. Checked in the sentence, lower case.
+_EXCUSES = r"""
+    thanks? thank_you cheers_to_all cheers_to_everyone kindly donating sponsored winner
+    (?<!the\s)donated(?!_(?:books|items|goods|clothes|clothing|toys|food|furniture|stock|bikes|tins))
+    well_done cracking_job great_job good_job top_job legends? brilliant spotless award
+    lovely(?!_to_see|_use_of)
+    congratulations congrats proud well_deserved
+    convicted conviction fined prosecut\w* magistrates crown_court sentenced pleaded charged_in
+    penalty_notice improvement_notice warrant seized investigation enforcement test_purchases?
+    please reminder tip: alert awareness how_to never_pay report_it call_us call_999 contact_our
+    flagged tipped_us_off tipped_off
+"""
+# "won" of a prize ("won the contract" is no excuse); "if you" as advice ("if you see it, report it"), not
+# an idiom ("wouldn't eat there if you paid me").
+_PRIZES = "award prize cup trophy title medal gold silver bronze competition contest final league best"
+_ADVICE = "see saw spot find notice have need are think suspect want get witness hear smell"
+EXCUSED = re.compile(
+    rf"\b(?<!less\s)(?<!not\s)(?:{alternation(_EXCUSES)}|won\s+(?:\w+\s+){{0,3}}?(?:{alternation(_PRIZES)})s?"
+    rf"|if\s+you\s+(?:{alternation(_ADVICE)}))\b(?!['’])"
+)
+
+
+def lower_in_place(source: str) -> str:
+    """``source`` in lower case with straight apostrophes, letter for letter: a match's span in it is its
+    span in ``source`` ("İ" lower-cases to two characters and is left as it is)."""
+    lower = source.lower()
+    if len(lower) != len(source):
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in source)
+    return lower.replace("’", "'")
+
+
+# Words in double or curly quotes: an excuse in them is the writer's sarcasm ('the "award winning" bakery').
+_QUOTED = re.compile(r"[\"“][^\"“”\n]{1,30}[\"”]|‘[^‘’\n]{1,30}’")
+
+
+# "Lovely morning at the market apart from Paul's Butchers selling ...": the praise is of the rest.
+_APART = re.compile(r"\b(?:apart\s+from|except\s+for|other\s+than)\s")
+
+
+def excused_sentence(source: str, sentence: str, start: int, cue: int = -1) -> bool:
+    """Whether the sentence (lower case, starting at ``start`` in ``source``) has an excuse outside quotes;
+    for a cue at ``cue``, not one only before an "apart from" that comes before the cue (in the same
+    sentence: a text of several is read as a whole by the model)."""
+    for apart in _APART.finditer(sentence, 0, max(0, cue - start)):
+        begin = max(sentence.rfind(mark, 0, apart.start()) for mark in ".!?\n") + 1
+        sentence = sentence[:begin] + " " * (apart.end() - begin) + sentence[apart.end() :]
+    found = EXCUSED.search(sentence)
+    if found is None or not _QUOTED.search(source, start, start + len(sentence)):
+        return found is not None
+    for q in _QUOTED.finditer(source, start, start + len(sentence)):
+        a, b = q.start() - start, q.end() - start
+        sentence = sentence[:a] + " " * (b - a) + sentence[b:]
+    return EXCUSED.search(sentence) is not None
