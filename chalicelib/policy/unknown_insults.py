@@ -4,8 +4,10 @@ Regional and new swear words outrun any list, and the organisation's readers kno
 in no dictionary the checks hold and on none of their lists, written in lower case (a capital makes
 it a name), is taken for swearing where English puts an insult about a person:
 
-- after an insult's intensifier: "a right …", "a total …", "an absolute …", "you utter …";
-- as what someone is, at the end of its clause: "he was a ….", "they're such a …!", "called me a …,";
+- after an insult's intensifier: "a right …", "a total …", "an absolute …", "you utter …"; of a thing,
+  without an article, at the end of its clause: "the new hours were utter …";
+- as what someone is, at the end of its clause: "he was a ….", "they're such a …!", "called me a …,",
+  "called the driver a \"…\"", "got called a …";
 - as the someone who did something: "some … has dumped", "which … parked", "some … left".
 
 "Nobody uses" means: not an ordinary English word (``common_words.txt``), not a word everyday English
@@ -59,6 +61,10 @@ _BEING = frozenset({"is", "was", "are", "were", "be", "being"})
 _SEEMING = frozenset({"looked", "looks", "look", "sounds", "sounded", "acting", "acted"})
 _CALLING = frozenset({"call", "called", "calling", "calls"})
 _CALLED = frozenset({"me", "him", "her", "them", "us", "you", "it"})
+_GOT = frozenset({"got", "get", "gets", "getting"})
+# Intensifiers that go before a thing's name without an article ("utter tripe", "absolute dross"); not
+# "pure", which is also of wool and breeds ("a pure perl platform").
+_OF_A_THING = frozenset({"utter", "absolute", "total", "complete"})
 _CLAUSE_ENDS = re.compile(
     r"\s*(?:[.!?;:,)\]\"”']|$)|\s+(?:and|but|or|so|honestly|mate|again|though|to\s+be\s+fair)\b", re.I
 )
@@ -74,6 +80,7 @@ _LAST_WORDS = _INTENSIFIERS | {"a", "an", "some", "which", "of"}
 # The same as written, for a first test on the raw word before.
 _LAST_WORDS_AS_WRITTEN = frozenset(w for word in _LAST_WORDS for w in (word, word.capitalize(), word.upper()))
 _PUNCTUATION = "\"“”‘'()[],;:"
+_QUOTES = "\"“‘'"  # before a quoted word: called him a "…"
 _WORD_EDGE = frozenset("'’*@$-_0123456789" + ascii_lowercase + ascii_lowercase.upper())
 
 
@@ -130,7 +137,7 @@ def _one_letter_away(word: str) -> set[str]:
 
 def _words_before(source: str, start: int) -> list[str]:
     before = source[max(0, start - _WINDOW) : start].lower().replace("’", "'")
-    return [w.strip(_PUNCTUATION) for w in before.split()]
+    return [w for word in before.split() if (w := word.strip(_PUNCTUATION))]
 
 
 def _in_an_insults_place(source: str, start: int, end: int, before: list[str]) -> bool:
@@ -140,7 +147,10 @@ def _in_an_insults_place(source: str, start: int, end: int, before: list[str]) -
         rest = before[:-1]
         while rest and rest[-1] in _INTENSIFIERS:
             rest.pop()
-        return bool(rest) and rest[-1] in _BEFORE_INTENSIFIERS
+        if rest and rest[-1] in _BEFORE_INTENSIFIERS:
+            return True
+        # Of a thing, with no article: "the hours were utter …" at a clause end.
+        return last in _OF_A_THING and _CLAUSE_ENDS.match(source, end) is not None
     if last in ("a", "an"):
         who = before[:-2] if before[-2:-1] == ["such"] else before[:-1]
         if not who or _CLAUSE_ENDS.match(source, end) is None:
@@ -151,7 +161,10 @@ def _in_an_insults_place(source: str, start: int, end: int, before: list[str]) -
             return len(who) >= 2 and who[-2] in _SUBJECTS
         if who[-1] == "like":
             return len(who) >= 3 and who[-2] in _SEEMING and (who[-3] in _SUBJECTS or who[-3] in _SOMEONE_IS)
-        return who[-1] in _CALLED and len(who) >= 2 and who[-2] in _CALLING
+        if who[-1] in _CALLING:  # "got called a …", "was called a …"
+            return len(who) >= 2 and who[-2] in _BEING | _GOT
+        # "called me a …", "called the driver a …", "called Dave a …"
+        return any(w in _CALLING for w in who[-4:-1]) and (who[-1] in _CALLED or who[-1].isalpha())
     if last in ("some", "which") or (last == "of" and before[-3:-1] in (["what", "kind"], ["what", "sort"])):
         return _DID_SOMETHING.match(source, end) is not None
     return False
@@ -183,7 +196,8 @@ def unknown_insult_spans(text: NormalisedText, extra: tuple[str, ...] = ()) -> l
             if (
                 (at == 0 or source[at - 1] not in _WORD_EDGE)
                 and (end == len(source) or source[end] not in _WORD_EDGE)
-                and (source[max(0, at - 16) : at].split() or ("",))[-1] in _LAST_WORDS_AS_WRITTEN
+                and (source[max(0, at - 16) : at].rstrip(_QUOTES).split() or ("",))[-1]
+                in _LAST_WORDS_AS_WRITTEN
                 and (before := _words_before(source, at))
                 and before[-1] in _LAST_WORDS
                 and _in_an_insults_place(source, at, end, before)

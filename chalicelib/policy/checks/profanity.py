@@ -299,11 +299,14 @@ def undisguised_words(text: str) -> tuple[str, list[str]]:
     return "".join(pieces), changed
 
 
-# A street or a place after a capitalised word makes it a name: "Slag Lane", "Cock Lane".
+# A street or a place after a capitalised word makes it a name: "Slag Lane", "Cock Lane"; so does a
+# pub's ("the Cock Inn"; "The Cock and Bottle", after "the", ``_PUB_AND``).
 _PLACE_AFTER = re.compile(
     r"[ \t]+(?:Lane|Road|Street|Close|Way|Avenue|Drive|Hill|Bottom|Green|End|Farm|Wood|Common|Bridge"
-    r"|Brook|Field|Fields|Moor|Row|Walk|Court|Place|Square|Terrace|Crescent|Grove|Park|Beck|Hall|Heath)\b"
+    r"|Brook|Field|Fields|Moor|Row|Walk|Court|Place|Square|Terrace|Crescent|Grove|Park|Beck|Hall|Heath"
+    r"|Inn|Tavern|Arms|Hotel)\b"
 )
+_PUB_AND = re.compile(r"[ \t]+and[ \t]+[A-Z][a-z]+\b")
 
 
 def _plain(raw: str) -> bool:
@@ -476,13 +479,19 @@ def _short_hyphen_masked(source: str, m: _Matcher) -> bool:
     return any(_hyphen_masked(word, m) for word in short_hyphenated_words(source))
 
 
+# Endings a masked word keeps after its hyphen ("f-ing", "f-ed"): words of their own, but not here.
+_MASKED_ENDINGS = frozenset({"ing", "in", "ed", "er", "ers"})
+
+
 def _hyphen_masked(folded: str, m: _Matcher) -> bool:
-    """A hyphen where a letter was left out, as a mask: "sh-t", "f-ck". Only a short word of two short
-    parts neither of which is a word ("co-op", "t-shirt" and "x-ray" have one)."""
+    """A hyphen where a letter was left out, as a mask: "sh-t", "f-ck", "f-ing". Only a short word of two
+    short parts neither of which is a word ("co-op", "t-shirt" and "x-ray" have one), but an ending."""
     parts = folded.strip("'’-").split("-")
     return (
         len(parts) == 2
-        and all(1 <= len(part) <= 3 and part.isalpha() and not is_common_word(part) for part in parts)
+        and all(1 <= len(part) <= 3 and part.isalpha() for part in parts)
+        and not is_common_word(parts[0])
+        and (parts[1] in _MASKED_ENDINGS or not is_common_word(parts[1]))
         and _masked_match("*".join(parts), m, inflected=False)
     )
 
@@ -545,7 +554,10 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
         folded = _fold(raw)
         if folded in allowed:
             continue
-        if raw[0].isupper() and _PLACE_AFTER.match(source, end):
+        if raw[0].isupper() and (
+            _PLACE_AFTER.match(source, end)
+            or (source[max(0, start - 4) : start].lower() == "the " and _PUB_AND.match(source, end))
+        ):
             continue
         if inward_code(raw, source, start) or _name_with_listed_ending(raw, folded, strong):
             continue

@@ -60,6 +60,8 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("defamation-11", "TONE-DEFAME", "defamation_11.tsv", tuned=True),
     BlindSet("defamation-12", "TONE-DEFAME", "defamation_12.tsv", tuned=False),
     BlindSet("defamation-13", "TONE-DEFAME", "defamation_13.tsv", tuned=False),
+    BlindSet("defamation-14", "TONE-DEFAME", "defamation_14.tsv", tuned=True),
+    BlindSet("defamation-15", "TONE-DEFAME", "defamation_15.tsv", tuned=True),
     BlindSet("profanity-1", "TONE-PROF", "profanity_1.tsv", tuned=True),
     BlindSet("profanity-2", "TONE-PROF", "profanity_2.tsv", tuned=False),
     BlindSet("profanity-3", "TONE-PROF", "profanity_3.tsv", tuned=False),
@@ -68,6 +70,7 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-6", "TONE-PROF", "profanity_6.tsv", tuned=True),
     BlindSet("profanity-7", "TONE-PROF", "profanity_7.tsv", tuned=False),
     BlindSet("profanity-8", "TONE-PROF", "profanity_8.tsv", tuned=False),
+    BlindSet("profanity-9", "TONE-PROF", "profanity_9.tsv", tuned=True),
 )
 
 
