@@ -40,6 +40,7 @@ CUES_FILE = "tone_wrongdoing_cues.txt"
 # A cue word in a phrase that names a service, a saying or a thing, not a wrong: "the domestic abuse
 # refuge", "stole the show"; a threat to do something harmless. Tried on the words around the cue.
 _INNOCENT_PHRASES = r"""
+    kill(?:ed|ing)?_(?:us|me) (?:nearly|almost)_killed
     domestic_abuse substance_abuse drug_abuse alcohol_abuse abuse_refuge abuse_helpline abuse_service
     abuse_support stole_the_show steal_the_show steals_the_show drug_and_alcohol drug_&_alcohol
 """
@@ -71,6 +72,7 @@ _ROLES = """
     founder treasurer chairman chair secretary ref referee coach instructor teacher gaffer groundsman
     matron nurse chauffeur bouncer doorman cleaner contractors? security takeaway cafe café
     boy girl gent gentleman neighbours? occupants? household folk whoever_lives who_lives lot
+    groomer minimarket kennels cattery salon parlour butchers pharmacy practice offy off-licence
 """
 _PLACES = """
     team shop surgery depot office reception allotments estate garage pub school nursery centre library
@@ -84,7 +86,8 @@ _AT = (
 )
 _ROLE_AT = re.compile(
     rf"\b(?:{alternation(_ROLES)}){_AT}(?-i:[A-Z0-9])\w*"
-    rf"|(?-i:\b[A-Z][a-z]+)\s+who\s+(?:runs|owns|manages|works\s+at|drives)\s+(?:the|that|a)\s+\w"
+    rf"|(?-i:\b[A-Z][a-z]+)\s+who\s+(?:used\s+to\s+)?(?:runs?|ran|owns?|owned|manages?|managed|works?\s+at|worked\s+at"
+    rf"|drives?|does)\s+(?:the|that|a)\s+\w"
     rf"|(?-i:\b[A-Z][a-z]+)\s+(?:at|from|on|in)\s+(?:(?:the|number|no\.?|flat)\s+)?"
     rf"(?:\d{{1,4}}[a-z]?\s+(?-i:[A-Z])|(?:\w+\s+){{0,3}}?(?:{alternation(_PLACES)}))",
     re.IGNORECASE,
@@ -125,15 +128,21 @@ AGENTS_FILE = "people_agent_nouns.txt"
 _DESCRIBED = re.compile(
     r"\b(?i:the|that|this)\s+(?:[a-z][\w'’-]*\s+){0,3}?([a-z][a-z-]*)"
     r"(?:\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2})?"  # the one's name: "the letting agent Homes4U on"
-    r"(?:\s+with\s+(?:the|a|an|his|her)(?:\s+[a-z][\w'’-]*){1,3}?)?"  # "the bloke with the white van at"
+    r"(?:\s+with\s+(?:the|a|an|his|her)(?:\s+\w[\w'’-]*){1,3}?)?"  # "the bloke with the white van at"
     r"(?:\s+(?:who|that)\s+[a-z]+(?:\s+(?:the|a|an))?(?:\s+[a-z][\w'’-]*){0,3}?)?"
+    r"(?:\s+(?:in|on|at|of)\s+the(?:\s+[a-z]+){1,2}?){0,2}"  # "the bloke in the big house on the corner of"
     r"\s+(?:at|on|in|from|of|above|behind|opposite|by|near|outside|off)\s+(?:the\s+)?(?:(?:number|no\.?)\s*)?"
     r"[A-Z0-9]"
 )
 
 
-# An office only one person holds: "the Mayor's son", "the Lord Mayor", "our MP".
-_ONLY_ONE = re.compile(r"\b(?:Lord\s+)?Mayor(?:ess)?\b|\bMP\b")
+# An office only one person holds: "the Mayor's son", "the Lord Mayor", "our MP", "the head of planning",
+# "the chief exec", "the councillor for Hightown ward", "the chair of governors at".
+_ONLY_ONE = re.compile(
+    r"\b(?:Lord\s+)?Mayor(?:ess)?\b|\bMP\b"
+    r"|(?i:\bthe\s+(?:new\s+|old\s+|former\s+)?(?:head\s+of\s+[a-z]+|chief\s+exec(?:utive)?\b"
+    r"|councillor\s+for\s+(?-i:[A-Z])|chair\s+of\s+(?:the\s+)?governors\b))"
+)
 
 
 @cache
@@ -338,7 +347,12 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((start + m.start(), start + m.end()))
     lead = len(window) - len(window.lstrip())
     first = _FIRST_NAME_THEN.match(window, lead)
-    if first and first.group(1) not in _NOT_A_NAME and first.group(1).lower() not in COMMON_WORDS:
+    if (
+        first
+        and first.group(1) not in _NOT_A_NAME
+        and first.group(1).lower() not in COMMON_WORDS
+        and not first.group(1).endswith("ing")  # "Overcrowding in rented homes is dangerous"
+    ):
         out.append((start + first.start(1), start + first.end(1)))
     for m in _LONE_CAPITAL.finditer(window):
         word = m.group().rstrip("s").rstrip("'’") if m.group().endswith(("'s", "’s")) else m.group()
@@ -435,6 +449,8 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
         passive = not m.group().split()[0].endswith(("ing", "in", "in'")) and _DONE_TO.search(
             lower, max(c_start, m.start() - 32), m.start()
         )
+        if passive and not _PARTICIPLE.search(lower, passive.start(), m.start() + len(m.group().split()[0])):
+            passive = None  # "was clearly over the limit": a state, not a wrong done to them
         if passive or _BY_AFTER.match(lower, m.end()):
             continue  # "were ripped off by a supplier", "was lied to": done to someone, not by them
         named = any(_the_doer(lower, mention, m.span()) for mention in mentions)
@@ -485,6 +501,10 @@ _DONE_TO = re.compile(
     r"|\b(?:got|get|gets)\s+(?:(?!\w+ing\s|no\s)\w+\s+)?$"
     r"|\bhad\s+(?:his|her|their|its)\s+(?:\w+\s+){0,3}$"
 )
+# What makes "was …" a wrong done to someone: a participle ("was scammed", "was given a fake note").
+_PARTICIPLE = re.compile(
+    r"\b(?:\w+(?:ed|en|wn|ght|lt|nt|pt)|done|hit|bit|cut|had|made|paid|sold|told|left|kept|got|set|shot|stung)\b"
+)
 # "was lied to by", and a wrongdoer who is someone else: "Mrs Smith, a thief had taken her purse".
 _BY_AFTER = re.compile(
     r"\s+(?:to\s+)?by\b|s?\s+(?:had|has|have|took|stole|was|were|broke|got|came|entered|then|are\s+targeting)\b"
@@ -501,8 +521,19 @@ def _the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> boo
         return mention[0] >= cue[0] or _NOT_THE_DOER.search(lower, mention[0], cue[0]) is None
     if a == cue[1] and _WHERE_BEFORE.search(lower, a, b):
         return False  # "set fire to the bins behind St Anne's Primary": where it was done, not who did it
+    if a == mention[1]:
+        # "lets his lads work on the roof with no harness": what the one named lets others do is theirs.
+        made = _MAKES_OTHERS.search(lower, a, b)
+        if made is not None:
+            a = made.end()
     # Read on into the cue, so "by" sees it is "by burning" (a means), but only a word before it counts.
     return all(w.start() >= b for w in _NOT_THE_DOER.finditer(lower, a, max(b, cue[1])))
+
+
+_MAKES_OTHERS = re.compile(
+    r"\b(?:lets|let|letting|makes|made|making|has|had|gets|got)\s+(?:his|her|their|the)\s+"
+    r"(?:lads|staff|men|workers|crew|crews|drivers|kids|team|mates)\b"
+)
 
 
 _WHERE_BEFORE = re.compile(

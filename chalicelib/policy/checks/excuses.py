@@ -26,6 +26,8 @@ _EXCUSES = r"""
     penalty_notice improvement_notice warrant seized investigation enforcement test_purchases?
     please reminder tip: alert awareness how_to never_pay report_it call_us call_999 contact_our
     flagged tipped_us_off tipped_off
+    book_club reading_group crime_novel crime_fiction thriller whodunnit murder_mystery pantomime panto
+    (?:in|of|from|during)_(?:the_)?1[0-8]\d\d(?:s|'s)? \d{1,2}(?:st|nd|rd|th)[-\s]century victorian
 """
 # "won" of a prize ("won the contract" is no excuse); "if you" as advice ("if you see it, report it"), not
 # an idiom ("wouldn't eat there if you paid me").
@@ -33,7 +35,7 @@ _PRIZES = "award prize cup trophy title medal gold silver bronze competition con
 _ADVICE = "see saw spot find notice have need are think suspect want get witness hear smell"
 EXCUSED = re.compile(
     rf"\b(?<!less\s)(?<!not\s)(?:{alternation(_EXCUSES)}|won\s+(?:\w+\s+){{0,3}}?(?:{alternation(_PRIZES)})s?"
-    rf"|if\s+you\s+(?:{alternation(_ADVICE)}))\b(?!['’])"
+    rf"|if\s+you(?:\s+(?:{alternation(_ADVICE)})|'re\s+(?:worried|concerned|unsure|affected|struggling)))\b(?!['’])"
 )
 
 
@@ -50,8 +52,12 @@ def lower_in_place(source: str) -> str:
 _QUOTED = re.compile(r"[\"“][^\"“”\n]{1,30}[\"”]|‘[^‘’\n]{1,30}’")
 
 
-# "Lovely morning at the market apart from Paul's Butchers selling ...": the praise is of the rest.
-_APART = re.compile(r"\b(?:apart\s+from|except\s+for|other\s+than)\s")
+# "Lovely morning at the market apart from Paul's Butchers selling ...": the praise is of the rest; so
+# is praise before a turn ("Big thanks to A1 Cars, although the driver was over the limit", "Mo is
+# lovely but she's been keeping the cash").
+_APART = re.compile(
+    r"\b(?:apart\s+from|except\s+for|other\s+than|although|even\s+(?:if|though)|though|but|shame|pity)\s"
+)
 
 
 def excused_sentence(source: str, sentence: str, start: int, cue: int = -1) -> bool:

@@ -27,8 +27,8 @@ FLOOR = {
     "defamation-11": 0.73,
     "defamation-12": 0.56,
     "defamation-13": 0.41,
-    "defamation-14": 0.35,
-    "defamation-15": 0.30,
+    "defamation-14": 0.78,
+    "defamation-15": 0.60,
     "profanity-1": 0.94,
     "profanity-2": 0.84,
     "profanity-3": 0.87,
@@ -45,15 +45,13 @@ FALSE_BLOCK_LIMIT = 0.02
 # time it was first read; defamation-10 and -12 blocked 2 of 80 when first scored, 2026-12-06, with the
 # check as it stood before they were written; defamation-13 4 of 80 and profanity-8 2 of 80 when first
 # scored, 2026-12-06 (ninth session), with the check as it stood at the start of that session, before
-# they were written; defamation-14 3 of 80 when first scored, 2026-12-07 (tenth session), with the
-# check as it stood at the start of that session. (profanity-2 and -3 were over it too, at 2/70 each,
-# until 2026-12-06.)
+# they were written. (profanity-2 and -3 were over it too, at 2/70 each, until 2026-12-06; defamation-14
+# at 3/80 when first scored, 2026-12-07, until the same session's changes.)
 FALSE_BLOCK_CEILING = {
     "defamation-5": 2 / 80,
     "defamation-10": 2 / 80,
     "defamation-12": 2 / 80,
     "defamation-13": 4 / 80,
-    "defamation-14": 3 / 80,
     "profanity-8": 2 / 80,
 }
 
