@@ -73,6 +73,7 @@ _ROLES = """
     matron nurse chauffeur bouncer doorman cleaner contractors? security takeaway cafe café
     boy girl gent gentleman neighbours? occupants? household folk whoever_lives who_lives lot
     groomer minimarket kennels cattery salon parlour butchers pharmacy practice offy off-licence
+    cowboys crooks sharks
 """
 _PLACES = """
     team shop surgery depot office reception allotments estate garage pub school nursery centre library
@@ -441,8 +442,8 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
             mentions = _mentions(source, s_start, s_end)
         # "our", "we" of the staff; not of the cue itself ("my backside", "with my own eyes").
         ours = _OURS.search(lower, c_start, m.start()) or _OURS.search(lower, m.end(), c_end)
-        if ours and not mentions:
-            continue
+        if ours and not mentions and not _SUBJECT.search(lower, c_start, m.start()):
+            continue  # but "They charged my mum £300 and fly-tipped it" is about whoever "they" are
         nobody = _NOBODY_DID.search(lower, max(c_start, m.start() - 24), m.start())
         if nobody or _victim_named(source, c_start, c_end):
             continue  # "nobody dumped anything"; "Mrs Patel was robbed"
@@ -456,7 +457,7 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
         named = any(_the_doer(lower, mention, m.span()) for mention in mentions)
         if (
             not named
-            and not mentions
+            and (not mentions or _REFERS.search(lower, c_start, m.start()))
             and s_start > 0
             and (_REFERS.search(sentence) or len(sentence.split()) <= _FRAGMENT_WORDS)
         ):
@@ -470,7 +471,8 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
 # catcher, or someone else its doer: "Mr Oduya reported the fly-tipping", "PC Bell arrested a man
 # selling stolen bikes", "Jo Bell left early because the hall was unsafe".
 _NOT_THE_DOER_WORDS = r"""
-    reported (?<!the\s)(?<!a\s)reports? reporting caught catches saw seen sees spotted stopped stops found
+    reported (?<!the\s)(?<!a\s)reports? reporting (?<!was\s)(?<!were\s)(?<!been\s)(?<!got\s)caught catches saw
+    (?<!was\s)(?<!were\s)(?<!been\s)seen sees (?<!was\s)(?<!were\s)(?<!been\s)spotted stopped stops found
     finds received
     receives helped helping helps help arrested arresting fined prosecuted warned warns investigat\w*
     tackled tackling tackles confronted challenged rescued supported supporting supports runs run leads
@@ -530,9 +532,10 @@ def _the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> boo
     return all(w.start() >= b for w in _NOT_THE_DOER.finditer(lower, a, max(b, cue[1])))
 
 
+_SUBJECT = re.compile(r"\b(?:he|she|they)\b")
 _MAKES_OTHERS = re.compile(
     r"\b(?:lets|let|letting|makes|made|making|has|had|gets|got)\s+(?:his|her|their|the)\s+"
-    r"(?:lads|staff|men|workers|crew|crews|drivers|kids|team|mates)\b"
+    r"(?:lads|staff|men|workers|crew|crews|drivers|kids|team|mates)(?:\s+\w+)?\b"
 )
 
 

@@ -34,8 +34,14 @@ _CLAIM = re.compile(
     r"|was\s+paid|got\s+paid|tried\s+to\s+tell|makes?\s+out|made\s+out)\b",
     re.IGNORECASE,
 )
+# A retort that opens a sentence of any length: "Tell that to the tenants at 14 Elm Row, who wait",
+# "Pull the other one.", "Aye right."
+_RETORT = re.compile(
+    r"(?i:(?:try\s+)?tell(?:ing)?\s+that\s+to\b|pull\s+the\s+other\s+one\b|(?:yeah|aye),?\s+right\b)"
+)
 _DENIED_WORDS = frozenset(
     {"isn", "wasn", "didn", "aren", "weren", "hasn", "haven", "doesn", "don", "never", "true", "not"}
+    | {"tell", "telling", "pull", "right"}
 )
 _MAX_WORDS = 5
 
@@ -46,16 +52,27 @@ def denied_claims(text: NormalisedText) -> list[tuple[int, int]]:
         return []
     source = text.text
     spans: list[tuple[int, int]] = []
+    for retort in _RETORT.finditer(source):
+        start, _end = sentence_bounds(source, retort.start())
+        if start > 0 and not source[start : retort.start()].strip() and _answers_a_claim(source, start):
+            spans.append(retort.span())
     for end_mark in _DENIAL_END.finditer(source):
         start, end = sentence_bounds(source, end_mark.start())
         sentence = source[start:end]
         m = _DENIAL.match(source, start + len(sentence) - len(sentence.lstrip()))
         if m is None or m.end() != end_mark.end() or start == 0 or len(sentence.split()) > _MAX_WORDS:
             continue  # not the whole of a sentence of its own, or one that says more than a denial
-        prev_start, _ = sentence_bounds(source, max(0, start - 2))
-        if not _CLAIM.search(source, prev_start, start):
-            continue
-        if excused(source, prev_start, end) or not identifiable(source, prev_start, start):
-            continue
-        spans.append((start, m.end()))
+        if _answers_a_claim(source, start, end):
+            spans.append((start, m.end()))
     return spans
+
+
+def _answers_a_claim(source: str, start: int, end: int | None = None) -> bool:
+    """Whether the sentence before ``start`` has someone identifiable claim something, and neither it nor
+    the answer (up to ``end``) has an excuse."""
+    prev_start, _ = sentence_bounds(source, max(0, start - 2))
+    return (
+        _CLAIM.search(source, prev_start, start) is not None
+        and not excused(source, prev_start, start if end is None else end)
+        and identifiable(source, prev_start, start)
+    )

@@ -19,6 +19,7 @@ from ..words import first_characters, initials
 from .allegation import allegations, trigger_words
 from .allegation_model import model_allegations
 from .denials import denied_claims
+from .insinuation import quoted_euphemisms
 from .profanity import spaced_out, undisguised_words
 from .wrongdoing import DONE_KINDS, KINDS, WRONGDOING_WORDS
 
@@ -469,6 +470,9 @@ def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
                 findings.append(Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON))
     # A claim someone made and the writer's flat denial of it ("... signed it off as safe. It isn't.").
     findings += [Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON) for span in denied_claims(text)]
+    # An ordinary word in sarcastic quotes said of someone named ('took the wardrobe and "lost" it').
+    if not findings:
+        findings = [Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON) for span in quoted_euphemisms(text)]
     if not findings:
         # Wording the rules do not know, read by the model (``allegation_model``).
         findings = [Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON) for span in model_allegations(text)]

@@ -1,0 +1,43 @@
+"""TONE-DEFAME reads allegations made without saying them: an ordinary word in sarcastic quotes ('took
+the wardrobe and "lost" it'), a retort to what someone claimed ("Tell that to the tenants ..."), "they"
+doing wrong to "my mum", someone "seen" or "caught" doing it, and cowboys at a named firm. Beside each,
+what a comms officer would publish: the staff's own joke in quotes, a retort to nobody's claim, a
+resident who saw it happen, a named person thanked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.policy.test_allegations import blocked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swift Removals took my neighbour's piano and \"lost\" it, and now they won't pick up the phone.",
+        'Gav the Van does "house clearances" round Hucknall and they all end up in the woods.',
+        'The pothole on Ashby Road was "fixed" by Kwikpatch Ltd three times this winter.',
+        "Northgate Housing says it answers repairs in 28 days. Tell that to the tenants at 9 Elm Row.",
+        "Don't use Budget Skips. They charged my dad £250 and then fly-tipped his rubbish in a lay-by.",
+        "Staff at Parkview Dental have been seen reusing instruments without the steriliser.",
+        "Those cowboys at Elite Paving tarmacked a pensioner's drive and it's breaking up already.",
+        "The fella at 12 Holly Terrace is selling pinched bikes on Facebook.",
+    ],
+)
+def test_allegations_by_insinuation_block(text: str) -> None:
+    assert blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'We "fixed" the office printer again this morning. It lasted ten minutes.',
+        'Our "award-winning" crew got soaked on the Ashby Road round today.',
+        "The forecast says sunshine all week. Tell that to the gritting crews on the tops.",
+        "Mrs Okafor at 12 Holly Terrace saw a man dumping bags and rang us straight away. Thank you!",
+        'The library\'s "lost property" box is full: gloves, a ukulele and one wellington.',
+        "Thanks to Swift Removals for moving the library's shelving for free.",
+    ],
+)
+def test_look_alikes_pass(text: str) -> None:
+    assert blocked(text) == [], text
