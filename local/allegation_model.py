@@ -2,7 +2,7 @@
 
 Phrase lists reach what their writers thought of; people who have never seen them allege wrongdoing in
 words nobody listed ("put his thumb on the scales", "invoiced us for 200 repairs, we counted 41").
-A logistic regression over a story's words and word pairs, trained on the blind-written development
+A logistic regression over a story's words and pairs of words, trained on the blind-written development
 sets (``local/corpus/blind``: allegations and look-alikes by engineers who had seen neither the checks
 nor the corpus), learns which words lean which way, and carries over to writers it has not seen far
 better than phrases do (README, "Measuring the checks").
@@ -47,10 +47,15 @@ HEADER = (
 )
 
 
-# The development sets the model learns from. defamation-10 and -11 (written 2026-12-06) are development
-# sets for the rules only: trained on them too, the model caught 4 fewer of the held-back sets'
-# allegations and blocked one more of their look-alikes (a choice made by held-back figures; README).
-TRAINING_SETS = frozenset({"defamation-1", "defamation-6", "defamation-7", "defamation-8"})
+# The development sets the model learns from: every one. On 2026-12-06 sets 10 and 11 were left out, a
+# choice made by held-back figures. On 2026-12-07 the choice was made on two sets written that day and
+# not yet read (17 and 18, figures only): trained on 1, 6-8, 10, 11, 14 and 15, with pairs of words, the
+# model and the rules caught 23 and 25 of their 80 allegations (20 and 23 with the model of words alone
+# on 1 and 6-8), no more of their look-alikes blocked; then 17 and 18 joined the training (README).
+TRAINING_SETS = frozenset(
+    {"defamation-1", "defamation-6", "defamation-7", "defamation-8", "defamation-10", "defamation-11"}
+    | {"defamation-14", "defamation-15", "defamation-17", "defamation-18"}
+)
 
 
 def training_sets() -> list[str]:
@@ -95,7 +100,11 @@ def rows() -> list[tuple[frozenset[str], int, float]]:
     function_words = _function_words()
 
     def keep(feature: str) -> bool:
-        return all(_everyday(w) and w not in held_out and w not in function_words for w in feature.split())
+        # A word on its own must say something; a pair ("his own", "no harness") needs one word that does.
+        words = feature.split()
+        return all(_everyday(w) and w not in held_out for w in words) and not all(
+            w in function_words for w in words
+        )
 
     out = []
     for name in training_sets():

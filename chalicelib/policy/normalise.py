@@ -198,9 +198,9 @@ def letter_runs(text: str) -> list[str]:
 
     For a check's trigger words: a name or phrase its pattern matches starts with its first run.
     """
-    if not text.isascii():
-        text = text.translate(_REGEX_CASE_FOLD)
-    return _LETTER_RUN.findall(text.lower())
+    if text.isascii():  # as ``lower_runs``: a byte table and a split, far faster than the regex
+        return text.encode("ascii").translate(_ASCII_LOWER_LETTERS).decode("ascii").split()
+    return _LETTER_RUN.findall(text.translate(_REGEX_CASE_FOLD).lower())
 
 
 def first_runs(phrases: Iterable[str]) -> frozenset[str] | None:

@@ -398,11 +398,17 @@ def trigger_words() -> frozenset[str]:
     return _cue_keys() | _CLAIM_WORDS | _NOT_DONE_WORDS | _g_dropped_words()
 
 
-def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) -> list[tuple[int, int]]:
+def allegations(
+    text: NormalisedText,
+    triggers: frozenset[str] | None = None,
+    cleared: list[tuple[int, int]] | None = None,
+) -> list[tuple[int, int]]:
     """The spans of the cues of allegations about someone identifiable, in ``text.text``.
 
     ``triggers``, if given, is the story's words among a set that holds ``trigger_words()``: a caller
-    that asks other questions of the same words intersects once, and the tests below are of a few."""
+    that asks other questions of the same words intersects once, and the tests below are of a few.
+    ``cleared``, if given, gets the sentences whose wrong the one named saw, caught or suffered ("Jane
+    Ellis saw the man dumping rubble", "Mrs Patel was scammed"): the model must not read them again."""
     words = text.words
     # Set with set: Python walks the smaller of the two (a story's words), not the 400 keys. Most
     # stories have none of them, and are done without building the generator below.
@@ -446,6 +452,8 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
             continue  # but "They charged my mum £300 and fly-tipped it" is about whoever "they" are
         nobody = _NOBODY_DID.search(lower, max(c_start, m.start() - 24), m.start())
         if nobody or _victim_named(source, c_start, c_end):
+            if cleared is not None:
+                cleared.append((s_start, s_end))
             continue  # "nobody dumped anything"; "Mrs Patel was robbed"
         passive = not m.group().split()[0].endswith(("ing", "in", "in'")) and _DONE_TO.search(
             lower, max(c_start, m.start() - 32), m.start()
@@ -455,6 +463,8 @@ def allegations(text: NormalisedText, triggers: frozenset[str] | None = None) ->
         if passive or _BY_AFTER.match(lower, m.end()):
             continue  # "were ripped off by a supplier", "was lied to": done to someone, not by them
         named = any(_the_doer(lower, mention, m.span()) for mention in mentions)
+        if mentions and not named and cleared is not None and _WITNESSED.search(lower, c_start, m.start()):
+            cleared.append((s_start, s_end))
         if (
             not named
             and (not mentions or _REFERS.search(lower, c_start, m.start()))
@@ -532,6 +542,10 @@ def _the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> boo
     return all(w.start() >= b for w in _NOT_THE_DOER.finditer(lower, a, max(b, cue[1])))
 
 
+# What surely makes the one named no doer, for the model too: they saw, caught or reported it.
+_WITNESSED = re.compile(
+    r"\b(?:saw|seen|spotted|caught|reported|witnessed|arrested|fined|prosecuted|stopped|tackled|confronted)\b"
+)
 _SUBJECT = re.compile(r"\b(?:he|she|they)\b")
 _MAKES_OTHERS = re.compile(
     r"\b(?:lets|let|letting|makes|made|making|has|had|gets|got)\s+(?:his|her|their|the)\s+"

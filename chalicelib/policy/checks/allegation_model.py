@@ -2,12 +2,13 @@
 
 The phrase lists of ``allegation`` hold what their writers thought of; people who have never seen them
 allege wrongdoing in words nobody listed. A logistic regression over everyday words other than stop
-words (``policy/data/tone_allegation_weights.txt``, trained by ``local/allegation_model.py`` on blind-written
-development sets and the corpus's development split) scores a story of up to three sentences as a
-whole (the development sets' lines are such stories), and a longer one a sentence at a time, each with
-the one before it. A story or pair of sentences whose score is over ``THRESHOLD`` blocks when it also
-names someone identifiable (as ``allegation`` finds them) and holds no excuse (thanks, an official
-outcome, advice).
+words, and pairs of words side by side of which one is no stop word ("his own", "told me", "no harness";
+``policy/data/tone_allegation_weights.txt``, trained by ``local/allegation_model.py`` on blind-written
+development sets and the corpus's development split) scores a story of up to three sentences as a whole
+(the development sets' lines are such stories), and a longer one a sentence at a time, each with the one
+before it. A story or pair of sentences whose score is over ``THRESHOLD`` blocks when it also names
+someone identifiable (as ``allegation`` finds them) and holds no excuse (thanks, an official outcome,
+advice).
 
 Hand-written inference (a sum of the story's words' weights): no kept package runs a linear model
 without numpy or scikit-learn, which the checks function cannot carry.
@@ -18,9 +19,9 @@ from __future__ import annotations
 import math
 from functools import cache
 from importlib.resources import files
-from itertools import repeat
+from itertools import pairwise, repeat
 
-from ..normalise import NormalisedText, lower_runs
+from ..normalise import NormalisedText, letter_runs, lower_runs
 from ..tokens import sentence_spans
 from .allegation import excused, identifiable
 
@@ -33,11 +34,22 @@ _WHOLE = 3  # a story of this many sentences or fewer is scored as a whole
 # A longer story is read a pair of sentences at a time only when the whole of it scores within this
 # much (in log-odds) of the threshold: an allegation in one pair seldom leaves the whole story far below.
 _MARGIN = 2.0
+# Pairs of words add less than this to a text's score (in log-odds): at most 1.63 over every text
+# measured (20,000 corpus stories, the blind sets and 14,463 fortune quotations), which give the same
+# findings with pairs read only within this of the threshold as with every text's pairs read. Reading
+# them costs about 6 µs a story; a third of the corpus's stories would need them within 2.0.
+_PAIRS_REACH = 1.75
 
 
 def features(text: str) -> frozenset[str]:
-    """A text's words, lower-cased runs of letters, as ``NormalisedText.words`` has them."""
-    return lower_runs(text)
+    """A text's words, lower-cased runs of letters, as ``NormalisedText.words`` has them, and each pair
+    of words side by side ("his own", "no harness"), a space between."""
+    return lower_runs(text) | _pairs(text)
+
+
+def _pairs(text: str) -> frozenset[str]:
+    runs = letter_runs(text)
+    return frozenset(map(" ".join, pairwise(runs)))
 
 
 def parse_weights(text: str) -> tuple[dict[str, float], float]:
@@ -63,15 +75,27 @@ def _score(words: frozenset[str]) -> float:
     return bias + sum(map(table.get, words, repeat(0.0)))
 
 
+def _text_score(text: str, words: frozenset[str], below: float = _LOG_ODDS) -> float:
+    """The score of ``text`` (whose words are ``words``), its pairs of words included when the words
+    alone come within ``_PAIRS_REACH`` of ``below``: a score under ``below`` is all the caller asks of
+    most stories, and reading pairs costs more than reading words."""
+    score = _score(words)
+    if score <= below - _PAIRS_REACH:
+        return score
+    return score + _score(_pairs(text)) - weights()[1]
+
+
 def model_allegations(text: NormalisedText) -> list[tuple[int, int]]:
     """The stories or pairs of sentences the model takes for allegations about someone identifiable, as
     spans of ``text.text``."""
     source = text.text
-    whole = _score(text.words)
-    if whole <= _LOG_ODDS - _MARGIN:
-        return []  # most stories: nothing in them leans towards an allegation
     # Fewer sentence marks than that is fewer sentences, known without finding where they end.
     marks = source.count(".") + source.count("!") + source.count("?") + source.count("\n")
+    # A short story is read whole, and only its crossing the threshold matters; a longer one is read a
+    # pair of sentences at a time when the whole comes within ``_MARGIN`` of it.
+    whole = _text_score(source, text.words, _LOG_ODDS if marks <= _WHOLE else _LOG_ODDS - _MARGIN)
+    if whole <= _LOG_ODDS - _MARGIN:
+        return []  # most stories: nothing in them leans towards an allegation
     sentences = sentence_spans(source) if marks > _WHOLE else []
     if len(sentences) <= _WHOLE:
         windows = [(0, len(source))] if whole > _LOG_ODDS else []
@@ -79,7 +103,7 @@ def model_allegations(text: NormalisedText) -> list[tuple[int, int]]:
         windows = []
         for i, (_, end) in enumerate(sentences):
             start = sentences[max(0, i - 1)][0]
-            if _score(lower_runs(source[start:end])) > _LOG_ODDS:
+            if _text_score(source[start:end], lower_runs(source[start:end])) > _LOG_ODDS:
                 windows.append((start, end))
     spans: list[tuple[int, int]] = []
     for start, end in windows:

@@ -461,11 +461,12 @@ def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
     # are looked up once, and each rule's test is of the few found.
     triggers = text.words if vocabulary is None else text.words & vocabulary
     findings: list[Finding] = []
+    cleared: list[tuple[int, int]] = []  # sentences whose one named saw, caught or suffered the wrong
     # A story with none of those words (about half) has nothing for either rule to find.
     if triggers:
         findings += (f for f in _defamation(text, triggers) if not _title_word(source, f.start))
         taken = {(f.start, f.end) for f in findings}
-        for span in allegations(text, triggers):
+        for span in allegations(text, triggers, cleared):
             if span not in taken:
                 findings.append(Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON))
     # A claim someone made and the writer's flat denial of it ("... signed it off as safe. It isn't.").
@@ -475,8 +476,19 @@ def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
         findings = [Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON) for span in quoted_euphemisms(text)]
     if not findings:
         # Wording the rules do not know, read by the model (``allegation_model``).
-        findings = [Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON) for span in model_allegations(text)]
+        findings = [
+            Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON)
+            for span in model_allegations(text)
+            if not _all_cleared(span, cleared)
+        ]
     return findings
+
+
+def _all_cleared(span: tuple[int, int], cleared: list[tuple[int, int]]) -> bool:
+    """Whether the rules found every sentence of ``span`` (all but its spaces) about a victim or a witness:
+    then the model's reading of the same words is no allegation ("Jane Ellis saw a man dumping rubble")."""
+    covered = sum(min(b, span[1]) - max(a, span[0]) for a, b in set(cleared) if a < span[1] and b > span[0])
+    return covered >= 0.9 * (span[1] - span[0])
 
 
 def _title_word(source: str, start: int) -> bool:
