@@ -499,9 +499,11 @@ _NOT_THE_DOER_WORDS = r"""
 # "because" of another's doing, not of their own ("because he", "because her brother's firm won it").
 _TIMES = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next|then|now|the\s+end|\d"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|midnight|lunch\w*"
+    r"|dinner\w*|teatime|morning|the\s+time"
 )
 _NOT_THE_DOER = re.compile(
-    rf"\b(?:{alternation(_NOT_THE_DOER_WORDS)}|(?<!-)by(?!\s+(?:{_TIMES}|\w+ing\b))"
+    rf"\b(?:{alternation(_NOT_THE_DOER_WORDS)}|(?<!-)by(?!\s+(?:(?:{_TIMES})\b|\w+ing\b))"
     rf"|because(?!\s+(?:he|she|they|his|her|their)\b))\b"
 )
 # A wrong done to the one named: "were ripped off", "was lied to", "who were overcharged".
@@ -519,7 +521,8 @@ _PARTICIPLE = re.compile(
 )
 # "was lied to by", and a wrongdoer who is someone else: "Mrs Smith, a thief had taken her purse".
 _BY_AFTER = re.compile(
-    r"\s+(?:to\s+)?by\b|s?\s+(?:had|has|have|took|stole|was|were|broke|got|came|entered|then|are\s+targeting)\b"
+    rf"\s+(?:to\s+)?by\b(?!\s+(?:{_TIMES})\b)"
+    r"|s?\s+(?:had|has|have|took|stole|was|were|broke|got|came|entered|then|are\s+targeting)\b"
 )
 
 

@@ -23,6 +23,7 @@ _EUPHEMISMS = (
     r"|house\s+clearances?|clearances?|trips?|business\s+trips?|donations?|gifts?|expenses|consultancy"
     r"|sick|off\s+sick|working\s+from\s+home|inspected|checked|serviced|qualified|fully\s+qualified"
     r"|certified|accident|fell|cleaned|refurbished|brand\s+new|new|tidied(?:\s+up)?|sorted|loans?"
+    r"|clean|homemade|home-made|handmade|local|local\s+free\s+range|free\s+range|organic|genuine"
 )
 _QUOTED = re.compile(rf"[\"“‘'](?i:{_EUPHEMISMS})[\"”’'](?!\w)")
 # Quote marks, the cheap test: a story without one has nothing for the pattern to find.

@@ -22,6 +22,10 @@ from tests.unit.policy.test_allegations import blocked
         "Staff at Parkview Dental have been seen reusing instruments without the steriliser.",
         "Those cowboys at Elite Paving tarmacked a pensioner's drive and it's breaking up already.",
         "The fella at 12 Holly Terrace is selling pinched bikes on Facebook.",
+        'Sweet Treats on Mill Row sells "homemade" brownies that come out of a supermarket box.',
+        "Ray who runs the car boot gives the best pitches to anyone who slips him a tenner.",
+        "Apex Paving took a £1,500 deposit from a widow on Elm Row and hasn't been seen since.",
+        "The ice cream man at Victoria Park smelled of whisky by two o'clock on Sunday.",
     ],
 )
 def test_allegations_by_insinuation_block(text: str) -> None:
@@ -37,6 +41,8 @@ def test_allegations_by_insinuation_block(text: str) -> None:
         "Mrs Okafor at 12 Holly Terrace saw a man dumping bags and rang us straight away. Thank you!",
         'The library\'s "lost property" box is full: gloves, a ukulele and one wellington.',
         "Thanks to Swift Removals for moving the library's shelving for free.",
+        'Lovely "homemade" scones from Crumbs Bakery at the fete, all sold by noon.',
+        "A stray dog on Elm Row hasn't been seen since Tuesday; ring the dog warden if you spot her.",
     ],
 )
 def test_look_alikes_pass(text: str) -> None:
