@@ -62,6 +62,7 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("defamation-13", "TONE-DEFAME", "defamation_13.tsv", tuned=False),
     BlindSet("defamation-14", "TONE-DEFAME", "defamation_14.tsv", tuned=True),
     BlindSet("defamation-15", "TONE-DEFAME", "defamation_15.tsv", tuned=True),
+    BlindSet("defamation-16", "TONE-DEFAME", "defamation_16.tsv", tuned=False),
     BlindSet("defamation-17", "TONE-DEFAME", "defamation_17.tsv", tuned=True),
     BlindSet("defamation-18", "TONE-DEFAME", "defamation_18.tsv", tuned=True),
     BlindSet("profanity-1", "TONE-PROF", "profanity_1.tsv", tuned=True),
@@ -73,6 +74,7 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-7", "TONE-PROF", "profanity_7.tsv", tuned=False),
     BlindSet("profanity-8", "TONE-PROF", "profanity_8.tsv", tuned=False),
     BlindSet("profanity-9", "TONE-PROF", "profanity_9.tsv", tuned=True),
+    BlindSet("profanity-10", "TONE-PROF", "profanity_10.tsv", tuned=False),
 )
 
 
