@@ -40,7 +40,7 @@ CUES_FILE = "tone_wrongdoing_cues.txt"
 # A cue word in a phrase that names a service, a saying or a thing, not a wrong: "the domestic abuse
 # refuge", "stole the show"; a threat to do something harmless. Tried on the words around the cue.
 _INNOCENT_PHRASES = r"""
-    kill(?:ed|ing)?_(?:us|me) (?:nearly|almost)_killed
+    kill(?:ed|ing)?_(?:us|me) (?:nearly|almost)_killed flogging_a_dead_horse
     domestic_abuse substance_abuse drug_abuse alcohol_abuse abuse_refuge abuse_helpline abuse_service
     abuse_support stole_the_show steal_the_show steals_the_show drug_and_alcohol drug_&_alcohol
 """

@@ -24,6 +24,8 @@ _EUPHEMISMS = (
     r"|sick|off\s+sick|working\s+from\s+home|inspected|checked|serviced|qualified|fully\s+qualified"
     r"|certified|accident|fell|cleaned|refurbished|brand\s+new|new|tidied(?:\s+up)?|sorted|loans?"
     r"|clean|homemade|home-made|handmade|local|local\s+free\s+range|free\s+range|organic|genuine"
+    r"|broken|restoration|donated|running\s+out|finds|storage\s+fees|fees|community\s+planters|confused"
+    r"|council\s+approved|family\s+pets?"
 )
 _QUOTED = re.compile(rf"[\"“‘'](?i:{_EUPHEMISMS})[\"”’'](?!\w)")
 # Quote marks, the cheap test: a story without one has nothing for the pattern to find.

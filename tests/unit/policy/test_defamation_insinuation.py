@@ -26,6 +26,9 @@ from tests.unit.policy.test_allegations import blocked
         "Ray who runs the car boot gives the best pitches to anyone who slips him a tenner.",
         "Apex Paving took a £1,500 deposit from a widow on Elm Row and hasn't been seen since.",
         "The ice cream man at Victoria Park smelled of whisky by two o'clock on Sunday.",
+        "Kwik Cabs run an unlicensed minibus from the station rank every Friday night.",
+        "The fishmonger at the Thursday market is passing off frozen cod as fresh, my dad can tell.",
+        'The chemist on Dale Road keeps "running out" of inhalers and then selling them private.',
     ],
 )
 def test_allegations_by_insinuation_block(text: str) -> None:
@@ -43,6 +46,8 @@ def test_allegations_by_insinuation_block(text: str) -> None:
         "Thanks to Swift Removals for moving the library's shelving for free.",
         'Lovely "homemade" scones from Crumbs Bakery at the fete, all sold by noon.',
         "A stray dog on Elm Row hasn't been seen since Tuesday; ring the dog warden if you spot her.",
+        "Trading standards seized 400 unlicensed vapes from a shop on Elm Row this week.",
+        "Arguing with the Elm Row printer is flogging a dead horse, so we've ordered a new one.",
     ],
 )
 def test_look_alikes_pass(text: str) -> None:
