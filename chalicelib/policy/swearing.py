@@ -24,7 +24,7 @@ _VARIANTS = re.compile(
     r"|(?:k|c)(?:u+|v+)n+t+(?:s|y|ing|ish)?|cnut(?:s|ing)?"
     r"|sh+(?:y+|ii+)t+e?(?:s|y|ty|ting|ter|head)?"
     r"|bi(?:a|o)tch(?:es|y)?"
-    r"|b(?:a|ar)?st(?:e|a)rd(?:s|ise)?"
+    r"|b(?:a|ar)?st(?:e|a)r[dt](?:s|ise)?"
     r"|bol+o(?:x|cks|ks)|bol+ix"
     r"|(?:a|azz?)-?hole?s?"
     r"|mo(?:th|f)(?:er|a)f(?:u|v)(?:c?k|q)(?:er|a|ers|as|in|ing)"

@@ -34,6 +34,7 @@ from ..swearing import (
     masked_compound,
     prefix_trie,
 )
+from ..swearing_joins import joined_spans
 from ..swearing_shapes import LEET, inward_code, letter_for_word, short_hyphenated_words
 from ..unknown_insults import unknown_insult_spans
 from ..vowelless import vowelless_spans
@@ -62,7 +63,7 @@ _REPEATS = re.compile(r"(.)\1+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 # What a word is made of when nothing in it is disguised: ASCII letters, apostrophes and hyphens.
 _PLAIN_WORD = re.compile(r"[A-Za-z_'’-]+")
-_SUFFIXES = ("s", "es", "ed", "ing", "in", "er", "ers", "y", "head", "heads")
+_SUFFIXES = ("s", "es", "ed", "ing", "in", "er", "ers", "y", "ish", "head", "heads")
 
 
 @dataclass(frozen=True)
@@ -535,6 +536,10 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
     unknown = unknown_insult_spans(text, known)
     unvowelled += [Finding(PROF, Severity.BLOCK, *span, UNKNOWN_PROF_REASON) for span in unknown]
     unvowelled += [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in letter_for_word(source)]
+    # Joined by a hyphen, inside a word, in a hashtag, or a phrase of innocent words ("bashing the bishop").
+    allowed_words = _allowed(tuple(rules.words.allowed))
+    joined = joined_spans(source, text.words, strong.inflected, allowed_words)
+    unvowelled += [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in joined]
     if only_disguised and not (has_disguised_word(source) and _disguised_word_may_match(source, lists)):
         return unvowelled
     allowed = _allowed(tuple(rules.words.allowed))

@@ -77,6 +77,7 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-8", "TONE-PROF", "profanity_8.tsv", tuned=False),
     BlindSet("profanity-9", "TONE-PROF", "profanity_9.tsv", tuned=True),
     BlindSet("profanity-10", "TONE-PROF", "profanity_10.tsv", tuned=False),
+    BlindSet("profanity-11", "TONE-PROF", "profanity_11.tsv", tuned=True),
 )
 
 
