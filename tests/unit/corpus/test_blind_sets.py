@@ -18,15 +18,15 @@ FLOOR = {
     "defamation-2": 0.52,
     "defamation-3": 0.53,
     "defamation-4": 0.42,
-    "defamation-5": 0.56,
+    "defamation-5": 0.57,
     "defamation-6": 0.85,
     "defamation-7": 0.88,
     "defamation-8": 0.73,
-    "defamation-9": 0.52,
+    "defamation-9": 0.53,
     "defamation-10": 0.67,
     "defamation-11": 0.81,
     "defamation-12": 0.62,
-    "defamation-13": 0.45,
+    "defamation-13": 0.46,
     "defamation-14": 0.90,
     "defamation-15": 0.72,
     "defamation-16": 0.36,
@@ -41,28 +41,27 @@ FLOOR = {
     "profanity-5": 0.77,
     "profanity-6": 0.87,
     "profanity-7": 0.78,
-    "profanity-8": 0.78,
+    "profanity-8": 0.81,
     "profanity-9": 0.93,
     "profanity-10": 0.92,
     "profanity-11": 0.91,
 }
 FALSE_BLOCK_LIMIT = 0.02
-# A set over the limit when it was first scored is held where it stood, never worse: defamation-5 blocked
-# 5 of its 80 look-alikes when first scored (with the check as it stood before it was written), 2 by the
-# time it was first read; defamation-10 and -12 blocked 2 of 80 when first scored, 2026-12-06, with the
-# check as it stood before they were written; defamation-13 4 of 80 and profanity-8 2 of 80 when first
-# scored, 2026-12-06 (ninth session), with the check as it stood at the start of that session, before
-# they were written; profanity-10 5 of 80 when first scored, 2026-12-07 (tenth session), with the check
-# as it stood at the start of that session, 4 of 80 at its end. (profanity-2 and -3 were over it too, at
-# 2/70 each, until 2026-12-06; defamation-14 at 3/80 when first scored, 2026-12-07, until the same
-# session's changes.)
+# A set over the limit when it was first scored is held where it stood, never worse: defamation-5 blocked 5
+# of its 80 look-alikes when first scored (with the check as it stood before it was written), 2 by the time
+# it was first read; defamation-10 and -12 blocked 2 of 80 when first scored, 2026-12-06, with the check as
+# it stood before they were written; defamation-13 4 of 80 and profanity-8 2 of 80 when first scored,
+# 2026-12-06 (ninth session), with the check as it stood at the start of that session, before they were
+# written; profanity-10 5 of 80 when first scored, 2026-12-07 (tenth session), with the check as it stood at
+# the start of that session, 3 of 80 at its end (profanity-8 blocked 1 of 80 then). (profanity-2 and -3 were
+# over it too, at 2/70 each, until 2026-12-06; defamation-14 at 3/80 when first scored, 2026-12-07, until
+# the same session's changes.)
 FALSE_BLOCK_CEILING = {
     "defamation-5": 2 / 80,
     "defamation-10": 2 / 80,
     "defamation-12": 2 / 80,
     "defamation-13": 4 / 80,
-    "profanity-8": 2 / 80,
-    "profanity-10": 4 / 80,
+    "profanity-10": 3 / 80,
 }
 
 
