@@ -58,7 +58,8 @@ def joined_spans(
             if any(len(p) >= 3 and p.lower() in listed for p in _TAG_PART.findall(m.group(1))):
                 out.append(m.span())
     pattern, keys = _phrases()
-    lower = source.lower()
+    # A phone's curly apostrophe as a straight one ("witch’s tit"), one character for one.
+    lower = source.lower().replace("’", "'")
     if not words.isdisjoint(keys) and len(lower) == len(source):  # spans in ``lower`` are spans in ``source``
         out += [m.span() for m in pattern.finditer(lower)]
     return out

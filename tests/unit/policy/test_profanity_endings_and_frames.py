@@ -31,6 +31,7 @@ from tests.unit.policy.test_policy_tone import found
         ("New rota dropped today #RotaWTF", "#RotaWTF"),
         ("Don't be a right Berkeley Hunt about the parking, the warden told him.", "right berkeley hunt"),
         ("He said he didn't give a Friar Tuck about the new bins.", "give a friar tuck"),
+        ("Gritting at 4am, cold as a witch’s tit on the tops.", "witch’s tit"),
         ("Ya wee bastart, the groundsman shouted at the gull.", "bastart"),
         ("That was proper bellendish driving on the ring road.", "bellendish"),
     ],
