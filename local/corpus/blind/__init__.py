@@ -67,6 +67,9 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("defamation-18", "TONE-DEFAME", "defamation_18.tsv", tuned=True),
     BlindSet("defamation-19", "TONE-DEFAME", "defamation_19.tsv", tuned=True),
     BlindSet("defamation-20", "TONE-DEFAME", "defamation_20.tsv", tuned=True),
+    BlindSet("defamation-21", "TONE-DEFAME", "defamation_21.tsv", tuned=True),
+    BlindSet("defamation-22", "TONE-DEFAME", "defamation_22.tsv", tuned=True),
+    BlindSet("defamation-23", "TONE-DEFAME", "defamation_23.tsv", tuned=False),
     BlindSet("profanity-1", "TONE-PROF", "profanity_1.tsv", tuned=True),
     BlindSet("profanity-2", "TONE-PROF", "profanity_2.tsv", tuned=False),
     BlindSet("profanity-3", "TONE-PROF", "profanity_3.tsv", tuned=False),
@@ -78,6 +81,7 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-9", "TONE-PROF", "profanity_9.tsv", tuned=True),
     BlindSet("profanity-10", "TONE-PROF", "profanity_10.tsv", tuned=False),
     BlindSet("profanity-11", "TONE-PROF", "profanity_11.tsv", tuned=True),
+    BlindSet("profanity-12", "TONE-PROF", "profanity_12.tsv", tuned=True),
 )
 
 

@@ -34,6 +34,9 @@ FLOOR = {
     "defamation-18": 0.67,
     "defamation-19": 0.71,
     "defamation-20": 0.60,
+    "defamation-21": 0.47,
+    "defamation-22": 0.26,
+    "defamation-23": 0.46,
     "profanity-1": 0.94,
     "profanity-2": 0.85,
     "profanity-3": 0.87,
@@ -45,6 +48,7 @@ FLOOR = {
     "profanity-9": 0.93,
     "profanity-10": 0.92,
     "profanity-11": 0.91,
+    "profanity-12": 0.82,
 }
 FALSE_BLOCK_LIMIT = 0.02
 # A set over the limit when it was first scored is held where it stood, never worse: defamation-5 blocked 5
@@ -55,13 +59,16 @@ FALSE_BLOCK_LIMIT = 0.02
 # written; profanity-10 5 of 80 when first scored, 2026-12-07 (tenth session), with the check as it stood at
 # the start of that session, 3 of 80 at its end (profanity-8 blocked 1 of 80 then). (profanity-2 and -3 were
 # over it too, at 2/70 each, until 2026-12-06; defamation-14 at 3/80 when first scored, 2026-12-07, until
-# the same session's changes.)
+# the same session's changes.) defamation-23 and profanity-12 blocked 2 of 80 when first scored, 2026-12-07
+# (eleventh session), with the check as it stood at the start of that session, before they were written.
 FALSE_BLOCK_CEILING = {
     "defamation-5": 2 / 80,
     "defamation-10": 2 / 80,
     "defamation-12": 2 / 80,
     "defamation-13": 4 / 80,
     "profanity-10": 3 / 80,
+    "defamation-23": 2 / 80,
+    "profanity-12": 2 / 80,
 }
 
 
