@@ -2,7 +2,8 @@
 
 - a listed word split by a hyphen ("bell-end");
 - "fuck" inside another word ("absofuckinglutely"), which no English word holds;
-- a listed word among a hashtag's capitalised parts ("#BinDayWTF");
+- a listed word among a hashtag's capitalised parts ("#BinDayWTF"), or "fck" starting one in one case
+  ("#FCKTHEFLYTIPPERS");
 - phrases of rhyming slang and euphemism whose words are innocent one by one ("a right Berkeley
   Hunt", "bashing the bishop", "póg mo thóin"; ``policy/data/tone_profanity_phrases.txt``).
 
@@ -23,6 +24,7 @@ _WITH_FUCK = re.compile(r"(?<!\w)[^\W\d_]*(?i:fuck)[^\W\d_]*")
 _HASHTAG = re.compile(r"#(\w+)")
 # A hashtag's parts: a run of capitals not followed by a lower-case letter ("WTF"), or a word.
 _TAG_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+_TAG_STARTS = ("fck", "cunt")
 # The words a phrase's words are joined by: spaces, or the full stop of an initial ("J. Arthur Rank").
 _BETWEEN = r"[\s.]+"
 
@@ -55,7 +57,11 @@ def joined_spans(
         out += [m.span() for m in _WITH_FUCK.finditer(source) if m.group().lower() not in allowed]
     if "#" in source:
         for m in _HASHTAG.finditer(source):
-            if any(len(p) >= 3 and p.lower() in listed for p in _TAG_PART.findall(m.group(1))):
+            tag = m.group(1)
+            if any(len(p) >= 3 and p.lower() in listed for p in _TAG_PART.findall(tag)) or (
+                # A hashtag in one case throughout has no parts to read; "fck" and "cunt" start no word.
+                (tag.isupper() or tag.islower()) and tag.lower().startswith(_TAG_STARTS)
+            ):
                 out.append(m.span())
     pattern, keys = _phrases()
     # A phone's curly apostrophe as a straight one ("witch’s tit"), one character for one.

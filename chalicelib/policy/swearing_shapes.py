@@ -74,6 +74,17 @@ _JESUS_F = re.compile(r"(?i:jesus)\s+([fF])\.?\s+(?i:christ)\b")  # "Jesus f Chr
 # full look.
 _NEXT_TUESDAY = re.compile(r"(?i:\bsee-you-next-tuesday\b)")
 _WORD_BEFORE = re.compile(r"([a-z]+)$")
+# "lush AF" in capitals after a lower-case word, where the clause ends: atrial fibrillation comes after
+# words of having it, finding it or living with it ("patients with AF", "screening for AF").
+_AF_CAPITALS = re.compile(r"(?<![A-Za-z])([a-z]{3,}) (AF)(?![\w'’-])(?!\s+[a-z])")
+_BEFORE_AF_CONDITION = frozenset(
+    {"with", "for", "has", "have", "had", "and", "the", "from", "about", "into", "detect", "detected"}
+    | {"diagnosed", "treat", "treating", "screening", "manage", "managing", "causes", "cause", "called"}
+)
+# "total BS": "BS" in capitals after a word of degree, not a British Standard ("BS 7671", "BS EN 1176").
+_BS = re.compile(
+    r"(?i:total|utter|complete|absolute|pure|load\s+of|full\s+of|such)\s+(BS)(?![\w'’-])(?!\s*(?:\d|EN\b))"
+)
 _WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "ni", "i", "y"})
 
 
@@ -84,6 +95,10 @@ def letter_for_word(source: str) -> list[tuple[int, int]]:
         out += [m.span(1) for m in _JESUS_F.finditer(source)]
     if "-next-" in source or "-Next-" in source or "-NEXT-" in source:
         out += [m.span() for m in _NEXT_TUESDAY.finditer(source)]
+    if " AF" in source:
+        out += [m.span(2) for m in _AF_CAPITALS.finditer(source) if m.group(1) not in _BEFORE_AF_CONDITION]
+    if " BS" in source:
+        out += [m.span(1) for m in _BS.finditer(source)]
     if "sake" not in source and "f off" not in source and " af" not in source:
         return out
     for m in _F_PHRASE.finditer(source):

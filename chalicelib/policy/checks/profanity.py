@@ -203,7 +203,28 @@ def _masked_match(folded: str, m: _Matcher, *, inflected: bool = True) -> bool:
         )
     )
     words = _by_first_letter(m.inflected if inflected else m.words.exact).get(folded[0], ())
-    return any(pattern.fullmatch(w) for w in words if len(w) >= len(letters) + 1)
+    if any(pattern.fullmatch(w) for w in words if len(w) >= len(letters) + 1):
+        return True
+    return _masked_root(folded, m)
+
+
+def _masked_root(folded: str, m: _Matcher) -> bool:
+    """A masked root that counts inside a longer word, and the rest of that word: "f*ckwit", "sh*tload"
+    ("fuck*" and "shit*" on the list), the letters after the last "*" shared between the two."""
+    star = folded.rfind("*")
+    roots = [r for r in m.words.prefixes if r[:1] == folded[0]]
+    if not roots or not folded[star + 1 :].isalpha():
+        return False
+    for cut in range(star + 2, len(folded) - 1):  # the head shows two letters or more, its rest two
+        head = re.compile(
+            "".join(
+                rf"\w{{{len(run)},{len(run) + 2}}}" if run.startswith("*") else re.escape(run)
+                for run in re.findall(r"\*+|[^*]+", folded[:cut])
+            )
+        )
+        if any(head.fullmatch(r) for r in roots):
+            return True
+    return False
 
 
 @cache
@@ -502,6 +523,12 @@ def _hyphen_masked(folded: str, m: _Matcher) -> bool:
 _MILD_NAMES = frozenset({"git", "prat", "sod"})
 
 
+def _possessed(word: str) -> str:
+    """A word without its quotes or its possessive ending ("Shitterton's" is the place's)."""
+    word = word.strip("'’")
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def _name_with_listed_ending(raw: str, folded: str, strong: _Matcher) -> bool:
     """A capitalised word that matches only by a listed ending after something no dictionary holds is
     a name ("Harshit"); "Bullshit" and "Apeshit" start with words and still count."""
@@ -554,7 +581,7 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
             continue
         if only_disguised and "*" not in raw and not _may_match(_LETTER_RUN.findall(_fold(raw)), lists):
             continue  # "10am" reads as "ioam", which starts and ends like nothing on the lists
-        if raw.lower().strip("'’") in allowed or any(s <= start and end <= e for s, e in protected):
+        if _possessed(raw.lower()) in allowed or any(s <= start and end <= e for s, e in protected):
             continue
         folded = _fold(raw)
         if folded in allowed:
