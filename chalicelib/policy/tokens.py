@@ -142,7 +142,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # "no. 9 Cedar Close": a house number's "no.", in lower case too, when a number follows it.
     if word == "no":
         return text[dot + 1 : dot + 3].strip()[:1].isdigit()
+    # "the Polperro Pasty Co. been passing off …": a firm's "Co." when the sentence goes on in lower case.
+    if word in _FIRM_ENDINGS:
+        return text[dot + 1 : dot + 3].strip()[:1].islower()
     return len(word) == 1 or word in TITLES or word in {"St", "No"}
+
+
+_FIRM_ENDINGS = frozenset({"Co", "Ltd", "Bros", "Inc", "Plc"})
 
 
 def previous_word(text: str, toks: Sequence[Token], i: int) -> str:

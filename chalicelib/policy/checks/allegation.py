@@ -29,6 +29,7 @@ from ..normalise import NormalisedText
 from ..people import COMMON_WORDS, find_names, sentence_bounds
 from ..rules import builtin_list
 from ..words import first_characters, initials
+from .doers import BY_AFTER, DONE_TO, PARTICIPLE, the_doer
 from .excuses import EXCUSED, alternation, excused_sentence, lower_in_place
 
 # Ordinary words for each kind of wrongdoing, grouped by kind (policy/data/tone_wrongdoing_cues.txt).
@@ -43,6 +44,7 @@ _INNOCENT_PHRASES = r"""
     kill(?:ed|ing)?_(?:us|me) (?:nearly|almost)_killed flogging_a_dead_horse
     domestic_abuse substance_abuse drug_abuse alcohol_abuse abuse_refuge abuse_helpline abuse_service
     abuse_support stole_the_show steal_the_show steals_the_show drug_and_alcohol drug_&_alcohol
+    clocked_(?:up_)?(?:(?:her|his|their|its|a|an)_)?(?:\d|first|100th|1,000th|hundredth|thousandth)
 """
 _HARMS = "hit kill smash burn sort batter beat hurt stab punch knock shoot torch"
 _INNOCENT = re.compile(
@@ -74,6 +76,9 @@ _ROLES = """
     boy girl gent gentleman neighbours? occupants? household folk whoever_lives who_lives lot
     groomer minimarket kennels cattery salon parlour butchers pharmacy practice offy off-licence
     cowboys crooks sharks
+    scrapyard scrappy pub gym hotel hostel farm stables clinic factory warehouse dealership workshop
+    launderette bookies chemist carwash car_wash newsagents? grocer greengrocer florist jeweller locksmith
+    tattooist
 """
 _PLACES = """
     team shop surgery depot office reception allotments estate garage pub school nursery centre library
@@ -82,7 +87,8 @@ _PLACES = """
 # After the role: where ("at", "on", "who runs the nail bar on"), then an address or a capitalised name.
 _AT = (
     r"(?:\s+\w+ing\s+(?:the\s+)?\w+)?"
-    r"\s+(?:at|of|on|in|from|(?:who\s+runs|running)(?:\s+(?:the|a)\s+(?:[a-z]+\s+){0,3}?(?:at|on|in))?)"
+    r"\s+(?:at|of|on|in|from|beside|next\s+to|opposite|by|near|behind|outside"
+    r"|(?:who\s+runs|running)(?:\s+(?:the|a)\s+(?:[a-z]+\s+){0,3}?(?:at|on|in))?)"
     r"\s+(?:the\s+)?(?:(?:number\s+|no\.?\s+)?\d{1,4}[a-z]?\s+|flat\s+\d+,?\s+)?"
 )
 _ROLE_AT = re.compile(
@@ -98,8 +104,10 @@ _ROLE_AT = re.compile(
 # only in the few words before each.
 _ROLE_ANCHOR = re.compile(
     first_characters(
-        "aoifrwAOIFRW",
-        r"\b(?:at|of|on|in|from|runs|running|owns|manages|drives)\s+(?:the\s+|that\s+|a\s+|number\s+|no\.?\s+|flat\s+)?",
+        "aoifrwbnAOIFRWBN",
+        r"\b(?:at|of|on|in|from|runs|running|owns|manages|drives|beside|next\s+to|opposite|by|near|behind"
+        r"|outside)\s+"
+        r"(?:the\s+|that\s+|a\s+|number\s+|no\.?\s+|flat\s+)?",
     ),
     re.IGNORECASE,
 )
@@ -131,8 +139,10 @@ _DESCRIBED = re.compile(
     r"(?:\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2})?"  # the one's name: "the letting agent Homes4U on"
     r"(?:\s+with\s+(?:the|a|an|his|her)(?:\s+\w[\w'’-]*){1,3}?)?"  # "the bloke with the white van at"
     r"(?:\s+(?:who|that)\s+[a-z]+(?:\s+(?:the|a|an))?(?:\s+[a-z][\w'’-]*){0,3}?)?"
-    r"(?:\s+(?:in|on|at|of)\s+the(?:\s+[a-z]+){1,2}?){0,2}"  # "the bloke in the big house on the corner of"
-    r"\s+(?:at|on|in|from|of|above|behind|opposite|by|near|outside|off)\s+(?:the\s+)?(?:(?:number|no\.?)\s*)?"
+    # "the bloke in the big house on the corner of", "the kebab shop by the level crossing in"
+    r"(?:\s+(?:in|on|at|of|by|near|beside|next\s+to|opposite|behind)\s+the(?:\s+[a-z]+){1,2}?){0,2}"
+    r"\s+(?:at|on|in|from|of|above|behind|opposite|by|near|outside|off|beside|next\s+to)\s+(?:the\s+)?"
+    r"(?:(?:number|no\.?)\s*)?"
     r"[A-Z0-9]"
 )
 
@@ -361,7 +371,7 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((start + m.start(), start + m.end()))
     # An office only one holds is theirs, not the staff's, with "our" before it too ("our MP").
     only_one = [(start + m.start(), start + m.end()) for m in _ONLY_ONE.finditer(window)]
-    return [(a, b) for a, b in out if not _ours_before(source, a)] + only_one
+    return [(a, b) for a, b in out if not _ours_before(source, a) or _OUTSIDER.match(source, a)] + only_one
 
 
 def _named_before(source: str, lower: str, start: int, *, fragment: bool) -> bool:
@@ -384,6 +394,11 @@ def _identifiable(source: str, start: int, end: int) -> bool:
 
 
 _OUR_BEFORE = re.compile(r"(?i:\b(?:our|my)\s+)$")  # "our manager at the depot"
+# But "our neighbour at 3 Lydgate Close", "my landlord at …": people of our lives, not of the staff.
+_OUTSIDER = re.compile(
+    r"(?i:neighbours?|landlord|landlady|builder|plumber|electrician|roofer|mechanic|dentist|childminder"
+    r"|letting\s+agent|next[-\s]door)\b"
+)
 
 
 def _ours_before(source: str, pos: int) -> bool:
@@ -455,14 +470,14 @@ def allegations(
             if cleared is not None:
                 cleared.append((s_start, s_end))
             continue  # "nobody dumped anything"; "Mrs Patel was robbed"
-        passive = not m.group().split()[0].endswith(("ing", "in", "in'")) and _DONE_TO.search(
+        passive = not m.group().split()[0].endswith(("ing", "in", "in'")) and DONE_TO.search(
             lower, max(c_start, m.start() - 32), m.start()
         )
-        if passive and not _PARTICIPLE.search(lower, passive.start(), m.start() + len(m.group().split()[0])):
+        if passive and not PARTICIPLE.search(lower, passive.start(), m.start() + len(m.group().split()[0])):
             passive = None  # "was clearly over the limit": a state, not a wrong done to them
-        if passive or _BY_AFTER.match(lower, m.end()):
+        if passive or BY_AFTER.match(lower, m.end()):
             continue  # "were ripped off by a supplier", "was lied to": done to someone, not by them
-        named = any(_the_doer(lower, mention, m.span()) for mention in mentions)
+        named = any(the_doer(lower, mention, m.span()) for mention in mentions)
         if mentions and not named and cleared is not None and _WITNESSED.search(lower, c_start, m.start()):
             cleared.append((s_start, s_end))
         if (
@@ -477,88 +492,12 @@ def allegations(
     return spans
 
 
-# Between someone named and the wrong, a word that makes them its witness, reporter, helper, fixer or
-# catcher, or someone else its doer: "Mr Oduya reported the fly-tipping", "PC Bell arrested a man
-# selling stolen bikes", "Jo Bell left early because the hall was unsafe".
-_NOT_THE_DOER_WORDS = r"""
-    reported (?<!the\s)(?<!a\s)reports? reporting (?<!was\s)(?<!were\s)(?<!been\s)(?<!got\s)caught catches saw
-    (?<!was\s)(?<!were\s)(?<!been\s)seen sees (?<!was\s)(?<!were\s)(?<!been\s)spotted stopped stops found
-    finds received
-    receives helped helping helps help arrested arresting fined prosecuted warned warns investigat\w*
-    tackled tackling tackles confronted challenged rescued supported supporting supports runs run leads
-    lead led work works put_right puts_right fixed fixes repaired repairs sorted cleared clears clearing
-    removed removing collected collecting
-    (?:up|look\w*|clean\w*|tidy\w*|tidied|went|go\w*|came|run|ran|chas\w+)_after against
-    (?:told|tell\w*|spoke|speak\w*|talk\w*|heard|hear\w*|knew|know\w*|post\w*|on)(?:_\w+)?_about
-    victims? someone somebody a_man a_woman
-    people thieves dealt deals_with won wins beat beats lost_to met meets visited spoke thanked
-    complained complains asked phoned rang called emailed wrote worried flagged flags tipped_off
-    alerted alerts grassed some_lads some_kids some_lad a_lad a_gang a_bloke vandals youths teenagers
-"""
-# "by" of a doer ("caught by PC Bell"), not of a time ("get out by Friday") or a means ("by burning it");
-# "because" of another's doing, not of their own ("because he", "because her brother's firm won it").
-_TIMES = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next|then|now|the\s+end|\d"
-    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|midnight|lunch\w*"
-    r"|dinner\w*|teatime|morning|the\s+time"
-)
-_NOT_THE_DOER = re.compile(
-    rf"\b(?:{alternation(_NOT_THE_DOER_WORDS)}|(?<!-)by(?!\s+(?:(?:{_TIMES})\b|\w+ing\b))"
-    rf"|because(?!\s+(?:he|she|they|his|her|their)\b))\b"
-)
-# A wrong done to the one named: "were ripped off", "was lied to", "who were overcharged".
-# Not "has been selling knock-off vodka": a word in "-ing" between makes it active. "Was given a fake
-# note" is done to them.
-# "had his shop window smashed": done to them too.
-_DONE_TO = re.compile(
-    r"\b(?:was|were|been|being)\s+(?!(?:a|an)\s)(?:(?!\w+ing\s|(?:and|but|then|so|or)\s)[\w'-]+\s+){0,2}$"
-    r"|\b(?:got|get|gets)\s+(?:(?!\w+ing\s|no\s)\w+\s+)?$"
-    r"|\bhad\s+(?:his|her|their|its)\s+(?:\w+\s+){0,3}$"
-)
-# What makes "was …" a wrong done to someone: a participle ("was scammed", "was given a fake note").
-_PARTICIPLE = re.compile(
-    r"\b(?:\w+(?:ed|en|wn|ght|lt|nt|pt)|done|hit|bit|cut|had|made|paid|sold|told|left|kept|got|set|shot|stung)\b"
-)
-# "was lied to by", and a wrongdoer who is someone else: "Mrs Smith, a thief had taken her purse".
-_BY_AFTER = re.compile(
-    rf"\s+(?:to\s+)?by\b(?!\s+(?:{_TIMES})\b)"
-    r"|s?\s+(?:had|has|have|took|stole|was|were|broke|got|came|entered|then|are\s+targeting)\b"
-)
-
-
-def _the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> bool:
-    """Nothing between the one named and the wrong makes them anyone but its doer (either order)."""
-    a, b = (mention[1], cue[0]) if mention[1] <= cue[0] else (cue[1], mention[0])
-    if a > b:
-        # The cue is part of the mention's span: of a name ("Cowboy Roofing Ltd"), the one named; of a
-        # description, its doer unless the description says otherwise ("the crews who cleared the
-        # fly-tipping on Calder Street").
-        return mention[0] >= cue[0] or _NOT_THE_DOER.search(lower, mention[0], cue[0]) is None
-    if a == cue[1] and _WHERE_BEFORE.search(lower, a, b):
-        return False  # "set fire to the bins behind St Anne's Primary": where it was done, not who did it
-    if a == mention[1]:
-        # "lets his lads work on the roof with no harness": what the one named lets others do is theirs.
-        made = _MAKES_OTHERS.search(lower, a, b)
-        if made is not None:
-            a = made.end()
-    # Read on into the cue, so "by" sees it is "by burning" (a means), but only a word before it counts.
-    return all(w.start() >= b for w in _NOT_THE_DOER.finditer(lower, a, max(b, cue[1])))
-
-
 # What surely makes the one named no doer, for the model too: they saw, caught or reported it.
 _WITNESSED = re.compile(
-    r"\b(?:saw|seen|spotted|caught|reported|witnessed|arrested|fined|prosecuted|stopped|tackled|confronted)\b"
+    r"\b(?:saw|seen|spotted|caught|reported|witnessed|arrested|fined|prosecuted|stopped|tackled|confronted"
+    r"|told|tells|telling|warned|warns|complained|alerted|flagged)\b"
 )
 _SUBJECT = re.compile(r"\b(?:he|she|they)\b")
-_MAKES_OTHERS = re.compile(
-    r"\b(?:lets|let|letting|makes|made|making|has|had|gets|got)\s+(?:his|her|their|the)\s+"
-    r"(?:lads|staff|men|workers|crew|crews|drivers|kids|team|mates)(?:\s+\w+)?\b"
-)
-
-
-_WHERE_BEFORE = re.compile(
-    r"\b(?:behind|outside|near|opposite|next\s+to|round\s+the\s+back\s+of)\s+(?:the\s+)?$"
-)
 _BUT = re.compile(r"(?:,\s*|\s)but\s|;\s")
 
 

@@ -4,7 +4,8 @@ The phrase lists of ``allegation`` hold what their writers thought of; people wh
 allege wrongdoing in words nobody listed. A logistic regression over everyday words other than stop
 words, and pairs of words side by side of which one is no stop word ("his own", "told me", "no harness";
 ``policy/data/tone_allegation_weights.txt``, trained by ``local/allegation_model.py`` on blind-written
-development sets and the corpus's development split) scores a story of up to three sentences as a whole
+development sets and the corpus's development split, each word's weight holding its stem's, so that
+"pocketing" carries what "pocketed" taught) scores a story of up to three sentences as a whole
 (the development sets' lines are such stories), and a longer one a sentence at a time, each with the one
 before it. A story or pair of sentences whose score is over ``THRESHOLD`` blocks when it also names
 someone identifiable (as ``allegation`` finds them) and holds no excuse (thanks, an official outcome,
@@ -28,13 +29,18 @@ from .allegation import excused, identifiable
 WEIGHTS_FILE = "tone_allegation_weights.txt"
 # 0.6, 0.7 and 0.8 were tried: below 0.8 the model took 0.5-1.6% of the quotations in Debian's fortune
 # files (stories of every kind, none from here) for allegations and gave corpus stories a wrong finding.
+# With stems (2026-12-07), each of the 14 development sets checked with a model trained on the other
+# 13 (rules and model together): over 0.75 the check caught 808 of their 1,120 allegations and blocked
+# 13 of their 1,120 look-alikes; over 0.8, 790 and 9; over 0.84, 764 and 7 (the model of words alone,
+# over 0.8: 736 and 7). 0.8 keeps the look-alikes blocked under 1%, well inside the 2% allowed, where
+# the allegations caught are furthest from their goal.
 THRESHOLD = 0.8
 _LOG_ODDS = math.log(THRESHOLD / (1 - THRESHOLD))
 _WHOLE = 3  # a story of this many sentences or fewer is scored as a whole
 # A longer story is read a pair of sentences at a time only when the whole of it scores within this
 # much (in log-odds) of the threshold: an allegation in one pair seldom leaves the whole story far below.
 _MARGIN = 2.0
-# Pairs of words add less than this to a text's score (in log-odds): at most 1.63 over every text
+# Pairs of words add less than this to a text's score (in log-odds): at most 1.59 over every text
 # measured (20,000 corpus stories, the blind sets and 14,463 fortune quotations), which give the same
 # findings with pairs read only within this of the threshold as with every text's pairs read. Reading
 # them costs about 6 µs a story; a third of the corpus's stories would need them within 2.0.

@@ -30,9 +30,10 @@ _EUPHEMISMS = (
 _QUOTED = re.compile(rf"[\"“‘'](?i:{_EUPHEMISMS})[\"”’'](?!\w)")
 # Quote marks, the cheap test: a story without one has nothing for the pattern to find.
 _MARKS = ('"', "“", "‘", "'")
-# "we", "I": the staff's own joke about themselves ('we "fixed" the printer'); not "my" or "our" of what
-# was done to someone ('took my neighbour's piano and "lost" it').
-_OURS = re.compile(r"(?i:\b(?:we|we've|we're|i|i've|i'm)\b)")
+# "we", "I": the staff's own joke about themselves ('we "fixed" the printer'), and about their family ('Our
+# Tom has been "borrowing" his sister's charger'); not "my" or "our" of what was done to someone ('took my
+# neighbour's piano and "lost" it').
+_OURS = re.compile(r"(?i:\b(?:we|we've|we're|i|i've|i'm)\b)|\b(?:[Oo]ur|[Mm]y)\s+[A-Z][a-z]+\b")
 
 
 def quoted_euphemisms(text: NormalisedText) -> list[tuple[int, int]]:

@@ -35,6 +35,7 @@ from ..swearing import (
     prefix_trie,
 )
 from ..swearing_joins import joined_spans
+from ..swearing_masks import masked_match
 from ..swearing_shapes import LEET, inward_code, letter_for_word, short_hyphenated_words
 from ..unknown_insults import unknown_insult_spans
 from ..vowelless import vowelless_spans
@@ -190,50 +191,8 @@ def _matches(folded: str, m: _Matcher) -> bool:
 
 
 def _masked_match(folded: str, m: _Matcher, *, inflected: bool = True) -> bool:
-    # A run of n "*" hides n to n + 2 letters ("f*ck", "f**k", "f***"; "b*g" is not "ballbag"); the
-    # letters shown must start the word and be in order. A listed word's endings count as they do
-    # unmasked: "c*nts", "f*ckers".
-    letters = folded.replace("*", "")
-    if not letters or not folded[0].isalpha():
-        return False
-    pattern = re.compile(
-        "".join(
-            rf"\w{{{len(run)},{len(run) + 2}}}" if run.startswith("*") else re.escape(run)
-            for run in re.findall(r"\*+|[^*]+", folded)
-        )
-    )
-    words = _by_first_letter(m.inflected if inflected else m.words.exact).get(folded[0], ())
-    if any(pattern.fullmatch(w) for w in words if len(w) >= len(letters) + 1):
-        return True
-    return _masked_root(folded, m)
-
-
-def _masked_root(folded: str, m: _Matcher) -> bool:
-    """A masked root that counts inside a longer word, and the rest of that word: "f*ckwit", "sh*tload"
-    ("fuck*" and "shit*" on the list), the letters after the last "*" shared between the two."""
-    star = folded.rfind("*")
-    roots = [r for r in m.words.prefixes if r[:1] == folded[0]]
-    if not roots or not folded[star + 1 :].isalpha():
-        return False
-    for cut in range(star + 2, len(folded) - 1):  # the head shows two letters or more, its rest two
-        head = re.compile(
-            "".join(
-                rf"\w{{{len(run)},{len(run) + 2}}}" if run.startswith("*") else re.escape(run)
-                for run in re.findall(r"\*+|[^*]+", folded[:cut])
-            )
-        )
-        if any(head.fullmatch(r) for r in roots):
-            return True
-    return False
-
-
-@cache
-def _by_first_letter(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """A list's words by their first letter, which a masked word always shows."""
-    out: dict[str, list[str]] = {}
-    for w in words:
-        out.setdefault(w[:1], []).append(w)
-    return {k: tuple(v) for k, v in out.items()}
+    """A masked word ("f*ck", "c*nts", "f*ckwit") that hides a listed one (``swearing_masks``)."""
+    return masked_match(folded, m.inflected if inflected else m.words.exact, m.words.prefixes)
 
 
 @cache

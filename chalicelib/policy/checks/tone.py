@@ -16,9 +16,10 @@ from ..people import find_names, sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
 from ..words import first_characters, initials
-from .allegation import allegations, trigger_words
+from .allegation import allegations, identifiable, trigger_words
 from .allegation_model import model_allegations
 from .denials import denied_claims
+from .excuses import PAST_OR_FICTION, lower_in_place
 from .insinuation import quoted_euphemisms
 from .profanity import spaced_out, undisguised_words
 from .wrongdoing import DONE_KINDS, KINDS, WRONGDOING_WORDS
@@ -464,7 +465,11 @@ def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
     cleared: list[tuple[int, int]] = []  # sentences whose one named saw, caught or suffered the wrong
     # A story with none of those words (about half) has nothing for either rule to find.
     if triggers:
-        findings += (f for f in _defamation(text, triggers) if not _title_word(source, f.start))
+        findings += (
+            f
+            for f in _defamation(text, triggers)
+            if not _title_word(source, f.start) and not _past_or_fiction(source, f.start)
+        )
         taken = {(f.start, f.end) for f in findings}
         for span in allegations(text, triggers, cleared):
             if span not in taken:
@@ -479,16 +484,37 @@ def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
         findings = [
             Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON)
             for span in model_allegations(text)
-            if not _all_cleared(span, cleared)
+            if not _all_cleared(source, span, cleared)
         ]
     return findings
 
 
-def _all_cleared(span: tuple[int, int], cleared: list[tuple[int, int]]) -> bool:
-    """Whether the rules found every sentence of ``span`` (all but its spaces) about a victim or a witness:
-    then the model's reading of the same words is no allegation ("Jane Ellis saw a man dumping rubble")."""
-    covered = sum(min(b, span[1]) - max(a, span[0]) for a, b in set(cleared) if a < span[1] and b > span[0])
-    return covered >= 0.9 * (span[1] - span[0])
+def _past_or_fiction(source: str, pos: int) -> bool:
+    """The sentence around ``pos`` tells of the past or of fiction ("… smuggler, Jack Rudd, died in 1802")."""
+    start, end = sentence_bounds(source, pos)
+    return PAST_OR_FICTION.search(lower_in_place(source[start:end])) is not None
+
+
+def _all_cleared(source: str, span: tuple[int, int], cleared: list[tuple[int, int]]) -> bool:
+    """Whether the rules found every sentence of ``span`` (all but its spaces) about a victim or a witness,
+    or every one that names anyone: then the model's reading of the same words is no allegation ("Jane
+    Ellis saw a man dumping rubble"; "Gerry Platt told us about the dogs running loose; we've put signs
+    up")."""
+    inside = sorted(
+        (max(a, span[0]), min(b, span[1])) for a, b in set(cleared) if a < span[1] and b > span[0]
+    )
+    if not inside:
+        return False
+    covered = sum(b - a for a, b in inside)
+    if covered >= 0.9 * (span[1] - span[0]):
+        return True
+    rest, at = [], span[0]
+    for a, b in inside:
+        if a > at:
+            rest.append((at, a))
+        at = max(at, b)
+    rest.append((at, span[1]))
+    return not any(identifiable(source, a, b) for a, b in rest if b > a)
 
 
 def _title_word(source: str, start: int) -> bool:

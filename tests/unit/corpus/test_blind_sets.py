@@ -37,6 +37,10 @@ FLOOR = {
     "defamation-21": 0.47,
     "defamation-22": 0.26,
     "defamation-23": 0.46,
+    "defamation-24": 0.60,
+    "defamation-25": 0.58,
+    "defamation-26": 0.82,
+    "defamation-27": 0.51,
     "profanity-1": 0.94,
     "profanity-2": 0.85,
     "profanity-3": 0.87,
@@ -48,7 +52,7 @@ FLOOR = {
     "profanity-9": 0.93,
     "profanity-10": 0.92,
     "profanity-11": 0.91,
-    "profanity-12": 0.82,
+    "profanity-12": 0.92,
 }
 FALSE_BLOCK_LIMIT = 0.02
 # A set over the limit when it was first scored is held where it stood, never worse: defamation-5 blocked 5
@@ -60,7 +64,9 @@ FALSE_BLOCK_LIMIT = 0.02
 # the start of that session, 3 of 80 at its end (profanity-8 blocked 1 of 80 then). (profanity-2 and -3 were
 # over it too, at 2/70 each, until 2026-12-06; defamation-14 at 3/80 when first scored, 2026-12-07, until
 # the same session's changes.) defamation-23 and profanity-12 blocked 2 of 80 when first scored, 2026-12-07
-# (eleventh session), with the check as it stood at the start of that session, before they were written.
+# (eleventh session), with the check as it stood at the start of that session, before they were written;
+# defamation-26 and -27 5 of 80 each when first scored the same day with the session's starting code (their
+# writers were asked for look-alikes that share the allegations' words), 2 of 80 by its end.
 FALSE_BLOCK_CEILING = {
     "defamation-5": 2 / 80,
     "defamation-10": 2 / 80,
@@ -68,7 +74,8 @@ FALSE_BLOCK_CEILING = {
     "defamation-13": 4 / 80,
     "profanity-10": 3 / 80,
     "defamation-23": 2 / 80,
-    "profanity-12": 2 / 80,
+    "defamation-26": 2 / 80,
+    "defamation-27": 2 / 80,
 }
 
 

@@ -1,0 +1,57 @@
+"""Masked swearing for TONE-PROF: which listed word a word with asterisks in it hides.
+
+A run of n "*" hides n to n + 2 letters ("f*ck", "f**k", "f***"; "b*g" is not "ballbag"); the letters
+shown must start the word and be in order; a listed word's endings count as they do unmasked ("c*nts",
+"f*ckers"), and a root that counts inside a longer word does so masked too ("f*ckwit", "sh*tload").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+
+def _pattern(masked: str) -> re.Pattern[str]:
+    return re.compile(
+        "".join(
+            rf"\w{{{len(run)},{len(run) + 2}}}" if run.startswith("*") else re.escape(run)
+            for run in re.findall(r"\*+|[^*]+", masked)
+        )
+    )
+
+
+def masked_match(folded: str, words: frozenset[str], prefixes: tuple[str, ...]) -> bool:
+    """Whether ``folded`` (lower case, its disguises undone but its "*") hides one of ``words``, or one of
+    ``prefixes`` (roots that count inside a longer word) and the rest of that word."""
+    letters = folded.replace("*", "")
+    if not letters or not folded[0].isalpha():
+        return False
+    pattern = _pattern(folded)
+    if any(
+        pattern.fullmatch(w) for w in _by_first_letter(words).get(folded[0], ()) if len(w) >= len(letters) + 1
+    ):
+        return True
+    return _masked_root(folded, prefixes)
+
+
+def _masked_root(folded: str, prefixes: tuple[str, ...]) -> bool:
+    """A masked root that counts inside a longer word, and the rest of that word: "f*ckwit", "sh*tload"
+    ("fuck*" and "shit*" on the list), the letters after the last "*" shared between the two."""
+    star = folded.rfind("*")
+    roots = [r for r in prefixes if r[:1] == folded[0]]
+    if not roots or not folded[star + 1 :].isalpha():
+        return False
+    for cut in range(star + 2, len(folded) - 1):  # the head shows two letters or more, its rest two
+        head = _pattern(folded[:cut])
+        if any(head.fullmatch(r) for r in roots):
+            return True
+    return False
+
+
+@cache
+def _by_first_letter(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """A list's words by their first letter, which a masked word always shows."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[:1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
