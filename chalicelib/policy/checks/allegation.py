@@ -45,6 +45,9 @@ _INNOCENT_PHRASES = r"""
     domestic_abuse substance_abuse drug_abuse alcohol_abuse abuse_refuge abuse_helpline abuse_service
     abuse_support stole_the_show steal_the_show steals_the_show drug_and_alcohol drug_&_alcohol
     clocked_(?:up_)?(?:(?:her|his|their|its|a|an)_)?(?:\d|first|100th|1,000th|hundredth|thousandth)
+    (?:mould|damp)_(?:survey|surveys|treatment|checks?|inspections?)
+    treat(?:ing|ed|s)?_(?:the_)?(?:black_)?mould
+    drunk_(?:\w+_){0,3}?(?:coffee|tea|water|squash|pop) (?:went|gone|go|goes)_missing_in_the_post
 """
 _HARMS = "hit kill smash burn sort batter beat hurt stab punch knock shoot torch"
 _INNOCENT = re.compile(
@@ -348,12 +351,14 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
     out = [
         (n.start, n.end)
         for n in find_names(source)
-        if start <= n.start < end and not _A_PLACE_NAMED.search(source, max(0, n.start - 8), n.end)
+        if start <= n.start < end
+        and not _A_PLACE_NAMED.search(source, max(0, n.start - 8), n.end)
+        and not set(source[n.start : n.end].split()) <= _NOT_A_NAME  # "Trading Standards"
     ]
     out += [(start + a, start + b) for a, b in _roles_at(window)]
     out += [(start + a, start + b) for a, b in _described_at(window)]
     for m in _CAPITALISED_RUN.finditer(window):
-        words = [w.strip("'’s") for w in m.group().split()]
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in m.group().split()]
         if not (set(words) <= _NOT_A_NAME | {"&", "of", "and", "the"} or words[-1] in _PLACE_WORDS):
             out.append((start + m.start(), start + m.end()))
     lead = len(window) - len(window.lstrip())

@@ -20,9 +20,10 @@ _NOT_THE_DOER_WORDS = r"""
     (?<!was\s)(?<!were\s)(?<!been\s)seen sees (?<!was\s)(?<!were\s)(?<!been\s)spotted stopped stops found
     finds received
     receives helped helping helps help arrested arresting fined prosecuted warned warns investigat\w*
-    tackled tackling tackles confronted challenged rescued supported supporting supports runs run leads
+    tackled tackling tackles confronted challenged rescued supported supporting supports runs
+    (?<!school\s)run leads
     lead led work works put_right puts_right fixed fixes repaired repairs sorted cleared clears clearing
-    removed removing collected collecting answered responded attended
+    removed removing collected collecting answered responded attended traced tracked_down
     (?:up|look\w*|clean\w*|tidy\w*|tidied|went|go\w*|came|run|ran|chas\w+)_after against
     (?:told|tell\w*|spoke|speak\w*|talk\w*|heard|hear\w*|knew|know\w*|post\w*|on)(?:_\w+)?_about
     victims? someone somebody a_man a_woman
@@ -71,6 +72,8 @@ def the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> bool
         # description, its doer unless the description says otherwise ("the crews who cleared the
         # fly-tipping on Calder Street").
         return mention[0] >= cue[0] or _NOT_THE_DOER.search(lower, mention[0], cue[0]) is None
+    if a == cue[1] and _SOMEONE_DID.search(lower, max(0, cue[0] - 24), cue[0]):
+        return False  # "Someone dumped tyres in the lay-by at Cross Ash": someone did, not Cross Ash
     if a == cue[1] and (_WHERE_BEFORE.search(lower, a, b) or _WHERE_BETWEEN.search(lower, a, b)):
         # "set fire to the bins behind St Anne's Primary": where it was done, not who did it; "stole three
         # hanging baskets from outside the Plough in Orton": whom it was done to.
@@ -92,5 +95,9 @@ _MAKES_OTHERS = re.compile(
 
 _WHERE_BEFORE = re.compile(
     r"\b(?:behind|outside|near|opposite|next\s+to|round\s+the\s+back\s+of)\s+(?:the\s+)?$"
+)
+_SOMEONE_DID = re.compile(
+    r"\b(?:someone|somebody|some\s+(?:idiot|lads?|kids?|bloke|joker|clown)|vandals|youths|thieves)"
+    r"(?:['’]s)?(?:\s+(?:has|have|had|just|again|is|are|was|were|been))*\s+$"
 )
 _WHERE_BETWEEN = re.compile(r"\b(?:from|behind|outside)\s[^.;:!?()—–-]*$")

@@ -23,11 +23,14 @@ _EXCUSES = r"""
     well_done cracking_job a_cracking great_job good_job top_job legends? brilliant award
     (?<!left\s)(?<!left\sit\s)spotless
     lovely(?!_to_see|_use_of)
-    congratulations congrats proud well_deserved
+    congratulations congrats proud well_deserved pledge declared_an_interest
+    has_died passed_away sadly_died with_sadness tribute rest_in_peace
     convicted conviction fined prosecut\w* magistrates['’]?_court magistrates crown_court sentenced
     pleaded charged_in
     penalty_notice improvement_notice warrant seized investigation enforcement test_purchases?
-    please reminder remind(?:s|ing)?_(?:everyone|residents|tenants|people|you) tip: alert awareness how_to
+    please reminder
+    remind(?:s|ing)?_(?:everyone|residents|tenants|people|you|venues|businesses|drivers|owners|parents|traders)
+    tip: alert awareness how_to advice are_invited invited_to praised
     never_pay report_it call_us call_999 contact_our
     flagged tipped_us_off tipped_off
     funny_how_the_(?:sun|rain|weather|snow|wind|storm) beautifully
@@ -36,11 +39,15 @@ _EXCUSES = r"""
 # words of a label ("Blackpool's most famous smuggler, Jack Rudd, died in 1802").
 _PAST_OR_FICTION = r"""
     book_club reading_group crime_novel crime_fiction thriller whodunnit murder_mystery pantomime panto
+    legend_says legend_has_it folklore folk_tale fairy_tale
     (?:in|of|from|during)_(?:the_)?1[0-8]\d\d(?:s|'s)? \d{1,2}(?:st|nd|rd|th)[-\s]century victorian
 """
 # "won" of a prize ("won the contract" is no excuse); "if you" as advice ("if you see it, report it"), not
 # an idiom ("wouldn't eat there if you paid me").
-_PRIZES = "award prize cup trophy title medal gold silver bronze competition contest final league best"
+_PRIZES = (
+    r"award prize cup trophy title medal gold silver bronze competition contest final league best"
+    r" \w+_of_the_year"
+)
 _ADVICE = "see saw spot find notice have need are think suspect want get witness hear smell"
 PAST_OR_FICTION = re.compile(rf"\b(?:{alternation(_PAST_OR_FICTION)})\b")
 EXCUSED = re.compile(

@@ -74,6 +74,11 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("defamation-25", "TONE-DEFAME", "defamation_25.tsv", tuned=True),
     BlindSet("defamation-26", "TONE-DEFAME", "defamation_26.tsv", tuned=True),
     BlindSet("defamation-27", "TONE-DEFAME", "defamation_27.tsv", tuned=True),
+    BlindSet("defamation-28", "TONE-DEFAME", "defamation_28.tsv", tuned=True),
+    BlindSet("defamation-29", "TONE-DEFAME", "defamation_29.tsv", tuned=True),
+    BlindSet("defamation-30", "TONE-DEFAME", "defamation_30.tsv", tuned=True),
+    BlindSet("defamation-31", "TONE-DEFAME", "defamation_31.tsv", tuned=True),
+    BlindSet("defamation-32", "TONE-DEFAME", "defamation_32.tsv", tuned=False),
     BlindSet("profanity-1", "TONE-PROF", "profanity_1.tsv", tuned=True),
     BlindSet("profanity-2", "TONE-PROF", "profanity_2.tsv", tuned=False),
     BlindSet("profanity-3", "TONE-PROF", "profanity_3.tsv", tuned=False),
@@ -86,6 +91,7 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-10", "TONE-PROF", "profanity_10.tsv", tuned=False),
     BlindSet("profanity-11", "TONE-PROF", "profanity_11.tsv", tuned=True),
     BlindSet("profanity-12", "TONE-PROF", "profanity_12.tsv", tuned=True),
+    BlindSet("profanity-13", "TONE-PROF", "profanity_13.tsv", tuned=True),
 )
 
 

@@ -1,8 +1,9 @@
-"""Swearing read from a blind-written development set's misses (TONE-PROF set 12): a masked root inside a
-longer word ("f*ckwit", "f*cktonne"), a listed root before a listed tail ("arse-kicker"), "piss-up",
-"fck" starting a hashtag written in one case, "AF" and "BS" in capitals where a clause ends, and
-"Berkshire Hunt" beside the Berkeley one; and the look-alikes beside them (atrial fibrillation, British
-Standards, a place's possessive, seedlings pricked out, the Berkshire Hunt as a hunt)."""
+"""Swearing read from blind-written development sets' misses. Set 12: a masked root inside a longer word
+("f*ckwit", "f*cktonne"), a listed root before a listed tail ("arse-kicker"), "piss-up", "fck" starting a
+hashtag written in one case, "AF" and "BS" in capitals where a clause ends, "Berkshire Hunt" beside the
+Berkeley one. Set 13: rhyming slang and sexual phrases ("a Richard the Third", "a pair of Bristols", "such
+a merchant banker", "hand job"). And the look-alikes beside them (atrial fibrillation, British Standards,
+a place's possessive, seedlings pricked out, the Berkshire Hunt as a hunt, a king, a banker, a car club)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,11 @@ from tests.unit.policy.test_policy_tone import found
         ("Leisure centre's new hot tub is lush AF 🛁", "AF"),
         ("Claims we've cut the bin service are total BS. Collections are unchanged.", "BS"),
         ("Park across a dropped kerb and you're a proper Berkshire Hunt.", "proper berkshire hunt"),
+        ("One of the fellas asked for a quick hand job before his bed bath.", "hand job"),
+        ("Someone left a Richard the Third the size of a marrow in the gents.", "a richard the third"),
+        ('"Kiss my Khyber," laughed caretaker Vinnie.', "kiss my khyber"),
+        ("The new librarian's got a lovely pair of Bristols, one comment said.", "pair of bristols"),
+        ("Don't be such a merchant banker, came the shout from the back.", "such a merchant banker"),
     ],
 )
 def test_swearing_read_from_set_twelve_blocks(text: str, span: str) -> None:
@@ -43,6 +49,10 @@ def test_swearing_read_from_set_twelve_blocks(text: str, span: str) -> None:
         "Our new kicker for the rugby sevens is a gritter driver.",
         "The f*re station open day raised £400 for the burns unit.",
         "#CUNNINGHAMROAD is open again after the resurfacing.",
+        "Richard the Third's reign ended at Bosworth, as our history talk explains.",
+        "Her dad was a merchant banker in the City before he ran the food bank.",
+        "The Bristols car club met at the village hall on Sunday.",
+        "A job done by hand: the new path at Elm Park was laid stone by stone.",
     ],
 )
 def test_look_alikes_pass(text: str) -> None:
