@@ -48,6 +48,7 @@ _INNOCENT_PHRASES = r"""
     (?:mould|damp)_(?:survey|surveys|treatment|checks?|inspections?)
     treat(?:ing|ed|s)?_(?:the_)?(?:black_)?mould
     drunk_(?:\w+_){0,3}?(?:coffee|tea|water|squash|pop) (?:went|gone|go|goes)_missing_in_the_post
+    no_longer_takes?_cash cashless should_be_illegal
 """
 _HARMS = "hit kill smash burn sort batter beat hurt stab punch knock shoot torch"
 _INNOCENT = re.compile(
@@ -525,6 +526,12 @@ def _in_scare_quotes(source: str, pos: int, start: int, end: int) -> bool:
 
 def _victim_named(source: str, start: int, end: int) -> bool:
     return any(_VICTIM_AFTER.match(source, n.end) for n in find_names(source) if start <= n.start < end)
+
+
+def innocent(source: str, start: int, end: int) -> bool:
+    """Whether the words around ``source[start:end]`` are an innocent phrase ("stole the show")."""
+    lower = lower_in_place(source)
+    return _INNOCENT.search(lower, max(0, start - 24), min(len(source), end + 24)) is not None
 
 
 def identifiable(source: str, start: int, end: int) -> bool:

@@ -29,22 +29,23 @@ from .allegation import excused, identifiable
 WEIGHTS_FILE = "tone_allegation_weights.txt"
 # 0.6, 0.7 and 0.8 were tried: below 0.8 the model took 0.5-1.6% of the quotations in Debian's fortune
 # files (stories of every kind, none from here) for allegations and gave corpus stories a wrong finding.
-# With stems (2026-12-07), each of the 22 development sets checked with a model trained on the other
-# 21 (rules and model together): over 0.75 the check caught 1,192 of their 1,760 allegations and blocked
-# 23 of their 1,760 look-alikes; over 0.8, 1,136 and 13; over 0.84, 1,081 and 10 (the model of words alone
-# over 0.8: 1,029 and 8). 0.8 keeps the look-alikes blocked under 1%, well inside the 2% allowed, where
-# the allegations caught are furthest from their goal.
-THRESHOLD = 0.8
+# With stems (2026-12-07), each of the 26 development sets checked with a model trained on the other
+# 25 (rules and model together), trained for 600 steps: over 0.8 the check caught 1,302 of their 2,080
+# allegations and blocked 18 of their 2,080 look-alikes; over 0.84, 1,236 and 11. Trained longer (a
+# weaker pull to zero), for 4,800 steps: over 0.88, 1,411 and 23; over 0.9, 1,379 and 19; over 0.92,
+# 1,342 and 18 (9,600 steps gave no more: 1,339 and 18 over 0.94). So 4,800 steps and 0.9: 77 more
+# allegations caught than 600 steps and 0.8, for one more look-alike, under 1% of them.
+THRESHOLD = 0.9
 _LOG_ODDS = math.log(THRESHOLD / (1 - THRESHOLD))
 _WHOLE = 3  # a story of this many sentences or fewer is scored as a whole
 # A longer story is read a pair of sentences at a time only when the whole of it scores within this
 # much (in log-odds) of the threshold: an allegation in one pair seldom leaves the whole story far below.
 _MARGIN = 2.0
-# Pairs of words add less than this to a text's score (in log-odds): at most 1.59 over every text
-# measured (20,000 corpus stories, the blind sets and 14,463 fortune quotations), which give the same
-# findings with pairs read only within this of the threshold as with every text's pairs read. Reading
-# them costs about 6 µs a story; a third of the corpus's stories would need them within 2.0.
-_PAIRS_REACH = 1.75
+# Pairs of words add less than this to a text's score (in log-odds): at most 3.89 over every text
+# measured (20,000 corpus stories, the blind sets and 14,463 fortune quotations: 42,323 texts), which
+# give the same findings with pairs read only within this of the threshold as with every text's pairs
+# read. Reading them costs about 6 µs a story; about a quarter of the corpus's stories come within 4.0.
+_PAIRS_REACH = 4.0
 
 
 def features(text: str) -> frozenset[str]:

@@ -72,8 +72,13 @@ def the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> bool
         # description, its doer unless the description says otherwise ("the crews who cleared the
         # fly-tipping on Calder Street").
         return mention[0] >= cue[0] or _NOT_THE_DOER.search(lower, mention[0], cue[0]) is None
-    if a == cue[1] and _SOMEONE_DID.search(lower, max(0, cue[0] - 24), cue[0]):
-        return False  # "Someone dumped tyres in the lay-by at Cross Ash": someone did, not Cross Ash
+    someone = _SOMEONE_DID.search(lower, max(0, cue[0] - 24), cue[0]) or _SOMEONE_DID_AND.search(
+        lower, max(0, cue[0] - 70), cue[0]
+    )
+    if someone is not None and someone.start() < mention[0]:
+        # "Someone dumped tyres in the lay-by at Cross Ash", "Someone broke into the Rovers' clubhouse and
+        # stole the urn": someone did it, not the place or the club named after them.
+        return False
     if a == cue[1] and (_WHERE_BEFORE.search(lower, a, b) or _WHERE_BETWEEN.search(lower, a, b)):
         # "set fire to the bins behind St Anne's Primary": where it was done, not who did it; "stole three
         # hanging baskets from outside the Plough in Orton": whom it was done to.
@@ -99,5 +104,10 @@ _WHERE_BEFORE = re.compile(
 _SOMEONE_DID = re.compile(
     r"\b(?:someone|somebody|some\s+(?:idiot|lads?|kids?|bloke|joker|clown)|vandals|youths|thieves)"
     r"(?:['’]s)?(?:\s+(?:has|have|had|just|again|is|are|was|were|been))*\s+$"
+)
+# "Someone broke into the clubhouse overnight and stole the tea urn": the same someone did both.
+_SOMEONE_DID_AND = re.compile(
+    r"\b(?:someone|somebody|thieves|vandals|burglars)\s+(?:has\s+|have\s+|had\s+)?[a-z]+(?:\s+[\w'-]+){0,7}"
+    r"\s+and\s+(?:has\s+|have\s+|had\s+)?$"
 )
 _WHERE_BETWEEN = re.compile(r"\b(?:from|behind|outside)\s[^.;:!?()—–-]*$")

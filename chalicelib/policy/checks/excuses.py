@@ -24,7 +24,9 @@ _EXCUSES = r"""
     (?<!left\s)(?<!left\sit\s)spotless
     lovely(?!_to_see|_use_of)
     congratulations congrats proud well_deserved pledge declared_an_interest
-    has_died passed_away sadly_died with_sadness tribute rest_in_peace
+    has_died passed_away sadly_died with_sadness tribute rest_in_peace handed_(?:it_)?in
+    never_charges?_(?:pensioners|for|a_penny|anything|extra)
+    (?:left|leaves|leaving)_(?:\w+_){1,3}lying_(?:about|around)
     convicted conviction fined prosecut\w* magistrates['’]?_court magistrates crown_court sentenced
     pleaded charged_in
     penalty_notice improvement_notice warrant seized investigation enforcement test_purchases?
@@ -77,10 +79,19 @@ _APART = re.compile(
 )
 
 
+# A story that is a play, a novel or a murder-mystery night is fiction from its first sentence to its last.
+FICTION_STORY = re.compile(
+    r"(?i:\b(?:whodunn?it|murder\s+mystery|crime\s+(?:novel|fiction|writers?)|pantomime|panto|the\s+villain"
+    r"|(?:new|latest|debut)\s+(?:novel|mystery|thriller)|library\s+play)\b)"
+)
+
+
 def excused_sentence(source: str, sentence: str, start: int, cue: int = -1) -> bool:
-    """Whether the sentence (lower case, starting at ``start`` in ``source``) has an excuse outside quotes;
-    for a cue at ``cue``, not one only before an "apart from" that comes before the cue (in the same
-    sentence: a text of several is read as a whole by the model)."""
+    """Whether the sentence (lower case, starting at ``start`` in ``source``) has an excuse outside quotes,
+    or the story is fiction; for a cue at ``cue``, not one only before an "apart from" that comes before
+    the cue (in the same sentence: a text of several is read as a whole by the model)."""
+    if FICTION_STORY.search(source) is not None:
+        return True
     for apart in _APART.finditer(sentence, 0, max(0, cue - start)):
         begin = max(sentence.rfind(mark, 0, apart.start()) for mark in ".!?\n") + 1
         sentence = sentence[:begin] + " " * (apart.end() - begin) + sentence[apart.end() :]
@@ -88,6 +99,8 @@ def excused_sentence(source: str, sentence: str, start: int, cue: int = -1) -> b
     if found is None or not _QUOTED.search(source, start, start + len(sentence)):
         return found is not None
     for q in _QUOTED.finditer(source, start, start + len(sentence)):
+        if len(q.group().split()) > 3:
+            continue  # words someone said ('"please check your change"'), not a sneer's one or two
         a, b = q.start() - start, q.end() - start
         sentence = sentence[:a] + " " * (b - a) + sentence[b:]
     return EXCUSED.search(sentence) is not None

@@ -16,10 +16,10 @@ from ..people import find_names, sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
 from ..words import first_characters, initials
-from .allegation import allegations, identifiable, trigger_words
+from .allegation import allegations, identifiable, innocent, trigger_words
 from .allegation_model import model_allegations
 from .denials import denied_claims
-from .excuses import PAST_OR_FICTION, lower_in_place
+from .excuses import FICTION_STORY, PAST_OR_FICTION, lower_in_place
 from .insinuation import quoted_euphemisms
 from .profanity import spaced_out, undisguised_words
 from .wrongdoing import DONE_KINDS, KINDS, WRONGDOING_WORDS
@@ -468,7 +468,9 @@ def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
         findings += (
             f
             for f in _defamation(text, triggers)
-            if not _title_word(source, f.start) and not _past_or_fiction(source, f.start)
+            if not _title_word(source, f.start)
+            and not _past_or_fiction(source, f.start)
+            and not innocent(source, f.start, f.end)
         )
         taken = {(f.start, f.end) for f in findings}
         for span in allegations(text, triggers, cleared):
@@ -492,7 +494,8 @@ def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
 def _past_or_fiction(source: str, pos: int) -> bool:
     """The sentence around ``pos`` tells of the past or of fiction ("… smuggler, Jack Rudd, died in 1802")."""
     start, end = sentence_bounds(source, pos)
-    return PAST_OR_FICTION.search(lower_in_place(source[start:end])) is not None
+    lower = lower_in_place(source[start:end])
+    return PAST_OR_FICTION.search(lower) is not None or FICTION_STORY.search(source) is not None
 
 
 def _all_cleared(source: str, span: tuple[int, int], cleared: list[tuple[int, int]]) -> bool:

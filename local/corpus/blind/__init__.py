@@ -79,6 +79,10 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("defamation-30", "TONE-DEFAME", "defamation_30.tsv", tuned=True),
     BlindSet("defamation-31", "TONE-DEFAME", "defamation_31.tsv", tuned=True),
     BlindSet("defamation-32", "TONE-DEFAME", "defamation_32.tsv", tuned=False),
+    BlindSet("defamation-33", "TONE-DEFAME", "defamation_33.tsv", tuned=True),
+    BlindSet("defamation-34", "TONE-DEFAME", "defamation_34.tsv", tuned=True),
+    BlindSet("defamation-35", "TONE-DEFAME", "defamation_35.tsv", tuned=True),
+    BlindSet("defamation-36", "TONE-DEFAME", "defamation_36.tsv", tuned=True),
     BlindSet("profanity-1", "TONE-PROF", "profanity_1.tsv", tuned=True),
     BlindSet("profanity-2", "TONE-PROF", "profanity_2.tsv", tuned=False),
     BlindSet("profanity-3", "TONE-PROF", "profanity_3.tsv", tuned=False),
@@ -92,6 +96,7 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-11", "TONE-PROF", "profanity_11.tsv", tuned=True),
     BlindSet("profanity-12", "TONE-PROF", "profanity_12.tsv", tuned=True),
     BlindSet("profanity-13", "TONE-PROF", "profanity_13.tsv", tuned=True),
+    BlindSet("profanity-14", "TONE-PROF", "profanity_14.tsv", tuned=False),
 )
 
 
