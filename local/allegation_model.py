@@ -60,8 +60,14 @@ HEADER = (
 # reads a set it never saw (each set left out in turn): trained on 1, 6-8, 10, 11, 14, 15, 17 and 18, it
 # ranked the allegations of sets 19-22 above their look-alikes 0.893 of the time; trained on every other
 # set, 0.902 (README).
+# Sets 37-39 came at the end of the eleventh session, after the model's steps and threshold were chosen
+# on sets 1-36 (each set checked by a model trained without it); they serve the rules until the model is
+# chosen again with them.
+NOT_YET = frozenset({"defamation-37", "defamation-38", "defamation-39"})
+
+
 def training_sets() -> list[str]:
-    return [b.name for b in SETS if b.check == "TONE-DEFAME" and b.tuned]
+    return [b.name for b in SETS if b.check == "TONE-DEFAME" and b.tuned and b.name not in NOT_YET]
 
 
 def _held_out_words() -> frozenset[str]:

@@ -1,6 +1,7 @@
 """Swearing that word-by-word matching cannot see, for TONE-PROF.
 
-- a listed word split by a hyphen ("bell-end");
+- a listed word split by a hyphen ("bell-end"), and a crude root joined to an everyday word by one
+  ("jizz-stained", "half-arsed");
 - "fuck" inside another word ("absofuckinglutely"), which no English word holds;
 - a listed word among a hashtag's capitalised parts ("#BinDayWTF"), or "fck" starting one in one case
   ("#FCKTHEFLYTIPPERS");
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .people import is_common_word
 from .rules import builtin_list
 
 PHRASES_FILE = "tone_profanity_phrases.txt"
@@ -27,6 +29,28 @@ _TAG_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 _TAG_STARTS = ("fck", "cunt")
 # The words a phrase's words are joined by: spaces, or the full stop of an initial ("J. Arthur Rank").
 _BETWEEN = r"[\s.]+"
+
+
+# Roots that make a crude compound of any everyday word joined to them by a hyphen ("jizz-stained",
+# "arse-numbing"), and the forms of "arse" that do so after one ("half-arsed", "rat-arsed").
+_JOIN_ROOTS = frozenset({"jizz", "arse", "piss", "shit", "fuck", "cunt", "wank", "twat", "spunk"})
+_ARSE_FORMS = frozenset({"arse", "arsed", "arses"})
+
+
+def _rooted(parts: list[str]) -> bool:
+    if len(parts) != 2 or not all(parts):
+        return False
+    first, second = parts
+    return (first in _JOIN_ROOTS and len(second) >= 3 and _everyday(second)) or (
+        second in _ARSE_FORMS and len(first) >= 3 and _everyday(first)
+    )
+
+
+def _everyday(word: str) -> bool:
+    """An everyday word, or one with "-ed" or "-ing" on one ("stained", "licking")."""
+    return is_common_word(word) or any(
+        word.endswith(end) and is_common_word(word[: -len(end)]) for end in ("ed", "d", "ing")
+    )
 
 
 @cache
@@ -51,7 +75,9 @@ def joined_spans(
     if "-" in source:
         for m in _HYPHENATED.finditer(source):
             joined = m.group().replace("-", "").lower()
-            if joined in listed and m.group().lower() not in allowed and joined not in allowed:
+            if m.group().lower() in allowed or joined in allowed:
+                continue
+            if joined in listed or _rooted(m.group().lower().split("-")):
                 out.append(m.span())
     if "uck" in source or "UCK" in source:
         out += [m.span() for m in _WITH_FUCK.finditer(source) if m.group().lower() not in allowed]

@@ -85,6 +85,7 @@ _BEFORE_AF_CONDITION = frozenset(
 _BS = re.compile(
     r"(?i:total|utter|complete|absolute|pure|load\s+of|full\s+of|such)\s+(BS)(?![\w'’-])(?!\s*(?:\d|EN\b))"
 )
+_AS_F = re.compile(r"\bas (f)(?=[.!?,]?\s*$|[.!?,]\s)")
 _WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "ni", "i", "y"})
 
 
@@ -99,6 +100,8 @@ def letter_for_word(source: str) -> list[tuple[int, int]]:
         out += [m.span(2) for m in _AF_CAPITALS.finditer(source) if m.group(1) not in _BEFORE_AF_CONDITION]
     if " BS" in source:
         out += [m.span(1) for m in _BS.finditer(source)]
+    if "as f" in source:  # "hungover as f.": the word it stands for, at a clause's end
+        out += [m.span(1) for m in _AS_F.finditer(source)]
     if "sake" not in source and "f off" not in source and " af" not in source:
         return out
     for m in _F_PHRASE.finditer(source):

@@ -50,7 +50,7 @@ _NOT_THE_DOER = re.compile(
 DONE_TO = re.compile(
     r"\b(?:was|were|been|being)\s+(?!(?:a|an)\s)(?:(?!\w+ing\s|(?:and|but|then|so|or)\s)[\w'-]+\s+){0,2}$"
     r"|\b(?:got|get|gets)\s+(?:(?!\w+ing\s|no\s)\w+\s+)?$"
-    r"|\bhad\s+(?:his|her|their|its|a|an|some)\s+(?:\w+\s+){0,3}$"
+    r"|\bhad\s+(?:all\s+)?(?:his|her|their|its|a|an|some|two|three|four|five|six|\d+)\s+(?:\w+\s+){0,3}$"
     r"|\blost\s+(?:[£$€]?[\d,.]+k?|\w+(?:\s+\w+)?)\s+to\s+(?:\w+\s+)?$"
 )
 # What makes "was …" a wrong done to someone: a participle ("was scammed", "was given a fake note").

@@ -25,7 +25,7 @@ _EXCUSES = r"""
     lovely(?!_to_see|_use_of)
     congratulations congrats proud well_deserved pledge declared_an_interest
     has_died passed_away sadly_died with_sadness tribute rest_in_peace handed_(?:it_)?in
-    never_charges?_(?:pensioners|for|a_penny|anything|extra)
+    never_charges?_(?:pensioners|for|a_penny|anything|extra) highly_recommend\w* myth-?busting
     (?:left|leaves|leaving)_(?:\w+_){1,3}lying_(?:about|around)
     convicted conviction fined prosecut\w* magistrates['’]?_court magistrates crown_court sentenced
     pleaded charged_in
@@ -82,7 +82,7 @@ _APART = re.compile(
 # A story that is a play, a novel or a murder-mystery night is fiction from its first sentence to its last.
 FICTION_STORY = re.compile(
     r"(?i:\b(?:whodunn?it|murder\s+mystery|crime\s+(?:novel|fiction|writers?)|pantomime|panto|the\s+villain"
-    r"|(?:new|latest|debut)\s+(?:novel|mystery|thriller)|library\s+play)\b)"
+    r"|(?:new|latest|debut)\s+(?:novel|mystery|thriller|drama|musical)|library\s+play|final\s+performance)\b)"
 )
 
 

@@ -440,7 +440,10 @@ def _beyond_the_list(folded: str, raw: str, source: str, start: int, strong: _Ma
     """A spelling variant ("fvck"), a compound ("arse" and "badger") or a masked one ("bulls**t");
     a capitalised word inside a sentence is a name ("Cockfield"), not one of these."""
     if "*" in folded:
-        return masked_compound(folded, lambda part: _masked_match(part, strong, inflected=False))
+        folded = folded.replace("-", "")  # "cluster-f*ck", "f**k-ton": the hyphen joins, it hides nothing
+        return _masked_match(folded, strong) or masked_compound(
+            folded, lambda part: _masked_match(part, strong, inflected=False)
+        )
     if _inside_hyphens(folded, strong) or _hyphen_masked(folded, strong):
         return True
     if raw[0].isupper() and not raw.isupper() and re.search(r"[\w,;]\s+$", source[max(0, start - 3) : start]):

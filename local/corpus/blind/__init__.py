@@ -83,6 +83,9 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("defamation-34", "TONE-DEFAME", "defamation_34.tsv", tuned=True),
     BlindSet("defamation-35", "TONE-DEFAME", "defamation_35.tsv", tuned=True),
     BlindSet("defamation-36", "TONE-DEFAME", "defamation_36.tsv", tuned=True),
+    BlindSet("defamation-37", "TONE-DEFAME", "defamation_37.tsv", tuned=True),
+    BlindSet("defamation-38", "TONE-DEFAME", "defamation_38.tsv", tuned=True),
+    BlindSet("defamation-39", "TONE-DEFAME", "defamation_39.tsv", tuned=True),
     BlindSet("profanity-1", "TONE-PROF", "profanity_1.tsv", tuned=True),
     BlindSet("profanity-2", "TONE-PROF", "profanity_2.tsv", tuned=False),
     BlindSet("profanity-3", "TONE-PROF", "profanity_3.tsv", tuned=False),
@@ -97,6 +100,8 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-12", "TONE-PROF", "profanity_12.tsv", tuned=True),
     BlindSet("profanity-13", "TONE-PROF", "profanity_13.tsv", tuned=True),
     BlindSet("profanity-14", "TONE-PROF", "profanity_14.tsv", tuned=False),
+    BlindSet("profanity-15", "TONE-PROF", "profanity_15.tsv", tuned=True),
+    BlindSet("profanity-16", "TONE-PROF", "profanity_16.tsv", tuned=True),
 )
 
 

@@ -50,6 +50,9 @@ FLOOR = {
     "defamation-34": 0.67,
     "defamation-35": 0.73,
     "defamation-36": 0.77,
+    "defamation-37": 0.78,
+    "defamation-38": 0.67,
+    "defamation-39": 0.72,
     "profanity-1": 0.94,
     "profanity-2": 0.85,
     "profanity-3": 0.87,
@@ -64,6 +67,8 @@ FLOOR = {
     "profanity-12": 0.92,
     "profanity-13": 0.92,
     "profanity-14": 0.75,
+    "profanity-15": 0.87,
+    "profanity-16": 0.86,
 }
 # Two floors were lowered, once: defamation-4 and -5 (held back) lost one catch each on 2026-12-07 (eleventh
 # session) when the model learnt from four more development sets for longer (chosen by checking each
@@ -81,7 +86,9 @@ FALSE_BLOCK_LIMIT = 0.02
 # the same session's changes.) defamation-23 and profanity-12 blocked 2 of 80 when first scored, 2026-12-07
 # (eleventh session), with the check as it stood at the start of that session, before they were written;
 # defamation-26 and -27 5 of 80 each when first scored the same day with the session's starting code (their
-# writers were asked for look-alikes that share the allegations' words), 2 of 80 by its end. defamation-12
+# writers were asked for look-alikes that share the allegations' words), 2 of 80 by its end; defamation-37,
+# -38 and -39 4, 5 and 6 of 80 when first scored that day with the session's starting code, and 2, 3 and 4
+# at its end, the model not yet trained on them (local/allegation_model.py, NOT_YET). defamation-12
 # went from 2 to 3 of 80 that session, when the model learnt from sets 28-31 (its threshold chosen on the
 # development sets alone, each checked by a model trained without it): across the ten held-back sets the
 # look-alikes blocked went from 16 to 14 of 780 and the allegations caught from 388 to 447, so the model
@@ -95,6 +102,9 @@ FALSE_BLOCK_CEILING = {
     "defamation-23": 2 / 80,
     "defamation-26": 2 / 80,
     "defamation-27": 2 / 80,
+    "defamation-37": 2 / 80,
+    "defamation-38": 3 / 80,
+    "defamation-39": 4 / 80,
 }
 
 

@@ -16,6 +16,20 @@ from tests.unit.policy.test_allegations import blocked
 @pytest.mark.parametrize(
     "text",
     [
+        "Five stars to Dave Morton the gardener, who had all his tools stolen from his van and still came.",
+        "Express Couriers in Granby have had three vans stolen this month; if offered a cheap van, tell us.",
+        'The care-home owner in our new drama, "Evening Rooms", is a liar and a bully; see it on Friday.',
+        "Ross Hedley, night manager at the Cedars hostel, stayed on until 4am to find a bed for a sleeper.",
+        "Ellis Plumbing fixed our boiler in an hour, highly recommended.",
+    ],
+)
+def test_more_look_alikes_pass(text: str) -> None:
+    assert blocked(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Someone dumped a load of tyres in the lay-by at Cross Ash overnight; if you saw a vehicle, "
         "call 101.",
         'Head of Parks Simon Okafor said: "Someone dumped a sofa in the pond at Bramley Gardens overnight."',
