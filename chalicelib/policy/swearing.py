@@ -160,9 +160,11 @@ def masked_compound(folded: str, matches_masked: Callable[[str], bool]) -> bool:
         if folded.startswith(head) and "*" in rest and matches_masked(rest):
             return True
     # Any everyday word of four or more letters as the head, the masked word showing three or more.
+    # A head of five letters or more may take a masked word that shows two ("clusterf**k").
     for cut in range(4, folded.find("*")):
         rest = folded[cut:]
-        if sum(map(str.isalpha, rest)) >= 3 and is_common_word(folded[:cut]) and matches_masked(rest):
+        shown = 3 if cut < 5 else 2
+        if sum(map(str.isalpha, rest)) >= shown and is_common_word(folded[:cut]) and matches_masked(rest):
             return True
     # The masked word shows three letters or more and ends in one; the ending is a word of four or more.
     for cut in range(folded.rfind("*") + 2, len(folded) - 3):

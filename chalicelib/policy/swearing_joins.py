@@ -3,8 +3,9 @@
 - a listed word split by a hyphen ("bell-end"), and a crude root joined to an everyday word by one
   ("jizz-stained", "half-arsed");
 - "fuck" inside another word ("absofuckinglutely"), which no English word holds;
-- a listed word among a hashtag's capitalised parts ("#BinDayWTF"), or "fck" starting one in one case
-  ("#FCKTHEFLYTIPPERS");
+- a listed word among a hashtag's capitalised parts ("#BinDayWTF", "#NoBellEnds", "#NoBS"), or "fck"
+  starting one in one case ("#FCKTHEFLYTIPPERS"); a word with a capital inside read the same way
+  ("McShitface", "KnackeredAF"); a stutter before a listed word ("sh-sh-shitting");
 - phrases of rhyming slang and euphemism whose words are innocent one by one ("a right Berkeley
   Hunt", "bashing the bishop", "póg mo thóin"; ``policy/data/tone_profanity_phrases.txt``).
 
@@ -15,7 +16,9 @@ phrases' rarer words among the story's), so most stories cost a few substring te
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
+from itertools import pairwise
 
 from .people import is_common_word
 from .rules import builtin_list
@@ -27,6 +30,11 @@ _HASHTAG = re.compile(r"#(\w+)")
 # A hashtag's parts: a run of capitals not followed by a lower-case letter ("WTF"), or a word.
 _TAG_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 _TAG_STARTS = ("fck", "cunt")
+# A word with a capital inside it ("McShitface", "KnackeredAF"): read by its parts as a hashtag is.
+_CAMEL = re.compile(r"(?<![\w#])[A-Za-z]*[a-z][A-Z][A-Za-z]*")
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+_AS_F = re.compile(r"[a-z]AF$")  # "KnackeredAF": "as f***" run on to a word
+_TAG_SHORT = frozenset({"af", "bs"})  # two letters that are swearing as a hashtag's part ("#NoBS")
 # The words a phrase's words are joined by: spaces, or the full stop of an initial ("J. Arthur Rank").
 _BETWEEN = r"[\s.]+"
 
@@ -44,6 +52,20 @@ def _rooted(parts: list[str]) -> bool:
     return (first in _JOIN_ROOTS and len(second) >= 3 and _everyday(second)) or (
         second in _ARSE_FORMS and len(first) >= 3 and _everyday(first)
     )
+
+
+def _parts_swear(parts: list[str], listed: Callable[[str], bool], allowed: frozenset[str]) -> bool:
+    """A listed word among a capitalised compound's parts, or two side by side ("No", "Bell", "Ends")."""
+    lower = [p.lower() for p in parts]
+    return any(len(p) >= 3 and listed(p) and p not in allowed for p in lower) or any(
+        listed(a + b) and a + b not in allowed for a, b in pairwise(lower)
+    )
+
+
+def _stuttered(word: str, listed: Callable[[str], bool]) -> bool:
+    """A listed word after a stutter of its first letters: "sh-sh-shitting", "f-f-fuck"."""
+    *heads, last = word.split("-")
+    return bool(heads) and listed(last) and all(h and last.startswith(h) for h in heads)
 
 
 def _everyday(word: str) -> bool:
@@ -66,32 +88,57 @@ def _phrases() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 def joined_spans(
-    source: str, words: frozenset[str], listed: frozenset[str], allowed: frozenset[str]
+    source: str,
+    words: frozenset[str],
+    listed: frozenset[str],
+    allowed: frozenset[str],
+    rooted: Callable[[str], bool] | None = None,
 ) -> list[tuple[int, int]]:
     """The spans of swearing in ``source`` (whose lower-cased words are ``words``) that only a joined
     word, a word inside a word, a hashtag's part or a phrase shows; ``listed`` is every form of the
-    listed words, ``allowed`` the allow-list."""
+    listed words, ``allowed`` the allow-list; ``rooted`` (if given) also says whether a word is a listed
+    root with more after it ("shitface"), for a compound's parts and a stutter's last word."""
+    listed_or_rooted = listed.__contains__ if rooted is None else rooted
     out: list[tuple[int, int]] = []
     if "-" in source:
         for m in _HYPHENATED.finditer(source):
             joined = m.group().replace("-", "").lower()
             if m.group().lower() in allowed or joined in allowed:
                 continue
-            if joined in listed or _rooted(m.group().lower().split("-")):
+            if (
+                joined in listed
+                or _rooted(m.group().lower().split("-"))
+                or _stuttered(m.group().lower(), listed_or_rooted)
+            ):
                 out.append(m.span())
     if "uck" in source or "UCK" in source:
         out += [m.span() for m in _WITH_FUCK.finditer(source) if m.group().lower() not in allowed]
     if "#" in source:
         for m in _HASHTAG.finditer(source):
             tag = m.group(1)
-            if any(len(p) >= 3 and p.lower() in listed for p in _TAG_PART.findall(tag)) or (
-                # A hashtag in one case throughout has no parts to read; "fck" and "cunt" start no word.
-                (tag.isupper() or tag.islower()) and tag.lower().startswith(_TAG_STARTS)
+            parts = _TAG_PART.findall(tag)
+            if (
+                _parts_swear(parts, listed_or_rooted, allowed)
+                or any(p.lower() in _TAG_SHORT for p in parts[1:])
+                or (
+                    # A hashtag in one case throughout has no parts to read; "fck" and "cunt" start no word.
+                    (tag.isupper() or tag.islower()) and tag.lower().startswith(_TAG_STARTS)
+                )
             ):
                 out.append(m.span())
+    for m in _CAMEL.finditer(source) if _LOWER_UPPER.search(source) else ():
+        word = m.group()
+        if _parts_swear(_TAG_PART.findall(word), listed_or_rooted, allowed) or _AS_F.search(word):
+            out.append(m.span())
     pattern, keys = _phrases()
     # A phone's curly apostrophe as a straight one ("witch’s tit"), one character for one.
     lower = source.lower().replace("’", "'")
     if not words.isdisjoint(keys) and len(lower) == len(source):  # spans in ``lower`` are spans in ``source``
         out += [m.span() for m in pattern.finditer(lower)]
+    if "#" in source:
+        # A phrase run together in a hashtag: "#KickInTheKhyber" is "kick in the khyber".
+        for m in _HASHTAG.finditer(source):
+            parts = _TAG_PART.findall(m.group(1))
+            if len(parts) >= 2 and pattern.search(" ".join(parts).lower()):
+                out.append(m.span())
     return out

@@ -26,11 +26,13 @@ import re
 from functools import cache, lru_cache
 
 from ..normalise import NormalisedText
-from ..people import COMMON_WORDS, find_names, sentence_bounds
+from ..people import COMMON_WORDS, find_names, is_first_name, sentence_bounds
 from ..rules import builtin_list
 from ..words import first_characters, initials
+from .described import described_people
 from .doers import BY_AFTER, DONE_TO, PARTICIPLE, the_doer
 from .excuses import EXCUSED, alternation, excused_sentence, lower_in_place
+from .innocent import innocent_around
 
 # Ordinary words for each kind of wrongdoing, grouped by kind (policy/data/tone_wrongdoing_cues.txt).
 # A phrase's words are matched in order, whole words, in lower case; "*" stands for up to four words of
@@ -38,22 +40,6 @@ from .excuses import EXCUSED, alternation, excused_sentence, lower_in_place
 CUES_FILE = "tone_wrongdoing_cues.txt"
 
 
-# A cue word in a phrase that names a service, a saying or a thing, not a wrong: "the domestic abuse
-# refuge", "stole the show"; a threat to do something harmless. Tried on the words around the cue.
-_INNOCENT_PHRASES = r"""
-    kill(?:ed|ing)?_(?:us|me) (?:nearly|almost)_killed flogging_a_dead_horse
-    domestic_abuse substance_abuse drug_abuse alcohol_abuse abuse_refuge abuse_helpline abuse_service
-    abuse_support stole_the_show steal_the_show steals_the_show drug_and_alcohol drug_&_alcohol
-    clocked_(?:up_)?(?:(?:her|his|their|its|a|an)_)?(?:\d|first|100th|1,000th|hundredth|thousandth)
-    (?:mould|damp)_(?:survey|surveys|treatment|checks?|inspections?)
-    treat(?:ing|ed|s)?_(?:the_)?(?:black_)?mould
-    drunk_(?:\w+_){0,3}?(?:coffee|tea|water|squash|pop) (?:went|gone|go|goes)_missing_in_the_post
-    no_longer_takes?_cash cashless should_be_illegal
-"""
-_HARMS = "hit kill smash burn sort batter beat hurt stab punch knock shoot torch"
-_INNOCENT = re.compile(
-    rf"{alternation(_INNOCENT_PHRASES)}|threaten\w*\s+to\s+(?!(?:{alternation(_HARMS)})\b)"
-)
 # The staff themselves and their jokes: "our crew", "our apprentice", a word in scare quotes.
 _OURS = re.compile(r"\b(?:our|my|we|we've|we're|us)\b")
 # An apostrophe inside a word is no quotation mark: "Dr Hale's lot are a shambles, we've" quotes nothing,
@@ -198,13 +184,25 @@ def _described_at(window: str) -> list[tuple[int, int]]:
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w'’])(?:[A-Z][\w'’&-]*|&)(?:\s+(?:[A-Z][\w'’&-]*|&|of|and|the)){0,4}\s+[A-Z][\w'’-]*"
 )
-_LONE_CAPITAL = re.compile(r"(?<![\w'’.!?]\s)(?<=\s)[A-Z][a-z]+(?:['’]s)?\b")
+_TRADE_AFTER = re.compile(
+    r"\s+(?:chippy|garage|takeaway|shop|cafe|café|pub|surgery|salon|barbers?|bakery|butchers?|nursery|pharmacy"
+    r"|chemist|launderette|off-licence|offie|store|vets?|dentists?|care\s+home|hotel|gym|kennels|cattery|car\s+wash"
+    r"|scrapyard|mini-?mart)\b"
+)
+_PLACED = re.compile(r"\s+(?:at|from|who)\b|['’]s\b")
+# A business whose name has a number in it: "Fit4Life", "A1 Cars".
+_ALNUM_NAME = re.compile(r"\b(?:[A-Z][A-Za-z]*\d+[A-Za-z]+|[A-Z]\d{1,2}\s+[A-Z][a-z]+)\b")
+_LONE_CAPITAL = re.compile(
+    r"(?:(?<![\w'’.!?]\s)(?<=\s)"
+    # Or after the kind of business it is: "the repairs firm Brightfix", "our supplier Officeline".
+    r"|(?<=firm\s)|(?<=company\s)|(?<=supplier\s)|(?<=agency\s)"
+    r"|(?<=developer\s)|(?<=developers\s)|(?<=builders\s)|(?<=provider\s)|(?<=operator\s))"
+    r"[A-Z][a-z]+(?:['’]s)?\b"
+)
 # "our ranger", "park ranger", "my colleague": the staff, whose own stories these are, not a third party.
 _STAFF = "ranger officer librarian apprentice supervisor warden colleague"
 _OUR_STAFF = f"{_STAFF} crew team manager driver carer worker mechanic caretaker cleaner staff lads lot"
-_OUR_ROLE = re.compile(
-    rf"(?i:\b(?:our|my)\s+(?:\w+\s+)?(?:{alternation(_OUR_STAFF)})|\b(?:{alternation(_STAFF)}))\s+$"
-)
+_OUR_ROLE = re.compile(rf"(?i:\b(?:our|my)\s+(?:\w+\s+)?(?:{alternation(_OUR_STAFF)}))\s+$")
 # A sentence that opens with a name and says which one: "Gavin who was on the bin round", "Kev's".
 _FIRST_NAME_THEN = re.compile(r"([A-Z][a-z]+)(?:\s+(?:who|from|at|on|in|the|,)\b|['’]s\b)")
 # What points back at someone named: a pronoun, or "the owner", "the founder" of a business named.
@@ -358,16 +356,27 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
     ]
     out += [(start + a, start + b) for a, b in _roles_at(window)]
     out += [(start + a, start + b) for a, b in _described_at(window)]
+    out += [(start + a, start + b) for a, b in described_people(window)]
     for m in _CAPITALISED_RUN.finditer(window):
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in m.group().split()]
         if not (set(words) <= _NOT_A_NAME | {"&", "of", "and", "the"} or words[-1] in _PLACE_WORDS):
             out.append((start + m.start(), start + m.end()))
+        elif words[-1] in _PLACE_WORDS:
+            # A business known by its street: "the Hartley Road chippy", "the Mill Lane garage".
+            trade = _TRADE_AFTER.match(window, m.end())
+            if trade:
+                out.append((start + m.start(), start + trade.end()))
+    out += [(start + m.start(), start + m.end()) for m in _ALNUM_NAME.finditer(window)]
     lead = len(window) - len(window.lstrip())
     first = _FIRST_NAME_THEN.match(window, lead)
     if (
         first
         and first.group(1) not in _NOT_A_NAME
-        and first.group(1).lower() not in COMMON_WORDS
+        and (
+            first.group(1).lower() not in COMMON_WORDS
+            # A first name that is also a word, then where they are from: "Jenna at the cattery".
+            or (is_first_name(first.group(1)) and _PLACED.match(window, first.end(1)) is not None)
+        )
         and not first.group(1).endswith("ing")  # "Overcrowding in rented homes is dangerous"
     ):
         out.append((start + first.start(1), start + first.end(1)))
@@ -377,7 +386,18 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((start + m.start(), start + m.end()))
     # An office only one holds is theirs, not the staff's, with "our" before it too ("our MP").
     only_one = [(start + m.start(), start + m.end()) for m in _ONLY_ONE.finditer(window)]
-    return [(a, b) for a, b in out if not _ours_before(source, a) or _OUTSIDER.match(source, a)] + only_one
+    return [
+        (a, b)
+        for a, b in out
+        if not _ours_before(source, a) or _OUTSIDER.match(source, a) or _full_name(source, a, b)
+    ] + only_one
+
+
+def _full_name(source: str, a: int, b: int) -> bool:
+    """A first name and a surname ("our supervisor Sharon Boyd"): one of the staff, but named in full,
+    as a story about what they did wrong names them; "our ranger Phil" is the staff's own."""
+    words = source[a:b].split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and is_first_name(words[0])
 
 
 def _named_before(source: str, lower: str, start: int, *, fragment: bool) -> bool:
@@ -457,7 +477,7 @@ def allegations(
             source, m.start(), s_start, s_end
         ):
             continue
-        if _INNOCENT.search(lower, max(s_start, m.start() - 24), min(s_end, m.end() + 24)):
+        if innocent_around(lower, m.start(), m.end(), s_start, s_end) or _SOMEONE_FIRST.match(sentence):
             continue
         if source[m.start()].isupper() and source[s_start : m.start()].strip():
             continue  # a title's word ("our Cowboys and Crooks escape room"), not a sentence's
@@ -501,9 +521,18 @@ def allegations(
 # What surely makes the one named no doer, for the model too: they saw, caught or reported it.
 _WITNESSED = re.compile(
     r"\b(?:saw|seen|spotted|caught|reported|witnessed|arrested|fined|prosecuted|stopped|tackled|confronted"
-    r"|told|tells|telling|warned|warns|complained|alerted|flagged)\b"
+    r"|warned|warns|complained|alerted|flagged|raised\s+the\s+alarm"
+    # Told us, not told a constituent (a wrong) or was told (and did it anyway).
+    r"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!are\s)(?<!is\s)(?:told|tells|telling)"
+    r"(?=\s+(?:us|me|our|we|the\s+council|the\s+police|police|staff|officers|the\s+team)\b))\b"
 )
 _SUBJECT = re.compile(r"\b(?:he|she|they)\b")
+# A sentence whose doer is nobody named: "Someone has been taking veg from the honesty box at Pitt Street
+# Allotments without paying" (not "Someone told me Gary at number 9 dumped it").
+_SOMEONE_FIRST = re.compile(
+    r"\W*(?:someone|somebody|thieves|vandals|some\s+(?:idiot|lads?|kids?|joker))(?:'s)?\s+"
+    r"(?!(?:told|tells|said|says|reckons|reported|saw|thinks)\b)"
+)
 _BUT = re.compile(r"(?:,\s*|\s)but\s|;\s")
 
 
@@ -526,12 +555,6 @@ def _in_scare_quotes(source: str, pos: int, start: int, end: int) -> bool:
 
 def _victim_named(source: str, start: int, end: int) -> bool:
     return any(_VICTIM_AFTER.match(source, n.end) for n in find_names(source) if start <= n.start < end)
-
-
-def innocent(source: str, start: int, end: int) -> bool:
-    """Whether the words around ``source[start:end]`` are an innocent phrase ("stole the show")."""
-    lower = lower_in_place(source)
-    return _INNOCENT.search(lower, max(0, start - 24), min(len(source), end + 24)) is not None
 
 
 def identifiable(source: str, start: int, end: int) -> bool:

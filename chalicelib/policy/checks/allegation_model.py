@@ -18,6 +18,7 @@ without numpy or scikit-learn, which the checks function cannot carry.
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 from importlib.resources import files
 from itertools import pairwise, repeat
@@ -35,28 +36,113 @@ WEIGHTS_FILE = "tone_allegation_weights.txt"
 # weaker pull to zero), for 4,800 steps: over 0.88, 1,411 and 23; over 0.9, 1,379 and 19; over 0.92,
 # 1,342 and 18 (9,600 steps gave no more: 1,339 and 18 over 0.94). So 4,800 steps and 0.9: 77 more
 # allegations caught than 600 steps and 0.8, for one more look-alike, under 1% of them.
-THRESHOLD = 0.9
+# With a name's pairs and 41 development sets (2026-12-08), the same test: a name's pairs caught 1,920
+# of 3,280 allegations over 0.9 for 38 look-alikes, against 1,855 and 39 without them. With 47 sets
+# and the rules of the moment, trained for 9,600 steps: over 0.9, 2,694 of 3,760 and 49 look-alikes;
+# over 0.92, 2,624 and 45; over 0.94, 2,537 and 38. 19,200 steps gave what 9,600 gave 0.02 lower (over
+# 42 of the sets, 2,422 and 42 over 0.92 against 2,417 and 44 over 0.9), and 4,800 steps less than 9,600
+# on 41 sets. So 9,600 steps and 0.92, which keeps the look-alikes blocked near 1%.
+THRESHOLD = 0.92
 _LOG_ODDS = math.log(THRESHOLD / (1 - THRESHOLD))
 _WHOLE = 3  # a story of this many sentences or fewer is scored as a whole
 # A longer story is read a pair of sentences at a time only when the whole of it scores within this
 # much (in log-odds) of the threshold: an allegation in one pair seldom leaves the whole story far below.
 _MARGIN = 2.0
-# Pairs of words add less than this to a text's score (in log-odds): at most 3.89 over every text
-# measured (20,000 corpus stories, the blind sets and 14,463 fortune quotations: 42,323 texts), which
-# give the same findings with pairs read only within this of the threshold as with every text's pairs
-# read. Reading them costs about 6 µs a story; about a quarter of the corpus's stories come within 4.0.
-_PAIRS_REACH = 4.0
+# A story that hints rather than says ("Why does the bursar always…?", "Funny how…", "People are saying…")
+# is read against a lower threshold: the question is the allegation's form, and the words that carry a
+# plain one are fewer. Of the 135 development-set lines (2026-12-08) that open a sentence so, the model
+# gave 85 of the 108 allegations a probability over 0.6 and 2 of the 27 look-alikes.
+# No development line has fewer than ten words: what the model says of a shorter text ("Hollis Glazing
+# billed the council for the new windows.") was never measured, and rests on a word or two, so such a
+# text must score higher.
+_SHORT = 10  # different words
+_SHORT_LOG_ODDS = math.log(0.97 / 0.03)
+HINT_THRESHOLD = 0.6
+_HINT_LOG_ODDS = math.log(HINT_THRESHOLD / (1 - HINT_THRESHOLD))
+_HINT = re.compile(
+    r"(?:^|[.!?…]\s+)[\"“‘'(]*(?i:why\s+(?:does|do|did|is|are|was|were|won't|will|has|have|can't|isn't"
+    r"|doesn't)|how\s+come|(?:funny|strange|odd|curious|interesting)\s+(?:how|that)"
+    r"|is\s+it\s+(?:true|just\s+me|a\s+coincidence)"
+    r"|people\s+are\s+saying|word\s+is|rumour\s+(?:is|has\s+it)|have\s+you\s+noticed|ever\s+notice"
+    r"|anyone\s+else|who\s+else|ask\s+yourself|would\s+anyone|i\s+wonder|wonder\s+why)\b"
+)
+_HINT_WORDS = frozenset(
+    {
+        "why",
+        "how",
+        "funny",
+        "strange",
+        "odd",
+        "curious",
+        "interesting",
+        "true",
+        "coincidence",
+        "saying",
+        "word",
+        "rumour",
+        "noticed",
+        "notice",
+        "else",
+        "ask",
+        "anyone",
+        "wonder",
+    }
+)
+
+
+def hints(source: str, words: frozenset[str]) -> bool:
+    """Whether a sentence of ``source`` (whose words are ``words``) opens with a hint of a wrong."""
+    return not words.isdisjoint(_HINT_WORDS) and _HINT.search(source) is not None
+
+
+# Pairs of words (and a name's pairs) add less than this to a text's score (in log-odds): at most 4.31
+# over every text measured (20,000 corpus stories, the blind sets and 14,463 fortune quotations: 44,403
+# texts, 2026-12-08), which give the same findings with pairs read only within this of the threshold as
+# with every text's pairs read. Reading them costs a few µs a story; about a sixth of the corpus's
+# stories come within 3.0.
+_PAIRS_REACH = 4.5
 
 
 def features(text: str) -> frozenset[str]:
     """A text's words, lower-cased runs of letters, as ``NormalisedText.words`` has them, and each pair
-    of words side by side ("his own", "no harness"), a space between."""
+    of words side by side ("his own", "no harness"), a space between, with the pairs a name makes with
+    the word beside it (``_name_pairs``)."""
     return lower_runs(text) | _pairs(text)
 
 
 def _pairs(text: str) -> frozenset[str]:
     runs = letter_runs(text)
-    return frozenset(map(" ".join, pairwise(runs)))
+    return frozenset(map(" ".join, pairwise(runs))) | _name_pairs(text)
+
+
+# A capitalised word inside a sentence, or a run of them, in a pair: "Councillor Geoff Tanner took" gives
+# "councillor NAME" and "NAME took" (never a word: the words are in lower case).
+NAME = "NAME"
+_SHAPE_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[.!?:;]")
+
+
+def _name_pairs(text: str) -> frozenset[str]:
+    """Each name (a run of capitalised words past a sentence's first word) paired with the word before
+    and after it: "councillor NAME", "NAME has", "NAME took", "at NAME". The names themselves say nothing
+    about the next story, but what is said of a name does: trained on names the sets made up, "NAME took"
+    carries to every name a story brings."""
+    tokens: list[str] = []
+    start = True
+    for run in _SHAPE_TOKEN.findall(text):
+        if run in ".!?:;":
+            start = True
+            tokens.append(".")
+            continue
+        if not start and run[0].isupper() and not run.isupper():
+            if tokens and tokens[-1] == NAME:
+                continue
+            tokens.append(NAME)
+        else:
+            tokens.append(run.lower().replace("’", "'").split("'")[0])
+        start = False
+    return frozenset(
+        f"{a} {b}" for a, b in pairwise(tokens) if NAME in (a, b) and a != b and "." not in (a, b)
+    )
 
 
 def parse_weights(text: str) -> tuple[dict[str, float], float]:
@@ -96,21 +182,24 @@ def model_allegations(text: NormalisedText) -> list[tuple[int, int]]:
     """The stories or pairs of sentences the model takes for allegations about someone identifiable, as
     spans of ``text.text``."""
     source = text.text
+    limit = _HINT_LOG_ODDS if hints(source, text.words) else _LOG_ODDS
+    if len(text.words) < _SHORT:
+        limit = max(limit, _SHORT_LOG_ODDS)
     # Fewer sentence marks than that is fewer sentences, known without finding where they end.
     marks = source.count(".") + source.count("!") + source.count("?") + source.count("\n")
     # A short story is read whole, and only its crossing the threshold matters; a longer one is read a
     # pair of sentences at a time when the whole comes within ``_MARGIN`` of it.
-    whole = _text_score(source, text.words, _LOG_ODDS if marks <= _WHOLE else _LOG_ODDS - _MARGIN)
-    if whole <= _LOG_ODDS - _MARGIN:
+    whole = _text_score(source, text.words, limit if marks <= _WHOLE else limit - _MARGIN)
+    if whole <= limit - _MARGIN:
         return []  # most stories: nothing in them leans towards an allegation
     sentences = sentence_spans(source) if marks > _WHOLE else []
     if len(sentences) <= _WHOLE:
-        windows = [(0, len(source))] if whole > _LOG_ODDS else []
+        windows = [(0, len(source))] if whole > limit else []
     else:
         windows = []
         for i, (_, end) in enumerate(sentences):
             start = sentences[max(0, i - 1)][0]
-            if _text_score(source[start:end], lower_runs(source[start:end])) > _LOG_ODDS:
+            if _text_score(source[start:end], lower_runs(source[start:end]), limit) > limit:
                 windows.append((start, end))
     spans: list[tuple[int, int]] = []
     for start, end in windows:

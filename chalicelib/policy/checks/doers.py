@@ -30,6 +30,10 @@ _NOT_THE_DOER_WORDS = r"""
     people thieves dealt deals_with won wins beat beats lost_to met meets visited spoke thanked
     complained complains asked phoned rang called emailed wrote worried flagged flags tipped_off
     alerted alerts grassed some_lads some_kids some_lad a_lad a_gang a_bloke vandals youths teenagers
+    recovering recovers rehomed rehoming cared_for taken_to brought_(?:in_)?to handed_(?:in_)?to
+    (?:taken|took|takes|taking)_in adopted adopts rescues
+    (?:when|after|as|because|until)_an?_\w+
+    raised_the_alarm (?:film|video|play|talk|documentary|exhibition|book|podcast)_(?:\w+_)?(?:about|on)
 """
 # "by" of a doer ("caught by PC Bell"), not of a time ("get out by Friday") or a means ("by burning it");
 # "because" of another's doing, not of their own ("because he", "because her brother's firm won it").
@@ -52,6 +56,8 @@ DONE_TO = re.compile(
     r"|\b(?:got|get|gets)\s+(?:(?!\w+ing\s|no\s)\w+\s+)?$"
     r"|\bhad\s+(?:all\s+)?(?:his|her|their|its|a|an|some|two|three|four|five|six|\d+)\s+(?:\w+\s+){0,3}$"
     r"|\blost\s+(?:[£$€]?[\d,.]+k?|\w+(?:\s+\w+)?)\s+to\s+(?:\w+\s+)?$"
+    # "had his shed broken into and his tools stolen"
+    r"|\bhad\s+(?:his|her|their|its)\s+[\w\s]{0,40}?\band\s+(?:his|her|their|its)\s+(?:\w+\s+){0,2}$"
 )
 # What makes "was …" a wrong done to someone: a participle ("was scammed", "was given a fake note").
 PARTICIPLE = re.compile(
@@ -79,7 +85,13 @@ def the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> bool
         # "Someone dumped tyres in the lay-by at Cross Ash", "Someone broke into the Rovers' clubhouse and
         # stole the urn": someone did it, not the place or the club named after them.
         return False
-    if a == cue[1] and (_WHERE_BEFORE.search(lower, a, b) or _WHERE_BETWEEN.search(lower, a, b)):
+    if a == cue[1] and (
+        _WHERE_BEFORE.search(lower, a, b)
+        or _WHERE_BETWEEN.search(lower, a, b)
+        or _DONE_TO_A_PLACE.search(lower, a, b)
+        or (_DUMPED.fullmatch(lower, cue[0], cue[1]) and _DUMPED_AT.fullmatch(lower, a, b))
+        or _SAID_BY.search(lower, a, b)
+    ):
         # "set fire to the bins behind St Anne's Primary": where it was done, not who did it; "stole three
         # hanging baskets from outside the Plough in Orton": whom it was done to.
         return False
@@ -109,5 +121,18 @@ _SOMEONE_DID = re.compile(
 _SOMEONE_DID_AND = re.compile(
     r"\b(?:someone|somebody|thieves|vandals|burglars)\s+(?:has\s+|have\s+|had\s+)?[a-z]+(?:\s+[\w'-]+){0,7}"
     r"\s+and\s+(?:has\s+|have\s+|had\s+)?$"
+)
+# "A drunk driver crashed into the gates of Heathfield Care Home", "smashed the front window of
+# Stanway Off Licence": the place named after the wrong is where it was done, to whom.
+_DONE_TO_A_PLACE = re.compile(
+    r"\b(?:(?:crashed|smashed|ploughed|drove|reversed|broke|crashing|smashing)\s+(?:\w+\s+)?(?:into|through)"
+    r"|(?:windows?|doors?|fences?|gates?|shutters?|signs?|roof)\s+(?:of|at)\s)"
+)
+# The one named after the wrong who tells of it: "… preying on voles along the hedge, said ranger Gary Holt".
+_SAID_BY = re.compile(r"\b(?:said|says|explained|explains|according\s+to|added|adds)\b")
+# "Rubble dumped in the old quarry at Upper Wick": the place something was dumped.
+_DUMPED = re.compile(r"(?:fly-?)?(?:dump|tipp)\w*")
+_DUMPED_AT = re.compile(
+    r"\s+(?:in|into|on|onto|at)\s+(?:(?:[\w'-]+\s+){0,4}(?:at|in|on|off|near|behind|outside)\s+)?$"
 )
 _WHERE_BETWEEN = re.compile(r"\b(?:from|behind|outside)\s[^.;:!?()—–-]*$")

@@ -28,10 +28,11 @@ _EXCUSES = r"""
     never_charges?_(?:pensioners|for|a_penny|anything|extra) highly_recommend\w* myth-?busting
     (?:left|leaves|leaving)_(?:\w+_){1,3}lying_(?:about|around)
     convicted conviction fined prosecut\w* magistrates['’]?_court magistrates crown_court sentenced
-    pleaded charged_in
+    pleaded charged_in (?:has|have|had)_been_(?:charged|arrested) (?:was|were)_(?:charged|arrested)
     penalty_notice improvement_notice warrant seized investigation enforcement test_purchases?
     please reminder
-    remind(?:s|ing)?_(?:everyone|residents|tenants|people|you|venues|businesses|drivers|owners|parents|traders)
+    (?:will|would)_not_be_tolerated won't_be_tolerated
+    remind(?:s|ing|ed)?_(?:all_)?(?:everyone|residents|tenants|people|you|venues|businesses|drivers|owners|parents|traders)
     tip: alert awareness how_to advice are_invited invited_to praised
     never_pay report_it call_us call_999 contact_our
     flagged tipped_us_off tipped_off
@@ -42,7 +43,8 @@ _EXCUSES = r"""
 _PAST_OR_FICTION = r"""
     book_club reading_group crime_novel crime_fiction thriller whodunnit murder_mystery pantomime panto
     legend_says legend_has_it folklore folk_tale fairy_tale
-    (?:in|of|from|during)_(?:the_)?1[0-8]\d\d(?:s|'s)? \d{1,2}(?:st|nd|rd|th)[-\s]century victorian
+    (?:in|of|from|during)_(?:the_)?(?:1[0-8]\d\d|19[0-6]\d)(?:s|'s)?
+    \d{1,2}(?:st|nd|rd|th)[-\s]century victorian
 """
 # "won" of a prize ("won the contract" is no excuse); "if you" as advice ("if you see it, report it"), not
 # an idiom ("wouldn't eat there if you paid me").
@@ -82,7 +84,8 @@ _APART = re.compile(
 # A story that is a play, a novel or a murder-mystery night is fiction from its first sentence to its last.
 FICTION_STORY = re.compile(
     r"(?i:\b(?:whodunn?it|murder\s+mystery|crime\s+(?:novel|fiction|writers?)|pantomime|panto|the\s+villain"
-    r"|(?:new|latest|debut)\s+(?:novel|mystery|thriller|drama|musical)|library\s+play|final\s+performance)\b)"
+    r"|(?:new|latest|debut)\s+(?:novel|mystery|thriller|drama|musical)|library\s+play|final\s+performance"
+    r"|fictional|(?:our|the|this\s+year's)\s+(?:\w+\s+)?(?:play|serial|radio\s+drama|sketch))\b)"
 )
 
 

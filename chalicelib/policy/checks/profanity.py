@@ -527,7 +527,7 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
     unvowelled += [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in letter_for_word(source)]
     # Joined by a hyphen, inside a word, in a hashtag, or a phrase of innocent words ("bashing the bishop").
     allowed_words = _allowed(tuple(rules.words.allowed))
-    joined = joined_spans(source, text.words, strong.inflected, allowed_words)
+    joined = joined_spans(source, text.words, strong.inflected, allowed_words, lambda w: _listed(w, strong))
     unvowelled += [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in joined]
     if only_disguised and not (has_disguised_word(source) and _disguised_word_may_match(source, lists)):
         return unvowelled

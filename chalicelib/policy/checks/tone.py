@@ -16,10 +16,11 @@ from ..people import find_names, sentence_bounds
 from ..registry import Registration
 from ..rules import OrgRules, builtin_list
 from ..words import first_characters, initials
-from .allegation import allegations, identifiable, innocent, trigger_words
+from .allegation import allegations, identifiable, trigger_words
 from .allegation_model import model_allegations
 from .denials import denied_claims
 from .excuses import FICTION_STORY, PAST_OR_FICTION, lower_in_place
+from .innocent import innocent
 from .insinuation import quoted_euphemisms
 from .profanity import spaced_out, undisguised_words
 from .wrongdoing import DONE_KINDS, KINDS, WRONGDOING_WORDS

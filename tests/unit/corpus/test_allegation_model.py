@@ -12,7 +12,14 @@ from datetime import UTC, datetime
 import pytest
 
 from chalicelib.domain.findings import CheckContext
-from chalicelib.policy.checks.allegation_model import WEIGHTS_FILE, model_allegations, parse_weights, weights
+from chalicelib.policy.checks.allegation_model import (
+    NAME,
+    WEIGHTS_FILE,
+    features,
+    model_allegations,
+    parse_weights,
+    weights,
+)
 from chalicelib.policy.normalise import normalise
 from local import allegation_model
 from tests.unit.policy.test_issue_examples import blocked_spans
@@ -37,8 +44,21 @@ def test_the_weights_are_what_the_development_sets_train() -> None:
 def test_the_model_holds_only_everyday_words() -> None:
     table, _ = weights()
     assert table and all(
-        len(f.split(" ")) <= 2 and all(w.isalpha() and w.islower() for w in f.split(" ")) for f in table
+        len(f.split(" ")) <= 2 and all(w == NAME or (w.isalpha() and w.islower()) for w in f.split(" "))
+        for f in table
     )
+
+
+def test_a_name_is_read_by_its_place_beside_a_word_not_by_its_letters() -> None:
+    # A run of capitalised words inside a sentence is one name; a sentence's first word, a word in capitals
+    # and "I" are words; the names' own letters are no part of the pairs they make.
+    got = features("Councillor Geoff Tanner took the cash. I saw Mr O'Neill's van at 2 Lowther Street: BIG.")
+    assert {f"councillor {NAME}", f"{NAME} took", f"saw {NAME}", f"{NAME} van", f"at {NAME}"} <= got
+    assert not any(w in f.split() for f in got if NAME in f for w in ("geoff", "tanner", "lowther"))
+    assert f"{NAME} big" not in got and f"{NAME} i" not in got
+    # What is said of a name the sets made up carries to a name they never used.
+    table, _ = weights()
+    assert table[f"{NAME} keeps"] > 0 and table[f"{NAME} took"] > 0
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,64 @@
+"""Someone identifiable by what sets them apart rather than by name, for TONE-DEFAME.
+
+A social-media handle ("@QuickFixRoofs"); a person or trade with a detail that picks one out: a
+plate, a badge, a stall, a vehicle, a bus route ("the taxi driver on plate 217", "the fella on stall 14
+at the Bullring market", "the lad in the white Transit", "the ginger driver on the early 42 bus"); an
+officer for a named area ("the housing officer for the Ardnagh estate"); a first name with a department
+or a role ("Mark in finance", "Kevin the supervisor"); a business by its name and trade ("Crumbs bakery").
+``allegation`` asks these as it asks names and roles at named places.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..people import is_first_name
+
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_]{2,}")
+
+_PERSON = (
+    r"driver|cabbie|lad|fella|feller|bloke|chap|man|woman|guy|lady|girl|boy|seller|trader|stallholder|cleaner"
+    r"|loader|warden|inspector|fitter|mechanic|builder|roofer|plumber|electrician|sparky|courier|postie"
+    r"|postman|porter|guard|bouncer|doorman|attendant|conductor|instructor|coach|owner|manager|landlord"
+)
+_DETAIL = (
+    r"plate|badge|stall|pitch|reg|registration|round|route|bus|van|transit|car|corsa|fiesta|golf|hilux|bmw"
+    r"|audi|merc|mercedes|skoda|taxi|cab|lorry|truck|scooter|moped|ponytail|tattoo|beard|cap|hat|jacket"
+)
+_PICKED_OUT = re.compile(
+    rf"(?i:\b(?:the|that|this)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_PERSON})s?"
+    rf"(?:\s+(?:with|on|in|from|of|driving|who\s+drives)\s+(?:the\s+|his\s+|her\s+)?(?!an?\s)"
+    rf"(?:[\w'’-]+\s+){{0,2}}?(?:(?:{_DETAIL})\b|\d)"
+    # or, after a comma, the one with …: "the driver on the early 59, the one with the neck tattoo"
+    rf"|\s+(?:on|in)\s+the\s+(?:early|late|first|last|night|morning)\b))"
+    # a vehicle's registration: "reg starts YR19", "private hire badge 2231"
+    r"|(?i:\b(?:reg|registration)\s+(?:number\s+)?(?:starts?\s+|starting\s+(?:with\s+)?)?)[A-Z]{2}\d{2}"
+    r"|(?i:\bbadge\s+(?:no\.?\s*)?)\d{2,}"
+)
+_AREA_OFFICER = re.compile(
+    r"(?i:\bthe\s+(?:[a-z]+\s+){0,2}?(?:officer|manager|warden|inspector|supervisor|caretaker|co-?ordinator"
+    r"|rep|representative|ranger|councillor|surveyor|engineer)\s+(?:for|on|of|at)\s+(?:the\s+)?)"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?i:estate|area|ward|round|district|patch|site|depot|office|team)"
+    r"|(?i:north|south|east|west|central)\w*\s+(?i:area|district|patch|ward|round))\b"
+)
+_FIRST_THEN_ROLE = re.compile(
+    r"\b([A-Z][a-z]{2,})(?:,\s+|\s+)(?:(?:in|from)\s+(?:HR|IT|finance|payroll|accounts|reception|procurement"
+    r"|housing|planning|legal|comms|facilities|the\s+(?:[a-z]+\s+)?(?:team|office|department))\b"
+    r"|(?:the|our)\s+(?:[a-z]+\s+){0,2}?(?:supervisor|manager|chair|chairman|treasurer|secretary|caretaker"
+    r"|driver|loader|foreman|boss|owner|landlord|warden|officer|coordinator|co-ordinator|clerk)\b)"
+)
+_NAME_AND_TRADE = re.compile(
+    r"\b[A-Z][\w'’&-]+\s+(?:bakery|garage|takeaway|chippy|cafe|café|salon|barbers|butchers|nursery|pharmacy"
+    r"|launderette|kennels|cattery|motors|autos|removals|roofing|plumbing|builders|cars|taxis|lettings)\b"
+)
+
+
+def described_people(window: str) -> list[tuple[int, int]]:
+    """The spans in ``window`` of someone picked out by a handle, a detail, an area, a department or a
+    role after a first name, or a business by its name and trade."""
+    out = [m.span() for m in _HANDLE.finditer(window)] if "@" in window else []
+    out += [m.span() for m in _PICKED_OUT.finditer(window)]
+    out += [m.span() for m in _AREA_OFFICER.finditer(window)]
+    out += [m.span() for m in _FIRST_THEN_ROLE.finditer(window) if is_first_name(m.group(1))]
+    out += [m.span() for m in _NAME_AND_TRADE.finditer(window)]
+    return out

@@ -1,0 +1,73 @@
+"""Words around a TONE-DEFAME cue that make it innocent: a service ("the domestic abuse refuge"), a saying
+("stole the show"), a harmless threat, a joke at one's own expense ("useless at maths"), an animal's
+theft ("a seagull stole my chips"), a notice about a problem, not a wrong ("mould on hard cheese").
+
+Tried on the words within ``REACH`` characters either side of the cue, in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .excuses import alternation, lower_in_place
+
+REACH = 32  # characters either side of a cue that an innocent phrase may take
+
+# A cue word in a phrase that names a service, a saying or a thing, not a wrong: "the domestic abuse
+# refuge", "stole the show"; a threat to do something harmless. Tried on the words around the cue.
+_INNOCENT_PHRASES = r"""
+    kill(?:ed|ing)?_(?:us|me) (?:nearly|almost)_killed flogging_a_dead_horse
+    domestic_abuse substance_abuse drug_abuse alcohol_abuse abuse_refuge abuse_helpline abuse_service
+    abuse_support stole_the_show steal_the_show steals_the_show drug_and_alcohol drug_&_alcohol
+    clocked_(?:up_)?(?:(?:her|his|their|its|a|an)_)?(?:\d|first|100th|1,000th|hundredth|thousandth)
+    (?:mould|damp)_(?:survey|surveys|treatment|checks?|inspections?)
+    treat(?:ing|ed|s)?_(?:the_)?(?:black_)?mould
+    drunk_(?:\w+_){0,3}?(?:coffee|tea|water|squash|pop) (?:went|gone|go|goes)_missing_in_the_post
+    no_longer_takes?_cash cashless should_be_illegal
+    (?:takes?|taking|accepts?)_cards? as_well_as_cash (?:got_)?rid_of_(?:the_)?(?:black_)?mould
+    walked_off_with_(?:the_|a_|first_)?(?:trophy|prize|title|cup|award|shield|medal|honours)
+    sailed_through_(?:\w+_){0,3}(?:mot|test|inspection|exams?|assessment|audit|interview)
+    (?:resident|patient|pupil|child|boy|girl|man|woman|dog|cat|pensioner)_(?:who_)?went_missing
+    set_fire_to_(?:the_)?(?:sausages|toast|burgers?|barbecue|bbq|dinner|cakes?|pancakes?|kitchen_roll)
+    (?:hopeless|useless|rubbish|terrible|awful)_(?:at|with)_(?:maths|technology|tech|computers|cooking)
+    (?:hopeless|useless|rubbish|terrible|awful)_(?:at|with)_(?:spelling|singing|dancing|diy|directions|names)
+    (?:hopeless|useless|rubbish|terrible|awful)_(?:at|with)_(?:sport|football|gardening|art|drawing|knitting)
+    (?:hopeless|useless|rubbish|terrible|awful)_(?:at|with)_(?:baking|school)
+    lies_about_(?:my|her|his|their|our)_age thieves_off deter(?:s|ring)?_thieves
+    feels?_unsafe feeling_unsafe spot(?:ting)?_unsafe (?:the_)?lies_(?:we|i|they)_(?:were|was)_told
+    (?:killed|hit|injured|knocked_down)_by_an?_drunk
+    admits_(?:that_)?(?:she|he|i)(?:'s|_is|_was|_am|'m)?_(?:\w+_)?(?:hopeless|useless|rubbish|terrible|awful)
+    fake_(?:\w+_)?(?:tins?|collectors?|calls?|texts?|emails?|letters?|callers?)_(?:for|from|claiming)
+    (?:tell|told|telling)_(?:more_)?lies_about_(?:the_one|fish|their_catch)
+    (?:working|work|works)_on_the_protected
+    drunk_and_disorderly_(?:incidents|arrests|offences|figures)
+    (?:bring|hand|drop|return)\w*_(?:them|it|her|him)_back,?_no_questions
+    (?:seagull|gull|magpie|squirrel|fox|dog|cat|crow|pigeon|jackdaw|goat)s?_(?:\w+_)?(?:stole|steals|nicked|pinched)
+    stealing_the_show never_(?:\w+_)?cut_corners won't_cut_corners tips?_(?:jar|tin|box|pot)
+    (?:pinch|nick|steal|stole)\w*_(?:all_)?(?:the_|my_|our_|his_|her_)?(?:last_)?(?:\w+_)?(?:chocolates?|biscuits?|sweets)
+    (?:pinch|nick|steal|stole)\w*_(?:all_)?(?:the_|my_|our_|his_|her_)?(?:last_)?(?:\w+_)?(?:cake|doughnuts?|crisps|chips)
+    (?:pinch|nick|steal|stole)\w*_(?:all_)?(?:the_|my_|our_|his_|her_)?(?:last_)?(?:\w+_)?(?:scones?|mince_pies?|brownies)
+    (?:pinch|nick|steal|stole)\w*_(?:the_)?(?:limelight|headlines|sausage_rolls?)
+    (?:damp_and_)?mould_(?:jobs|cases|repairs|treatment|checks|specialists?|team|advice)
+    (?:damp_and_)?mould_(?:is|on|can|and_condensation)
+    (?:damp|mould)_(?:team|specialists?|officers?|surveyors?)
+    mould_on_(?:\w+_)?(?:cheese|bread|food|fruit|jam)
+    rats_(?:love|like|are_attracted) (?:attract|attracts|deter|keep)_(?:the_)?rats
+    pest_control_(?:visited|came|have_been|has_been|are|is)
+    (?:under|with)_(?:a_)?(?:council_)?(?:permit|permission|licence)
+"""
+_HARMS = "hit kill smash burn sort batter beat hurt stab punch knock shoot torch"
+_INNOCENT = re.compile(
+    rf"{alternation(_INNOCENT_PHRASES)}|threaten\w*\s+to\s+(?!(?:{alternation(_HARMS)})\b)"
+)
+
+
+def innocent_around(lower: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """Whether an innocent phrase holds the cue ``lower[start:end]`` in its sentence ``[s_start, s_end)``."""
+    return _INNOCENT.search(lower, max(s_start, start - REACH), min(s_end, end + REACH)) is not None
+
+
+def innocent(source: str, start: int, end: int) -> bool:
+    """Whether the words around ``source[start:end]`` are an innocent phrase ("stole the show")."""
+    lower = lower_in_place(source)
+    return _INNOCENT.search(lower, max(0, start - REACH), min(len(source), end + REACH)) is not None
