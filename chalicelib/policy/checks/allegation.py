@@ -497,10 +497,15 @@ def allegations(
                 cleared.append((s_start, s_end))
             continue  # "nobody dumped anything"; "Mrs Patel was robbed"
         passive = not m.group().split()[0].endswith(("ing", "in", "in'")) and DONE_TO.search(
-            lower, max(c_start, m.start() - 32), m.start()
+            lower, max(c_start, m.start() - 40), m.start()
         )
-        if passive and not PARTICIPLE.search(lower, passive.start(), m.start() + len(m.group().split()[0])):
-            passive = None  # "was clearly over the limit": a state, not a wrong done to them
+        # "was clearly over the limit": a state, not a wrong done to them; "has had mouse droppings for
+        # months": something they have, not something done to them ("had copper pipe stolen").
+        cue_end = m.start() + len(m.group().split()[0])
+        if passive and not PARTICIPLE.search(
+            lower, m.start() if passive.group().startswith("had") else passive.start(), cue_end
+        ):
+            passive = None
         if passive or BY_AFTER.match(lower, m.end()):
             continue  # "were ripped off by a supplier", "was lied to": done to someone, not by them
         named = any(the_doer(lower, mention, m.span()) for mention in mentions)

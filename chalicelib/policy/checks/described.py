@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..normalise import lower_runs
 from ..people import is_first_name
 
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_]{2,}")
@@ -53,12 +54,46 @@ _NAME_AND_TRADE = re.compile(
 )
 
 
+def _words_of(pattern: str) -> frozenset[str]:
+    """The plain words of an alternation above ("driver|cabbie|…"), lower case."""
+    return frozenset(w for w in re.findall(r"[a-z]+", pattern.lower()) if len(w) > 1)
+
+
+# The words each pattern cannot match without: a window with none of them is not searched.
+_PICK_KEYS = _words_of(_PERSON) | {w + "s" for w in _words_of(_PERSON)} | {"reg", "registration", "badge"}
+_AREA_KEYS = frozenset(
+    [
+        "officer",
+        "manager",
+        "warden",
+        "inspector",
+        "supervisor",
+        "caretaker",
+        "coordinator",
+        "ordinator",
+        "rep",
+        "representative",
+        "ranger",
+        "councillor",
+        "surveyor",
+        "engineer",
+    ]
+)
+_ROLE_KEYS = _words_of(_FIRST_THEN_ROLE.pattern) - {"in", "from", "the", "our", "s"}
+_TRADE_KEYS = _words_of(_NAME_AND_TRADE.pattern) - {"z", "a"}
+
+
 def described_people(window: str) -> list[tuple[int, int]]:
     """The spans in ``window`` of someone picked out by a handle, a detail, an area, a department or a
     role after a first name, or a business by its name and trade."""
+    words = lower_runs(window)
     out = [m.span() for m in _HANDLE.finditer(window)] if "@" in window else []
-    out += [m.span() for m in _PICKED_OUT.finditer(window)]
-    out += [m.span() for m in _AREA_OFFICER.finditer(window)]
-    out += [m.span() for m in _FIRST_THEN_ROLE.finditer(window) if is_first_name(m.group(1))]
-    out += [m.span() for m in _NAME_AND_TRADE.finditer(window)]
+    if not words.isdisjoint(_PICK_KEYS):
+        out += [m.span() for m in _PICKED_OUT.finditer(window)]
+    if not words.isdisjoint(_AREA_KEYS):
+        out += [m.span() for m in _AREA_OFFICER.finditer(window)]
+    if not words.isdisjoint(_ROLE_KEYS):
+        out += [m.span() for m in _FIRST_THEN_ROLE.finditer(window) if is_first_name(m.group(1))]
+    if not words.isdisjoint(_TRADE_KEYS):
+        out += [m.span() for m in _NAME_AND_TRADE.finditer(window)]
     return out

@@ -55,6 +55,8 @@ DONE_TO = re.compile(
     r"\b(?:was|were|been|being)\s+(?!(?:a|an)\s)(?:(?!\w+ing\s|(?:and|but|then|so|or)\s)[\w'-]+\s+){0,2}$"
     r"|\b(?:got|get|gets)\s+(?:(?!\w+ing\s|no\s)\w+\s+)?$"
     r"|\bhad\s+(?:all\s+)?(?:his|her|their|its|a|an|some|two|three|four|five|six|\d+)\s+(?:\w+\s+){0,3}$"
+    # "had copper pipe stolen", "had thousands of pounds of tools stolen" (the wrong a participle)
+    r"|\bhad\s+(?!the\s)(?:(?!(?:and|but|then|so|or|while)\s)\w+\s+){1,5}$"
     r"|\blost\s+(?:[£$€]?[\d,.]+k?|\w+(?:\s+\w+)?)\s+to\s+(?:\w+\s+)?$"
     # "had his shed broken into and his tools stolen"
     r"|\bhad\s+(?:his|her|their|its)\s+[\w\s]{0,40}?\band\s+(?:his|her|their|its)\s+(?:\w+\s+){0,2}$"
@@ -91,6 +93,8 @@ def the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> bool
         or _DONE_TO_A_PLACE.search(lower, a, b)
         or (_DUMPED.fullmatch(lower, cue[0], cue[1]) and _DUMPED_AT.fullmatch(lower, a, b))
         or _SAID_BY.search(lower, a, b)
+        # "threatened staff at the Castlegate office", "robbed the Co-op": whom it was done to.
+        or (_OBJECT_NEXT.fullmatch(lower, a, b) and _DONE_VERB.search(lower, cue[0], cue[1]))
     ):
         # "set fire to the bins behind St Anne's Primary": where it was done, not who did it; "stole three
         # hanging baskets from outside the Plough in Orton": whom it was done to.
@@ -126,8 +130,12 @@ _SOMEONE_DID_AND = re.compile(
 # Stanway Off Licence": the place named after the wrong is where it was done, to whom.
 _DONE_TO_A_PLACE = re.compile(
     r"\b(?:(?:crashed|smashed|ploughed|drove|reversed|broke|crashing|smashing)\s+(?:\w+\s+)?(?:into|through)"
-    r"|(?:windows?|doors?|fences?|gates?|shutters?|signs?|roof)\s+(?:of|at)\s)"
+    r"|(?:windows?|doors?|fences?|gates?|shutters?|signs?|roof)\s+(?:of|at)\s"
+    r"|(?:staff|workers|residents|customers|pupils|patients|volunteers)\s+(?:at|of|in)\s+(?:the\s+)?$)"
 )
+# A verb of a wrong with the one named straight after it, its object: "threatened staff at …".
+_OBJECT_NEXT = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?")
+_DONE_VERB = re.compile(r"(?:\w+ed|stole|hit|beat|bit|struck|shot|stabbed|mugged)$")
 # The one named after the wrong who tells of it: "… preying on voles along the hedge, said ranger Gary Holt".
 _SAID_BY = re.compile(r"\b(?:said|says|explained|explains|according\s+to|added|adds)\b")
 # "Rubble dumped in the old quarry at Upper Wick": the place something was dumped.

@@ -40,6 +40,11 @@ _INNOCENT_PHRASES = r"""
     fake_(?:\w+_)?(?:tins?|collectors?|calls?|texts?|emails?|letters?|callers?)_(?:for|from|claiming)
     (?:tell|told|telling)_(?:more_)?lies_about_(?:the_one|fish|their_catch)
     (?:working|work|works)_on_the_protected
+    (?:it|that|this|work|effort|gamble|campaign)_(?:has_|had_|really_)?paid_off lies,?_damned_lies
+    (?:like_i_was|i_was|looking|looked|look)_drunk stolen_and_used_(?:for|in|to)
+    (?:heatwave|heat|storm|floods|flooding|drought|frost|disease|virus|weather)_(?:\w+_)?killed
+    racing_(?:pigeons?|ferrets?|greyhounds?|horses?|snails|ducks|club) (?:pigeon|horse|duck)_racing
+    (?:horse|car|antiques?|art|card|coin|cattle|second-hand)_dealers? smashed_it leaf_mould
     drunk_and_disorderly_(?:incidents|arrests|offences|figures)
     (?:bring|hand|drop|return)\w*_(?:them|it|her|him)_back,?_no_questions
     (?:seagull|gull|magpie|squirrel|fox|dog|cat|crow|pigeon|jackdaw|goat)s?_(?:\w+_)?(?:stole|steals|nicked|pinched)

@@ -24,6 +24,9 @@ from tests.unit.policy.test_allegations import blocked
         "Councillor Pat Reed overcharges the parish for mileage every single month.",
         "Priory Gas made up the certificate for the boiler at 7 Kings Road.",
         "Our club treasurer Alan Pike kept the money from the quiz night and never paid the hall.",
+        # Something it has is no wrong done to it.
+        "The café on Dunmore Street has had mouse droppings behind the fridge for weeks and the owner "
+        "just wipes them away before opening.",
     ],
 )
 def test_allegations_about_officials_and_traders_block(text: str) -> None:
@@ -43,6 +46,9 @@ def test_allegations_about_officials_and_traders_block(text: str) -> None:
         "The St Cuthbert's minibus sailed through its MOT, and bursar Helen Graves had a bun.",
         "Staff at Heron House raised the alarm when a resident went missing, and police found her safe.",
         "Phil Barton of Barton Decorating explains how he got rid of black mould in his own bathroom.",
+        # A wrong done to a business, however many words lie between "had" and it.
+        "Fenwick Plant Hire had thousands of pounds of tools stolen in a break-in on Sunday night.",
+        "Hadley Roofing had copper pipe stolen from its yard.",
     ],
 )
 def test_look_alikes_of_officials_and_traders_pass(text: str) -> None:
