@@ -36,7 +36,7 @@ WEIGHTS_FILE = "tone_allegation_weights.txt"
 # weaker pull to zero), for 4,800 steps: over 0.88, 1,411 and 23; over 0.9, 1,379 and 19; over 0.92,
 # 1,342 and 18 (9,600 steps gave no more: 1,339 and 18 over 0.94). So 4,800 steps and 0.9: 77 more
 # allegations caught than 600 steps and 0.8, for one more look-alike, under 1% of them.
-# With a name's pairs and 41 development sets (2026-12-08), the same test: a name's pairs caught 1,920
+# With a name's pairs and 41 development sets (2026-12-07), the same test: a name's pairs caught 1,920
 # of 3,280 allegations over 0.9 for 38 look-alikes, against 1,855 and 39 without them. With 47 sets
 # and the rules of the moment, trained for 9,600 steps: over 0.9, 2,694 of 3,760 and 49 look-alikes;
 # over 0.92, 2,624 and 45; over 0.94, 2,537 and 38. 19,200 steps gave what 9,600 gave 0.02 lower (over
@@ -50,7 +50,7 @@ _WHOLE = 3  # a story of this many sentences or fewer is scored as a whole
 _MARGIN = 2.0
 # A story that hints rather than says ("Why does the bursar always…?", "Funny how…", "People are saying…")
 # is read against a lower threshold: the question is the allegation's form, and the words that carry a
-# plain one are fewer. Of the 135 development-set lines (2026-12-08) that open a sentence so, the model
+# plain one are fewer. Of the 135 development-set lines (2026-12-07) that open a sentence so, the model
 # gave 85 of the 108 allegations a probability over 0.6 and 2 of the 27 look-alikes.
 # No development line has fewer than ten words: what the model says of a shorter text ("Hollis Glazing
 # billed the council for the new windows.") was never measured, and rests on a word or two, so such a
@@ -97,7 +97,7 @@ def hints(source: str, words: frozenset[str]) -> bool:
 
 # Pairs of words (and a name's pairs) are read only when a text's words alone come within this of the
 # threshold (in log-odds). Over every text measured (20,000 corpus stories, the blind sets and 14,463
-# fortune quotations: 47,603 texts, 2026-12-08) the findings were the same as with every text's pairs
+# fortune quotations: 47,603 texts, 2026-12-07) the findings were the same as with every text's pairs
 # read, though pairs added up to 5.95 to one text: those that add most are in texts whose words already
 # carry them over. About an eighth of the corpus's stories come within 3.0.
 _PAIRS_REACH = 4.5

@@ -13,7 +13,7 @@ from chalicelib.policy.catalogue import CHECKS
 from local.corpus.blind import POSITIVE_KINDS, SETS, BlindScore, BlindSet, read, score
 
 GOAL = {"TONE-DEFAME": 0.70, "TONE-PROF": 0.90}
-# The floors of development sets 6, 7, 8, 26, 30, 31 and 35 were lowered once, 2026-12-08 (twelfth
+# The floors of development sets 6, 7, 8, 26, 30, 31 and 35 were lowered once, 2026-12-07 (twelfth
 # session), to what they read (0.88, 0.90, 0.83, 0.91, 0.67, 0.70, 0.73 to 0.87, 0.87, 0.82, 0.90, 0.60,
 # 0.66, 0.66): the model was trained again on 47 development sets where it had learnt from 26, for 9,600
 # steps with a threshold of 0.92, chosen by checking each set with a model trained without it (1,977 of
@@ -135,7 +135,7 @@ FALSE_BLOCK_LIMIT = 0.02
 # went from 2 to 3 of 80 that session, when the model learnt from sets 28-31 (its threshold chosen on the
 # development sets alone, each checked by a model trained without it): across the ten held-back sets the
 # look-alikes blocked went from 16 to 14 of 780 and the allegations caught from 388 to 447, so the model
-# was kept and the ceiling raised; its lines stay unread. 2026-12-08 (twelfth session): defamation-13 went
+# was kept and the ceiling raised; its lines stay unread. 2026-12-07 (twelfth session): defamation-13 went
 # from 4 to 5 of 80 and defamation-58 (held back, new) blocked 2 of 80 both with the session's starting
 # code and at its first read after the changes, when the model learnt from 47 development sets and the
 # rules learnt from sets 40-57 (the ten older held-back sets together: 13 of 780 blocked before, 11 after;
