@@ -23,7 +23,7 @@ _INNOCENT_PHRASES = r"""
     (?:mould|damp)_(?:survey|surveys|treatment|checks?|inspections?)
     treat(?:ing|ed|s)?_(?:the_)?(?:black_)?mould
     drunk_(?:\w+_){0,3}?(?:coffee|tea|water|squash|pop) (?:went|gone|go|goes)_missing_in_the_post
-    no_longer_takes?_cash cashless should_be_illegal
+    no_longer_takes?_cash cashless should_(?:honestly_|really_|seriously_|just_)?be_illegal
     (?:takes?|taking|accepts?)_cards? as_well_as_cash (?:got_)?rid_of_(?:the_)?(?:black_)?mould
     walked_off_with_(?:the_|a_|first_)?(?:trophy|prize|title|cup|award|shield|medal|honours)
     sailed_through_(?:\w+_){0,3}(?:mot|test|inspection|exams?|assessment|audit|interview)
@@ -60,6 +60,8 @@ _INNOCENT_PHRASES = r"""
     rats_(?:love|like|are_attracted) (?:attract|attracts|deter|keep)_(?:the_)?rats
     pest_control_(?:visited|came|have_been|has_been|are|is)
     (?:under|with)_(?:a_)?(?:council_)?(?:permit|permission|licence)
+    report_(?:any_)?fake scam_(?:warning|alert)
+    fake_["“]?(?:[\w"”]+_){0,3}(?:sites?|websites?|texts?|links?)_(?:are|is|going)
 """
 _HARMS = "hit kill smash burn sort batter beat hurt stab punch knock shoot torch"
 _INNOCENT = re.compile(

@@ -92,6 +92,12 @@ FLOOR = {
     "defamation-67": 0.65,
     "defamation-68": 0.57,
     "defamation-69": 0.68,
+    "defamation-70": 0.55,
+    "defamation-71": 0.72,
+    "defamation-72": 0.75,
+    "defamation-73": 0.81,
+    "defamation-74": 0.72,
+    "defamation-75": 0.82,
     "profanity-1": 0.94,
     "profanity-2": 0.85,
     "profanity-3": 0.87,
@@ -144,6 +150,10 @@ FALSE_BLOCK_LIMIT = 0.02
 # block 8 and 3 of 80, all but one by the model, which has not learnt from them (sets 64-69 blocked 23
 # of their 480 look-alikes at first read, with the session's starting code, and 11 at the session's end:
 # local/allegation_model.py, NOT_YET).
+# 2026-12-07 (thirteenth session): defamation-70 (held back, new) blocked 3 of 80 when first scored with
+# the session's starting code (4ca4bce), before any change; its floor is that first figure (44 of 80) and
+# its lines stay unread. Development sets 72 and 74 blocked 4 and 5 of 80 when first scored with that
+# code, 4 and 3 after their lines were read: the rest are the model's, which has not learnt from them.
 FALSE_BLOCK_CEILING = {
     "defamation-5": 2 / 80,
     "defamation-10": 2 / 80,
@@ -159,6 +169,9 @@ FALSE_BLOCK_CEILING = {
     "defamation-58": 2 / 80,
     "defamation-65": 8 / 80,
     "defamation-66": 3 / 80,
+    "defamation-70": 3 / 80,
+    "defamation-72": 4 / 80,
+    "defamation-74": 3 / 80,
 }
 
 
