@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .people import is_common_word
+
 
 def _pattern(masked: str) -> re.Pattern[str]:
     return re.compile(
@@ -26,6 +28,8 @@ def masked_match(folded: str, words: frozenset[str], prefixes: tuple[str, ...]) 
     letters = folded.replace("*", "")
     if not letters or not folded[0].isalpha():
         return False
+    if folded.endswith("*") and folded.count("*") == 1 and is_common_word(letters):
+        return False  # "spa*", "*two*": an everyday word with a footnote's mark or emphasis, not a mask
     pattern = _pattern(folded)
     if any(
         pattern.fullmatch(w) for w in _by_first_letter(words).get(folded[0], ()) if len(w) >= len(letters) + 1

@@ -142,6 +142,11 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-18", "TONE-PROF", "profanity_18.tsv", tuned=True),
     BlindSet("profanity-19", "TONE-PROF", "profanity_19.tsv", tuned=True),
     BlindSet("profanity-20", "TONE-PROF", "profanity_20.tsv", tuned=True),
+    BlindSet("profanity-21", "TONE-PROF", "profanity_21.tsv", tuned=False),
+    BlindSet("profanity-22", "TONE-PROF", "profanity_22.tsv", tuned=True),
+    BlindSet("profanity-23", "TONE-PROF", "profanity_23.tsv", tuned=True),
+    BlindSet("profanity-24", "TONE-PROF", "profanity_24.tsv", tuned=True),
+    BlindSet("profanity-25", "TONE-PROF", "profanity_25.tsv", tuned=True),
 )
 
 

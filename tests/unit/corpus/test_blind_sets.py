@@ -118,6 +118,11 @@ FLOOR = {
     "profanity-18": 0.91,
     "profanity-19": 0.87,
     "profanity-20": 0.87,
+    "profanity-21": 0.73,
+    "profanity-22": 0.93,
+    "profanity-23": 0.95,
+    "profanity-24": 0.88,
+    "profanity-25": 0.92,
 }
 # Two floors were lowered, once: defamation-4 and -5 (held back) lost one catch each on 2026-12-07 (eleventh
 # session) when the model learnt from four more development sets for longer (chosen by checking each
@@ -154,6 +159,8 @@ FALSE_BLOCK_LIMIT = 0.02
 # the session's starting code (4ca4bce), before any change; its floor is that first figure (44 of 80) and
 # its lines stay unread. Development sets 72 and 74 blocked 4 and 5 of 80 when first scored with that
 # code, 4 and 3 after their lines were read: the rest are the model's, which has not learnt from them.
+# profanity-21 (held back, new) blocked 2 of 80 when first scored with the session's starting code, before
+# any change (1 of 80 with the twelfth session's); its floor is that first figure (59 of 80).
 FALSE_BLOCK_CEILING = {
     "defamation-5": 2 / 80,
     "defamation-10": 2 / 80,
@@ -172,6 +179,7 @@ FALSE_BLOCK_CEILING = {
     "defamation-70": 3 / 80,
     "defamation-72": 4 / 80,
     "defamation-74": 3 / 80,
+    "profanity-21": 2 / 80,
 }
 
 
