@@ -41,7 +41,9 @@ WEIGHTS_FILE = "tone_allegation_weights.txt"
 # and the rules of the moment, trained for 9,600 steps: over 0.9, 2,694 of 3,760 and 49 look-alikes;
 # over 0.92, 2,624 and 45; over 0.94, 2,537 and 38. 19,200 steps gave what 9,600 gave 0.02 lower (over
 # 42 of the sets, 2,422 and 42 over 0.92 against 2,417 and 44 over 0.9), and 4,800 steps less than 9,600
-# on 41 sets. So 9,600 steps and 0.92, which keeps the look-alikes blocked near 1%.
+# on 41 sets. So 9,600 steps and 0.92, which keeps the look-alikes blocked near 1%. With 59 sets (the
+# thirteenth session), the model learning from sets 1-63: over 0.9, 3,580 of 4,720 allegations and 73
+# look-alikes; over 0.92, 3,478 and 58; over 0.94, 3,378 and 47 (local/allegation_model.py, NOT_YET).
 THRESHOLD = 0.92
 _LOG_ODDS = math.log(THRESHOLD / (1 - THRESHOLD))
 _WHOLE = 3  # a story of this many sentences or fewer is scored as a whole
