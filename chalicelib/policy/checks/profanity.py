@@ -34,7 +34,7 @@ from ..swearing import (
     masked_compound,
     prefix_trie,
 )
-from ..swearing_joins import joined_spans
+from ..swearing_joins import joined_spans, one_letter_joined
 from ..swearing_masks import masked_match
 from ..swearing_shapes import LEET, inward_code, letter_for_word, short_hyphenated_words
 from ..unknown_insults import unknown_insult_spans
@@ -99,8 +99,16 @@ def _runs(entry: str) -> list[str]:
     return _LETTER_RUN.findall(entry) or [entry]
 
 
+def _first_run(entry: str) -> str:
+    """How a word that is ``entry`` starts: its first run of letters, and for a run of one letter the
+    apostrophe or hyphen after it ("f'kin", "f-wit"), or every word starting with an "f" would be asked."""
+    first = _runs(entry)[0]
+    rest = entry[len(first) : len(first) + 1]
+    return first + rest if len(first) == 1 and rest in ("'", "’", "-") else first
+
+
 def _matcher(words: _WordList) -> _Matcher:
-    starts = {_runs(w)[0] for w in words.exact}
+    starts = {_first_run(w) for w in words.exact}
     return _Matcher(
         words,
         words.exact | {w + s for w in words.exact for s in _SUFFIXES},
@@ -517,6 +525,7 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
         and not may_be_spaced_out(source)
         and not _may_match(text.words, lists)
         and not ("-" in source and _short_hyphen_masked(source, lists.strong))
+        and not one_letter_joined(source, lists.strong.inflected)
     )
     # Words typed without their vowels ("bstrd") are plain letters that come near no listed word.
     unvowelled = [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in vowelless_spans(text, extra)]

@@ -29,6 +29,8 @@ from tests.unit.policy.test_policy_tone import found
         ("Tha's a reet knob'ead, leaving the gate open.", "knob'ead"),
         ("Every cattle-trucking bin on the round was frozen shut.", "cattle-trucking"),
         ("Someone wrote 'warden is a f-wit' on my ticket.", "f-wit"),
+        ('A note on the van: "driver is a total f-wit".', "f-wit"),
+        ("Yer a f’kin legend, said the bin lad.", "f’kin"),
         ("FUCC MONDAYS, says the graffiti on the bus shelter.", "FUCC"),
         ("He said the fitter was a miserable basturd.", "basturd"),
         ("The bloke at the counter called us barstewards.", "barstewards"),
@@ -59,6 +61,7 @@ def test_swearing_read_from_sets_twenty_two_to_twenty_five_blocks(text: str, spa
         "Film club: the J. Arthur Rank gong man got a cheer.",
         "The lads were effing and blinding at the rain, but the roof was done by dinner.",
         "A cluster of flats on Hampton Road gets new windows, paid for by Barclays' community fund.",
+        "Book a day at the spa* with the over-60s card (*weekdays only).",
     ],
 )
 def test_look_alikes_pass(text: str) -> None:
