@@ -64,8 +64,10 @@ _INNOCENT_PHRASES = r"""
     fake_["“]?(?:[\w"”]+_){0,3}(?:sites?|websites?|texts?|links?)_(?:are|is|going)
 """
 _HARMS = "hit kill smash burn sort batter beat hurt stab punch knock shoot torch"
+# At a word's start only: most places in a window are inside a word, where "\b" fails before the
+# alternation is tried (the phrases all start a word).
 _INNOCENT = re.compile(
-    rf"{alternation(_INNOCENT_PHRASES)}|threaten\w*\s+to\s+(?!(?:{alternation(_HARMS)})\b)"
+    rf"\b(?:{alternation(_INNOCENT_PHRASES)}|threaten\w*\s+to\s+(?!(?:{alternation(_HARMS)})\b))"
 )
 
 
