@@ -145,7 +145,7 @@ def joined_spans(
 
 
 # A listed word of a letter, an apostrophe or a hyphen and the rest ("f'kin", "f-wit"): the story's words
-# split it, and a shortcut that let every word starting with an "f" through cost a third of TONE-PROF.
+# split it, and letting every word that starts with an "f" through TONE-PROF's shortcut tripled its cost.
 _ONE_LETTER_JOINED = re.compile(r"(?<![\w'’-])[^\W\d_]['-][^\W\d_]+")
 
 
