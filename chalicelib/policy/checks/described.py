@@ -36,9 +36,13 @@ _PICKED_OUT = re.compile(
     r"|(?i:\b(?:reg|registration)\s+(?:number\s+)?(?:starts?\s+|starting\s+(?:with\s+)?)?)[A-Z]{2}\d{2}"
     r"|(?i:\bbadge\s+(?:no\.?\s*)?)\d{2,}"
 )
+# The roles that have an area ("the warden for the Ardnagh estate"): the pattern's and its prefilter's.
+_AREA_ROLES = (
+    "officer|manager|warden|inspector|supervisor|caretaker|coordinator|co-ordinator|rep|representative|ranger"
+    "|councillor|surveyor|engineer"
+)
 _AREA_OFFICER = re.compile(
-    r"(?i:\bthe\s+(?:[a-z]+\s+){0,2}?(?:officer|manager|warden|inspector|supervisor|caretaker|co-?ordinator"
-    r"|rep|representative|ranger|councillor|surveyor|engineer)\s+(?:for|on|of|at)\s+(?:the\s+)?)"
+    rf"(?i:\bthe\s+(?:[a-z]+\s+){{0,2}}?(?:{_AREA_ROLES})\s+(?:for|on|of|at)\s+(?:the\s+)?)"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?i:estate|area|ward|round|district|patch|site|depot|office|team)"
     r"|(?i:north|south|east|west|central)\w*\s+(?i:area|district|patch|ward|round))\b"
 )
@@ -61,24 +65,7 @@ def _words_of(pattern: str) -> frozenset[str]:
 
 # The words each pattern cannot match without: a window with none of them is not searched.
 _PICK_KEYS = _words_of(_PERSON) | {w + "s" for w in _words_of(_PERSON)} | {"reg", "registration", "badge"}
-_AREA_KEYS = frozenset(
-    [
-        "officer",
-        "manager",
-        "warden",
-        "inspector",
-        "supervisor",
-        "caretaker",
-        "coordinator",
-        "ordinator",
-        "rep",
-        "representative",
-        "ranger",
-        "councillor",
-        "surveyor",
-        "engineer",
-    ]
-)
+_AREA_KEYS = lower_runs(_AREA_ROLES.replace("|", " "))
 _ROLE_KEYS = _words_of(_FIRST_THEN_ROLE.pattern) - {"in", "from", "the", "our", "s"}
 _TRADE_KEYS = _words_of(_NAME_AND_TRADE.pattern) - {"z", "a"}
 
