@@ -153,11 +153,16 @@ def serve(host: str, port: int) -> None:
     from moto.moto_server.werkzeug_app import (
         DomainDispatcherApplication,
         MotoRequestHandler,
-        create_backend_app,
     )
     from werkzeug.serving import make_server
 
-    from local.moto_speedups import answer_dynamodb_directly
+    from local.moto_speedups import (
+        answer_dynamodb_directly,
+        answer_requests_lightly,
+        backend_app,
+        parse_each_update_expression_once,
+        traverse_update_expressions_lightly,
+    )
     from local.stack import lighten_moto_server, serialise_moto_dynamodb
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
@@ -167,7 +172,10 @@ def serve(host: str, port: int) -> None:
     serialise_moto_dynamodb()
     lighten_moto_server()
     answer_dynamodb_directly()
-    app = DomainDispatcherApplication(create_backend_app)
+    traverse_update_expressions_lightly()
+    parse_each_update_expression_once()
+    answer_requests_lightly()
+    app = DomainDispatcherApplication(backend_app)
     handler = keep_alive_handler(MotoRequestHandler)
     server = make_server(host, port, with_sent_mail(app), True, request_handler=handler)
     threading.Thread(target=_exit_when_stdin_closes, name="parent-watch", daemon=True).start()

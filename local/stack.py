@@ -230,11 +230,19 @@ class LocalStack:
         if self.moto_in_process:
             from moto.server import ThreadedMotoServer
 
-            from local.moto_speedups import answer_dynamodb_directly
+            from local.moto_speedups import (
+                answer_dynamodb_directly,
+                answer_requests_lightly,
+                parse_each_update_expression_once,
+                traverse_update_expressions_lightly,
+            )
 
             serialise_moto_dynamodb()
             lighten_moto_server()
             answer_dynamodb_directly()
+            traverse_update_expressions_lightly()
+            parse_each_update_expression_once()
+            answer_requests_lightly()
             moto = ThreadedMotoServer(ip_address=self.host, port=self.ports.moto, verbose=False)
             moto.start()
             self._stoppers.append(moto.stop)

@@ -89,3 +89,48 @@ def test_the_sdk_reads_and_writes_every_kind_of_call_on_kept_connections(port: i
     with pytest.raises(db.exceptions.ConditionalCheckFailedException):
         db.put_item(TableName="kept", Item={"pk": {"S": "a"}}, ConditionExpression="attribute_not_exists(pk)")
     assert db.get_item(TableName="kept", Key={"pk": {"S": "a"}})["Item"]["n"] == {"N": "1"}
+
+
+def test_updates_and_refusals_answer_as_moto_does_without_headers_for_browsers(port: int) -> None:
+    db = boto3.client(
+        "dynamodb",
+        endpoint_url=f"http://127.0.0.1:{port}",
+        region_name="eu-west-2",
+        aws_access_key_id="local",
+        aws_secret_access_key="local",
+    )
+    db.create_table(
+        TableName="updated",
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    key = {"pk": {"S": "a"}}
+    for n in ("1", "2"):  # the same expression twice: the second must not keep the first's values
+        db.update_item(
+            TableName="updated",
+            Key=key,
+            UpdateExpression="SET #n = :n, #m = :m",
+            ExpressionAttributeNames={"#n": "n", "#m": "m"},
+            ExpressionAttributeValues={":n": {"N": n}, ":m": {"M": {"at": {"S": n}}}},
+        )
+    assert db.get_item(TableName="updated", Key=key)["Item"] == {
+        "pk": {"S": "a"},
+        "n": {"N": "2"},
+        "m": {"M": {"at": {"S": "2"}}},
+    }
+    with pytest.raises(db.exceptions.ClientError) as refused:
+        db.update_item(
+            TableName="updated",
+            Key=key,
+            UpdateExpression="SET #n = :missing",
+            ExpressionAttributeNames={"#n": "n"},
+            ExpressionAttributeValues={":n": {"N": "3"}},
+        )
+    assert refused.value.response["Error"]["Code"] == "ValidationException"
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    answer = list_tables(conn)
+    answer.read()
+    assert answer.status == 200
+    assert answer.getheader("Access-Control-Allow-Origin") is None  # nothing reaches moto from a page
+    conn.close()
