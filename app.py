@@ -9,8 +9,6 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from chalice.app import Chalice, CloudWatchEvent, Rate, Request, Response, SQSEvent
 
 from chalicelib import bootstrap
@@ -35,6 +33,8 @@ from chalicelib.web import (
 # Services load on first use (see chalicelib.bootstrap): a function that never publishes never pays for
 # the publisher's imports.
 if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+
     from chalicelib.services.decide import DecisionResult
 
 app = Chalice(app_name="real-stories")
@@ -466,6 +466,10 @@ def _batch(event: SQSEvent, name: str, queue_key: str, handle: Callable[[str], N
     can never succeed (Permanent, such as a BadMessage) is parked in the DLQ at once with its reason, so it
     neither loops nor disappears.
     """
+    # Imported by the first batch, not with the app: Powertools' batch utility brings asyncio (for its
+    # async processor) and its event classes, about 70 ms of a cold start, which the API function, the
+    # one answering people who click a link, never uses. `make bench` (cold_start) prints both costs.
+    from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 
     def record_handler(record: SQSRecord) -> None:
         try:

@@ -26,6 +26,18 @@ def test_importtime_names_each_package_with_the_module_of_ours_that_imports_it()
     ]
 
 
+def test_what_a_queue_functions_first_batch_imports_after_the_app_is_named_too() -> None:
+    first_batch = """\
+import time:       900 |      30000 |     asyncio
+import time:       700 |      46000 |   aws_lambda_powertools.utilities.batch.base
+import time:       100 |      46100 | aws_lambda_powertools.utilities.batch
+"""
+    assert heaviest_in(IMPORTTIME + first_batch)[:2] == [
+        (0.15, "aws_xray_sdk", "chalicelib.observability"),
+        (0.0461, "aws_lambda_powertools", "app._batch (the first batch)"),
+    ]
+
+
 def test_the_meter_bills_transactions_double_and_ignores_empty_polls() -> None:
     meter = Meter()
     item = {"Put": {"TableName": "t", "Item": {"pk": {"S": "a"}}}}
