@@ -102,6 +102,10 @@ FLOOR = {
     "defamation-77": 0.76,
     "defamation-78": 0.87,
     "defamation-79": 0.82,
+    "defamation-80": 0.83,
+    "defamation-81": 0.80,
+    "defamation-82": 0.72,
+    "defamation-83": 0.78,
     "profanity-1": 0.94,
     "profanity-2": 0.85,
     "profanity-3": 0.87,
@@ -163,9 +167,9 @@ FALSE_BLOCK_LIMIT = 0.02
 # the session's starting code (4ca4bce), before any change; its floor is that first figure (44 of 80) and
 # its lines stay unread. Development sets 72 and 74 blocked 4 and 5 of 80 when first scored with that
 # code, 4 and 3 after their lines were read: the rest are the model's, which has not learnt from them.
-# 2026-12-07 (fourteenth session): development set 76 blocked 4 of its 80 look-alikes when first scored
-# with the session's starting code, before any change, and 4 after its lines were read (the model's and
-# the older rules', none by the cues added that session).
+# 2026-12-07 (fourteenth session): development sets 76, 80, 81 and 83 blocked 4, 2, 4 and 2 of their 80
+# look-alikes when first scored with the session's starting code, before any change, and the same after
+# their lines were read (the model's and the older rules', none by the cues added that session).
 # profanity-21 (held back, new) blocked 2 of 80 when first scored with the session's starting code, before
 # any change (1 of 80 with the twelfth session's); its floor is that first figure (59 of 80).
 FALSE_BLOCK_CEILING = {
@@ -187,6 +191,9 @@ FALSE_BLOCK_CEILING = {
     "defamation-72": 4 / 80,
     "defamation-74": 3 / 80,
     "defamation-76": 4 / 80,
+    "defamation-80": 2 / 80,
+    "defamation-81": 4 / 80,
+    "defamation-83": 2 / 80,
     "profanity-21": 2 / 80,
 }
 
