@@ -38,7 +38,7 @@ _NOT_THE_DOER_WORDS = r"""
 # "by" of a doer ("caught by PC Bell"), not of a time ("get out by Friday") or a means ("by burning it");
 # "because" of another's doing, not of their own ("because he", "because her brother's firm won it").
 _TIMES = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next|then|now|the\s+end|\d"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next|then|now|the\s+end|\d\w*"
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|midnight|lunch\w*"
     r"|dinner\w*|teatime|morning|the\s+time"
 )

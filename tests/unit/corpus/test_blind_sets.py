@@ -102,7 +102,7 @@ FLOOR = {
     "defamation-77": 0.76,
     "defamation-78": 0.87,
     "defamation-79": 0.82,
-    "defamation-80": 0.83,
+    "defamation-80": 0.85,
     "defamation-81": 0.80,
     "defamation-82": 0.72,
     "defamation-83": 0.78,

@@ -24,6 +24,8 @@ from tests.unit.policy.test_allegations import blocked
         "Mark Olsen of Olsen Homes poured the extension slab with no footings and hid it under the patio.",
         "The Anchor on Quay Street lets regulars drink till 5am behind the shutters.",
         "Jay Kerr on the Northgate Tickets page sold the same festival tickets to forty people.",
+        # A time after the wrong is no one who did it to them: "by 2am" is not "by two lads".
+        "Sean Duffy, the night porter at the Infirmary, is always half cut by 2am.",
     ],
 )
 def test_allegations_of_care_favours_and_licences_block(text: str) -> None:
@@ -39,6 +41,7 @@ def test_allegations_of_care_favours_and_licences_block(text: str) -> None:
         "Cllr Neil Amos declared an interest in the depot sale and left the room for that item.",
         "The Anchor on Quay Street was granted a late licence till 1am for New Year's Eve.",
         "Buying festival tickets? Only use the official site: fake tickets are doing the rounds again.",
+        "Sean Duffy, the night porter at the Infirmary, was mugged by two lads on his way home at 2am.",
     ],
 )
 def test_look_alikes_of_care_favours_and_licences_pass(text: str) -> None:
