@@ -106,6 +106,10 @@ FLOOR = {
     "defamation-81": 0.80,
     "defamation-82": 0.72,
     "defamation-83": 0.78,
+    "defamation-84": 0.73,
+    "defamation-85": 0.66,
+    "defamation-86": 0.65,
+    "defamation-87": 0.72,
     "profanity-1": 0.94,
     "profanity-2": 0.85,
     "profanity-3": 0.87,
@@ -167,9 +171,10 @@ FALSE_BLOCK_LIMIT = 0.02
 # the session's starting code (4ca4bce), before any change; its floor is that first figure (44 of 80) and
 # its lines stay unread. Development sets 72 and 74 blocked 4 and 5 of 80 when first scored with that
 # code, 4 and 3 after their lines were read: the rest are the model's, which has not learnt from them.
-# 2026-12-07 (fourteenth session): development sets 76, 80, 81 and 83 blocked 4, 2, 4 and 2 of their 80
-# look-alikes when first scored with the session's starting code, before any change, and the same after
-# their lines were read (the model's and the older rules', none by the cues added that session).
+# 2026-12-07 (fourteenth session): development sets 76, 80, 81, 83, 84, 85, 86 and 87 blocked 4, 2, 4, 2,
+# 2, 2, 2 and 4 of their 80 look-alikes when first scored with the session's starting code, before any
+# change, and the same after their lines were read (the model's and the older rules', none by the cues
+# added that session).
 # profanity-21 (held back, new) blocked 2 of 80 when first scored with the session's starting code, before
 # any change (1 of 80 with the twelfth session's); its floor is that first figure (59 of 80).
 FALSE_BLOCK_CEILING = {
@@ -194,6 +199,10 @@ FALSE_BLOCK_CEILING = {
     "defamation-80": 2 / 80,
     "defamation-81": 4 / 80,
     "defamation-83": 2 / 80,
+    "defamation-84": 2 / 80,
+    "defamation-85": 2 / 80,
+    "defamation-86": 2 / 80,
+    "defamation-87": 4 / 80,
     "profanity-21": 2 / 80,
 }
 
