@@ -140,6 +140,15 @@ def test_every_data_call_reads_back_the_same(compared: tuple[Any, set[str]]) -> 
     assert seen == DIRECT, DIRECT - seen
 
 
+def _table_keyed_by_pk(db: Any) -> None:
+    db.create_table(
+        TableName=TABLE,
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+
+
 def test_the_local_moto_answers_directly_once_installed(monkeypatch: pytest.MonkeyPatch) -> None:
     from local.moto_speedups import answer_dynamodb_directly
 
@@ -149,12 +158,7 @@ def test_the_local_moto_answers_directly_once_installed(monkeypatch: pytest.Monk
     assert getattr(DynamoResult.execute_result, "direct", False)
     with mock_aws():
         db = boto3.client("dynamodb", region_name="eu-west-2")
-        db.create_table(
-            TableName=TABLE,
-            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
-            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
-            BillingMode="PAY_PER_REQUEST",
-        )
+        _table_keyed_by_pk(db)
         db.put_item(TableName=TABLE, Item={"pk": {"S": "a"}, "b": {"B": b"\x00\x01"}})
         assert db.get_item(TableName=TABLE, Key={"pk": {"S": "a"}})["Item"]["b"]["B"] == b"\x00\x01"
 
@@ -195,12 +199,7 @@ def _run_updates() -> list[Any]:
     outcomes: list[Any] = []
     with mock_aws():
         db = boto3.client("dynamodb", region_name="eu-west-2")
-        db.create_table(
-            TableName=TABLE,
-            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
-            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
-            BillingMode="PAY_PER_REQUEST",
-        )
+        _table_keyed_by_pk(db)
         key = {"pk": {"S": "s-1"}}
         for expression, names, values in UPDATES:
             try:
