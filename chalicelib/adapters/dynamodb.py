@@ -20,7 +20,7 @@ wrote of each story, and a transition tries its conditional write with that ``re
 first; the condition is the same one that catches a race after a read, so if anything wrote META since,
 the write fails, and the transition reads META and goes on as it would have. After its own move, the
 table knows the event in META is an audit item too (it put it), so nothing needs writing out. In a
-story's check that is three reads of the nine calls, and the same in every process of the local stack.
+story's check that is three reads of its nine calls.
 """
 
 from __future__ import annotations
@@ -314,7 +314,6 @@ class DynamoStoryTable:
 
     def add_posts(self, story_id: str, posts: Sequence[Post]) -> None:
         # Read-merge-write under the rev condition: list_append would duplicate a redelivered post.
-        self._known.pop(story_id, None)
         for _ in range(_ADD_POSTS_ATTEMPTS):
             found = self._get(story_id)
             if found is None:
