@@ -467,7 +467,7 @@ def _batch(event: SQSEvent, name: str, queue_key: str, handle: Callable[[str], N
     neither loops nor disappears.
     """
     # Imported by the first batch, not with the app: Powertools' batch utility brings asyncio (for its
-    # async processor) and its event classes, about 70 ms of a cold start, which the API function, the
+    # async processor) and its event classes, about 50 ms of a cold start, which the API function, the
     # one answering people who click a link, never uses. `make bench` (cold_start) prints both costs.
     from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 
