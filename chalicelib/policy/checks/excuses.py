@@ -82,10 +82,21 @@ _APART = re.compile(
 
 
 # A story that is a play, a novel or a murder-mystery night is fiction from its first sentence to its last.
+# Not "the play area", "the play scheme" or "our play worker", nor "the serial fly-tipper" or "the serial
+# number": there "play" and "serial" describe the next word, which a council's stories often are about.
+_PLAY_THINGS = (
+    "area areas park parks ground grounds scheme schemes worker workers leader leaders equipment centre"
+    " centres group groups team teams session sessions space spaces street streets date dates zone zones"
+    " room rooms club clubs service services ranger rangers officer officers provision facility"
+    " facilities site sites staff surface surfacing fund bus van day days"
+)
+_PLAY = rf"play(?![\s-]+(?:{alternation(_PLAY_THINGS)})\b)"
+# "serial" of a wrongdoer or a thing: "the serial fly-tipper", "serial offender", "the serial number".
+_SERIAL = r"serial(?![\s-]+(?:[a-z]+-)?(?:[a-z]+(?:er|ers|or|ors|ist|ists)|thief|thieves|cheats?|pests?)\b)"
 FICTION_STORY = re.compile(
     r"(?i:\b(?:whodunn?it|murder\s+mystery|crime\s+(?:novel|fiction|writers?)|pantomime|panto|the\s+villain"
     r"|(?:new|latest|debut)\s+(?:novel|mystery|thriller|drama|musical)|library\s+play|final\s+performance"
-    r"|fictional|(?:our|the|this\s+year's)\s+(?:\w+\s+)?(?:play|serial|radio\s+drama|sketch))\b)"
+    rf"|fictional|(?:our|the|this\s+year's)\s+(?:\w+\s+)?(?:{_PLAY}|{_SERIAL}|radio\s+drama|sketch))\b)"
 )
 
 

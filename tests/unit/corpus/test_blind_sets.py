@@ -106,7 +106,7 @@ FLOOR = {
     "defamation-81": 0.80,
     "defamation-82": 0.72,
     "defamation-83": 0.78,
-    "defamation-84": 0.73,
+    "defamation-84": 0.75,
     "defamation-85": 0.66,
     "defamation-86": 0.65,
     "defamation-87": 0.72,
