@@ -39,12 +39,19 @@ _EXCUSES = r"""
     funny_how_the_(?:sun|rain|weather|snow|wind|storm) beautifully
 """
 # Fiction and history: what a story, a play or the past tells is nobody's allegation today, even in the
-# words of a label ("Blackpool's most famous smuggler, Jack Rudd, died in 1802").
-_PAST_OR_FICTION = r"""
+# words of a label ("Blackpool's most famous smuggler, Jack Rudd, died in 1802"). Not "the Victorian
+# terrace" or "the Victorian Market", which stand today.
+_STANDING = """
+    terrace terraces terraced house houses home homes market markets school schools building buildings
+    villa villas semi semis flat flats conversion property properties arcade park baths pier station church
+    chapel hall halls library street streets mill warehouse pub hotel cemetery
+"""
+_PAST_OR_FICTION = rf"""
     book_club reading_group crime_novel crime_fiction thriller whodunnit murder_mystery pantomime panto
     legend_says legend_has_it folklore folk_tale fairy_tale
     (?:in|of|from|during)_(?:the_)?(?:1[0-8]\d\d|19[0-6]\d)(?:s|'s)?
-    \d{1,2}(?:st|nd|rd|th)[-\s]century victorian
+    \d{{1,2}}(?:st|nd|rd|th)[-\s]century
+    victorian(?!_(?:{"|".join(_STANDING.split())})\b)
 """
 # "won" of a prize ("won the contract" is no excuse); "if you" as advice ("if you see it, report it"), not
 # an idiom ("wouldn't eat there if you paid me").

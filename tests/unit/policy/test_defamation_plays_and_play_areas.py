@@ -1,6 +1,7 @@
 """TONE-DEFAME: a story that is a play is fiction throughout, but "the play area", "our play scheme" and
 "the serial fly-tipper" are no play and no serial. Found while writing the tests of development sets
-84-87 ("the play worker" excused a whole story); the older development sets then caught 12 more."""
+84-87 ("the play worker" excused a whole story); the older development sets then caught 12 more. Nor is
+"the Victorian terrace" or "the Victorian Market" history: they stand today."""
 
 from __future__ import annotations
 
@@ -32,3 +33,18 @@ def test_a_play_area_or_a_serial_offender_is_no_fiction(text: str) -> None:
 )
 def test_a_story_that_is_a_play_or_a_serial_is_still_fiction(text: str) -> None:
     assert not blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Khan, landlord of the Victorian terrace at 4 Mill Road, keeps pocketing his tenants' deposits.",
+        "The trader at stall 12 in the Victorian Market, Ali Reza, sells knock-off jackets as real ones.",
+    ],
+)
+def test_a_victorian_building_standing_today_is_no_history(text: str) -> None:
+    assert blocked(text), text
+
+
+def test_what_someone_did_in_victorian_times_is_history() -> None:
+    assert not blocked("In Victorian times the Mill Road landlord, Josiah Crabb, pocketed his tenants' rent.")
