@@ -51,7 +51,7 @@ _PAST_OR_FICTION = rf"""
     legend_says legend_has_it folklore folk_tale fairy_tale
     (?:in|of|from|during)_(?:the_)?(?:1[0-8]\d\d|19[0-6]\d)(?:s|'s)?
     \d{{1,2}}(?:st|nd|rd|th)[-\s]century
-    victorian(?!_(?:{"|".join(_STANDING.split())})\b)
+    victorian(?!_(?:{alternation(_STANDING)})\b)
 """
 # "won" of a prize ("won the contract" is no excuse); "if you" as advice ("if you see it, report it"), not
 # an idiom ("wouldn't eat there if you paid me").
