@@ -32,6 +32,7 @@ from ..words import first_characters, initials
 from .described import described_people
 from .doers import BY_AFTER, DONE_TO, PARTICIPLE, the_doer
 from .excuses import EXCUSED, alternation, excused_sentence, lower_in_place
+from .first_names import qualified_first_names
 from .innocent import innocent_around
 
 # Ordinary words for each kind of wrongdoing, grouped by kind (policy/data/tone_wrongdoing_cues.txt).
@@ -367,6 +368,9 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
             if trade:
                 out.append((start + m.start(), start + trade.end()))
     out += [(start + m.start(), start + m.end()) for m in _ALNUM_NAME.finditer(window)]
+    out += [
+        (start + a, start + b) for a, b in qualified_first_names(window, _is_role, _NOT_A_NAME, _PLACE_WORDS)
+    ]
     lead = len(window) - len(window.lstrip())
     first = _FIRST_NAME_THEN.match(window, lead)
     if (
@@ -389,8 +393,22 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
     return [
         (a, b)
         for a, b in out
-        if not _ours_before(source, a) or _OUTSIDER.match(source, a) or _full_name(source, a, b)
+        if not _ours_before(source, a)
+        or _OUTSIDER.match(source, a)
+        or _full_name(source, a, b)
+        or _named_colleague(source, a, b)
     ] + only_one
+
+
+def _named_colleague(source: str, a: int, b: int) -> bool:
+    """A colleague by role and listed first name ("my colleague Liam", "our supervisor Colin"): one of
+    the staff, but picked out by name, as a story about what they did wrong picks them out."""
+    word = source[a:b].split()
+    return bool(word) and is_first_name(word[0]) and _OUR_ROLE.search(source[max(0, a - 40) : a]) is not None
+
+
+def _is_role(word: str) -> bool:
+    return word in _ROLE_WORDS or _is_agent(word)
 
 
 def _full_name(source: str, a: int, b: int) -> bool:
@@ -497,7 +515,7 @@ def allegations(
                 cleared.append((s_start, s_end))
             continue  # "nobody dumped anything"; "Mrs Patel was robbed"
         passive = not m.group().split()[0].endswith(("ing", "in", "in'")) and DONE_TO.search(
-            lower, max(c_start, m.start() - 40), m.start()
+            lower, max(c_start, m.start() - 48), m.start()
         )
         # "was clearly over the limit": a state, not a wrong done to them; "has had mouse droppings for
         # months": something they have, not something done to them ("had copper pipe stolen").
