@@ -29,7 +29,7 @@ from ..normalise import NormalisedText
 from ..people import COMMON_WORDS, find_names, is_first_name, sentence_bounds
 from ..rules import builtin_list
 from ..words import first_characters, initials
-from .described import described_people
+from .described import described_people, joined_names, place_roles
 from .doers import BY_AFTER, DONE_TO, PARTICIPLE, the_doer
 from .excuses import EXCUSED, alternation, excused_sentence, lower_in_place
 from .first_names import qualified_first_names
@@ -358,6 +358,8 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
     out += [(start + a, start + b) for a, b in _roles_at(window)]
     out += [(start + a, start + b) for a, b in _described_at(window)]
     out += [(start + a, start + b) for a, b in described_people(window)]
+    out += [(start + a, start + b) for a, b in joined_names(window)]
+    out += [(start + a, start + b) for a, b in place_roles(window, _is_role)]
     for m in _CAPITALISED_RUN.finditer(window):
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in m.group().split()]
         if not (set(words) <= _NOT_A_NAME | {"&", "of", "and", "the"} or words[-1] in _PLACE_WORDS):

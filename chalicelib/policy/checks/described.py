@@ -4,13 +4,16 @@ A social-media handle ("@QuickFixRoofs"); a person or trade with a detail that p
 plate, a badge, a stall, a vehicle, a bus route ("the taxi driver on plate 217", "the fella on stall 14
 at the Bullring market", "the lad in the white Transit", "the ginger driver on the early 42 bus"); an
 officer for a named area ("the housing officer for the Ardnagh estate"); a first name with a department
-or a role ("Mark in finance", "Kevin the supervisor"); a business by its name and trade ("Crumbs bakery").
+or a role ("Mark in finance", "Kevin the supervisor"); a business by its name and trade ("Crumbs bakery"),
+or by words run together ("TreeWise", "bargain_barn_kent"); a role a named place picks out ("the Elm
+Park bowls club treasurer").
 ``allegation`` asks these as it asks names and roles at named places.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..normalise import lower_runs
 from ..people import is_first_name
@@ -83,4 +86,55 @@ def described_people(window: str) -> list[tuple[int, int]]:
         out += [m.span() for m in _FIRST_THEN_ROLE.finditer(window) if is_first_name(m.group(1))]
     if not words.isdisjoint(_TRADE_KEYS):
         out += [m.span() for m in _NAME_AND_TRADE.finditer(window)]
+    return out
+
+
+# A business or an account by the shape of its name: a capital inside a word ("TreeWise", "StarCars",
+# "VintageVibesLeeds"), or words joined by underscores ("retro_bargains_leeds"); not "McAllister".
+_JOINED_NAME = re.compile(
+    r"(?<![\w@.#])(?:(?!Ma?c[A-Z])[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+|[A-Za-z]+(?:_[A-Za-z0-9]+)+)(?![\w'’])"
+)
+# A role that a named place picks out: "the Eastbourne Road parks team leader", "the Calder district dog
+# warden", "the Falls Road food co-op's treasurer".
+_PLACE_ROLE = re.compile(
+    r"\b(?i:the)\s+(?:[A-Z][\w'’-]*\s+){1,3}((?:[a-z][\w-]*(?:['’]s)?\s+){0,3}[a-z][a-z-]+)\b"
+)
+
+
+def joined_names(window: str) -> list[tuple[int, int]]:
+    """The spans in ``window`` of names that are words joined into one ("TreeWise", "bargain_barn")."""
+    return [m.span() for m in _JOINED_NAME.finditer(window)]
+
+
+# Agents in WordNet's sense that are places or bodies, not someone: "the Lisburn Road office".
+_NOT_SOMEONE_TEXT = """
+    office club supermarket shop store centre center company firm council school library church hospital
+    group service services team department branch station market
+"""
+_NOT_SOMEONE = frozenset(_NOT_SOMEONE_TEXT.split())
+
+
+_ENDS_A_ROLE_TEXT = """
+    has have had is are was were and or but to of in on at for with who that will would can could did does
+    do keeps been
+"""
+_ENDS_A_ROLE = frozenset(_ENDS_A_ROLE_TEXT.split())
+
+
+def place_roles(window: str, is_role: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The spans in ``window`` of a role after a named place ("the Mill Lane parks supervisor");
+    ``is_role`` says whether a lower-case word is a role or a trade."""
+    out = []
+    for m in _PLACE_ROLE.finditer(window):
+        # The first of the few words after the place that is a role: "the Elm Park bowls club treasurer".
+        at = m.start(1)
+        for word in m.group(1).split():
+            if word in _ENDS_A_ROLE or word.endswith("ed"):
+                break  # "the Broadway car park helped police": past the words that name the one
+            at = window.index(word, at)
+            head = word[:-2] if word.endswith(("'s", "’s")) else word
+            if head not in _NOT_SOMEONE and is_role(head):
+                out.append((m.start(), at + len(word)))
+                break
+            at += len(word)
     return out

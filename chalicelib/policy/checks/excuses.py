@@ -28,6 +28,7 @@ _EXCUSES = r"""
     never_charges?_(?:pensioners|for|a_penny|anything|extra) highly_recommend\w* myth-?busting
     (?:left|leaves|leaving)_(?:\w+_){1,3}lying_(?:about|around)
     convicted conviction fined prosecut\w* magistrates['’]?_court magistrates crown_court sentenced
+    (?<!be\s)jailed
     pleaded charged_in (?:has|have|had)_been_(?:charged|arrested) (?:was|were)_(?:charged|arrested)
     penalty_notice improvement_notice warrant seized investigation enforcement test_purchases?
     please reminder

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..people import COMMON_WORDS, is_first_name
+from ..people import AMBIGUOUS_FIRST_NAMES, COMMON_WORDS, is_first_name
 
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A role or a trade and then a name: "volunteer Maureen", "instructor Hamid", "supervisor Colin".
@@ -27,15 +27,25 @@ _WHEN = (
     r"|September|October|November|December|Christmas|Easter"
 )
 _NAME_THEN_WHICH = re.compile(
-    rf"(?<![\w'’])({_NAME})(?:\s+(?:on|at|from|with|in|who)\s+"
-    rf"(?:(?:the|a|an|plot|his|her|number|no)\b|(?!{_WHEN})[A-Z0-9])|\s*\()"
+    rf"(?<![\w'’])({_NAME})(?:\s+(?:on|at|from|with|in)\s+"
+    rf"(?:(?:the|a|an|plot|his|her|number|no)\b|(?!{_WHEN})[A-Z0-9])|\s+who\s+[a-z]|\s*\()"
 )
 # "a fella called Barry", "a woman named Priya".
 _CALLED_NAME = re.compile(rf"\b(?:called|named)\s+({_NAME})\b")
 
 
+# "Gav the quizmaster", "Sue the cleaner".
+_NAME_THE_ROLE = re.compile(rf"(?<![\w'’])({_NAME})\s+the\s+([a-z][a-z-]+)\b")
+
+
 def _namelike(word: str, not_names: frozenset[str]) -> bool:
-    return is_first_name(word) or (word.lower() not in COMMON_WORDS and word not in not_names)
+    """A listed first name, one that is also a word ("Barry", "Lee", "Mark": the words around say which),
+    or a capitalised word that is no everyday word."""
+    return (
+        is_first_name(word)
+        or word in AMBIGUOUS_FIRST_NAMES
+        or (word.lower() not in COMMON_WORDS and word not in not_names)
+    )
 
 
 def qualified_first_names(
@@ -58,4 +68,9 @@ def qualified_first_names(
         and m.group(1).lower() not in place_words
     ]
     out += [m.span(1) for m in _CALLED_NAME.finditer(window) if _namelike(m.group(1), not_names)]
+    out += [
+        m.span(1)
+        for m in _NAME_THE_ROLE.finditer(window)
+        if _namelike(m.group(1), not_names) and is_role(m.group(2))
+    ]
     return out

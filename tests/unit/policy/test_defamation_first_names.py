@@ -26,6 +26,12 @@ from tests.unit.policy.test_allegations import blocked
         "Bernadette from the lettings office takes cash to move people up the waiting list.",
         # "called"
         "The burger van at the car boot belongs to a bloke called Rocco who sells vapes to kids.",
+        # a first name that is also a word, where the words around say it is someone
+        "Mark at the tyre place on Dock Road charges pensioners for tyres he never fits.",
+        "Don't buy a caravan off Lee at the Sunday market, he sells stolen ones with new plates on.",
+        # "who" and what they do; a name and then "the" and a role
+        "Not saying Dorota who cleans the offices on Bell Street is light-fingered, but the cash is gone.",
+        "Shaz the cleaner at the sports centre pockets the lost property before it reaches the desk.",
     ],
 )
 def test_a_first_name_with_a_role_or_a_place_is_someone(text: str) -> None:
