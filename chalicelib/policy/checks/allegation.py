@@ -29,7 +29,7 @@ from ..normalise import NormalisedText
 from ..people import COMMON_WORDS, find_names, is_first_name, sentence_bounds
 from ..rules import builtin_list
 from ..words import first_characters, initials
-from .described import described_people, joined_names, place_roles
+from .described import described_people, joined_names, place_roles, placed_people
 from .doers import BY_AFTER, DONE_TO, PARTICIPLE, the_doer
 from .excuses import EXCUSED, alternation, excused_sentence, lower_in_place
 from .first_names import qualified_first_names
@@ -66,7 +66,7 @@ _ROLES = """
     matron nurse chauffeur bouncer doorman cleaner contractors? security takeaway cafe café
     boy girl gent gentleman neighbours? occupants? household folk whoever_lives who_lives lot
     groomer minimarket kennels cattery salon parlour butchers pharmacy practice offy off-licence
-    cowboys crooks sharks
+    cowboys crooks sharks people two pair friend scaffolders
     scrapyard scrappy pub gym hotel hostel farm stables clinic factory warehouse dealership workshop
     launderette bookies chemist carwash car_wash newsagents? grocer greengrocer florist jeweller locksmith
     tattooist
@@ -142,8 +142,10 @@ _DESCRIBED = re.compile(
 # "the chief exec", "the councillor for Hightown ward", "the chair of governors at".
 _ONLY_ONE = re.compile(
     r"\b(?:Lord\s+)?Mayor(?:ess)?\b|\bMP\b"
-    r"|(?i:\bthe\s+(?:new\s+|old\s+|former\s+)?(?:head\s+of\s+[a-z]+|chief\s+exec(?:utive)?\b"
+    r"|(?i:(?:\bthe\s+|^\s*)(?:new\s+|old\s+|former\s+)?(?:head\s+of\s+[a-z]+|chief\s+exec(?:utive)?\b"
     r"|councillor\s+for\s+(?-i:[A-Z])|chair\s+of\s+(?:the\s+)?governors\b))"
+    # one of the staff by an office only one of them holds: "our parking services manager"
+    r"|(?i:\b(?:our|my)\s+(?:own\s+|former\s+|new\s+)?(?:[a-z]+\s+){1,3}?(?:manager|team\s+leader|director)\b)"
 )
 
 
@@ -360,6 +362,7 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
     out += [(start + a, start + b) for a, b in described_people(window)]
     out += [(start + a, start + b) for a, b in joined_names(window)]
     out += [(start + a, start + b) for a, b in place_roles(window, _is_role)]
+    out += [(start + a, start + b) for a, b in placed_people(window, _is_role)]
     for m in _CAPITALISED_RUN.finditer(window):
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in m.group().split()]
         if not (set(words) <= _NOT_A_NAME | {"&", "of", "and", "the"} or words[-1] in _PLACE_WORDS):

@@ -138,3 +138,38 @@ def place_roles(window: str, is_role: Callable[[str], bool]) -> list[tuple[int, 
                 break
             at += len(word)
     return out
+
+
+# Whoever lives, works or keeps something at a named place (not whoever did the wrong there, whom nobody
+# knows): "whoever owns the grey mare on the common at
+# Llanfair", "whoever runs the kebab van outside 14 Mill Street", "whoever's in the yellow house on Glebe
+# Road"; someone who does a named round or covers a named patch: "the window cleaner who does the
+# Larkfield Close round", "the warden who covers Ward 7"; something numbered that one person has: "stall
+# 14", "plot 42", "lodge 7", "driver 14".
+_WHOEVER = re.compile(
+    r"(?i:\bwhoever(?:['’]s|\s+is)?\s+(?:owns|owned|runs|running|lives|living|in|has|drives|driving|flies"
+    r"|works|working|manages|managing|rents|parks)\s+(?:[\w'’-]+\s+){0,8}?"
+    r"(?:at|on|in|from|outside|behind|opposite|near|by)\s+(?:the\s+)?(?:number\s+)?)[A-Z0-9]"
+)
+_WHO_DOES = re.compile(
+    r"(?i:\b(?:the|that|this)\s+(?:[a-z][\w'’-]*\s+){0,3}?([a-z][a-z-]+)\s+who\s+"
+    r"(?:does|did|covers|covered|runs|ran|takes|took|drives|drove|works|worked|manages|cleans|hangs\s+about)"
+    r"\s+(?:the\s+)?)[A-Z0-9]"
+)
+# An address, then who lives there: "Flat 3, 22 Carrick Street: tenant is subletting".
+_ADDRESS_THEN_WHO = re.compile(
+    r"\b\d{1,4}[a-z]?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*[:,-–—]\s*(?:the\s+)?"
+    r"(?i:tenants?|occupiers?|owners?|residents?|landlord|landlady|householders?)\b"
+)
+_NUMBERED = re.compile(r"\b(?i:stall|pitch|plot|lodge|unit|driver|cab|taxi)\s+(?:no\.?\s*)?\d{1,4}\b")
+
+
+def placed_people(window: str, is_role: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The spans in ``window`` of whoever does something at a named place, of someone who does a named
+    round, and of a numbered stall, plot or driver (see the patterns above)."""
+    out = [m.span() for m in _WHOEVER.finditer(window)] if "hoever" in window else []
+    if "who " in window:
+        out += [m.span() for m in _WHO_DOES.finditer(window) if is_role(m.group(1))]
+    out += [m.span() for m in _NUMBERED.finditer(window)]
+    out += [m.span() for m in _ADDRESS_THEN_WHO.finditer(window)]
+    return out

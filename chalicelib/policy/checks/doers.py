@@ -59,7 +59,7 @@ DONE_TO = re.compile(
     r"|\bhad\s+(?!the\s)(?:(?!(?:and|but|then|so|or|while)\s)\w+\s+){1,5}$"
     r"|\blost\s+(?:[£$€]?[\d,.]+k?|\w+(?:\s+\w+)?)\s+to\s+(?:\w+\s+)?$"
     # "had his shed broken into and his tools stolen"
-    r"|\bhad\s+(?:his|her|their|its)\s+[\w\s]{0,40}?\band\s+(?:all\s+)?(?:his|her|their|its)\s+(?:\w+\s+){0,2}$"
+    r"|\bhad\s+(?:his|her|their|its)\s+[\w\s]{0,40}?\band\s+(?:all\s+)?(?:his|her|their|its|the)\s+(?:\w+\s+){0,2}$"
 )
 # What makes "was …" a wrong done to someone: a participle ("was scammed", "was given a fake note").
 PARTICIPLE = re.compile(
