@@ -20,7 +20,7 @@ from tests.unit.policy.test_allegations import blocked
         "Stall 9 on the Friday market is selling counterfeit perfume in real bottles.",
         "Plot 17 at the Brook Lane allotments has been poisoning the badgers with slug pellets.",
         "The family at 41 Hazel Grove are growing cannabis in the attic, the whole street can smell it.",
-        "Flat 2, 18 Mill Court: tenant is subletting the spare room and still claiming single discount.",
+        "Flat 2, 18 Mill Court: tenant is subletting and still claiming single person discount.",
         "Our parking services manager lets her friends park free on permits she writes out by hand.",
     ],
 )
