@@ -29,7 +29,7 @@ from ..normalise import NormalisedText
 from ..people import COMMON_WORDS, find_names, is_first_name, sentence_bounds
 from ..rules import builtin_list
 from ..words import first_characters, initials
-from .described import described_people, joined_names, place_roles, placed_people
+from .described import ONLY_ONE, described_people, joined_names, place_roles, placed_people
 from .doers import BY_AFTER, DONE_TO, PARTICIPLE, the_doer
 from .excuses import EXCUSED, alternation, excused_sentence, lower_in_place
 from .first_names import qualified_first_names
@@ -135,17 +135,6 @@ _DESCRIBED = re.compile(
     r"\s+(?:at|on|in|from|of|above|behind|opposite|by|near|outside|off|beside|next\s+to)\s+(?:the\s+)?"
     r"(?:(?:number|no\.?)\s*)?"
     r"[A-Z0-9]"
-)
-
-
-# An office only one person holds: "the Mayor's son", "the Lord Mayor", "our MP", "the head of planning",
-# "the chief exec", "the councillor for Hightown ward", "the chair of governors at".
-_ONLY_ONE = re.compile(
-    r"\b(?:Lord\s+)?Mayor(?:ess)?\b|\bMP\b"
-    r"|(?i:(?:\bthe\s+|^\s*)(?:new\s+|old\s+|former\s+)?(?:head\s+of\s+[a-z]+|chief\s+exec(?:utive)?\b"
-    r"|councillor\s+for\s+(?-i:[A-Z])|chair\s+of\s+(?:the\s+)?governors\b))"
-    # one of the staff by an office only one of them holds: "our parking services manager"
-    r"|(?i:\b(?:our|my)\s+(?:own\s+|former\s+|new\s+)?(?:[a-z]+\s+){1,3}?(?:manager|team\s+leader|director)\b)"
 )
 
 
@@ -394,7 +383,7 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
         if word not in _NOT_A_NAME and word.lower() not in COMMON_WORDS:
             out.append((start + m.start(), start + m.end()))
     # An office only one holds is theirs, not the staff's, with "our" before it too ("our MP").
-    only_one = [(start + m.start(), start + m.end()) for m in _ONLY_ONE.finditer(window)]
+    only_one = [(start + m.start(), start + m.end()) for m in ONLY_ONE.finditer(window)]
     return [
         (a, b)
         for a, b in out
@@ -524,9 +513,15 @@ def allegations(
         )
         # "was clearly over the limit": a state, not a wrong done to them; "has had mouse droppings for
         # months": something they have, not something done to them ("had copper pipe stolen").
-        cue_end = m.start() + len(m.group().split()[0])
-        if passive and not PARTICIPLE.search(
-            lower, m.start() if passive.group().startswith("had") else passive.start(), cue_end
+        first_word = m.group().split()[0]
+        cue_end = m.start() + len(first_word)
+        if passive and (
+            not PARTICIPLE.search(
+                lower, m.start() if passive.group().startswith("had") else passive.start(), cue_end
+            )
+            # "had clearly had a drink": a wrong they did; "was paid off", "were bribed": taking it is theirs
+            or (passive.group().startswith("had") and first_word == "had")
+            or _TAKEN.match(m.group())
         ):
             passive = None
         if passive or BY_AFTER.match(lower, m.end()):
@@ -544,6 +539,10 @@ def allegations(
         if named:
             spans.append(m.span())
     return spans
+
+
+# Wrongs that are done to the one named and are theirs all the same: a bribe taken.
+_TAKEN = re.compile(r"(?:paid\s+off|bribed|bought\s+off|nobbled)\b")
 
 
 # What surely makes the one named no doer, for the model too: they saw, caught or reported it.

@@ -173,3 +173,14 @@ def placed_people(window: str, is_role: Callable[[str], bool]) -> list[tuple[int
     out += [m.span() for m in _NUMBERED.finditer(window)]
     out += [m.span() for m in _ADDRESS_THEN_WHO.finditer(window)]
     return out
+
+
+# An office only one person holds: "the Mayor's son", "the Lord Mayor", "our MP", "the head of planning",
+# "the chief exec", "the councillor for Hightown ward", "the chair of governors at".
+ONLY_ONE = re.compile(
+    r"\b(?:Lord\s+)?Mayor(?:ess)?\b|\bMP\b"
+    r"|(?i:(?:\bthe\s+|^\s*)(?:new\s+|old\s+|former\s+)?(?:head\s+of\s+[a-z]+|chief\s+exec(?:utive)?\b"
+    r"|councillor\s+for\s+(?-i:[A-Z])|chair\s+of\s+(?:the\s+)?governors\b))"
+    # one of the staff by an office only one of them holds: "our parking services manager"
+    r"|(?i:\b(?:our|my)\s+(?:own\s+|former\s+|new\s+)?(?:[a-z]+\s+){1,3}?(?:manager|team\s+leader|director)\b)"
+)

@@ -58,6 +58,7 @@ _INNOCENT_PHRASES = r"""
     (?:damp|mould)_(?:team|specialists?|officers?|surveyors?)
     mould_on_(?:\w+_)?(?:cheese|bread|food|fruit|jam)
     rats_(?:love|like|are_attracted) (?:attract|attracts|deter|keep)_(?:the_)?rats
+    nothing_(?:\w+_)?(?:crooked|dodgy|shady|fishy|illegal|wrong|criminal)_about beats?_\w+ing\b
     the_only_thing_(?:\w+_){0,3}(?:ever_)?(?:fiddled|stole|stolen|nicked|pinched|fiddles|steals|nicks)
     (?:catch|caught|catching|trap|trapped|trapping|chase|chased|chasing)_(?:a_|the_)?(?:\w+_)?(?:rats?|mice|mouse)
     pest_control_(?:visited|came|have_been|has_been|are|is)
