@@ -110,6 +110,10 @@ FLOOR = {
     "defamation-85": 0.68,
     "defamation-86": 0.71,
     "defamation-87": 0.75,
+    "defamation-88": 0.76,
+    "defamation-89": 0.80,
+    "defamation-90": 0.56,
+    "defamation-91": 0.61,
     "profanity-1": 0.94,
     "profanity-2": 0.85,
     "profanity-3": 0.87,
@@ -175,6 +179,9 @@ FALSE_BLOCK_LIMIT = 0.02
 # 2, 2, 2 and 4 of their 80 look-alikes when first scored with the session's starting code, before any
 # change, and the same after their lines were read (the model's and the older rules', none by the cues
 # added that session).
+# 2026-12-07 (fifteenth session): development sets 88 and 91 blocked 2 and 2 of their 80 look-alikes when
+# first scored with the session's starting code (9fa0b9a), before any change, and the same with the code
+# of the moment before their lines were read.
 # profanity-21 (held back, new) blocked 2 of 80 when first scored with the session's starting code, before
 # any change (1 of 80 with the twelfth session's); its floor is that first figure (59 of 80).
 FALSE_BLOCK_CEILING = {
@@ -203,6 +210,8 @@ FALSE_BLOCK_CEILING = {
     "defamation-85": 2 / 80,
     "defamation-86": 2 / 80,
     "defamation-87": 4 / 80,
+    "defamation-88": 2 / 80,
+    "defamation-91": 2 / 80,
     "profanity-21": 2 / 80,
 }
 
