@@ -129,7 +129,7 @@ _DESCRIBED = re.compile(
     r"\b(?i:the|that|this)\s+(?:[a-z][\w'’-]*\s+){0,3}?([a-z][a-z-]*)"
     r"(?:\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2})?"  # the one's name: "the letting agent Homes4U on"
     r"(?:\s+with\s+(?:the|a|an|his|her)(?:\s+\w[\w'’-]*){1,3}?)?"  # "the bloke with the white van at"
-    r"(?:\s+(?:who|that)\s+[a-z]+(?:\s+(?:the|a|an))?(?:\s+[a-z][\w'’-]*){0,3}?)?"
+    r"(?:\s+(?:who|that)\s+[a-z]+(?:\s+(?:the|a|an))?(?:\s+[a-z][\w'’-]*){0,4}?)?"
     # "the bloke in the big house on the corner of", "the kebab shop by the level crossing in"
     r"(?:\s+(?:in|on|at|of|by|near|beside|next\s+to|opposite|behind)\s+the(?:\s+[a-z]+){1,2}?){0,2}"
     r"\s+(?:at|on|in|from|of|above|behind|opposite|by|near|outside|off|beside|next\s+to)\s+(?:the\s+)?"

@@ -28,6 +28,7 @@ _PERSON = (
 _DETAIL = (
     r"plate|badge|stall|pitch|reg|registration|round|route|bus|van|transit|car|corsa|fiesta|golf|hilux|bmw"
     r"|audi|merc|mercedes|skoda|taxi|cab|lorry|truck|scooter|moped|ponytail|tattoo|beard|cap|hat|jacket"
+    r"|hi-vis|hoodie|tracksuit|glasses|moustache|parka|coat|staffy|dreadlocks|mohican|limp"
 )
 _PICKED_OUT = re.compile(
     rf"(?i:\b(?:the|that|this)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_PERSON})s?"
@@ -149,7 +150,7 @@ def place_roles(window: str, is_role: Callable[[str], bool]) -> list[tuple[int, 
 _WHOEVER = re.compile(
     r"(?i:\bwhoever(?:['’]s|\s+is)?\s+(?:owns|owned|runs|running|lives|living|in|has|drives|driving|flies"
     r"|works|working|manages|managing|rents|parks)\s+(?:[\w'’-]+\s+){0,8}?"
-    r"(?:at|on|in|from|outside|behind|opposite|near|by)\s+(?:the\s+)?(?:number\s+)?)[A-Z0-9]"
+    r"(?:(?:at|on|in|from|outside|behind|opposite|near|by)\s+(?:the\s+)?(?:number\s+)?)?)[A-Z0-9]"
 )
 _WHO_DOES = re.compile(
     r"(?i:\b(?:the|that|this)\s+(?:[a-z][\w'’-]*\s+){0,3}?([a-z][a-z-]+)\s+who\s+"
@@ -161,7 +162,7 @@ _ADDRESS_THEN_WHO = re.compile(
     r"\b\d{1,4}[a-z]?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*[:,-–—]\s*(?:the\s+)?"
     r"(?i:tenants?|occupiers?|owners?|residents?|landlord|landlady|householders?)\b"
 )
-_NUMBERED = re.compile(r"\b(?i:stall|pitch|plot|lodge|unit|driver|cab|taxi)\s+(?:no\.?\s*)?\d{1,4}\b")
+_NUMBERED = re.compile(r"\b(?i:stall|pitch|plot|lodge|unit|driver|cab|taxi)\s+(?:no\.?\s*)?[A-Z]?\d{1,4}\b")
 
 
 def placed_people(window: str, is_role: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -180,7 +181,10 @@ def placed_people(window: str, is_role: Callable[[str], bool]) -> list[tuple[int
 ONLY_ONE = re.compile(
     r"\b(?:Lord\s+)?Mayor(?:ess)?\b|\bMP\b"
     r"|(?i:(?:\bthe\s+|^\s*)(?:new\s+|old\s+|former\s+)?(?:head\s+of\s+[a-z]+|chief\s+exec(?:utive)?\b"
-    r"|councillor\s+for\s+(?-i:[A-Z])|chair\s+of\s+(?:the\s+)?governors\b))"
+    r"|councillor\s+for\s+(?-i:[A-Z])|chair\s+of\s+(?:the\s+)?governors\b"
+    # the chair of a committee by its name: "the licensing chair", "the planning committee chairman"
+    r"|(?:licensing|planning|scrutiny|committee|governors|parish|residents['’]?|club|bowls|gala)\s+"
+    r"(?:committee\s+)?(?:chair|chairman|chairwoman|chairperson|convenor)\b))"
     # one of the staff by an office only one of them holds: "our parking services manager"
     r"|(?i:\b(?:our|my)\s+(?:own\s+|former\s+|new\s+)?(?:[a-z]+\s+){1,3}?(?:manager|team\s+leader|director)\b)"
 )

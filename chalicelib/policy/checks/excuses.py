@@ -35,7 +35,7 @@ _EXCUSES = r"""
     penalty_notice improvement_notice warrant investigation test_purchases?
     (?<!the\s)(?<!keeping\s)(?<!selling\s)seized
     enforcement(?!_(?:officers?|bloke|team_leader|manager|lead|agents?|agency|company|firm|contractors?)\b)
-    please(?!_(?:be_aware_that|avoid|steer_clear_of|don't_use|do_not_use)\b)
+    please(?!_(?:be_aware_that|note_that|avoid|steer_clear_of|don't_use|do_not_use)\b)
     (?:will|would)_not_be_tolerated won't_be_tolerated
     remind(?:s|ing|ed)?_(?:all_)?(?:everyone|residents|tenants|people|you|venues|businesses|drivers|owners|parents|traders)
     tip: alert awareness (?<!idea\s)how_to are_invited

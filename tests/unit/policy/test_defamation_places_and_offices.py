@@ -41,3 +41,22 @@ def test_someone_placed_numbered_or_holding_one_office_is_identifiable(text: str
 )
 def test_an_unknown_doer_a_joke_or_a_victim_is_no_allegation(text: str) -> None:
     assert not blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # picked out by what they wear or walk with
+        "The bloke with the Staffy and the grey tracksuit who hangs round Mill Park is dealing to the kids.",
+        # the chair of a named committee is one person
+        "I hear the new licensing chair waved her nephew's taxi licence through without the knowledge test.",
+        # who they are by what they do at a named place, in more words
+        "The lad who sells burgers off the van at Penrose market reheats last week's stock as fresh.",
+        # whoever owns an address
+        "Whoever owns 14 Station Terrace is packing twelve people into a three-bed with no fire doors.",
+        # a warning note
+        "Please note that Hilltop Lettings Ltd is holding tenants' deposits in the director's own account.",
+    ],
+)
+def test_someone_picked_out_by_a_detail_an_office_or_a_house_is_identifiable(text: str) -> None:
+    assert blocked(text), text
