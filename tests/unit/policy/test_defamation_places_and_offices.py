@@ -49,7 +49,7 @@ def test_an_unknown_doer_a_joke_or_a_victim_is_no_allegation(text: str) -> None:
         # picked out by what they wear or walk with
         "The bloke with the Staffy and the grey tracksuit who hangs round Mill Park is dealing to the kids.",
         # the chair of a named committee is one person
-        "I hear the new licensing chair waved her nephew's taxi licence through without the knowledge test.",
+        "The new licensing chair waved her nephew's taxi licence through without the knowledge test.",
         # who they are by what they do at a named place, in more words
         "The lad who sells burgers off the van at Penrose market reheats last week's stock as fresh.",
         # whoever owns an address
