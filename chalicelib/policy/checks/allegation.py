@@ -525,7 +525,11 @@ def allegations(
         ):
             passive = None
         if passive or BY_AFTER.match(lower, m.end()):
-            continue  # "were ripped off by a supplier", "was lied to": done to someone, not by them
+            # "were ripped off by a supplier", "was lied to": done to someone, not by them; but "have been
+            # overcharged by Lynwood Memorials" names who did it.
+            agent = _AGENT.match(lower, m.end())
+            if agent is None or not any(a == agent.end() for a, _ in mentions):
+                continue
         named = any(the_doer(lower, mention, m.span()) for mention in mentions)
         if mentions and not named and cleared is not None and _WITNESSED.search(lower, c_start, m.start()):
             cleared.append((s_start, s_end))
@@ -541,6 +545,7 @@ def allegations(
     return spans
 
 
+_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
 # Wrongs that are done to the one named and are theirs all the same: a bribe taken.
 _TAKEN = re.compile(r"(?:paid\s+off|bribed|bought\s+off|nobbled)\b")
 

@@ -25,12 +25,15 @@ _NOT_THE_DOER_WORDS = r"""
     tackled tackling tackles confronted challenged rescued supported supporting supports runs
     (?<!school\s)run leads
     lead led work works put_right puts_right fixed fixes repaired repairs sorted cleared clears clearing
-    removed removing collected collecting answered responded attended traced tracked_down
+    removed removing collected collecting(?!_(?:for|in|money|cash|donations)\b) answered responded attended
+    traced tracked_down
     (?:up|look\w*|clean\w*|tidy\w*|tidied|went|go\w*|came|run|ran|chas\w+)_after against
     (?:told|tell\w*|spoke|speak\w*|talk\w*|heard|hear\w*|knew|know\w*|post\w*|on)(?:_\w+)?_about
     victims? someone somebody a_man a_woman
-    thieves dealt deals_with won wins beat beats lost_to met meets visited spoke thanked
-    complained complains asked phoned rang called emailed wrote worried flagged flags tipped_off
+    thieves dealt deals_with won(?!['’]t) wins beat beats lost_to met meets visited spoke thanked
+    complained complains asked phoned rang
+    (?<!'s\s)(?<!’s\s)(?<!be\s)called(?!_(?:off|me_an?|him_an?|her_an?|them_an?|us_an?)\b) emailed wrote
+    worried flagged flags tipped_off
     alerted alerts grassed some_lads some_kids some_lad a_lad a_gang a_bloke vandals youths teenagers
     recovering recovers rehomed rehoming cared_for taken_to brought_(?:in_)?to handed_(?:in_)?to
     (?:taken|took|takes|taking)_in adopted adopts rescues
@@ -101,6 +104,8 @@ def the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> bool
         # "set fire to the bins behind St Anne's Primary": where it was done, not who did it; "stole three
         # hanging baskets from outside the Plough in Orton": whom it was done to.
         return False
+    if a == cue[1] and _BY_THEM.fullmatch(lower, a, b):
+        return True  # "overcharged by Lynwood Memorials": the one named after "by" did it
     if a == mention[1]:
         # "lets his lads work on the roof with no harness": what the one named lets others do is theirs.
         made = _MAKES_OTHERS.search(lower, a, b)
@@ -119,6 +124,7 @@ def the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> bool
 _ASIDE = re.compile(r",\s*(?:who|whom|that|which)\s+(?:we|i|you|my|our)\b[^,.;!?]*,")
 
 
+_BY_THEM = re.compile(r"\s+by\s+(?:the\s+)?")
 _MAKES_OTHERS = re.compile(
     r"\b(?:lets|let|letting|makes|made|making|has|had|gets|got)\s+(?:his|her|their|the)\s+"
     r"(?:lads|staff|men|workers|crew|crews|drivers|kids|team|mates)(?:\s+\w+)?\b"
