@@ -30,7 +30,7 @@ from ..people import COMMON_WORDS, find_names, is_first_name, sentence_bounds
 from ..rules import builtin_list
 from ..words import first_characters, initials
 from .described import ONLY_ONE, described_people, joined_names, place_roles, placed_people
-from .doers import BY_AFTER, DONE_TO, PARTICIPLE, the_doer
+from .doers import done_to_them, the_doer
 from .excuses import EXCUSED, alternation, excused_sentence, lower_in_place
 from .first_names import qualified_first_names
 from .innocent import innocent_around
@@ -414,8 +414,11 @@ def _full_name(source: str, a: int, b: int) -> bool:
 
 def _named_before(source: str, lower: str, start: int, *, fragment: bool) -> bool:
     """Someone identifiable in the sentence before ``start`` (or, for a verbless few words such as
-    "Cowboys.", in either of the two before), with no excuse in it."""
-    for _ in range(2 if fragment else 1):
+    "Cowboys.", in either of the two before), with no excuse in it; through sentences that only point
+    back at them ("Bronwen at Llys Garage will tell you ... She told my husband the same. Funny that.")."""
+    reach = 2 if fragment else 1
+    while reach > 0:
+        reach -= 1
         if start <= 0:
             return False
         prev_start, _end = sentence_bounds(source, max(0, start - 2))
@@ -423,8 +426,14 @@ def _named_before(source: str, lower: str, start: int, *, fragment: bool) -> boo
             return False
         if _identifiable(source, prev_start, start):
             return True
+        if _POINTS_BACK.match(lower, prev_start) and reach == 0:
+            reach = 1  # "She told ...", "He's ...": whoever it points at is further back
         start = prev_start
     return False
+
+
+# A sentence that opens by pointing back at someone: "She told my husband", "He's been", "They know".
+_POINTS_BACK = re.compile(r"\W*(?:he|she|they)\b(?:['’](?:s|d|ve|re|ll))?")
 
 
 def _identifiable(source: str, start: int, end: int) -> bool:
@@ -455,6 +464,7 @@ def allegations(
     text: NormalisedText,
     triggers: frozenset[str] | None = None,
     cleared: list[tuple[int, int]] | None = None,
+    unlinked: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     """The spans of the cues of allegations about someone identifiable, in ``text.text``.
 
@@ -508,28 +518,8 @@ def allegations(
             if cleared is not None:
                 cleared.append((s_start, s_end))
             continue  # "nobody dumped anything"; "Mrs Patel was robbed"
-        passive = not m.group().split()[0].endswith(("ing", "in", "in'")) and DONE_TO.search(
-            lower, max(c_start, m.start() - 48), m.start()
-        )
-        # "was clearly over the limit": a state, not a wrong done to them; "has had mouse droppings for
-        # months": something they have, not something done to them ("had copper pipe stolen").
-        first_word = m.group().split()[0]
-        cue_end = m.start() + len(first_word)
-        if passive and (
-            not PARTICIPLE.search(
-                lower, m.start() if passive.group().startswith("had") else passive.start(), cue_end
-            )
-            # "had clearly had a drink": a wrong they did; "was paid off", "were bribed": taking it is theirs
-            or (passive.group().startswith("had") and first_word == "had")
-            or _TAKEN.match(m.group())
-        ):
-            passive = None
-        if passive or BY_AFTER.match(lower, m.end()):
-            # "were ripped off by a supplier", "was lied to": done to someone, not by them; but "have been
-            # overcharged by Lynwood Memorials" names who did it.
-            agent = _AGENT.match(lower, m.end())
-            if agent is None or not any(a == agent.end() for a, _ in mentions):
-                continue
+        if done_to_them(source, lower, m, c_start, mentions):
+            continue  # "were ripped off by a supplier", "was lied to": done to someone, not by them
         named = any(the_doer(lower, mention, m.span()) for mention in mentions)
         if mentions and not named and cleared is not None and _WITNESSED.search(lower, c_start, m.start()):
             cleared.append((s_start, s_end))
@@ -542,12 +532,17 @@ def allegations(
             named = _named_before(source, lower, s_start, fragment=len(sentence.split()) <= _FRAGMENT_WORDS)
         if named:
             spans.append(m.span())
+        elif (
+            unlinked is not None
+            and len(sentence.split()) > _FRAGMENT_WORDS  # not a comment on what came before
+            and (not mentions or not _SOMEONE_ELSE.search(lower, c_start, c_end))
+        ):
+            unlinked.append(m.span())
     return spans
 
 
-_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
-# Wrongs that are done to the one named and are theirs all the same: a bribe taken.
-_TAKEN = re.compile(r"(?:paid\s+off|bribed|bought\s+off|nobbled)\b")
+# Someone else who did it: "were let down by a driver who turned up after three pints".
+_SOMEONE_ELSE = re.compile(r"\b(?:by|someone|somebody|a\s+(?:man|woman|lad|bloke|driver|customer|gang))\b")
 
 
 # What surely makes the one named no doer, for the model too: they saw, caught or reported it.

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 from itertools import pairwise, repeat
@@ -60,6 +61,12 @@ _MARGIN = 2.0
 _SHORT = 10  # different words
 _SHORT_LOG_ODDS = math.log(0.97 / 0.03)
 HINT_THRESHOLD = 0.6
+# A text or pair of sentences that holds a wrong the rules found but could not pin on anyone named is read
+# over 0.8 (fifteenth session): two readings agree on it. Chosen on the development sets the model has not
+# learnt from (64-69, 72-91; 2,080 allegations): over 0.85, 4 more caught and 2 look-alikes more blocked;
+# over 0.8, 8 and 2; over 0.7, 12 and 3.
+CUED_THRESHOLD = 0.8
+_CUED_LOG_ODDS = math.log(CUED_THRESHOLD / (1 - CUED_THRESHOLD))
 _HINT_LOG_ODDS = math.log(HINT_THRESHOLD / (1 - HINT_THRESHOLD))
 _HINT = re.compile(
     r"(?:^|[.!?…]\s+)[\"“‘'(]*(?i:why\s+(?:does|do|did|is|are|was|were|won't|will|has|have|can't|isn't"
@@ -188,28 +195,32 @@ def _text_score(text: str, words: frozenset[str], below: float = _LOG_ODDS) -> f
     return score + _score(_pairs(text)) - weights()[1]
 
 
-def model_allegations(text: NormalisedText) -> list[tuple[int, int]]:
+def model_allegations(text: NormalisedText, cued: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The stories or pairs of sentences the model takes for allegations about someone identifiable, as
-    spans of ``text.text``."""
+    spans of ``text.text``. ``cued`` are the words of wrongs the rules found but could not pin on anyone
+    named: a text or pair of sentences that holds one needs less of the model (``CUED_THRESHOLD``), as
+    two readings agree on it."""
     source = text.text
     limit = _HINT_LOG_ODDS if hints(source, text.words) else _LOG_ODDS
+    low = min(limit, _CUED_LOG_ODDS) if cued else limit
     if len(text.words) < _SHORT:
-        limit = max(limit, _SHORT_LOG_ODDS)
+        limit, low = max(limit, _SHORT_LOG_ODDS), max(low, _SHORT_LOG_ODDS)
     # Fewer sentence marks than that is fewer sentences, known without finding where they end.
     marks = source.count(".") + source.count("!") + source.count("?") + source.count("\n")
     # A short story is read whole, and only its crossing the threshold matters; a longer one is read a
     # pair of sentences at a time when the whole comes within ``_MARGIN`` of it.
-    whole = _text_score(source, text.words, limit if marks <= _WHOLE else limit - _MARGIN)
-    if whole <= limit - _MARGIN:
+    whole = _text_score(source, text.words, low if marks <= _WHOLE else low - _MARGIN)
+    if whole <= low - _MARGIN:
         return []  # most stories: nothing in them leans towards an allegation
     sentences = sentence_spans(source) if marks > _WHOLE else []
     if len(sentences) <= _WHOLE:
-        windows = [(0, len(source))] if whole > limit else []
+        windows = [(0, len(source))] if whole > low else []
     else:
         windows = []
         for i, (_, end) in enumerate(sentences):
             start = sentences[max(0, i - 1)][0]
-            if _text_score(source[start:end], lower_runs(source[start:end]), limit) > limit:
+            here = low if any(start <= a < end for a, _ in cued) else limit
+            if _text_score(source[start:end], lower_runs(source[start:end]), here) > here:
                 windows.append((start, end))
     spans: list[tuple[int, int]] = []
     for start, end in windows:

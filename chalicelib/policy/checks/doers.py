@@ -161,3 +161,36 @@ _DUMPED_AT = re.compile(
     r"\s+(?:in|into|on|onto|at)\s+(?:(?:[\w'-]+\s+){0,4}(?:at|in|on|off|near|behind|outside)\s+)?$"
 )
 _WHERE_BETWEEN = re.compile(r"\b(?:from|behind|outside)\s[^.;:!?()—–-]*$")
+
+
+def done_to_them(
+    source: str, lower: str, cue: re.Match[str], start: int, mentions: list[tuple[int, int]]
+) -> bool:
+    """Whether the wrong ``cue`` (in ``lower``, its clause from ``start``) was done to someone rather than by
+    them: "were ripped off by a supplier", "was lied to", "had copper pipe stolen"; but not "was clearly over
+    the limit" (a state), "has had mouse droppings for months" (something they have), "had clearly had a
+    drink" or "was paid off" (theirs all the same), nor "have been overcharged by Lynwood Memorials", which
+    names who did it."""
+    first_word = cue.group().split()[0]
+    passive = not first_word.endswith(("ing", "in", "in'")) and DONE_TO.search(
+        lower, max(start, cue.start() - 48), cue.start()
+    )
+    if passive and (
+        not PARTICIPLE.search(
+            lower,
+            cue.start() if passive.group().startswith("had") else passive.start(),
+            cue.start() + len(first_word),
+        )
+        or (passive.group().startswith("had") and first_word == "had")
+        or _TAKEN.match(cue.group())
+    ):
+        passive = None
+    if not passive and not BY_AFTER.match(lower, cue.end()):
+        return False
+    agent = _AGENT.match(lower, cue.end())
+    return agent is None or not any(a == agent.end() and source[a : a + 1].isupper() for a, _ in mentions)
+
+
+_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+# Wrongs that are done to the one named and are theirs all the same: a bribe taken.
+_TAKEN = re.compile(r"(?:paid\s+off|bribed|bought\s+off|nobbled)\b")

@@ -464,6 +464,7 @@ def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
     triggers = text.words if vocabulary is None else text.words & vocabulary
     findings: list[Finding] = []
     cleared: list[tuple[int, int]] = []  # sentences whose one named saw, caught or suffered the wrong
+    unlinked: list[tuple[int, int]] = []  # words of a wrong whose doer the rules could not name
     # A story with none of those words (about half) has nothing for either rule to find.
     if triggers:
         findings += (
@@ -474,7 +475,7 @@ def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
             and not innocent(source, f.start, f.end)
         )
         taken = {(f.start, f.end) for f in findings}
-        for span in allegations(text, triggers, cleared):
+        for span in allegations(text, triggers, cleared, unlinked):
             if span not in taken:
                 findings.append(Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON))
     # A claim someone made and the writer's flat denial of it ("... signed it off as safe. It isn't.").
@@ -486,7 +487,7 @@ def check_allegations(text: NormalisedText, ctx: CheckContext, rules: OrgRules) 
         # Wording the rules do not know, read by the model (``allegation_model``).
         findings = [
             Finding(DEFAME, Severity.BLOCK, *span, DEFAME_REASON)
-            for span in model_allegations(text)
+            for span in model_allegations(text, unlinked)
             if not _all_cleared(source, span, cleared)
         ]
     return findings
