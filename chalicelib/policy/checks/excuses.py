@@ -21,9 +21,9 @@ _EXCUSES = r"""
     thanks?(?!-you|_for_nothing) thank_you cheers_to_all cheers_to_everyone kindly donating winner
     sponsored(?!_(?:walk|ride|swim|run|bike|silence|event|challenge|climb|skydive|cycle)\b)
     (?<!the\s)(?<!'s\s)(?<!’s\s)(?<!our\s)(?<!their\s)(?<!his\s)(?<!her\s)(?<!of\s)(?<!s'\s)(?<!s’\s)donated(?!_(?:books|items|goods|clothes|clothing|toys|food|furniture|stock|bikes|tins))
-    well_done cracking_job a_cracking great_job good_job top_job legends? brilliant award
+    well_done cracking_job a_cracking great_job good_job top_job legends? (?<!oh\s)brilliant award
     (?<!left\s)(?<!left\sit\s)spotless
-    lovely(?!_to_see|_use_of)
+    (?<!oh\s)lovely(?!_to_see|_use_of|_of)
     congratulations congrats proud well_deserved pledge declared_an_interest
     has_died (?<!who\s)passed_away sadly_died with_sadness tribute rest_in_peace
     (?<!was\s)(?<!were\s)handed_(?:it_)?in
@@ -142,6 +142,9 @@ def excused_sentence(source: str, sentence: str, start: int, cue: int = -1) -> b
 
 
 _COURT = re.compile(r"magistrates|crown\s+court")
+_PRAISE = re.compile(r"well\s+done|thanks?\b|thank\s+you|lovely|brilliant|congrat|cheers|legend|award|kindly")
+# A word or two in scare quotes: 'the "new" roof', 'for "missed visits"'.
+_SNEER = re.compile(r"(?<![\w'’])[\"“‘'][A-Za-z][\w'’-]*(?:\s+[\w'’-]+)?[\"”’'](?![\w'’])")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")
 
 
@@ -158,6 +161,12 @@ def _excuse(source: str, sentence: str, start: int) -> re.Match[str] | None:
     Flats" and "Spotless Services" are a business's words, not enforcement, a court or praise."""
     lead = start + len(sentence) - len(sentence.lstrip(" \t\n\"'“‘(-–—•*"))
     for found in EXCUSED.finditer(sentence):
+        # 'Well done to Brightwell Roofing for the "new" roof': praise with a sneer later on is none ('Lovely
+        # "homemade" scones' praises what they are called).
+        if _PRAISE.match(found.group()) and _SNEER.search(
+            source, start + found.end() + 12, start + len(sentence)
+        ):
+            continue
         at = start + found.start()
         if (
             at > lead

@@ -44,3 +44,19 @@ def test_an_excuse_word_in_another_sense_excuses_nothing(text: str) -> None:
 )
 def test_an_excuse_in_its_own_sense_still_excuses(text: str) -> None:
     assert not blocked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Well done to Ace Roofing for the "new" roof on the scout hut: three slates, a bill for nine grand.',
+        'Big thanks to Gary at Quick Clear for the 30 bags of rubble he "disposed of" in the lane nearby.',
+    ],
+)
+def test_praise_with_a_sneer_in_scare_quotes_is_no_praise(text: str) -> None:
+    assert blocked(text), text
+
+
+def test_praise_with_words_someone_said_in_quotes_is_still_praise() -> None:
+    text = 'Well done to Gary at Quick Clear, who cleared 30 bags of dumped rubble: "all in a day\'s work".'
+    assert not blocked(text)
