@@ -471,7 +471,9 @@ def allegations(
     ``triggers``, if given, is the story's words among a set that holds ``trigger_words()``: a caller
     that asks other questions of the same words intersects once, and the tests below are of a few.
     ``cleared``, if given, gets the sentences whose wrong the one named saw, caught or suffered ("Jane
-    Ellis saw the man dumping rubble", "Mrs Patel was scammed"): the model must not read them again."""
+    Ellis saw the man dumping rubble", "Mrs Patel was scammed"): the model must not read them again.
+    ``unlinked``, if given, gets the spans of cues whose doer the rules could not name, where nobody else
+    did it either: the model reads the sentences holding them at a lower threshold (``allegation_model``)."""
     words = text.words
     # Set with set: Python walks the smaller of the two (a story's words), not the 400 keys. Most
     # stories have none of them, and are done without building the generator below.

@@ -141,12 +141,11 @@ def place_roles(window: str, is_role: Callable[[str], bool]) -> list[tuple[int, 
     return out
 
 
-# Whoever lives, works or keeps something at a named place (not whoever did the wrong there, whom nobody
-# knows): "whoever owns the grey mare on the common at
-# Llanfair", "whoever runs the kebab van outside 14 Mill Street", "whoever's in the yellow house on Glebe
-# Road"; someone who does a named round or covers a named patch: "the window cleaner who does the
-# Larkfield Close round", "the warden who covers Ward 7"; something numbered that one person has: "stall
-# 14", "plot 42", "lodge 7", "driver 14".
+# Whoever lives, works or keeps something at a named place or address (not whoever did the wrong there,
+# whom nobody knows): "whoever owns the grey mare on the common at Llanfair", "whoever runs the kebab van
+# outside 14 Mill Street", "whoever owns 22 Victoria Terrace"; someone who does a named round or covers a
+# named patch: "the window cleaner who does the Larkfield Close round", "the warden who covers Ward 7";
+# something numbered that one person has: "stall 14", "plot 42", "lodge 7", "driver 14".
 _WHOEVER = re.compile(
     r"(?i:\bwhoever(?:['’]s|\s+is)?\s+(?:owns|owned|runs|running|lives|living|in|has|drives|driving|flies"
     r"|works|working|manages|managing|rents|parks)\s+(?:[\w'’-]+\s+){0,8}?"

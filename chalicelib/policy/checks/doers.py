@@ -104,7 +104,7 @@ def the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> bool
         # "set fire to the bins behind St Anne's Primary": where it was done, not who did it; "stole three
         # hanging baskets from outside the Plough in Orton": whom it was done to.
         return False
-    if a == cue[1] and _BY_THEM.fullmatch(lower, a, b):
+    if a == cue[1] and _BY.fullmatch(lower, a, b):
         return True  # "overcharged by Lynwood Memorials": the one named after "by" did it
     if a == mention[1]:
         # "lets his lads work on the roof with no harness": what the one named lets others do is theirs.
@@ -124,7 +124,8 @@ def the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> bool
 _ASIDE = re.compile(r",\s*(?:who|whom|that|which)\s+(?:we|i|you|my|our)\b[^,.;!?]*,")
 
 
-_BY_THEM = re.compile(r"\s+by\s+(?:the\s+)?")
+# "by" and the one named straight after a wrong: "overcharged by (the) Lynwood Memorials".
+_BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _MAKES_OTHERS = re.compile(
     r"\b(?:lets|let|letting|makes|made|making|has|had|gets|got)\s+(?:his|her|their|the)\s+"
     r"(?:lads|staff|men|workers|crew|crews|drivers|kids|team|mates)(?:\s+\w+)?\b"
@@ -187,10 +188,9 @@ def done_to_them(
         passive = None
     if not passive and not BY_AFTER.match(lower, cue.end()):
         return False
-    agent = _AGENT.match(lower, cue.end())
+    agent = _BY.match(lower, cue.end())
     return agent is None or not any(a == agent.end() and source[a : a + 1].isupper() for a, _ in mentions)
 
 
-_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
 # Wrongs that are done to the one named and are theirs all the same: a bribe taken.
 _TAKEN = re.compile(r"(?:paid\s+off|bribed|bought\s+off|nobbled)\b")

@@ -6,8 +6,9 @@ personal data. Said with a role or a place, it picks one person out for everyone
 "Finlay from the council's fleet workshop", "a fella called Barry". ``allegation`` asks these as it
 asks names and roles at named places, so that a wrong said of them is an allegation.
 
-A name is any capitalised word that is a listed first name or no everyday word: the lists leave out
-many common names ("Barry", "Phil"), which are names all the same when the words around say so.
+A name is any capitalised word that is a listed first name, a first name that is also a word ("Lee",
+"Mark"), or no everyday word: the lists leave out many common names ("Phil", "Gav"), which are names all
+the same when the words around say so.
 """
 
 from __future__ import annotations
