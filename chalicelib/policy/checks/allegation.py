@@ -29,7 +29,7 @@ from ..normalise import NormalisedText
 from ..people import COMMON_WORDS, find_names, is_first_name, sentence_bounds
 from ..rules import builtin_list
 from ..words import first_characters, initials
-from .described import ONLY_ONE, described_people, joined_names, place_roles, placed_people
+from .described import ONLY_ONE, business_of_place, described_people, joined_names, place_roles, placed_people
 from .doers import done_to_them, the_doer
 from .excuses import EXCUSED, alternation, excused_sentence, lower_in_place
 from .first_names import qualified_first_names
@@ -69,8 +69,8 @@ _ROLES = """
     cowboys crooks sharks people two pair friend scaffolders
     scrapyard scrappy pub gym hotel hostel farm stables clinic factory warehouse dealership workshop
     launderette bookies chemist carwash car_wash newsagents? grocer greengrocer florist jeweller locksmith
-    tattooist
-"""
+    tattooist barmaid bar brewery minimart mini-mart van stall stallholder postie principal scoutmaster dj
+    valeter scaffolder landscaper tiler physio"""
 _PLACES = """
     team shop surgery depot office reception allotments estate garage pub school nursery centre library
     club yard site
@@ -354,7 +354,11 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
     out += [(start + a, start + b) for a, b in placed_people(window, _is_role)]
     for m in _CAPITALISED_RUN.finditer(window):
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in m.group().split()]
-        if not (set(words) <= _NOT_A_NAME | {"&", "of", "and", "the"} or words[-1] in _PLACE_WORDS):
+        business = business_of_place(words, _PLACE_WORDS, _NOT_A_NAME)
+        if business:
+            # "Sparkle Cleaning Services of Rowan Way", "Ocean Breeze Holiday Park": a business by its name
+            out.append((start + m.start(), start + m.start() + len(" ".join(m.group().split()[:business]))))
+        elif not (set(words) <= _NOT_A_NAME | {"&", "of", "and", "the"} or words[-1] in _PLACE_WORDS):
             out.append((start + m.start(), start + m.end()))
         elif words[-1] in _PLACE_WORDS:
             # A business known by its street: "the Hartley Road chippy", "the Mill Lane garage".

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from ..normalise import lower_runs
-from ..people import is_first_name
+from ..people import AMBIGUOUS_FIRST_NAMES, is_first_name
 
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_]{2,}")
 
@@ -39,6 +39,8 @@ _PICKED_OUT = re.compile(
     # a vehicle's registration: "reg starts YR19", "private hire badge 2231"
     r"|(?i:\b(?:reg|registration)\s+(?:number\s+)?(?:starts?\s+|starting\s+(?:with\s+)?)?)[A-Z]{2}\d{2}"
     r"|(?i:\bbadge\s+(?:no\.?\s*)?)\d{2,}"
+    # or by how it ends: "reg ending KFX", "registration ends in 4ZT"
+    r"|(?i:\b(?:reg|registration)\s+(?:number\s+|plate\s+)?(?:ending|ends)\s+(?:with\s+|in\s+)?)[A-Z0-9]{2,4}\b"
 )
 # The roles that have an area ("the warden for the Ardnagh estate"): the pattern's and its prefilter's.
 _AREA_ROLES = (
@@ -57,8 +59,12 @@ _FIRST_THEN_ROLE = re.compile(
     r"|driver|loader|foreman|boss|owner|landlord|warden|officer|coordinator|co-ordinator|clerk)\b)"
 )
 _NAME_AND_TRADE = re.compile(
-    r"\b[A-Z][\w'’&-]+\s+(?:bakery|garage|takeaway|chippy|cafe|café|salon|barbers|butchers|nursery|pharmacy"
-    r"|launderette|kennels|cattery|motors|autos|removals|roofing|plumbing|builders|cars|taxis|lettings)\b"
+    # not "The bakery", "Our garage": a determiner names no business
+    r"\b(?!(?:The|This|That|These|Those|Our|My|Your|Their|His|Her|Its|A|An|Any|Every|Some|No|One)\s)"
+    r"[A-Z][\w'’&-]+\s+(?:bakery|garage|takeaway|chippy|cafe|café|salon|barbers|butchers|nursery|pharmacy"
+    r"|launderette|kennels|cattery|motors|autos|removals|roofing|plumbing|builders|cars|taxis|lettings"
+    r"|nightclub|restaurant|deli|brewery|gym|bistro|diner|scaffolding|skips|landscaping|clearances|electrical"
+    r"|joinery|fencing|driveways|glazing|kitchens)\b"
 )
 
 
@@ -84,7 +90,12 @@ def described_people(window: str) -> list[tuple[int, int]]:
     if not words.isdisjoint(_AREA_KEYS):
         out += [m.span() for m in _AREA_OFFICER.finditer(window)]
     if not words.isdisjoint(_ROLE_KEYS):
-        out += [m.span() for m in _FIRST_THEN_ROLE.finditer(window) if is_first_name(m.group(1))]
+        out += [
+            m.span()
+            for m in _FIRST_THEN_ROLE.finditer(window)
+            # a first name that is also a word is one here: "Mark in finance", "Ken the caretaker"
+            if is_first_name(m.group(1)) or m.group(1) in AMBIGUOUS_FIRST_NAMES
+        ]
     if not words.isdisjoint(_TRADE_KEYS):
         out += [m.span() for m in _NAME_AND_TRADE.finditer(window)]
     return out
@@ -187,3 +198,27 @@ ONLY_ONE = re.compile(
     # one of the staff by an office only one of them holds: "our parking services manager"
     r"|(?i:\b(?:our|my)\s+(?:own\s+|former\s+|new\s+)?(?:[a-z]+\s+){1,3}?(?:manager|team\s+leader|director)\b)"
 )
+
+
+# The word before a place's last word that makes the place a business: "Ocean Breeze Holiday Park",
+# "Hazel Brook Farm Park", "Riverside Caravan Park" ("Victoria Park" and "Market Street" are places).
+_BUSINESS_BEFORE_PLACE_TEXT = (
+    "Caravan Holiday Farm Garden Trampoline Safari Adventure Theme Camping Touring Glamping Retail"
+)
+_BUSINESS_BEFORE_PLACE = frozenset(_BUSINESS_BEFORE_PLACE_TEXT.split())
+
+
+def business_of_place(words: list[str], place_words: frozenset[str], not_names: frozenset[str]) -> int:
+    """How many of a capitalised run's ``words`` name a business rather than a place: all of a place
+    with a business's word before its last ("… Holiday Park"); those before "of" when a place follows
+    ("Sparkle Cleaning Services of Rowan Way"); else 0. ``place_words`` end a place's name ("Road",
+    "Park"); ``not_names`` are capitalised words that name nobody ("The", "Council")."""
+    if words[-1] not in place_words:
+        return 0
+    if len(words) >= 2 and words[-2] in _BUSINESS_BEFORE_PLACE:
+        return len(words)
+    if "of" in words:
+        before = words[: words.index("of")]
+        if len(before) >= 2 and before[-1] not in place_words and not set(before) <= not_names | {"&", "the"}:
+            return len(before)
+    return 0

@@ -61,7 +61,8 @@ DONE_TO = re.compile(
     r"|\b(?:got|get|gets)\s+(?:(?!\w+ing\s|no\s)\w+\s+)?$"
     r"|\bhad\s+(?:all\s+)?(?:his|her|their|its|a|an|some|two|three|four|five|six|\d+)\s+(?:\w+\s+){0,3}$"
     # "had copper pipe stolen", "had thousands of pounds of tools stolen" (the wrong a participle)
-    r"|\bhad\s+(?!the\s)(?:(?!(?:and|but|then|so|or|while)\s)\w+\s+){1,5}$"
+    # "had the kids' kit fund stolen from his car"; not "had the cheek to"
+    r"|\bhad\s+(?!the\s+(?:cheek|nerve|gall|audacity)\b)(?:(?!(?:and|but|then|so|or|while)\s)[\w'’]+\s+){1,6}$"
     r"|\blost\s+(?:[£$€]?[\d,.]+k?|\w+(?:\s+\w+)?)\s+to\s+(?:\w+\s+)?$"
     # "had his shed broken into and his tools stolen"
     r"|\bhad\s+(?:his|her|their|its)\s+[\w\s]{0,40}?\band\s+(?:all\s+)?(?:his|her|their|its|the)\s+(?:\w+\s+){0,2}$"
@@ -104,6 +105,8 @@ def the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> bool
         # "set fire to the bins behind St Anne's Primary": where it was done, not who did it; "stole three
         # hanging baskets from outside the Plough in Orton": whom it was done to.
         return False
+    if a == mention[1] and _GONE.match(lower, cue[0]) and _GONE_SUBJECT.fullmatch(lower, a, b):
+        return False  # "The PlayStation went missing from the youth club": what went, not who took it
     if a == cue[1] and _BY.fullmatch(lower, a, b):
         return True  # "overcharged by Lynwood Memorials": the one named after "by" did it
     if a == mention[1]:
@@ -121,6 +124,8 @@ def the_doer(lower: str, mention: tuple[int, int], cue: tuple[int, int]) -> bool
     )
 
 
+_GONE = re.compile(r"(?:went|gone|goes|go|going)\s+missing|disappeared|vanished")
+_GONE_SUBJECT = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:just\s+|also\s+|somehow\s+)?")
 _ASIDE = re.compile(r",\s*(?:who|whom|that|which)\s+(?:we|i|you|my|our)\b[^,.;!?]*,")
 
 
@@ -161,7 +166,11 @@ _DUMPED = re.compile(r"(?:fly-?)?(?:dump|tipp)\w*")
 _DUMPED_AT = re.compile(
     r"\s+(?:in|into|on|onto|at)\s+(?:(?:[\w'-]+\s+){0,4}(?:at|in|on|off|near|behind|outside)\s+)?$"
 )
-_WHERE_BETWEEN = re.compile(r"\b(?:from|behind|outside)\s[^.;:!?()—–-]*$")
+# "… dumped behind the Plough", "fly-tipping at the entrance to Dunmore Caravan Park": where, not who.
+_WHERE_BETWEEN = re.compile(
+    r"\b(?:from|behind|outside|(?:at|by|near)\s+the\s+(?:entrance|gates?|back|side|front|end|edge|corner|bottom"
+    r"|top)\s+(?:to|of))\s[^.;:!?()—–-]*$"
+)
 
 
 def done_to_them(

@@ -33,6 +33,9 @@ _EXCUSES = r"""
     (?<!be\s)jailed
     pleaded charged_in (?:has|have|had)_been_(?:charged|arrested) (?:was|were)_(?:charged|arrested)
     penalty_notice improvement_notice warrant investigation test_purchases?
+    (?:a|the)_tribunal_(?:has_|have_)?(?:ordered|ruled|found|awarded)
+    (?:has_been_|was_|were_|been_)?ordered_(?:by_(?:the_|a_)?(?:court|tribunal|judge)_)?to_(?:re)?pay
+    handed_(?:\w+_)?(?:police|the_police|officers)(?:_the)?
     (?<!the\s)(?<!keeping\s)(?<!selling\s)seized
     enforcement(?!_(?:officers?|bloke|team_leader|manager|lead|agents?|agency|company|firm|contractors?)\b)
     please(?!_(?:be_aware_that|note_that|avoid|steer_clear_of|don't_use|do_not_use)\b)

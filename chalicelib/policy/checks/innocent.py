@@ -66,6 +66,13 @@ _INNOCENT_PHRASES = r"""
     report_(?:any_)?fake scam_(?:warning|alert)
     fake_["“]?(?:[\w"”]+_){0,3}(?:sites?|websites?|texts?|links?)_(?:are|is|going)
 """
+# Innocent only as the cue's own words, not beside another cue ("the woman with the dog grooming van …
+# slapping it about" is no innocent slap): "dog grooming", "touching the animals", "dealing with the printer".
+_HOLDING = re.compile(
+    r"(?:dog|pet|cat|horse|poodle)\s+grooming|grooming\s+(?:van|salon|parlour|business|table|brush)"
+    r"|touching\s+(?:the\s+)?(?:animals|exhibits|lambs|goats|ponies|displays|screens?)"
+    r"|(?:dealing|dealt|deals)\s+with\s+(?!stolen|drugs|knock|dodgy|fake|counterfeit)"
+)
 _HARMS = "hit kill smash burn sort batter beat hurt stab punch knock shoot torch"
 # At a word's start only: most places in a window are inside a word, where "\b" fails before the
 # alternation is tried (the phrases all start a word).
@@ -76,10 +83,13 @@ _INNOCENT = re.compile(
 
 def innocent_around(lower: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     """Whether an innocent phrase holds the cue ``lower[start:end]`` in its sentence ``[s_start, s_end)``."""
-    return _INNOCENT.search(lower, max(s_start, start - REACH), min(s_end, end + REACH)) is not None
+    return _INNOCENT.search(lower, max(s_start, start - REACH), min(s_end, end + REACH)) is not None or any(
+        m.start() <= start < m.end()
+        for m in _HOLDING.finditer(lower, max(s_start, start - 12), min(s_end, end + 40))
+    )
 
 
 def innocent(source: str, start: int, end: int) -> bool:
     """Whether the words around ``source[start:end]`` are an innocent phrase ("stole the show")."""
     lower = lower_in_place(source)
-    return _INNOCENT.search(lower, max(0, start - REACH), min(len(source), end + REACH)) is not None
+    return innocent_around(lower, start, end, 0, len(source))
