@@ -30,9 +30,9 @@ from ..people import COMMON_WORDS, find_names, is_first_name, sentence_bounds
 from ..rules import builtin_list
 from ..words import first_characters, initials
 from .described import ONLY_ONE, business_of_place, described_people, joined_names, place_roles, placed_people
-from .doers import done_to_them, the_doer
+from .doers import SOMEONE_FIRST, WITNESSED, done_to_them, the_doer
 from .excuses import EXCUSED, alternation, excused_sentence, lower_in_place
-from .first_names import qualified_first_names
+from .first_names import namelike, qualified_first_names
 from .innocent import innocent_around
 
 # Ordinary words for each kind of wrongdoing, grouped by kind (policy/data/tone_wrongdoing_cues.txt).
@@ -70,7 +70,7 @@ _ROLES = """
     scrapyard scrappy pub gym hotel hostel farm stables clinic factory warehouse dealership workshop
     launderette bookies chemist carwash car_wash newsagents? grocer greengrocer florist jeweller locksmith
     tattooist barmaid bar brewery minimart mini-mart van stall stallholder postie principal scoutmaster dj
-    valeter scaffolder landscaper tiler physio"""
+    valeter scaffolder landscaper tiler physio house bungalow cottage mum"""
 _PLACES = """
     team shop surgery depot office reception allotments estate garage pub school nursery centre library
     club yard site
@@ -126,13 +126,13 @@ def _roles_at(window: str) -> list[tuple[int, int]]:
 # and a capital or a number. "The bins behind St Anne's" has no such head.
 AGENTS_FILE = "people_agent_nouns.txt"
 _DESCRIBED = re.compile(
-    r"\b(?i:the|that|this)\s+(?:[a-z][\w'’-]*\s+){0,3}?([a-z][a-z-]*)"
+    r"\b(?i:the|that|this|a\s+certain)\s+(?:[a-z][\w'’-]*\s+){0,3}?([a-z][a-z-]*)"
     r"(?:\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2})?"  # the one's name: "the letting agent Homes4U on"
     r"(?:\s+with\s+(?:the|a|an|his|her)(?:\s+\w[\w'’-]*){1,3}?)?"  # "the bloke with the white van at"
-    r"(?:\s+(?:who|that)\s+[a-z]+(?:\s+(?:the|a|an))?(?:\s+[a-z][\w'’-]*){0,4}?)?"
+    r"(?:\s+(?:who|that)\s+[\"'“‘]?[a-z]+[\"'”’]?(?:\s+(?:the|a|an))?(?:\s+[a-z][\w'’-]*){0,4}?)?"
     # "the bloke in the big house on the corner of", "the kebab shop by the level crossing in"
-    r"(?:\s+(?:in|on|at|of|by|near|beside|next\s+to|opposite|behind)\s+the(?:\s+[a-z]+){1,2}?){0,2}"
-    r"\s+(?:at|on|in|from|of|above|behind|opposite|by|near|outside|off|beside|next\s+to)\s+(?:the\s+)?"
+    r"(?:\s+(?:in|on|at|of|by|near|beside|next\s+to|opposite|behind|with)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,3}?){0,2}"
+    r"\s+(?:at|on|in|from|of|above|behind|opposite|by|near|outside|off|beside|next\s+to|(?:out\s+)?past)\s+(?:the\s+)?"
     r"(?:(?:number|no\.?)\s*)?"
     r"[A-Z0-9]"
 )
@@ -309,7 +309,7 @@ def _cue_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
 # for a part and never fitted it". The claim is the cue; "never charges" is no claim.
 _CLAIMS = (
     r"charg(?:e|es|ed|ing)|bill(?:s|ed|ing)?|claim(?:s|ed|ing)?|invoic(?:e|es|ed|ing)|logs|logged|logging"
-    r"|sign(?:s|ed|ing)?\s+off|takes?\s+(?:cash|money)\s+for|took\s+(?:cash|money)\s+for"
+    r"|sign(?:s|ed|ing)?\s+off|(?:takes?|taking|took)\s+(?:cash|money)\s+for"
     r"|(?:writes|wrote|writing|written)\s+up"
 )
 _NOT_DONE = (
@@ -325,8 +325,8 @@ _CLAIMED_NOT_DONE = re.compile(
 )
 _CLAIM_WORDS_TEXT = """
     charge charges charged charging bill bills billed billing claim claims claimed claiming invoice invoices
-    invoiced invoicing logs logged logging sign signs signed signing takes take took writes wrote writing
-    written
+    invoiced invoicing logs logged logging sign signs signed signing takes take taking took writes wrote
+    writing written
 """
 _CLAIM_WORDS = frozenset(_CLAIM_WORDS_TEXT.split())
 _NOT_DONE_WORDS = frozenset(
@@ -399,10 +399,10 @@ def _mentions(source: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _named_colleague(source: str, a: int, b: int) -> bool:
-    """A colleague by role and listed first name ("my colleague Liam", "our supervisor Colin"): one of
-    the staff, but picked out by name, as a story about what they did wrong picks them out."""
-    word = source[a:b].split()
-    return bool(word) and is_first_name(word[0]) and _OUR_ROLE.search(source[max(0, a - 40) : a]) is not None
+    """A colleague by role and first name ("my colleague Liam", "our supervisor Phil"): one of the staff,
+    but picked out by name, as a story about what they did wrong picks them out."""
+    word, before = source[a:b].split(), source[max(0, a - 40) : a]
+    return bool(word) and namelike(word[0], _NOT_A_NAME) and _OUR_ROLE.search(before) is not None
 
 
 def _is_role(word: str) -> bool:
@@ -505,7 +505,9 @@ def allegations(
             source, m.start(), s_start, s_end
         ):
             continue
-        if innocent_around(lower, m.start(), m.end(), s_start, s_end) or _SOMEONE_FIRST.match(sentence):
+        if innocent_around(lower, m.start(), m.end(), s_start, s_end) or SOMEONE_FIRST.match(sentence):
+            if cleared is not None and _SOMEONE_DID_IT.match(sentence):
+                cleared.append((s_start, s_end))  # "Someone has been dumping … behind the Co-op": not them
             continue
         if source[m.start()].isupper() and source[s_start : m.start()].strip():
             continue  # a title's word ("our Cowboys and Crooks escape room"), not a sentence's
@@ -527,7 +529,7 @@ def allegations(
         if done_to_them(source, lower, m, c_start, mentions):
             continue  # "were ripped off by a supplier", "was lied to": done to someone, not by them
         named = any(the_doer(lower, mention, m.span()) for mention in mentions)
-        if mentions and not named and cleared is not None and _WITNESSED.search(lower, c_start, m.start()):
+        if mentions and not named and cleared is not None and WITNESSED.search(lower, c_start, m.start()):
             cleared.append((s_start, s_end))
         if (
             not named
@@ -551,20 +553,11 @@ def allegations(
 _SOMEONE_ELSE = re.compile(r"\b(?:by|someone|somebody|a\s+(?:man|woman|lad|bloke|driver|customer|gang))\b")
 
 
-# What surely makes the one named no doer, for the model too: they saw, caught or reported it.
-_WITNESSED = re.compile(
-    r"\b(?:saw|seen|spotted|caught|reported|witnessed|arrested|fined|prosecuted|stopped|tackled|confronted"
-    r"|warned|warns|complained|alerted|flagged|raised\s+the\s+alarm"
-    # Told us, not told a constituent (a wrong) or was told (and did it anyway).
-    r"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!are\s)(?<!is\s)(?:told|tells|telling)"
-    r"(?=\s+(?:us|me|our|we|the\s+council|the\s+police|police|staff|officers|the\s+team)\b))\b"
-)
 _SUBJECT = re.compile(r"\b(?:he|she|they)\b")
-# A sentence whose doer is nobody named: "Someone has been taking veg from the honesty box at Pitt Street
-# Allotments without paying" (not "Someone told me Gary at number 9 dumped it").
-_SOMEONE_FIRST = re.compile(
-    r"\W*(?:someone|somebody|thieves|vandals|some\s+(?:idiot|lads?|kids?|joker))(?:'s)?\s+"
-    r"(?!(?:told|tells|said|says|reckons|reported|saw|thinks)\b)"
+# Someone did it, so the model must not read the sentence either; not "Someone should check why …".
+_SOMEONE_DID_IT = re.compile(
+    SOMEONE_FIRST.pattern
+    + r"(?!(?:should|tell|needs?|ought|must|could|can|will|would|asks?|asked|knows?|wants?)\b)"
 )
 _BUT = re.compile(r"(?:,\s*|\s)but\s|;\s")
 

@@ -28,7 +28,8 @@ _PERSON = (
 _DETAIL = (
     r"plate|badge|stall|pitch|reg|registration|round|route|bus|van|transit|car|corsa|fiesta|golf|hilux|bmw"
     r"|audi|merc|mercedes|skoda|taxi|cab|lorry|truck|scooter|moped|ponytail|tattoo|beard|cap|hat|jacket"
-    r"|hi-vis|hoodie|tracksuit|glasses|moustache|parka|coat|staffy|dreadlocks|mohican|limp"
+    r"|hi-vis|hoodie|tracksuit|glasses|moustache|parka|coat|staffy|dreadlocks|mohican|limp|anorak|fleece|gilet"
+    r"|overalls|beanie|sprinter|jeep|luton|berlingo|transporter|pickup|sticker|lurchers?|staffie|springers?"
 )
 _PICKED_OUT = re.compile(
     rf"(?i:\b(?:the|that|this)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_PERSON})s?"
@@ -54,7 +55,8 @@ _AREA_OFFICER = re.compile(
 )
 _FIRST_THEN_ROLE = re.compile(
     r"\b([A-Z][a-z]{2,})(?:,\s+|\s+)(?:(?:in|from)\s+(?:HR|IT|finance|payroll|accounts|reception|procurement"
-    r"|housing|planning|legal|comms|facilities|the\s+(?:[a-z]+\s+)?(?:team|office|department))\b"
+    r"|housing|planning|legal|comms|facilities|stores|fleet|admin|highways|parks|waste|licensing|revenues"
+    r"|benefits|catering|maintenance|the\s+(?:[a-z]+\s+)?(?:team|office|department))\b"
     r"|(?:the|our)\s+(?:[a-z]+\s+){0,2}?(?:supervisor|manager|chair|chairman|treasurer|secretary|caretaker"
     r"|driver|loader|foreman|boss|owner|landlord|warden|officer|coordinator|co-ordinator|clerk)\b)"
 )
@@ -65,6 +67,9 @@ _NAME_AND_TRADE = re.compile(
     r"|launderette|kennels|cattery|motors|autos|removals|roofing|plumbing|builders|cars|taxis|lettings"
     r"|nightclub|restaurant|deli|brewery|gym|bistro|diner|scaffolding|skips|landscaping|clearances|electrical"
     r"|joinery|fencing|driveways|glazing|kitchens)\b"
+    # a business by its owner's name: "Fenwick's pig unit", "Briggs' caravan park"
+    r"|\b[A-Z][a-z]+(?:['’]s|s['’])\s+(?:[a-z]+\s+)?(?:farm|unit|yard|garage|caravan\s+park|shop|stall|van|cafe"
+    r"|café|salon|kennels|cattery|chippy|takeaway|scrapyard|nursery|stables)\b"
 )
 
 
@@ -78,6 +83,23 @@ _PICK_KEYS = _words_of(_PERSON) | {w + "s" for w in _words_of(_PERSON)} | {"reg"
 _AREA_KEYS = lower_runs(_AREA_ROLES.replace("|", " "))
 _ROLE_KEYS = _words_of(_FIRST_THEN_ROLE.pattern) - {"in", "from", "the", "our", "s"}
 _TRADE_KEYS = _words_of(_NAME_AND_TRADE.pattern) - {"z", "a"}
+
+
+# A shop, pub or firm by its one name and where it is: "the Spar on Tregenna Hill", "the Bell in Horsham",
+# "the Co-op on Mill Street"; not a place or a public body ("the Library on Elm Road", "the Council in May").
+_THE_NAMED_AT = re.compile(
+    r"\bthe\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:on|in|at)\s+"
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|Christmas|Easter)[A-Z][a-z]"
+)
+_NOT_A_BUSINESS_TEXT = """
+    Council Police Library Park Centre Center Station School Church Hospital Road Street Lane Market Square
+    Green Estate Court Hall College University Academy Surgery Office Depot Team Museum Bridge Common Beach
+    Pier Pool Mayor Queen King Government Agency Service Services Department Fire Ambulance NHS Army Navy
+    Magistrates Trust Board Ward Town City Borough Village Parish County District Region Area
+    Gardens Theatre Cathedral Chapel Mosque Temple Synagogue Cemetery Crematorium Airport Harbour Port
+"""
+_NOT_A_BUSINESS = frozenset(_NOT_A_BUSINESS_TEXT.split())
 
 
 def described_people(window: str) -> list[tuple[int, int]]:
@@ -98,13 +120,18 @@ def described_people(window: str) -> list[tuple[int, int]]:
         ]
     if not words.isdisjoint(_TRADE_KEYS):
         out += [m.span() for m in _NAME_AND_TRADE.finditer(window)]
+    if "the " in window:
+        out += [
+            m.span() for m in _THE_NAMED_AT.finditer(window) if m.group(1).split()[-1] not in _NOT_A_BUSINESS
+        ]
     return out
 
 
 # A business or an account by the shape of its name: a capital inside a word ("TreeWise", "StarCars",
 # "VintageVibesLeeds"), or words joined by underscores ("retro_bargains_leeds"); not "McAllister".
 _JOINED_NAME = re.compile(
-    r"(?<![\w@.#])(?:(?!Ma?c[A-Z])[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+|[A-Za-z]+(?:_[A-Za-z0-9]+)+)(?![\w'’])"
+    r"(?<![\w@.#])(?:(?!Ma?c[A-Z])[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+|[A-Za-z]+(?:_[A-Za-z0-9]+)+)"
+    r"(?:(?=['’]s\b)|(?![\w'’]))"  # "FitNation's Harbour Street branch"
 )
 # A role that a named place picks out: "the Eastbourne Road parks team leader", "the Calder district dog
 # warden", "the Falls Road food co-op's treasurer".
@@ -159,11 +186,11 @@ def place_roles(window: str, is_role: Callable[[str], bool]) -> list[tuple[int, 
 # something numbered that one person has: "stall 14", "plot 42", "lodge 7", "driver 14".
 _WHOEVER = re.compile(
     r"(?i:\bwhoever(?:['’]s|\s+is)?\s+(?:owns|owned|runs|running|lives|living|in|has|drives|driving|flies"
-    r"|works|working|manages|managing|rents|parks)\s+(?:[\w'’-]+\s+){0,8}?"
+    r"|works|working|manages|managing|rents|parks)\s+(?:[\w'’-]+\s+){0,12}?"
     r"(?:(?:at|on|in|from|outside|behind|opposite|near|by)\s+(?:the\s+)?(?:number\s+)?)?)[A-Z0-9]"
 )
 _WHO_DOES = re.compile(
-    r"(?i:\b(?:the|that|this)\s+(?:[a-z][\w'’-]*\s+){0,3}?([a-z][a-z-]+)\s+who\s+"
+    r"(?i:\b(?:the|that|this)\s+(?:[a-z][\w'’-]*\s+){0,3}?([a-z][a-z-]+)\s+(?:who|that)\s+"
     r"(?:does|did|covers|covered|runs|ran|takes|took|drives|drove|works|worked|manages|cleans|hangs\s+about)"
     r"\s+(?:the\s+)?)[A-Z0-9]"
 )
@@ -179,7 +206,7 @@ def placed_people(window: str, is_role: Callable[[str], bool]) -> list[tuple[int
     """The spans in ``window`` of whoever does something at a named place, of someone who does a named
     round, and of a numbered stall, plot or driver (see the patterns above)."""
     out = [m.span() for m in _WHOEVER.finditer(window)] if "hoever" in window else []
-    if "who " in window:
+    if "who " in window or "that " in window:
         out += [m.span() for m in _WHO_DOES.finditer(window) if is_role(m.group(1))]
     out += [m.span() for m in _NUMBERED.finditer(window)]
     out += [m.span() for m in _ADDRESS_THEN_WHO.finditer(window)]
@@ -192,11 +219,17 @@ ONLY_ONE = re.compile(
     r"\b(?:Lord\s+)?Mayor(?:ess)?\b|\bMP\b"
     r"|(?i:(?:\bthe\s+|^\s*)(?:new\s+|old\s+|former\s+)?(?:head\s+of\s+[a-z]+|chief\s+exec(?:utive)?\b"
     r"|councillor\s+for\s+(?-i:[A-Z])|chair\s+of\s+(?:the\s+)?governors\b"
+    # "the clerk to Ashby Parva Parish Council", "the treasurer of Elm Park Bowls Club"
+    r"|(?:clerk|treasurer|secretary|chair|chairman|chairwoman|president)\s+(?:to|of)\s+(?:the\s+)?(?-i:[A-Z])"
     # the chair of a committee by its name: "the licensing chair", "the planning committee chairman"
     r"|(?:licensing|planning|scrutiny|committee|governors|parish|residents['’]?|club|bowls|gala)\s+"
     r"(?:committee\s+)?(?:chair|chairman|chairwoman|chairperson|convenor)\b))"
     # one of the staff by an office only one of them holds: "our parking services manager"
     r"|(?i:\b(?:our|my)\s+(?:own\s+|former\s+|new\s+)?(?:[a-z]+\s+){1,3}?(?:manager|team\s+leader|director)\b)"
+    # the office of a body by its name: "Upper Tatton Parish Council's clerk", "Elm Bowls Club's treasurer"
+    r"|\b(?:[A-Z][\w'’-]*\s+){1,4}(?:Council|Club|Association|Society|Trust|Church|School|Academy)['’]s\s+"
+    r"(?:new\s+|former\s+)?(?:clerk|chair|chairman|chairwoman|treasurer|secretary|head|headteacher|manager"
+    r"|caretaker|president|captain|coach|vicar)\b"
 )
 
 

@@ -203,3 +203,19 @@ def done_to_them(
 
 # Wrongs that are done to the one named and are theirs all the same: a bribe taken.
 _TAKEN = re.compile(r"(?:paid\s+off|bribed|bought\s+off|nobbled)\b")
+
+
+# What surely makes the one named no doer, for the model too: they saw, caught or reported it.
+WITNESSED = re.compile(
+    r"\b(?:saw|seen|spotted|caught|reported|witnessed|arrested|fined|prosecuted|stopped|tackled|confronted"
+    r"|warned|warns|complained|alerted|flagged|raised\s+the\s+alarm|helped\s+(?:us|me|our|the\s+(?:crew|team))"
+    # Told us, not told a constituent (a wrong) or was told (and did it anyway).
+    r"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!are\s)(?<!is\s)(?:told|tells|telling)"
+    r"(?=\s+(?:us|me|our|we|the\s+council|the\s+police|police|staff|officers|the\s+team)\b))\b"
+)
+# A sentence whose doer is nobody named: "Someone has been taking veg from the honesty box at Pitt Street
+# Allotments without paying" (not "Someone told me Gary at number 9 dumped it").
+SOMEONE_FIRST = re.compile(
+    r"\W*(?:someone|somebody|thieves|vandals|some\s+(?:idiot|lads?|kids?|joker))(?:'s)?\s+"
+    r"(?!(?:told|tells|said|says|reckons|reported|saw|thinks)\b)"
+)

@@ -20,11 +20,13 @@ def alternation(words: str) -> str:
 _EXCUSES = r"""
     thanks?(?!-you|_for_nothing) thank_you cheers_to_all cheers_to_everyone kindly donating winner
     sponsored(?!_(?:walk|ride|swim|run|bike|silence|event|challenge|climb|skydive|cycle)\b)
-    (?<!the\s)(?<!'s\s)(?<!’s\s)(?<!our\s)(?<!their\s)(?<!his\s)(?<!her\s)(?<!of\s)(?<!s'\s)(?<!s’\s)donated(?!_(?:books|items|goods|clothes|clothing|toys|food|furniture|stock|bikes|tins))
+    (?<!the\s)(?<!'s\s)(?<!’s\s)(?<!our\s)(?<!their\s)(?<!his\s)(?<!her\s)(?<!of\s)(?<!s'\s)(?<!s’\s)(?<!every\s)(?<!all\s)donated(?!_(?:books|items|goods|clothes|clothing|toys|food|furniture|stock|bikes|tins))
     well_done cracking_job a_cracking great_job good_job top_job legends? (?<!oh\s)brilliant award
     (?<!left\s)(?<!left\sit\s)spotless
     (?<!oh\s)lovely(?!_to_see|_use_of|_of)
     congratulations congrats proud well_deserved pledge declared_an_interest
+    great_stuff best_in_(?:town|the_area|the_county|the_borough) nicest top_bloke absolute_gent
+    gentle_soul softie superstar fully_legit
     has_died (?<!who\s)passed_away sadly_died with_sadness tribute rest_in_peace
     (?<!was\s)(?<!were\s)handed_(?:it_)?in
     never_charges?_(?:pensioners|for|a_penny|anything|extra) highly_recommend\w* myth-?busting
@@ -38,7 +40,7 @@ _EXCUSES = r"""
     handed_(?:\w+_)?(?:police|the_police|officers)(?:_the)?
     (?<!the\s)(?<!keeping\s)(?<!selling\s)seized
     enforcement(?!_(?:officers?|bloke|team_leader|manager|lead|agents?|agency|company|firm|contractors?)\b)
-    please(?!_(?:be_aware_that|note_that|avoid|steer_clear_of|don't_use|do_not_use)\b)
+    please(?!_(?:be_aware_that|note_that|avoid|steer_clear_of|don't_use|do_not_use|stop)\b)
     (?:will|would)_not_be_tolerated won't_be_tolerated
     remind(?:s|ing|ed)?_(?:all_)?(?:everyone|residents|tenants|people|you|venues|businesses|drivers|owners|parents|traders)
     tip: alert awareness (?<!idea\s)how_to are_invited
@@ -149,6 +151,11 @@ _PRAISE = re.compile(r"well\s+done|thanks?\b|thank\s+you|lovely|brilliant|congra
 # A word or two in scare quotes: 'the "new" roof', 'for "missed visits"'.
 _SNEER = re.compile(r"(?<![\w'’])[\"“‘'][A-Za-z][\w'’-]*(?:\s+[\w'’-]+)?[\"”’'](?![\w'’])")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")
+_THANKS = re.compile(
+    r"thank|cheers|well\s+done|congrat|great\s+stuff|nicest|top\s+bloke|absolute\s+gent|gentle|softie|superstar"
+    r"|fully\s+legit|best\s+in"
+)
+_SENTENCE_END = re.compile(r"[.!?\n][\"”’')]?\s+$")
 
 
 def _a_court(source: str, at: int, found: re.Match[str]) -> bool:
@@ -175,6 +182,8 @@ def _excuse(source: str, sentence: str, start: int) -> re.Match[str] | None:
             at > lead
             and at < len(source)
             and source[at].isupper()
+            # thanks at a sentence's start is thanks ("… the second I asked. Thank you", "Great stuff.")
+            and not (_THANKS.match(found.group()) and _SENTENCE_END.search(source, max(0, at - 4), at))
             and not _a_court(source, at, found)
             and not found.group().startswith("victorian")  # always written with a capital
         ):

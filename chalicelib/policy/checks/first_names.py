@@ -20,7 +20,9 @@ from ..people import AMBIGUOUS_FIRST_NAMES, COMMON_WORDS, is_first_name
 
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A role or a trade and then a name: "volunteer Maureen", "instructor Hamid", "supervisor Colin".
-_ROLE_THEN_NAME = re.compile(rf"\b([a-z][a-z-]+)\s+({_NAME})\b")
+_ROLE_THEN_NAME = re.compile(
+    rf"\b([a-z][a-z-]+)(?:,\s*|\s*\(\s*|\s+)({_NAME})\b"
+)  # "driver, Alan", "treasurer (Linda"
 # A name and what sets its owner apart: "Derek on plot 9", "Ellis at Dunbridge Skate Park", "Tony with
 # the ice cream van", "Hamid (red Fiesta …)"; not a name's day or month ("Carnby on Sunday").
 _WHEN = (
@@ -29,17 +31,19 @@ _WHEN = (
 )
 _NAME_THEN_WHICH = re.compile(
     rf"(?<![\w'’])({_NAME})(?:\s+(?:on|at|from|with|in)\s+"
-    rf"(?:(?:the|a|an|plot|his|her|number|no)\b|(?!{_WHEN})[A-Z0-9])|\s+who\s+[a-z]|\s*\()"
+    rf"(?:(?:the|a|an|plot|his|her|number|no)\b|(?!{_WHEN})[A-Z0-9])|,?\s+who\s+[a-z]|\s*\()"
 )
 # "a fella called Barry", "a woman named Priya".
-_CALLED_NAME = re.compile(rf"\b(?:called|named)\s+({_NAME})\b")
+_CALLED_NAME = re.compile(
+    rf"\b(?:called|named|(?:calling|calls|called)\s+(?:himself|herself|themselves)|goes\s+by)\s+[\"'“‘]?({_NAME})\b"
+)
 
 
-# "Gav the quizmaster", "Sue the cleaner".
-_NAME_THE_ROLE = re.compile(rf"(?<![\w'’])({_NAME})\s+the\s+([a-z][a-z-]+)\b")
+# "Gav the quizmaster", "Pete the window cleaner" (the role is the last of one or two words).
+_NAME_THE_ROLE = re.compile(rf"(?<![\w'’])({_NAME})\s+the\s+(?:[a-z]+\s+)?([a-z][a-z-]+)\b")
 
 
-def _namelike(word: str, not_names: frozenset[str]) -> bool:
+def namelike(word: str, not_names: frozenset[str]) -> bool:
     """A listed first name, one that is also a word ("Barry", "Lee", "Mark": the words around say which),
     or a capitalised word that is no everyday word."""
     return (
@@ -59,19 +63,19 @@ def qualified_first_names(
     out = [
         m.span(2)
         for m in _ROLE_THEN_NAME.finditer(window)
-        if _namelike(m.group(2), not_names) and is_role(m.group(1))
+        if namelike(m.group(2), not_names) and is_role(m.group(1))
     ]
     out += [
         m.span(1)
         for m in _NAME_THEN_WHICH.finditer(window)
-        if _namelike(m.group(1), not_names)
+        if namelike(m.group(1), not_names)
         and m.group(1) not in place_words
         and m.group(1).lower() not in place_words
     ]
-    out += [m.span(1) for m in _CALLED_NAME.finditer(window) if _namelike(m.group(1), not_names)]
+    out += [m.span(1) for m in _CALLED_NAME.finditer(window) if namelike(m.group(1), not_names)]
     out += [
         m.span(1)
         for m in _NAME_THE_ROLE.finditer(window)
-        if _namelike(m.group(1), not_names) and is_role(m.group(2))
+        if namelike(m.group(1), not_names) and is_role(m.group(2))
     ]
     return out

@@ -72,6 +72,7 @@ _HOLDING = re.compile(
     r"(?:dog|pet|cat|horse|poodle)\s+grooming|grooming\s+(?:van|salon|parlour|business|table|brush)"
     r"|touching\s+(?:the\s+)?(?:animals|exhibits|lambs|goats|ponies|displays|screens?)"
     r"|(?:dealing|dealt|deals)\s+with\s+(?!stolen|drugs|knock|dodgy|fake|counterfeit)"
+    r"|maggot\s+farm|dodgy\s+(?:knees?|back|hips?|ankles?|shoulders?|stomach|tummy|wi-?fi|signal|weather|connection|hearing)"
 )
 _HARMS = "hit kill smash burn sort batter beat hurt stab punch knock shoot torch"
 # At a word's start only: most places in a window are inside a word, where "\b" fails before the
