@@ -193,7 +193,10 @@ FALSE_BLOCK_LIMIT = 0.02
 # 2026-12-07 (sixteenth session): development sets 92-95 blocked 5, 8, 4 and 2 of their 80 look-alikes when
 # first scored with the session's starting code (af89a54); 5, 2, 2 and 1 after their lines were read (the
 # ceilings are those). Sets 96-99, written later that session, blocked 9, 3, 3 and 3 at their first read
-# (the same with the code of the moment), and 5, 3, 3 and 2 after. Floors lowered that session: defamation-69, 81, 83 and 85 had each caught one to
+# (the same with the code of the moment), and 5, 3, 3 and 2 after. Held-back defamation-12 caught 63 of 80
+# after that session's first round and 62 after its second (read as a figure, its lines unread), once thanks
+# and a few words of praise at a sentence's start were read as such ("… when I asked. Thank you"), which
+# blocked 3 fewer development look-alikes and lost no development allegation: its floor 0.78 -> 0.77. Floors lowered that session: defamation-69, 81, 83 and 85 had each caught one to
 # three allegations only because "dealing with", "dog grooming" or "The builders" (a determiner before a
 # trade) read as a wrong or a business's name; those readings were wrong and are gone.
 # profanity-21 (held back, new) blocked 2 of 80 when first scored with the session's starting code, before
