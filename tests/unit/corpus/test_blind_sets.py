@@ -196,8 +196,9 @@ FALSE_BLOCK_LIMIT = 0.02
 # (the same with the code of the moment), and 5, 3, 3 and 2 after. Held-back defamation-12 caught 63 of 80
 # after that session's first round and 62 after its second (read as a figure, its lines unread), once thanks
 # and a few words of praise at a sentence's start were read as such ("… when I asked. Thank you"), which
-# blocked 3 fewer development look-alikes and lost no development allegation: its floor 0.78 -> 0.77. Floors lowered that session: defamation-69, 81, 83 and 85 had each caught one to
-# three allegations only because "dealing with", "dog grooming" or "The builders" (a determiner before a
+# blocked 3 fewer development look-alikes and lost no development allegation: its floor 0.78 -> 0.77.
+# Floors lowered that session: defamation-69, 81, 83 and 85 had each caught one to three allegations only
+# because "dealing with", "dog grooming" or "The builders" (a determiner before a
 # trade) read as a wrong or a business's name; those readings were wrong and are gone.
 # profanity-21 (held back, new) blocked 2 of 80 when first scored with the session's starting code, before
 # any change (1 of 80 with the twelfth session's); its floor is that first figure (59 of 80).
