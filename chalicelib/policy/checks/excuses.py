@@ -26,6 +26,7 @@ _EXCUSES = r"""
     (?<!oh\s)lovely(?!_to_see|_use_of|_of)
     congratulations congrats proud well_deserved pledge declared_an_interest
     great_stuff best_in_(?:town|the_area|the_county|the_borough) nicest top_bloke absolute_gent
+    (?<!never\s)(?<!n't\s)(?:made|makes|making)_(?:the_|it_|them_|everything_)(?:\w+_){0,6}?safe(?!_enough)
     gentle_soul softie superstar fully_legit
     has_died (?<!who\s)passed_away sadly_died with_sadness tribute rest_in_peace
     (?<!was\s)(?<!were\s)handed_(?:it_)?in

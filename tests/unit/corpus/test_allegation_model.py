@@ -28,7 +28,7 @@ CTX = CheckContext(now=datetime(2026, 6, 1, 9, tzinfo=UTC), channel="blog")
 
 
 def _table(text: str) -> dict[str, float]:
-    table, bias = parse_weights(text)
+    table, bias = parse_weights(text.splitlines())
     return {**table, "(bias)": bias}
 
 

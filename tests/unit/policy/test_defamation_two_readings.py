@@ -7,8 +7,11 @@ from __future__ import annotations
 from chalicelib.policy.checks.allegation_model import CUED_THRESHOLD, THRESHOLD, model_allegations
 from chalicelib.policy.normalise import normalise
 
-# Scored by the model between the two thresholds (0.917 when written).
+# Scored by the model between the two thresholds (0.917 when written; 0.830 with the model of the
+# sixteenth session).
 BETWEEN = "Jim from the allotment committee gave his mates the best plots again this year."
+# Read with the sentence before it, between the two thresholds (0.850 with the sixteenth session's model).
+IN_A_PAIR = "Jim from the allotment committee gives his mates the best plots every single year."
 
 
 def test_the_cued_threshold_is_lower() -> None:
@@ -24,7 +27,7 @@ def test_a_wrong_the_rules_found_in_the_sentences_lowers_the_model_s_threshold()
 def test_a_wrong_found_elsewhere_in_a_long_story_lowers_nothing_here() -> None:
     story = (
         "The spring open day went well. The tea tent sold out by noon. The brass band played all afternoon. "
-        + BETWEEN
+        + IN_A_PAIR
     )
     text = normalise(story)
     assert model_allegations(text) == []
