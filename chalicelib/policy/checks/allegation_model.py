@@ -27,6 +27,7 @@ from itertools import pairwise, repeat
 from ..normalise import NormalisedText, letter_runs, lower_runs
 from ..tokens import sentence_spans
 from .allegation import excused, identifiable
+from .innocent import without_idioms
 
 WEIGHTS_FILE = "tone_allegation_weights.txt"
 # 0.6, 0.7 and 0.8 were tried: below 0.8 the model took 0.5-1.6% of the quotations in Debian's fortune
@@ -45,10 +46,10 @@ WEIGHTS_FILE = "tone_allegation_weights.txt"
 # on 41 sets. So 9,600 steps and 0.92, which keeps the look-alikes blocked near 1%. With 59 sets (the
 # thirteenth session), the model learning from sets 1-63: over 0.9, 3,580 of 4,720 allegations and 73
 # look-alikes; over 0.92, 3,478 and 58; over 0.94, 3,378 and 47 (local/allegation_model.py, NOT_YET).
-# With 95 sets (the sixteenth session), the model learning from all of them, 0.9: on 36 sets each read by a
-# model trained without it, 41 more allegations caught and 7 fewer look-alikes blocked than the model of
+# With 101 sets (the sixteenth session), the model learning from all of them, 0.88: on 36 sets each read by
+# a model trained without it, 86 more allegations caught and 9 fewer look-alikes blocked than the model of
 # sets 1-63 over 0.92 (local/allegation_model.py, NOT_YET).
-THRESHOLD = 0.90
+THRESHOLD = 0.88
 _LOG_ODDS = math.log(THRESHOLD / (1 - THRESHOLD))
 _WHOLE = 3  # a story of this many sentences or fewer is scored as a whole
 # A longer story is read a pair of sentences at a time only when the whole of it scores within this
@@ -218,6 +219,10 @@ def model_allegations(text: NormalisedText, cued: Sequence[tuple[int, int]] = ()
     whole = _text_score(source, text.words, low if marks <= _WHOLE else low - _MARGIN)
     if whole <= low - _MARGIN:
         return []  # most stories: nothing in them leans towards an allegation
+    # An idiom's words say nothing of a wrong ("flogging a dead horse", "stole the show"): read without them.
+    read = without_idioms(source)
+    if read is not source:
+        whole = _text_score(read, lower_runs(read), low if marks <= _WHOLE else low - _MARGIN)
     sentences = sentence_spans(source) if marks > _WHOLE else []
     if len(sentences) <= _WHOLE:
         windows = [(0, len(source))] if whole > low else []
@@ -226,7 +231,7 @@ def model_allegations(text: NormalisedText, cued: Sequence[tuple[int, int]] = ()
         for i, (_, end) in enumerate(sentences):
             start = sentences[max(0, i - 1)][0]
             here = low if any(start <= a < end for a, _ in cued) else limit
-            if _text_score(source[start:end], lower_runs(source[start:end]), here) > here:
+            if _text_score(read[start:end], lower_runs(read[start:end]), here) > here:
                 windows.append((start, end))
     spans: list[tuple[int, int]] = []
     for start, end in windows:
