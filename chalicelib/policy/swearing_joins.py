@@ -43,6 +43,8 @@ _BETWEEN = r"[\s.]+"
 # "arse-numbing"), and the forms of "arse" that do so after one ("half-arsed", "rat-arsed").
 _JOIN_ROOTS = frozenset({"jizz", "arse", "piss", "shit", "fuck", "cunt", "wank", "twat", "spunk"})
 _ARSE_FORMS = frozenset({"arse", "arsed", "arses"})
+# Listed words with an everyday sense before a hyphen: "cock-fighting", "cock-eyed", "tits-up" aside.
+_ORDINARY_TOO = frozenset({"cock", "cocks", "dick", "dicks", "knob", "knobs", "tits", "balls"})
 
 
 def _rooted(parts: list[str]) -> bool:
@@ -105,9 +107,18 @@ def joined_spans(
             joined = m.group().replace("-", "").lower()
             if m.group().lower() in allowed or joined in allowed:
                 continue
+            parts = m.group().lower().split("-")
             if (
                 joined in listed
-                or _rooted(m.group().lower().split("-"))
+                or _rooted(parts)
+                # a listed word and an everyday one: "pissed-off", "shitting-bricks"
+                or (
+                    len(parts) == 2
+                    and len(parts[0]) >= 4
+                    and parts[0] in listed
+                    and parts[0] not in _ORDINARY_TOO
+                    and _everyday(parts[1])
+                )
                 or _stuttered(m.group().lower(), listed_or_rooted)
             ):
                 out.append(m.span())

@@ -49,3 +49,26 @@ def test_swearing_read_from_sets_fifteen_and_sixteen_blocks(text: str, span: str
 )
 def test_look_alikes_pass(text: str) -> None:
     assert [s for s in found(text, "TONE-PROF") if s[1] is Severity.BLOCK] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The swans on the boating lake looked well pissed-off with the new pedalos.", "pissed-off"),
+        ("The crew were absolutely shitting-bricks when the brakes went on the hill.", "shitting-bricks"),
+    ],
+)
+def test_a_listed_word_joined_to_an_everyday_one_blocks(text: str, span: str) -> None:
+    """Read from development set 18 (the sixteenth session): a listed word, a hyphen and an everyday word."""
+    assert (span.lower(), Severity.BLOCK) in [(s.lower(), v) for s, v in found(text, "TONE-PROF")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cock-fighting pit at the museum is a replica; no birds were harmed.",
+        "A cock-eyed plan for the roundabout has been sent back to the drawing board.",
+    ],
+)
+def test_a_listed_word_with_an_everyday_sense_joined_passes(text: str) -> None:
+    assert [s for s in found(text, "TONE-PROF") if s[1] is Severity.BLOCK] == []
