@@ -5,8 +5,11 @@ plate, a badge, a stall, a vehicle, a bus route ("the taxi driver on plate 217",
 at the Bullring market", "the lad in the white Transit", "the ginger driver on the early 42 bus"); an
 officer for a named area ("the housing officer for the Ardnagh estate"); a first name with a department
 or a role ("Mark in finance", "Kevin the supervisor"); a business by its name and trade ("Crumbs bakery"),
-or by words run together ("TreeWise", "bargain_barn_kent"); a role a named place picks out ("the Elm
-Park bowls club treasurer").
+or by words run together ("TreeWise", "bargain_barn_kent"), or by its owner's name ("Fenwick's pig unit");
+a shop or pub by its one name and its place ("the Spar on Tregenna Hill"); a business by its name before
+"of" a place or a business's word before "Park" (``business_of_place``); a role a named place picks out
+("the Elm Park bowls club treasurer"); the office of a body by its name ("the clerk to Ashby Parva Parish
+Council").
 ``allegation`` asks these as it asks names and roles at named places.
 """
 

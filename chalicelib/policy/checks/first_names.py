@@ -3,8 +3,9 @@
 A first name alone names nobody ("Derek was brilliant"), and the name finder rightly lets it pass as
 personal data. Said with a role or a place, it picks one person out for everyone who knows the place:
 "Library volunteer Maureen", "my colleague Liam", "Derek on plot 9", "Tony with the ice cream van",
-"Finlay from the council's fleet workshop", "a fella called Barry". ``allegation`` asks these as it
-asks names and roles at named places, so that a wrong said of them is an allegation.
+"Finlay from the council's fleet workshop", "a fella called Barry", "a roofer calling himself Tommo",
+"the minibus driver, Alan". ``allegation`` asks these as it asks names and roles at named places, so
+that a wrong said of them is an allegation.
 
 A name is any capitalised word that is a listed first name, a first name that is also a word ("Lee",
 "Mark"), or no everyday word: the lists leave out many common names ("Phil", "Gav"), which are names all
