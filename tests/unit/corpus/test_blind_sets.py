@@ -128,31 +128,37 @@ FLOOR = {
     "defamation-103": 0.51,
     "defamation-104": 0.58,
     "defamation-105": 0.66,
-    "profanity-1": 0.94,
-    "profanity-2": 0.85,
-    "profanity-3": 0.87,
-    "profanity-4": 0.92,
-    "profanity-5": 0.78,
-    "profanity-6": 0.90,
+    "defamation-106": 0.57,
+    "defamation-107": 0.55,
+    "defamation-108": 0.52,
+    "defamation-109": 0.66,
+    "defamation-110": 0.62,
+    "defamation-111": 0.62,
+    "profanity-1": 0.97,
+    "profanity-2": 0.87,
+    "profanity-3": 0.92,
+    "profanity-4": 0.93,
+    "profanity-5": 0.82,
+    "profanity-6": 0.91,
     "profanity-7": 0.85,
     "profanity-8": 0.90,
-    "profanity-9": 0.93,
-    "profanity-10": 0.92,
+    "profanity-9": 0.95,
+    "profanity-10": 0.93,
     "profanity-11": 0.92,
-    "profanity-12": 0.92,
+    "profanity-12": 0.96,
     "profanity-13": 0.92,
-    "profanity-14": 0.78,
-    "profanity-15": 0.87,
-    "profanity-16": 0.88,
-    "profanity-17": 0.90,
-    "profanity-18": 0.92,
-    "profanity-19": 0.87,
-    "profanity-20": 0.87,
+    "profanity-14": 0.83,
+    "profanity-15": 0.90,
+    "profanity-16": 0.92,
+    "profanity-17": 0.92,
+    "profanity-18": 0.95,
+    "profanity-19": 0.88,
+    "profanity-20": 0.88,
     "profanity-21": 0.77,
     "profanity-22": 0.93,
     "profanity-23": 0.95,
-    "profanity-24": 0.88,
-    "profanity-25": 0.92,
+    "profanity-24": 0.90,
+    "profanity-25": 0.95,
 }
 # Two floors were lowered, once: defamation-4 and -5 (held back) lost one catch each on 2026-12-07 (eleventh
 # session) when the model learnt from four more development sets for longer (chosen by checking each
@@ -218,6 +224,10 @@ FALSE_BLOCK_LIMIT = 0.02
 # Floors lowered that session: defamation-69, 81, 83 and 85 had each caught one to three allegations only
 # because "dealing with", "dog grooming" or "The builders" (a determiner before a
 # trade) read as a wrong or a business's name; those readings were wrong and are gone.
+# Sets 106-111 (seventeenth session) at their first read, with the session's starting code (6871fef): 46,
+# 44, 42, 53, 50 and 50 of 80 allegations caught, 2, 3, 9, 0, 0 and 16 look-alikes blocked (set 111's
+# look-alikes praise people in the words of rumour: "Word is …", "Is it just me or …"); the model does not
+# learn from them (local/allegation_model.py, NOT_YET).
 # profanity-21 (held back, new) blocked 2 of 80 when first scored with the session's starting code, before
 # any change (1 of 80 with the twelfth session's); its floor is that first figure (59 of 80).
 FALSE_BLOCK_CEILING = {
@@ -259,6 +269,10 @@ FALSE_BLOCK_CEILING = {
     "defamation-100": 3 / 80,
     "defamation-103": 4 / 80,
     "defamation-104": 2 / 80,
+    "defamation-106": 2 / 80,
+    "defamation-107": 3 / 80,
+    "defamation-108": 9 / 80,
+    "defamation-111": 16 / 80,
     "profanity-21": 2 / 80,
 }
 

@@ -25,8 +25,13 @@ def test_masked_swearing_with_an_ending_or_a_word_after_it_blocks(text: str, spa
 
 
 def test_a_masked_mild_word_warns() -> None:
+    assert found("That was a long shift, d*mn it.", "TONE-PROF") == [("d*mn", Severity.WARN)]
+
+
+def test_a_masked_word_that_blocks_unmasked_blocks() -> None:
+    # "bugger" blocks since the seventeenth session (tone_profanity.txt says why), masked or not.
     assert found("Some little b*ggers snapped the swing chain again.", "TONE-PROF") == [
-        ("b*ggers", Severity.WARN)
+        ("b*ggers", Severity.BLOCK)
     ]
 
 

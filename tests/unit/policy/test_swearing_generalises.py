@@ -111,3 +111,35 @@ def test_yobs_and_feral_kids_said_of_people_are_insults(text: str, span: str) ->
 
 def test_feral_said_of_animals_is_not_an_insult() -> None:
     assert blocked("Feral cats on the estate are being neutered.", "TONE-INSULT") == []
+
+
+# Words Ofcom rates mild for broadcasting that a council's own posts may not carry: in the blind-written
+# development sets, every story with one of them was refused and no look-alike had one
+# (tone_profanity.txt). "bloody", "sod", "damn" and "git" still only warn, as writers published them too.
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The compactor jammed again, the bugger.", "bugger"),
+        ("The new scheduling app is crap and everyone on the round knows it.", "crap"),
+        ("Another crappy printer in the housing office.", "crappy"),
+        ("Sat in the sodding traffic by the retail park for an hour.", "sodding"),
+        ("Some tosser left a mattress in the bus shelter.", "tosser"),
+        ("The wind has buggered the new planters on the prom.", "buggered"),
+    ],
+)
+def test_words_a_councils_posts_may_not_carry_block(text: str, word: str) -> None:
+    assert blocked(text) == [word]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crapstone village hall reopens on Monday with a new kitchen.",
+        "A caber tosser from the Highland games visited the primary school.",
+        "Volunteers laid fresh sods of turf on the green.",
+        "Bloody cranesbill is flowering on the limestone grassland.",
+        "The old lags in the yard used to shoot craps with a pair of bone dice.",
+    ],
+)
+def test_their_look_alikes_do_not_block(text: str) -> None:
+    assert blocked(text) == []
