@@ -51,13 +51,21 @@ _INTENSIFIERS = frozenset(
         *("right", "total", "complete", "absolute", "utter", "proper", "bloody", "blithering", "useless"),
         *("stupid", "daft", "thick", "lazy", "massive", "jumped-up", "gormless", "clueless", "brainless"),
         "ignorant",
+        # Read from the development sets' misses (seventeenth session): "a slimy wee …", "a greedy little
+        # …", "don't be a sweaty …", "a thieving little …", "you're a pure …" (with an article only:
+        # "pure" is also of wool and breeds).
+        *("wee", "little", "slimy", "sweaty", "greedy", "thieving", "dirty", "smelly", "cheeky", "pure"),
     }
 )
-_BEFORE_INTENSIFIERS = frozenset({"a", "an", "some", "the", "that", "this", "you"})
+_ALSO_PLAIN = frozenset({"wee", "little", "pure"})
+# Scots and northern "you": "ya wee …", "ye daft …".
+_YOU = frozenset({"ya", "ye"})
+_BEFORE_INTENSIFIERS = frozenset({"a", "an", "some", "the", "that", "this", "you", *_YOU})
 # What someone is: "he was a …", "you're such a …", "called me a …"; only at the end of its clause.
 _SOMEONE_IS = frozenset({"he's", "she's", "you're", "they're", "who's"})
 _SUBJECTS = frozenset({"he", "she", "you", "they", "who"})
 _BEING = frozenset({"is", "was", "are", "were", "be", "being"})
+_NOT_TO_BE = frozenset({"don't", "dont", "dinnae", "never"})
 _SEEMING = frozenset({"looked", "looks", "look", "sounds", "sounded", "acting", "acted"})
 _CALLING = frozenset({"call", "called", "calling", "calls"})
 _CALLED = frozenset({"me", "him", "her", "them", "us", "you", "it"})
@@ -76,7 +84,7 @@ _DID_SOMETHING = re.compile(
 )
 _WINDOW = 48  # characters before the word that the frames look at
 # The last word of some frame: only a word after one of these is looked at further.
-_LAST_WORDS = _INTENSIFIERS | {"a", "an", "some", "which", "of"}
+_LAST_WORDS = _INTENSIFIERS | _YOU | {"a", "an", "some", "which", "of"}
 # The same as written, for a first test on the raw word before.
 _LAST_WORDS_AS_WRITTEN = frozenset(w for word in _LAST_WORDS for w in (word, word.capitalize(), word.upper()))
 _PUNCTUATION = "\"“”‘'()[],;:"
@@ -143,12 +151,19 @@ def _words_before(source: str, start: int) -> list[str]:
 def _in_an_insults_place(source: str, start: int, end: int, before: list[str]) -> bool:
     """Whether the word at ``[start, end)``, after ``before`` (lower case), is where an insult goes."""
     last = before[-1]
+    if last in _YOU:  # "Shut it, ya …,", "haud yer wheesht, ya …!"
+        return _CLAUSE_ENDS.match(source, end) is not None
     if last in _INTENSIFIERS:
         rest = before[:-1]
         while rest and rest[-1] in _INTENSIFIERS:
             rest.pop()
         if rest and rest[-1] in _BEFORE_INTENSIFIERS:
-            return True
+            # "wee" and "little" are also only small, before dialect words no dictionary here holds ("the
+            # wee wumman on …"), and "pure" of a kind ("a pure perl platform"): the word must end its
+            # clause or do something ("a wee … threw chips").
+            return last not in _ALSO_PLAIN or (
+                _CLAUSE_ENDS.match(source, end) is not None or _DID_SOMETHING.match(source, end) is not None
+            )
         # Of a thing, with no article: "the hours were utter …" at a clause end.
         return last in _OF_A_THING and _CLAUSE_ENDS.match(source, end) is not None
     if last in ("a", "an"):
@@ -158,7 +173,8 @@ def _in_an_insults_place(source: str, start: int, end: int, before: list[str]) -
         if who[-1] in _SOMEONE_IS or who[-1] in _SUBJECTS:
             return who[-1] in _SOMEONE_IS
         if who[-1] in _BEING:
-            return len(who) >= 2 and who[-2] in _SUBJECTS
+            # "he was a …", and told not to be one: "don't be a …", "dinnae be a …"
+            return len(who) >= 2 and (who[-2] in _SUBJECTS or (who[-1] == "be" and who[-2] in _NOT_TO_BE))
         if who[-1] == "like":
             return len(who) >= 3 and who[-2] in _SEEMING and (who[-3] in _SUBJECTS or who[-3] in _SOMEONE_IS)
         if who[-1] in _CALLING:  # "got called a …", "was called a …"

@@ -79,3 +79,37 @@ def test_the_span_is_the_word_itself() -> None:
 
 def test_an_organisation_can_allow_a_word() -> None:
     assert unknown_insult_spans(normalise("Some skronker has dumped a sofa."), ("skronker",)) == []
+
+
+# Scots and northern frames, read from development sets' misses (seventeenth session): "ya …", "ye daft
+# …", "a slimy wee …", "a thieving little …", "don't be a …", "you're a pure …".
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Shut it, ya blargnet, the driver shouted at the lad on the bonnet.", "blargnet"),
+        ("Ye daft frimblesnatch, the ranger said to the man feeding the swans chips.", "frimblesnatch"),
+        ("Took the recycling back out of the brown bin, ya wee snorgle.", "snorgle"),
+        ("Her landlord is a slimy wee grobbleknot.", "grobbleknot"),
+        ("The lad who kicked the cones over is a thieving little flinderwhack!", "flinderwhack"),
+        ("Slow down on the ice and don't be a plumbicrust.", "plumbicrust"),
+        ("If you leave your bags by the bank you're a pure wibblesnatch.", "wibblesnatch"),
+        ("Had a wee zorbwit throw a bottle at the gritter on Ash Road.", "zorbwit"),
+    ],
+)
+def test_an_unknown_word_in_a_scots_insults_place_is_blocked(text: str, word: str) -> None:
+    assert blocked(text) == [word]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "wee", "little" and "pure" also say only small or of a kind: before a word no dictionary here
+        # holds, the word must end its clause or do something.
+        "The wee wumman on Dalmarnock Road gied us a tin o' Quality Street.",
+        "A little blorpfish swims in the library aquarium now.",
+        "We would like to see a pure perl platform for the booking system.",
+        "Ye olde bunting is up on the market hall for the fair.",
+    ],
+)
+def test_small_and_plain_words_before_a_dialect_word_pass(text: str) -> None:
+    assert blocked(text) == []
