@@ -51,13 +51,13 @@ _INTENSIFIERS = frozenset(
         *("right", "total", "complete", "absolute", "utter", "proper", "bloody", "blithering", "useless"),
         *("stupid", "daft", "thick", "lazy", "massive", "jumped-up", "gormless", "clueless", "brainless"),
         "ignorant",
-        # Read from the development sets' misses (seventeenth session): "a slimy wee …", "a greedy little
-        # …", "don't be a sweaty …", "a thieving little …", "you're a pure …" (with an article only:
-        # "pure" is also of wool and breeds).
-        *("wee", "little", "slimy", "sweaty", "greedy", "thieving", "dirty", "smelly", "cheeky", "pure"),
+        # Read from the development sets' misses (seventeenth session): "a slimy wee …", "don't be a
+        # sweaty …", "you're a pure …" (with an article only: "pure" is also of wool and breeds). Not the
+        # word for small that is also a surname of the held-out corpus, which no list here may hold.
+        *("wee", "slimy", "sweaty", "greedy", "thieving", "dirty", "smelly", "cheeky", "pure"),
     }
 )
-_ALSO_PLAIN = frozenset({"wee", "little", "pure"})
+_ALSO_PLAIN = frozenset({"wee", "pure"})
 # Scots and northern "you": "ya wee …", "ye daft …".
 _YOU = frozenset({"ya", "ye"})
 _BEFORE_INTENSIFIERS = frozenset({"a", "an", "some", "the", "that", "this", "you", *_YOU})
@@ -158,7 +158,7 @@ def _in_an_insults_place(source: str, start: int, end: int, before: list[str]) -
         while rest and rest[-1] in _INTENSIFIERS:
             rest.pop()
         if rest and rest[-1] in _BEFORE_INTENSIFIERS:
-            # "wee" and "little" are also only small, before dialect words no dictionary here holds ("the
+            # "wee" is also only small, before dialect words no dictionary here holds ("the
             # wee wumman on …"), and "pure" of a kind ("a pure perl platform"): the word must end its
             # clause or do something ("a wee … threw chips").
             return last not in _ALSO_PLAIN or (

@@ -197,10 +197,30 @@ _WHO_DOES = re.compile(
     r"(?:does|did|covers|covered|runs|ran|takes|took|drives|drove|works|worked|manages|cleans|hangs\s+about)"
     r"\s+(?:the\s+)?)[A-Z0-9]"
 )
+# Someone a local knows by what they keep doing or have, with no place named (seventeenth session, from
+# development sets 106-111): "the bloke who runs the kebab van on the market square", "the dog walker with
+# the yellow van who does the big group walks on the common", "the removals outfit run by the
+# ex-councillor's son", "the allotment holder on the end plot by the railway, the one with the union jack
+# shed". A habit in the present tense picks one out; a past deed ("the man who dumped the sofa") does not:
+# whoever did it is not known.
+_KNOWN_BY_HABIT = re.compile(
+    r"(?i:\b(?:the|that)\s+(?:[a-z][\w'’-]*\s+){0,3}?([a-z][a-z-]+)"
+    r"(?:\s+(?:who|that)\s+(?:(?:always|still|usually|now|also|regularly)\s+)?"
+    r"(?:runs?|owns?|manages?|does|drives?|books?|advertises?|lives?|works?|uses?|organises?|teaches?"
+    r"|coaches?|delivers?|fits?|keeps?|sells?|rents?|lets|operates?|hires?|looks\s+after|cleans?|knocks?"
+    r"|hangs?\s+(?:about|around)|covers?|leads?|chairs?|serves?|trades?|collects?|supplies|visits?)\b"
+    r"|\s+with\s+(?:the|a|an|his|her|their|two|three)\s+(?:[\w'’-]+\s+){0,2}?[a-z][\w'’-]*"
+    r"|\s+(?:run|owned)\s+by\s+(?:the|a|an|his|her|their)\s))"
+)
 # An address, then who lives there: "Flat 3, 22 Carrick Street: tenant is subletting".
 _ADDRESS_THEN_WHO = re.compile(
     r"\b\d{1,4}[a-z]?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*[:,-–—]\s*(?:the\s+)?"
     r"(?i:tenants?|occupiers?|owners?|residents?|landlord|landlady|householders?)\b"
+)
+# Heads that are anyone at all ("the man with a dog" is a role word too, but so common a head picks out
+# nobody without a place or a name), and "head", which is also the body's ("over the head with a pan").
+_NOT_SOMEONE_HERE = frozenset(
+    {"person", "people", "man", "woman", "men", "women", "someone", "guy", "lad", "head"}
 )
 _NUMBERED = re.compile(r"\b(?i:stall|pitch|plot|lodge|unit|driver|cab|taxi)\s+(?:no\.?\s*)?[A-Z]?\d{1,4}\b")
 
@@ -211,6 +231,12 @@ def placed_people(window: str, is_role: Callable[[str], bool]) -> list[tuple[int
     out = [m.span() for m in _WHOEVER.finditer(window)] if "hoever" in window else []
     if "who " in window or "that " in window:
         out += [m.span() for m in _WHO_DOES.finditer(window) if is_role(m.group(1))]
+    if "the " in window.lower() or "that " in window.lower():
+        out += [
+            m.span()
+            for m in _KNOWN_BY_HABIT.finditer(window)
+            if m.group(1) == "one" or (m.group(1) not in _NOT_SOMEONE_HERE and is_role(m.group(1)))
+        ]
     out += [m.span() for m in _NUMBERED.finditer(window)]
     out += [m.span() for m in _ADDRESS_THEN_WHO.finditer(window)]
     return out

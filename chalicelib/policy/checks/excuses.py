@@ -34,11 +34,13 @@ _EXCUSES = r"""
     (?:left|leaves|leaving)_(?:\w+_){1,3}lying_(?:about|around)
     convicted conviction fined prosecut\w* magistrates['’]?_court magistrates crown_court sentenced
     (?<!be\s)jailed
-    pleaded charged_in (?:has|have|had)_been_(?:charged|arrested) (?:was|were)_(?:charged|arrested)
+    pleaded charged_in (?:has|have|had)_(?:since_|now_|already_)?been_(?:charged|arrested)
+    (?:was|were)_(?:charged|arrested)
     penalty_notice improvement_notice warrant investigation test_purchases?
     (?:a|the)_tribunal_(?:has_|have_)?(?:ordered|ruled|found|awarded)
     (?:has_been_|was_|were_|been_)?ordered_(?:by_(?:the_|a_)?(?:court|tribunal|judge)_)?to_(?:re)?pay
     handed_(?:\w+_)?(?:police|the_police|officers)(?:_the)?
+    handed_(?:over_|in_)?(?:the_|their_|its_|his_|her_)?(?:cctv|footage|doorbell_footage|dashcam_footage|evidence)
     (?<!the\s)(?<!keeping\s)(?<!selling\s)seized
     enforcement(?!_(?:officers?|bloke|team_leader|manager|lead|agents?|agency|company|firm|contractors?)\b)
     please(?!_(?:be_aware_that|note_that|avoid|steer_clear_of|don't_use|do_not_use|stop)\b)
@@ -50,6 +52,9 @@ _EXCUSES = r"""
     (?<!who\s)never_pay(?!_out) report_it call_us call_999 contact_our
     flagged tipped_us_off tipped_off
     funny_how_the_(?:sun|rain|weather|snow|wind|storm) beautifully
+    class_act spot_on hardest[-\s]work\w* (?:will|'ll)_be_(?:sorely_|greatly_|much_|really_)?missed
+    give_(?:that_|the_)?(?:\w+_){0,2}a_medal (?<!not\s)that's_how_it_should_(?:be|work)
+    wrongly_(?:linked|named|accused|identified|blamed|reported) under_(?:a_|an_)?(?:court|possession)_order
 """
 # Fiction and history: what a story, a play or the past tells is nobody's allegation today, even in the
 # words of a label ("Blackpool's most famous smuggler, Jack Rudd, died in 1802"). Not "the Victorian
@@ -154,7 +159,7 @@ _SNEER = re.compile(r"(?<![\w'’])[\"“‘'][A-Za-z][\w'’-]*(?:\s+[\w'’-]+
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")
 _THANKS = re.compile(
     r"thank|cheers|well\s+done|congrat|great\s+stuff|nicest|top\s+bloke|absolute\s+gent|gentle|softie|superstar"
-    r"|fully\s+legit|best\s+in"
+    r"|fully\s+legit|best\s+in|(?:great|good|top|cracking)\s+job|class\s+act|spot\s+on|give\s+th"
 )
 _SENTENCE_END = re.compile(r"[.!?\n][\"”’')]?\s+$")
 

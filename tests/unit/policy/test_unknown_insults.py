@@ -82,7 +82,7 @@ def test_an_organisation_can_allow_a_word() -> None:
 
 
 # Scots and northern frames, read from development sets' misses (seventeenth session): "ya …", "ye daft
-# …", "a slimy wee …", "a thieving little …", "don't be a …", "you're a pure …".
+# …", "a slimy wee …", "a thieving wee …", "don't be a …", "you're a pure …".
 @pytest.mark.parametrize(
     ("text", "word"),
     [
@@ -90,7 +90,7 @@ def test_an_organisation_can_allow_a_word() -> None:
         ("Ye daft frimblesnatch, the ranger said to the man feeding the swans chips.", "frimblesnatch"),
         ("Took the recycling back out of the brown bin, ya wee snorgle.", "snorgle"),
         ("Her landlord is a slimy wee grobbleknot.", "grobbleknot"),
-        ("The lad who kicked the cones over is a thieving little flinderwhack!", "flinderwhack"),
+        ("The lad who kicked the cones over is a thieving wee flinderwhack!", "flinderwhack"),
         ("Slow down on the ice and don't be a plumbicrust.", "plumbicrust"),
         ("If you leave your bags by the bank you're a pure wibblesnatch.", "wibblesnatch"),
         ("Had a wee zorbwit throw a bottle at the gritter on Ash Road.", "zorbwit"),
@@ -103,7 +103,7 @@ def test_an_unknown_word_in_a_scots_insults_place_is_blocked(text: str, word: st
 @pytest.mark.parametrize(
     "text",
     [
-        # "wee", "little" and "pure" also say only small or of a kind: before a word no dictionary here
+        # "wee" and "pure" also say only small or of a kind: before a word no dictionary here
         # holds, the word must end its clause or do something.
         "The wee wumman on Dalmarnock Road gied us a tin o' Quality Street.",
         "A little blorpfish swims in the library aquarium now.",
