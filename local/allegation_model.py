@@ -82,8 +82,9 @@ HEADER = (
 # rules and a model trained on every other development set, with 106-111 and without them. With them,
 # 2,290 of 3,200 allegations caught and 84 look-alikes blocked over 0.88; without them, 2,303 and 86; the
 # held-back sets, read once with the larger model, caught 789 of 1,100 against 794 (README). So the model
-# does not learn from them, and they serve the rules.
-NOT_YET: frozenset[str] = frozenset(f"defamation-{n}" for n in range(106, 112))
+# does not learn from them, and they serve the rules; nor from 112 and 114, written later (113 and 115 are
+# held back).
+NOT_YET: frozenset[str] = frozenset(f"defamation-{n}" for n in (*range(106, 112), 112, 114))
 
 
 def training_sets() -> list[str]:

@@ -105,6 +105,20 @@ _NOT_A_BUSINESS_TEXT = """
 _NOT_A_BUSINESS = frozenset(_NOT_A_BUSINESS_TEXT.split())
 
 
+# Said to be known to all, which is what makes someone identifiable: "the developer on the old mill site,
+# everyone knows who", "we all know which barmaid", "everyone down there knows it's him".
+_KNOWN_TO_ALL = re.compile(
+    r"(?i:\b(?:everyone|everybody|we\s+all|the\s+whole\s+(?:street|estate|town|village|road))"
+    r"(?:\s+(?:round|down|up|in)\s+(?:here|there))?\s+knows?\s+(?:exactly\s+)?(?:who|which)\b)"
+)
+# The one office of a body named in lower case: "the community centre's new chair", "the club's treasurer".
+_BODYS_OFFICE = re.compile(
+    r"(?i:\bthe\s+(?:[a-z]+\s+){0,2}?(?:centre|club|association|society|trust|church|committee|charity"
+    r"|group|pantry|hub|league|team|scheme)['’]s\s+(?:new\s+|former\s+|old\s+)?(?:chair|chairman|chairwoman"
+    r"|treasurer|secretary|manager|caretaker|president|captain|coach|coordinator|co-ordinator|organiser)\b)"
+)
+
+
 def described_people(window: str) -> list[tuple[int, int]]:
     """The spans in ``window`` of someone picked out by a handle, a detail, an area, a department or a
     role after a first name, or a business by its name and trade."""
@@ -127,6 +141,10 @@ def described_people(window: str) -> list[tuple[int, int]]:
         out += [
             m.span() for m in _THE_NAMED_AT.finditer(window) if m.group(1).split()[-1] not in _NOT_A_BUSINESS
         ]
+    if "know" in window:
+        out += [m.span() for m in _KNOWN_TO_ALL.finditer(window)]
+    if "'s " in window or "’s " in window:
+        out += [m.span() for m in _BODYS_OFFICE.finditer(window)]
     return out
 
 
@@ -188,7 +206,7 @@ def place_roles(window: str, is_role: Callable[[str], bool]) -> list[tuple[int, 
 # named patch: "the window cleaner who does the Larkfield Close round", "the warden who covers Ward 7";
 # something numbered that one person has: "stall 14", "plot 42", "lodge 7", "driver 14".
 _WHOEVER = re.compile(
-    r"(?i:\bwhoever(?:['’]s|\s+is)?\s+(?:owns|owned|runs|running|lives|living|in|has|drives|driving|flies"
+    r"(?i:\bwhoever(?:['’]s|\s+is)?\s+(?:owns|owned|runs|running|lives|living|in|at|has|drives|driving|flies"
     r"|works|working|manages|managing|rents|parks)\s+(?:[\w'’-]+\s+){0,12}?"
     r"(?:(?:at|on|in|from|outside|behind|opposite|near|by)\s+(?:the\s+)?(?:number\s+)?)?)[A-Z0-9]"
 )
@@ -203,13 +221,22 @@ _WHO_DOES = re.compile(
 # ex-councillor's son", "the allotment holder on the end plot by the railway, the one with the union jack
 # shed". A habit in the present tense picks one out; a past deed ("the man who dumped the sofa") does not:
 # whoever did it is not known.
+_PLACE_WORDS = r"by|on|at|in|near|behind|outside|off|opposite|round"
+# A word of what the habit is of or where it is, not the sentence going on: "the burger van", "the park".
+_OBJECT_WORD = (
+    r"(?!(?:has|have|had|is|was|are|were|will|would|keeps|kept|always|never|and|but|who|that|from|to|with"
+    rf"|for|{_PLACE_WORDS})\b)[\"“]?[\w'’-]+[\"”]?"
+)
+# Where, after what: "runs the burger van by the park", "with the red car at the car boot".
+_WHERE_TAIL = rf"(?:\s+(?:{_PLACE_WORDS})\s+the(?:\s+{_OBJECT_WORD}){{1,3}})?"
 _KNOWN_BY_HABIT = re.compile(
     r"(?i:\b(?:the|that)\s+(?:[a-z][\w'’-]*\s+){0,3}?([a-z][a-z-]+)"
-    r"(?:\s+(?:who|that)\s+(?:(?:always|still|usually|now|also|regularly)\s+)?"
+    r"(?:\s+(?P<habit>who|that)\s+(?:(?:always|still|usually|now|also|regularly)\s+)?"
     r"(?:runs?|owns?|manages?|does|drives?|books?|advertises?|lives?|works?|uses?|organises?|teaches?"
     r"|coaches?|delivers?|fits?|keeps?|sells?|rents?|lets|operates?|hires?|looks\s+after|cleans?|knocks?"
     r"|hangs?\s+(?:about|around)|covers?|leads?|chairs?|serves?|trades?|collects?|supplies|visits?)\b"
-    r"|\s+with\s+(?:the|a|an|his|her|their|two|three)\s+(?:[\w'’-]+\s+){0,2}?[a-z][\w'’-]*"
+    rf"(?:\s+(?:the|a|an|his|her|their|its)(?:\s+{_OBJECT_WORD}){{1,3}})?{_WHERE_TAIL}"
+    rf"|\s+(?:with|w/)\s+(?:the|a|an|his|her|their|two|three)(?:\s+{_OBJECT_WORD}){{1,3}}{_WHERE_TAIL}"
     r"|\s+(?:run|owned)\s+by\s+(?:the|a|an|his|her|their)\s))"
 )
 # An address, then who lives there: "Flat 3, 22 Carrick Street: tenant is subletting".
@@ -235,7 +262,11 @@ def placed_people(window: str, is_role: Callable[[str], bool]) -> list[tuple[int
         out += [
             m.span()
             for m in _KNOWN_BY_HABIT.finditer(window)
-            if m.group(1) == "one" or (m.group(1) not in _NOT_SOMEONE_HERE and is_role(m.group(1)))
+            # anyone who keeps doing something ("the man who runs the hog roast"), but not anyone with a
+            # thing ("the man with a dog")
+            if m.group(1) == "one"
+            or (m.group("habit") and m.group(1) in _NOT_SOMEONE_HERE and m.group(1) != "head")
+            or (m.group(1) not in _NOT_SOMEONE_HERE and is_role(m.group(1)))
         ]
     out += [m.span() for m in _NUMBERED.finditer(window)]
     out += [m.span() for m in _ADDRESS_THEN_WHO.finditer(window)]

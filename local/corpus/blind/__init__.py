@@ -158,6 +158,10 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("defamation-109", "TONE-DEFAME", "defamation_109.tsv", tuned=True),
     BlindSet("defamation-110", "TONE-DEFAME", "defamation_110.tsv", tuned=True),
     BlindSet("defamation-111", "TONE-DEFAME", "defamation_111.tsv", tuned=True),
+    BlindSet("defamation-112", "TONE-DEFAME", "defamation_112.tsv", tuned=True),
+    BlindSet("defamation-113", "TONE-DEFAME", "defamation_113.tsv", tuned=False),
+    BlindSet("defamation-114", "TONE-DEFAME", "defamation_114.tsv", tuned=True),
+    BlindSet("defamation-115", "TONE-DEFAME", "defamation_115.tsv", tuned=False),
     BlindSet("profanity-1", "TONE-PROF", "profanity_1.tsv", tuned=True),
     BlindSet("profanity-2", "TONE-PROF", "profanity_2.tsv", tuned=False),
     BlindSet("profanity-3", "TONE-PROF", "profanity_3.tsv", tuned=False),
@@ -183,6 +187,8 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-23", "TONE-PROF", "profanity_23.tsv", tuned=True),
     BlindSet("profanity-24", "TONE-PROF", "profanity_24.tsv", tuned=True),
     BlindSet("profanity-25", "TONE-PROF", "profanity_25.tsv", tuned=True),
+    BlindSet("profanity-26", "TONE-PROF", "profanity_26.tsv", tuned=True),
+    BlindSet("profanity-27", "TONE-PROF", "profanity_27.tsv", tuned=False),
 )
 
 

@@ -134,6 +134,10 @@ FLOOR = {
     "defamation-109": 0.73,
     "defamation-110": 0.63,
     "defamation-111": 0.66,
+    "defamation-112": 0.57,
+    "defamation-113": 0.65,
+    "defamation-114": 0.56,
+    "defamation-115": 0.65,
     "profanity-1": 0.97,
     "profanity-2": 0.87,
     "profanity-3": 0.92,
@@ -159,6 +163,8 @@ FLOOR = {
     "profanity-23": 0.95,
     "profanity-24": 0.90,
     "profanity-25": 0.95,
+    "profanity-26": 0.81,
+    "profanity-27": 0.91,
 }
 # Two floors were lowered, once: defamation-4 and -5 (held back) lost one catch each on 2026-12-07 (eleventh
 # session) when the model learnt from four more development sets for longer (chosen by checking each
@@ -228,6 +234,11 @@ FALSE_BLOCK_LIMIT = 0.02
 # 44, 42, 53, 50 and 50 of 80 allegations caught, 2, 3, 9, 0, 0 and 16 look-alikes blocked (set 111's
 # look-alikes praise people in the words of rumour: "Word is …", "Is it just me or …"); the model does not
 # learn from them (local/allegation_model.py, NOT_YET).
+# Sets 112-115 and TONE-PROF 26-27, written later that session, at their first read: with the session's
+# starting code 46, 50, 45 and 50 of 80 allegations (look-alikes 3, 4, 6, 7) and 63 and 70 of 80 swearing
+# (look-alikes 4 and 0); with the code of the moment, before any line was read, 46, 52, 45 and 52
+# (look-alikes 3, 5, 6, 7) and 65 and 73 (4 and 0). 113, 115 and profanity-27 are held back; their floors
+# and ceilings are those figures.
 # TONE-PROF's floors were raised that session after "a greedy little …" and the like were read as insults'
 # places; "little" was then taken out (it is a held-out corpus surname, which no list may hold), and
 # profanity-11, 14 (held back, read as a figure) and 23 went back one each (14: 68 -> 67 of 80).
@@ -273,9 +284,14 @@ FALSE_BLOCK_CEILING = {
     "defamation-103": 4 / 80,
     "defamation-104": 2 / 80,
     "defamation-106": 2 / 80,
-    "defamation-107": 3 / 80,
-    "defamation-108": 9 / 80,
-    "defamation-111": 16 / 80,
+    "defamation-107": 2 / 80,
+    "defamation-108": 7 / 80,
+    "defamation-111": 9 / 80,
+    "defamation-112": 3 / 80,
+    "defamation-113": 5 / 80,
+    "defamation-114": 6 / 80,
+    "defamation-115": 7 / 80,
+    "profanity-26": 4 / 80,
     "profanity-21": 2 / 80,
 }
 

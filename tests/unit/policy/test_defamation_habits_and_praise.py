@@ -21,6 +21,11 @@ from tests.unit.policy.test_allegations import blocked
         "The scaffolding firm run by the landlord's brother never ties anything in.",
         "The plot holder by the railway, the one with the blue shed, sells the council's compost.",
         "The taxi firm with the yellow cars that does the school runs sends drivers with no badge.",
+        "The man who runs the burger van by the park has been stealing from the charity tin.",
+        'The bloke with the "designer" handbags at the car boot sells fakes, and he knows it.',
+        "Whoever's at number 12 Rope Walk, we know the yard sale is all nicked gear.",
+        "The builder on the new estate, everyone knows who, pours footings at night to dodge inspections.",
+        "The social club's new treasurer has been fiddling the kitty for months.",
     ],
 )
 def test_someone_known_by_a_habit_or_a_thing_they_have_is_identifiable(text: str) -> None:
