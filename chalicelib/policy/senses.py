@@ -64,4 +64,8 @@ def ordinary_sense(text: str, start: int, end: int) -> bool:
     if _SAID_OF_SOMEONE.search(before) or (not word.endswith("s") and _SAID_OF_ONE.search(before)):
         return False
     first, last = sentence_bounds(text, start)
+    if first > 0:
+        # the sentence before tells what it is about too: "Our trip to the donkey sanctuary was lovely.
+        # Harold the ass ate Mrs Okafor's sunhat."
+        first = sentence_bounds(text, first - 1)[0]
     return not marks.isdisjoint(_WORD.findall(text[first:last].lower()))

@@ -145,7 +145,11 @@ def joined_spans(
     # A phone's curly apostrophe as a straight one ("witch’s tit"), one character for one.
     lower = source.lower().replace("’", "'")
     if not words.isdisjoint(keys) and len(lower) == len(source):  # spans in ``lower`` are spans in ``source``
-        out += [m.span() for m in pattern.finditer(lower)]
+        out += [
+            m.span()
+            for m in pattern.finditer(lower)
+            if not _NAMES_SOMETHING.match(lower, m.start(), m.end() + 24)
+        ]
     if "#" in source:
         # A phrase run together in a hashtag: "#KickInTheKhyber" is "kick in the khyber".
         for m in _HASHTAG.finditer(source):
@@ -153,6 +157,13 @@ def joined_spans(
             if len(parts) >= 2 and pattern.search(" ".join(parts).lower()):
                 out.append(m.span())
     return out
+
+
+# A phrase that is also the name of something, by what follows it: Brahms and Liszt's music, the FA Cup.
+_NAMES_SOMETHING = re.compile(
+    r"brahms\s+and\s+liszt(?:['’]s)?\s+(?:piano|pieces|music|concerts?|recitals?|sonatas?|symphon\w*|works"
+    r"|songs|programme|played|performed|duets?)\b|sweet\s+fa\s+(?:cup|trophy|vase|youth|women)\b"
+)
 
 
 # A listed word of a letter, an apostrophe or a hyphen and the rest ("f'kin", "f-wit"): the story's words

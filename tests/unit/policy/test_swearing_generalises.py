@@ -143,3 +143,32 @@ def test_words_a_councils_posts_may_not_carry_block(text: str, word: str) -> Non
 )
 def test_their_look_alikes_do_not_block(text: str) -> None:
     assert blocked(text) == []
+
+
+# Read from development set 26's misses and look-alikes (seventeenth session); the sentences are the tests'.
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Some k*nt has pinched the cones from outside the depot.", "k*nt"),
+        ("The man at the tip called my colleague a haramzada over a mattress.", "haramzada"),
+        ("Asked him to move his van and he told me to foxtrot oscar.", "foxtrot oscar"),
+        ("We've had sweet FA from the contractor about the lights.", "sweet FA"),
+        ("Whoever left the glass in the sandpit is a total Hampton.", "total Hampton"),
+    ],
+)
+def test_more_swearing_read_from_a_development_set_blocks(text: str, word: str) -> None:
+    assert blocked(text) == [word]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sixth-formers play Brahms and Liszt piano pieces at the library on Friday.",
+        "Memories of the sweet FA Cup run of 1973 at the museum this month.",
+        "At the show the best bitch was a whippet from Hebden Row, judged by Mrs Ash.",
+        "We took the day centre to the donkey sanctuary. Harold the ass ate a sunhat.",
+        "The coach to Kent leaves the depot at nine.",
+    ],
+)
+def test_the_same_words_as_names_and_animals_pass(text: str) -> None:
+    assert blocked(text) == []
