@@ -73,7 +73,7 @@ _JESUS_F = re.compile(r"(?i:jesus)\s+([fF])\.?\s+(?i:christ)\b")  # "Jesus f Chr
 # A shape, not a list entry: a listed word's runs ("see", "you") would send every story through the
 # full look.
 _NEXT_TUESDAY = re.compile(r"(?i:\bsee-you-next-tuesday\b)")
-_WORD_BEFORE = re.compile(r"([a-z]+)$")
+_WORD_BEFORE = re.compile(r"([A-Za-z]?[a-z]+)$")  # "knackered af", and "Cold af" at a sentence's start
 # "lush AF" in capitals after a lower-case word, where the clause ends: atrial fibrillation comes after
 # words of having it, finding it or living with it ("patients with AF", "screening for AF").
 _AF_CAPITALS = re.compile(r"(?<![A-Za-z])([a-z]{3,}) (AF)(?![\w'’-])(?!\s+[a-z])")
@@ -86,6 +86,14 @@ _BS = re.compile(
     r"(?i:total|utter|complete|absolute|pure|load\s+of|full\s+of|such)\s+(BS)(?![\w'’-])(?!\s*(?:\d|EN\b))"
 )
 _AS_F = re.compile(r"\bas (f)(?=[.!?,]?\s*$|[.!?,]\s)")
+# An emoji for the word (read from development set 29, seventeenth session): the raised middle finger
+# always; a duck for the f-word where the word goes ("what the 🦆", "🦆ing", "🦆 off"); a bell and an end
+# ("an absolute 🔔🔚"), an ox and a poo; a poo as what something is ("piece of 💩"), not a dog's mess.
+_EMOJI_FOR_WORD = re.compile(
+    r"🖕|🔔\s*🔚|🐂\s*💩|(?i:\bwhat\s+the\s+)🦆|🦆\s*(?i:ing|in['’]?|off|sake|you|yourself)\b"
+    r"|(?i:\b(?:piece|pile|load|full|bag)\s+of\s+)💩"
+)
+_EMOJI_KEYS = ("🖕", "🔚", "🦆", "💩")
 _WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "ni", "i", "y"})
 
 
@@ -102,6 +110,8 @@ def letter_for_word(source: str) -> list[tuple[int, int]]:
         out += [m.span(1) for m in _BS.finditer(source)]
     if "as f" in source:  # "hungover as f.": the word it stands for, at a clause's end
         out += [m.span(1) for m in _AS_F.finditer(source)]
+    if any(e in source for e in _EMOJI_KEYS):
+        out += [m.span() for m in _EMOJI_FOR_WORD.finditer(source)]
     if "sake" not in source and "f off" not in source and " af" not in source:
         return out
     for m in _F_PHRASE.finditer(source):
@@ -117,7 +127,7 @@ def letter_for_word(source: str) -> list[tuple[int, int]]:
         if (
             before
             and len(before.group(1)) >= 3
-            and before.group(1) not in _WELSH_BEFORE_AF
+            and before.group(1).lower() not in _WELSH_BEFORE_AF
             and (before.start() == 0 or not source[before.start() - 1].isalpha())
         ):
             out.append((m.start() + 1, m.end()))

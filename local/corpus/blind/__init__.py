@@ -189,6 +189,9 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-25", "TONE-PROF", "profanity_25.tsv", tuned=True),
     BlindSet("profanity-26", "TONE-PROF", "profanity_26.tsv", tuned=True),
     BlindSet("profanity-27", "TONE-PROF", "profanity_27.tsv", tuned=False),
+    BlindSet("profanity-28", "TONE-PROF", "profanity_28.tsv", tuned=True),
+    BlindSet("profanity-29", "TONE-PROF", "profanity_29.tsv", tuned=True),
+    BlindSet("profanity-30", "TONE-PROF", "profanity_30.tsv", tuned=False),
 )
 
 

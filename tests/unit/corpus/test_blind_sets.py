@@ -142,9 +142,9 @@ FLOOR = {
     "profanity-2": 0.87,
     "profanity-3": 0.92,
     "profanity-4": 0.95,
-    "profanity-5": 0.82,
+    "profanity-5": 0.84,
     "profanity-6": 0.92,
-    "profanity-7": 0.85,
+    "profanity-7": 0.86,
     "profanity-8": 0.91,
     "profanity-9": 0.95,
     "profanity-10": 0.95,
@@ -155,16 +155,19 @@ FLOOR = {
     "profanity-15": 0.92,
     "profanity-16": 0.92,
     "profanity-17": 0.93,
-    "profanity-18": 0.96,
+    "profanity-18": 0.97,
     "profanity-19": 0.88,
     "profanity-20": 0.90,
-    "profanity-21": 0.81,
+    "profanity-21": 0.82,
     "profanity-22": 0.93,
-    "profanity-23": 0.95,
-    "profanity-24": 0.91,
-    "profanity-25": 0.95,
+    "profanity-23": 0.96,
+    "profanity-24": 0.92,
+    "profanity-25": 0.96,
     "profanity-26": 0.87,
     "profanity-27": 0.92,
+    "profanity-28": 0.97,
+    "profanity-29": 0.95,
+    "profanity-30": 0.90,
 }
 # Two floors were lowered, once: defamation-4 and -5 (held back) lost one catch each on 2026-12-07 (eleventh
 # session) when the model learnt from four more development sets for longer (chosen by checking each
@@ -239,6 +242,8 @@ FALSE_BLOCK_LIMIT = 0.02
 # (look-alikes 4 and 0); with the code of the moment, before any line was read, 46, 52, 45 and 52
 # (look-alikes 3, 5, 6, 7) and 65 and 73 (4 and 0). 113, 115 and profanity-27 are held back; their floors
 # and ceilings are those figures.
+# TONE-PROF sets 28-30, written later still, at their first read: 70, 67 and 68 of 80 with the session's
+# starting code (look-alikes 0, 0, 2), 73, 70 and 72 with the code of the moment (0, 0, 1); 30 is held back.
 # TONE-PROF's floors were raised that session after "a greedy little …" and the like were read as insults'
 # places; "little" was then taken out (it is a held-out corpus surname, which no list may hold), and
 # profanity-11, 14 (held back, read as a figure) and 23 went back one each (14: 68 -> 67 of 80).

@@ -172,3 +172,35 @@ def test_more_swearing_read_from_a_development_set_blocks(text: str, word: str) 
 )
 def test_the_same_words_as_names_and_animals_pass(text: str) -> None:
     assert blocked(text) == []
+
+
+# Read from development sets 28 and 29 (seventeenth session): regional spellings, and an emoji for the word.
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Who keeps leaving cans on the wall at the park? Clarty bastads.", "bastads"),
+        ("He said the bin men were fackin' useless and slammed the door.", "fackin"),
+        ("'Kinell, there's another sofa on the towpath.", "Kinell"),
+        ("Cold af on the early sweep this morning.", "af"),
+        ("What the 🦆 happened to the bus shelter?", "What the 🦆"),
+        ("🖕 to whoever keeps nicking the hanging baskets.", "🖕"),
+        ("The new printer is a piece of 💩, honestly.", "piece of 💩"),
+        ("Whoever parked across the gate is an absolute 🔔🔚", "🔔🔚"),
+        ("The landlord has done SFA about the damp.", "done SFA"),
+    ],
+)
+def test_regional_spellings_and_emoji_for_the_word_block(text: str, word: str) -> None:
+    assert blocked(text) == [word]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please pick up your dog's 💩 on the school path.",
+        "The duck race 🦆 starts at the bridge at two.",
+        "Pan af adref, mi af i'r llyfrgell.",
+        "The SFA have confirmed the cup final date.",
+    ],
+)
+def test_the_same_signs_in_their_plain_sense_pass(text: str) -> None:
+    assert blocked(text) == []
