@@ -52,6 +52,7 @@ _EXCUSES = r"""
     (?<!who\s)never_pay(?!_out) report_it call_us call_999 contact_our
     flagged tipped_us_off tipped_off
     funny_how_the_(?:sun|rain|weather|snow|wind|storm) beautifully
+    (?<!not\s)without_charging
     class_act spot_on hardest[-\s]work\w* (?:will|'ll)_be_(?:sorely_|greatly_|much_|really_)?missed
     give_(?:that_|the_)?(?:\w+_){0,2}a_medal (?<!not\s)that's_how_it_should_(?:be|work)
     wrongly_(?:linked|named|accused|identified|blamed|reported) under_(?:a_|an_)?(?:court|possession)_order

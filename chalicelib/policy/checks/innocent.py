@@ -56,6 +56,8 @@ _INNOCENT_PHRASES = r"""
     (?:damp_and_)?mould_(?:jobs|cases|repairs|treatment|checks|specialists?|team|advice)
     (?:damp_and_)?mould_(?:is|on|can|and_condensation)
     (?:damp|mould)_(?:team|specialists?|officers?|surveyors?)
+    until_(?:it|they|that|this)_(?:was|were|had_been)_fixed
+    never_(?:once_)?(?:served|sold_to)_(?:anyone|anybody)_underage
     owe[sd]?_(?:\w+_){0,3}(?:a_|one_|big_)?favou?rs? spott(?:ed|ing)_(?:a_|the_)?scam
     smash(?:ed|es|ing)_(?:a_|an_|the_|their_|his_|her_|my_|our_)?(?:[\w-]+_){0,3}(?:ride|run|challenge|target|record|marathon|swim|walk|pb)
     mould_on_(?:\w+_)?(?:cheese|bread|food|fruit|jam)

@@ -59,6 +59,8 @@ def test_a_deed_or_a_body_part_is_nobody_known(text: str) -> None:
         "The groundsman at Low Fields owes the cricket club a favour after they fixed his mower.",
         "A volunteer at the Mill Street hub spotted a scam text on a resident's phone and stopped it.",
         "The spin instructor at Kingsmoor Gym, Kerry, smashed a 24-hour charity ride at the weekend.",
+        "The landlord of the Crown on Mill Street has never once served anyone underage in thirty years.",
+        "The Benson brothers' doughnut stall shut straight away until it was fixed, as it should.",
     ],
 )
 def test_praise_corrections_and_outcomes_are_no_allegation(text: str) -> None:
@@ -76,6 +78,7 @@ def test_praise_corrections_and_outcomes_are_no_allegation(text: str) -> None:
         "Funny how all the five-star reviews for Bella's Bistro turned up in one afternoon. New accounts.",
         # a favour owed for a wrong done is still the wrong
         "The caretaker at Elm Court sold the boiler parts to his mate, who now owes him a favour.",
+        "The landlord of the Crown on Mill Street serves underage kids every Friday night.",
     ],
 )
 def test_sarcasm_and_faked_praise_still_block(text: str) -> None:
