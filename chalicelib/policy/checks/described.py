@@ -9,7 +9,9 @@ or by words run together ("TreeWise", "bargain_barn_kent"), or by its owner's na
 a shop or pub by its one name and its place ("the Spar on Tregenna Hill"); a business by its name before
 "of" a place or a business's word before "Park" (``business_of_place``); a role a named place picks out
 ("the Elm Park bowls club treasurer"); the office of a body by its name ("the clerk to Ashby Parva Parish
-Council").
+Council", "the social club's new treasurer"); someone known by a habit or a thing they have, with no place
+named ("the bloke who runs the kebab van on the market square", "the dog walker with the yellow van"), or
+said to be known to everyone.
 ``allegation`` asks these as it asks names and roles at named places.
 """
 
@@ -221,14 +223,14 @@ _WHO_DOES = re.compile(
 # ex-councillor's son", "the allotment holder on the end plot by the railway, the one with the union jack
 # shed". A habit in the present tense picks one out; a past deed ("the man who dumped the sofa") does not:
 # whoever did it is not known.
-_PLACE_WORDS = r"by|on|at|in|near|behind|outside|off|opposite|round"
+_WHERE_WORDS = r"by|on|at|in|near|behind|outside|off|opposite|round"  # "by the park"
 # A word of what the habit is of or where it is, not the sentence going on: "the burger van", "the park".
 _OBJECT_WORD = (
     r"(?!(?:has|have|had|is|was|are|were|will|would|keeps|kept|always|never|and|but|who|that|from|to|with"
-    rf"|for|{_PLACE_WORDS})\b)[\"“]?[\w'’-]+[\"”]?"
+    rf"|for|{_WHERE_WORDS})\b)[\"“]?[\w'’-]+[\"”]?"
 )
 # Where, after what: "runs the burger van by the park", "with the red car at the car boot".
-_WHERE_TAIL = rf"(?:\s+(?:{_PLACE_WORDS})\s+the(?:\s+{_OBJECT_WORD}){{1,3}})?"
+_WHERE_TAIL = rf"(?:\s+(?:{_WHERE_WORDS})\s+the(?:\s+{_OBJECT_WORD}){{1,3}})?"
 _KNOWN_BY_HABIT = re.compile(
     r"(?i:\b(?:the|that)\s+(?:[a-z][\w'’-]*\s+){0,3}?([a-z][a-z-]+)"
     r"(?:\s+(?P<habit>who|that)\s+(?:(?:always|still|usually|now|also|regularly)\s+)?"
@@ -258,7 +260,8 @@ def placed_people(window: str, is_role: Callable[[str], bool]) -> list[tuple[int
     out = [m.span() for m in _WHOEVER.finditer(window)] if "hoever" in window else []
     if "who " in window or "that " in window:
         out += [m.span() for m in _WHO_DOES.finditer(window) if is_role(m.group(1))]
-    if "the " in window.lower() or "that " in window.lower():
+    lower = window.lower()
+    if "the " in lower or "that " in lower:
         out += [
             m.span()
             for m in _KNOWN_BY_HABIT.finditer(window)
