@@ -84,7 +84,7 @@ HEADER = (
 # held-back sets, read once with the larger model, caught 789 of 1,100 against 794 (README). So the model
 # does not learn from them, and they serve the rules; nor from 112 and 114, written later (113 and 115 are
 # held back).
-NOT_YET: frozenset[str] = frozenset(f"defamation-{n}" for n in (*range(106, 112), 112, 114))
+NOT_YET: frozenset[str] = frozenset(f"defamation-{n}" for n in (*range(106, 113), 114))
 
 
 def training_sets() -> list[str]:

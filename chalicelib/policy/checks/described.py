@@ -246,11 +246,20 @@ _ADDRESS_THEN_WHO = re.compile(
     r"\b\d{1,4}[a-z]?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*[:,-–—]\s*(?:the\s+)?"
     r"(?i:tenants?|occupiers?|owners?|residents?|landlord|landlady|householders?)\b"
 )
-# Heads that are anyone at all ("the man with a dog" is a role word too, but so common a head picks out
-# nobody without a place or a name), and "head", which is also the body's ("over the head with a pan").
-_NOT_SOMEONE_HERE = frozenset(
-    {"person", "people", "man", "woman", "men", "women", "someone", "guy", "lad", "head"}
-)
+# Heads that are anyone at all: so common that only a habit picks one out ("the man who runs the hog
+# roast"), never a thing they have ("the man with a dog").
+_ANYONE = frozenset({"person", "people", "man", "woman", "men", "women", "someone", "guy", "lad"})
+
+
+def _picks_out(head: str, habit: bool, is_role: Callable[[str], bool]) -> bool:
+    """Whether ``head`` of a _KNOWN_BY_HABIT match, by a habit (``habit``) or a thing, is someone."""
+    if head == "one":
+        return True  # "the one with the union jack shed"
+    if head in _ANYONE:
+        return habit
+    return head != "head" and is_role(head)  # "head" is also the body's ("over the head with a pan")
+
+
 _NUMBERED = re.compile(r"\b(?i:stall|pitch|plot|lodge|unit|driver|cab|taxi)\s+(?:no\.?\s*)?[A-Z]?\d{1,4}\b")
 
 
@@ -265,11 +274,7 @@ def placed_people(window: str, is_role: Callable[[str], bool]) -> list[tuple[int
         out += [
             m.span()
             for m in _KNOWN_BY_HABIT.finditer(window)
-            # anyone who keeps doing something ("the man who runs the hog roast"), but not anyone with a
-            # thing ("the man with a dog")
-            if m.group(1) == "one"
-            or (m.group("habit") and m.group(1) in _NOT_SOMEONE_HERE and m.group(1) != "head")
-            or (m.group(1) not in _NOT_SOMEONE_HERE and is_role(m.group(1)))
+            if _picks_out(m.group(1), m.group("habit") is not None, is_role)
         ]
     out += [m.span() for m in _NUMBERED.finditer(window)]
     out += [m.span() for m in _ADDRESS_THEN_WHO.finditer(window)]
