@@ -138,6 +138,10 @@ FLOOR = {
     "defamation-113": 0.65,
     "defamation-114": 0.56,
     "defamation-115": 0.65,
+    "defamation-116": 0.50,
+    "defamation-117": 0.70,
+    "defamation-118": 0.75,
+    "defamation-119": 0.63,
     "profanity-1": 0.97,
     "profanity-2": 0.87,
     "profanity-3": 0.92,
@@ -244,6 +248,9 @@ FALSE_BLOCK_LIMIT = 0.02
 # and ceilings are those figures.
 # TONE-PROF sets 28-30, written later still, at their first read: 70, 67 and 68 of 80 with the session's
 # starting code (look-alikes 0, 0, 2), 73, 70 and 72 with the code of the moment (0, 0, 1); 30 is held back.
+# Sets 116-119 (eighteenth session) at their first read, with the session's starting code (437a0c3): 40,
+# 56, 60 and 51 of 80 allegations caught, 3, 2, 7 and 5 look-alikes blocked. 117 and 119 are held back;
+# their floors and ceilings are those figures.
 # TONE-PROF's floors were raised that session after "a greedy little …" and the like were read as insults'
 # places; "little" was then taken out (it is a held-out corpus surname, which no list may hold), and
 # profanity-11, 14 (held back, read as a figure) and 23 went back one each (14: 68 -> 67 of 80).
@@ -296,6 +303,10 @@ FALSE_BLOCK_CEILING = {
     "defamation-113": 5 / 80,
     "defamation-114": 6 / 80,
     "defamation-115": 7 / 80,
+    "defamation-116": 3 / 80,
+    "defamation-117": 2 / 80,
+    "defamation-118": 7 / 80,
+    "defamation-119": 5 / 80,
     "profanity-26": 4 / 80,
     "profanity-21": 2 / 80,
 }
