@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from .people import is_common_word
 from .rules import builtin_list
+from .swearing_shapes import LEET
 
 PHRASES_FILE = "tone_profanity_phrases.txt"
 _HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
@@ -30,6 +31,7 @@ _HASHTAG = re.compile(r"#(\w+)")
 # A hashtag's parts: a run of capitals not followed by a lower-case letter ("WTF"), or a word.
 _TAG_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 _TAG_STARTS = ("fck", "cunt")
+_LEET_INSIDE = re.compile(r"(?<=[A-Za-z])[013457](?=[a-z])")
 # A word with a capital inside it ("McShitface", "KnackeredAF"): read by its parts as a hashtag is.
 _CAMEL = re.compile(r"(?<![\w#])[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 _LOWER_UPPER = re.compile(r"[a-z][A-Z]")
@@ -119,6 +121,14 @@ def joined_spans(
                     and parts[0] not in _ORDINARY_TOO
                     and _everyday(parts[1])
                 )
+                # an everyday word and a listed word's -ing form: "mother-effing", "stupid-fecking"
+                or (
+                    len(parts) == 2
+                    and parts[1].endswith("ing")
+                    and parts[1] in listed
+                    and parts[1] not in _ORDINARY_TOO
+                    and _everyday(parts[0])
+                )
                 or _stuttered(m.group().lower(), listed_or_rooted)
             ):
                 out.append(m.span())
@@ -127,6 +137,8 @@ def joined_spans(
     if "#" in source:
         for m in _HASHTAG.finditer(source):
             tag = m.group(1)
+            if not tag.isalpha():  # a digit for a letter inside a part: "#FlyTippersAreTw4ts"
+                tag = _LEET_INSIDE.sub(lambda d: d.group().translate(LEET), tag)
             parts = _TAG_PART.findall(tag)
             if (
                 _parts_swear(parts, listed_or_rooted, allowed)

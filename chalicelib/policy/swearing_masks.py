@@ -3,6 +3,7 @@
 A run of n "*" hides n to n + 2 letters ("f*ck", "f**k", "f***"; "b*g" is not "ballbag"); the letters
 shown must start the word and be in order; a listed word's endings count as they do unmasked ("c*nts",
 "f*ckers"), and a root that counts inside a longer word does so masked too ("f*ckwit", "sh*tload").
+Other symbols typed in place of letters ("f%#k", "sh#t", "f&%k") are read as asterisks.
 """
 
 from __future__ import annotations
@@ -11,6 +12,17 @@ import re
 from functools import cache
 
 from .people import is_common_word
+
+# Symbols between letters that hide them: a run with "%" or "#" in it, or two or more with "&" ("M&S",
+# "A&E" and "B&Q" are shops and wards, not masks).
+_SYMBOL_MASK = re.compile(r"(?<=[^\W\d_])(?:[*&@$!]*[%#][*%#&@$!]*|[*%#@$!]*&[*%#&@$!]+)(?=[^\W\d_])")
+
+
+def as_asterisks(text: str) -> str:
+    """``text`` with symbols that mask letters inside a word made asterisks, character for character."""
+    if "%" not in text and "#" not in text and "&" not in text:
+        return text
+    return _SYMBOL_MASK.sub(lambda m: "*" * len(m.group()), text)
 
 
 def _pattern(masked: str) -> re.Pattern[str]:

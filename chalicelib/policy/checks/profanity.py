@@ -35,7 +35,7 @@ from ..swearing import (
     prefix_trie,
 )
 from ..swearing_joins import joined_spans, one_letter_joined
-from ..swearing_masks import masked_match
+from ..swearing_masks import as_asterisks, masked_match
 from ..swearing_shapes import LEET, inward_code, letter_for_word, short_hyphenated_words
 from ..unknown_insults import unknown_insult_spans
 from ..vowelless import vowelless_spans
@@ -244,10 +244,14 @@ def spaced_out(text: str) -> Iterator[tuple[int, int, str]]:
     if not may_be_spaced_out(text):
         return
     for m in SPACED.finditer(text):
-        yield m.start(), m.end(), re.sub(r"[ ._*-]", "", m.group(0))
-        for part in _SAME_SEPARATOR.finditer(m.group(0)):
-            if part.span() != (0, len(m.group(0))):
+        run = m.group(0)
+        yield m.start(), m.end(), re.sub(r"[ ._*-]", "", run)
+        for part in _SAME_SEPARATOR.finditer(run):
+            if part.span() != (0, len(run)):
                 yield m.start() + part.start(), m.start() + part.end(), re.sub(r"[ ._*-]", "", part.group(0))
+        # A word of one letter before letters spaced with spaces: "is a t w a t", "I f u c k e d up".
+        if run[0] in "aAiI" and run[1] == " " and len(run) >= 7:
+            yield m.start() + 2, m.end(), run[2:].replace(" ", "")
 
 
 # A run of word characters and the symbols that stand for letters, with something in it other than
@@ -513,7 +517,7 @@ def _name_with_listed_ending(raw: str, folded: str, strong: _Matcher) -> bool:
 
 
 def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
-    source = text.text
+    source = as_asterisks(text.text)
     extra = tuple(rules.words.profanity)
     lists = _swearing(extra)
     strong, mild = lists.strong, lists.mild
