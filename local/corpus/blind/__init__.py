@@ -196,6 +196,10 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-28", "TONE-PROF", "profanity_28.tsv", tuned=True),
     BlindSet("profanity-29", "TONE-PROF", "profanity_29.tsv", tuned=True),
     BlindSet("profanity-30", "TONE-PROF", "profanity_30.tsv", tuned=False),
+    BlindSet("profanity-31", "TONE-PROF", "profanity_31.tsv", tuned=True),
+    BlindSet("profanity-32", "TONE-PROF", "profanity_32.tsv", tuned=False),
+    BlindSet("profanity-33", "TONE-PROF", "profanity_33.tsv", tuned=True),
+    BlindSet("profanity-34", "TONE-PROF", "profanity_34.tsv", tuned=False),
 )
 
 

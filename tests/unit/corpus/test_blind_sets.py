@@ -172,6 +172,10 @@ FLOOR = {
     "profanity-28": 0.97,
     "profanity-29": 0.95,
     "profanity-30": 0.90,
+    "profanity-31": 0.67,
+    "profanity-32": 0.86,
+    "profanity-33": 0.85,
+    "profanity-34": 0.87,
 }
 # Two floors were lowered, once: defamation-4 and -5 (held back) lost one catch each on 2026-12-07 (eleventh
 # session) when the model learnt from four more development sets for longer (chosen by checking each
@@ -251,6 +255,9 @@ FALSE_BLOCK_LIMIT = 0.02
 # Sets 116-119 (eighteenth session) at their first read, with the session's starting code (437a0c3): 40,
 # 56, 60 and 51 of 80 allegations caught, 3, 2, 7 and 5 look-alikes blocked. 117 and 119 are held back;
 # their floors and ceilings are those figures.
+# TONE-PROF sets 31-34, written that session, at their first read: 54, 68, 68 and 70 of 80 with the
+# session's starting code (look-alikes 2, 3, 1, 3), 54, 69, 68 and 70 with the code of the moment (the
+# same look-alikes), before any line was read. 32 and 34 are held back; their floors and ceilings are those.
 # TONE-PROF's floors were raised that session after "a greedy little …" and the like were read as insults'
 # places; "little" was then taken out (it is a held-out corpus surname, which no list may hold), and
 # profanity-11, 14 (held back, read as a figure) and 23 went back one each (14: 68 -> 67 of 80).
@@ -308,6 +315,9 @@ FALSE_BLOCK_CEILING = {
     "defamation-118": 7 / 80,
     "defamation-119": 5 / 80,
     "profanity-26": 4 / 80,
+    "profanity-31": 2 / 80,
+    "profanity-32": 3 / 80,
+    "profanity-34": 3 / 80,
     "profanity-21": 2 / 80,
 }
 
