@@ -69,10 +69,12 @@ LEET = str.maketrans(
 _F_PHRASE = re.compile(r"f['’]?s\s+sake\b|f\s+off\b")
 _AF = re.compile(r" af\b(?![-'’])")
 _JESUS_F = re.compile(r"(?i:jesus)\s+([fF])\.?\s+(?i:christ)\b")  # "Jesus f Christ": the word between
-# "a right see-you-next-Tuesday": the word it spells, hyphenated as one word (the goodbye has no hyphens).
+# "a right see-you-next-Tuesday": the word it spells, hyphenated as one word (the goodbye has no hyphens),
+# or quoted as what someone said or wrote (a note "just said "see you next tuesday""; three development
+# stories, 2026-12-08, each refused): a library's goodbye to its reading group is not in quotes.
 # A shape, not a list entry: a listed word's runs ("see", "you") would send every story through the
 # full look.
-_NEXT_TUESDAY = re.compile(r"(?i:\bsee-you-next-tuesday\b)")
+_NEXT_TUESDAY = re.compile(r"(?i:\bsee-you-next-tuesday\b|(?<=[\"“‘'])see you next tuesday(?=[.!]?[\"”’']))")
 _WORD_BEFORE = re.compile(r"([A-Za-z]?[a-z]+)$")  # "knackered af", and "Cold af" at a sentence's start
 # "lush AF" in capitals after a lower-case word, where the clause ends: atrial fibrillation comes after
 # words of having it, finding it or living with it ("patients with AF", "screening for AF").
@@ -88,10 +90,11 @@ _BS = re.compile(
 _AS_F = re.compile(r"\bas (f)(?=[.!?,]?\s*$|[.!?,]\s)")
 # An emoji for the word (read from development set 29, seventeenth session): the raised middle finger
 # always; a duck for the f-word where the word goes ("what the 🦆", "🦆ing", "🦆 off"); a bell and an end
-# ("an absolute 🔔🔚"), an ox and a poo; a poo as what something is ("piece of 💩"), not a dog's mess.
+# ("an absolute 🔔🔚"), an ox and a poo; a poo as what something is ("piece of 💩"), not a dog's mess,
+# or run into a word ("ye absolute 💩bag", "a 💩show"; development set 31).
 _EMOJI_FOR_WORD = re.compile(
-    r"🖕|🔔\s*🔚|🐂\s*💩|(?i:\bwhat\s+the\s+)🦆|🦆\s*(?i:ing|in['’]?|off|sake|you|yourself)\b"
-    r"|(?i:\b(?:piece|pile|load|full|bag)\s+of\s+)💩"
+    r"🖕|🔔\s*🔚|🐂\s*💩|(?i:\bwhat\s+the\s+(?:actual\s+)?)🦆|🦆\s*(?i:ing|in['’]?|off|sake|you|yourself)\b"
+    r"|(?i:\b(?:piece|pile|load|full|bag)\s+of\s+)💩|💩(?i:bag|head|hole|show|stain)s?\b"
 )
 _EMOJI_KEYS = ("🖕", "🔚", "🦆", "💩")
 _WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "ni", "i", "y"})
@@ -102,7 +105,13 @@ def letter_for_word(source: str) -> list[tuple[int, int]]:
     # Substring tests first: most stories have none of these, and ``in`` costs far less than a scan.
     if "esus " in source or "ESUS " in source:  # "Jesus", "JESUS": a literal test before the scan
         out += [m.span(1) for m in _JESUS_F.finditer(source)]
-    if "-next-" in source or "-Next-" in source or "-NEXT-" in source:
+    if (
+        "-next-" in source
+        or "-Next-" in source
+        or "-NEXT-" in source
+        or "ext tuesday" in source
+        or "ext Tuesday" in source
+    ):
         out += [m.span() for m in _NEXT_TUESDAY.finditer(source)]
     if " AF" in source:
         out += [m.span(2) for m in _AF_CAPITALS.finditer(source) if m.group(1) not in _BEFORE_AF_CONDITION]
