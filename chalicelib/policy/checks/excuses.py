@@ -56,6 +56,10 @@ _EXCUSES = r"""
     class_act spot_on hardest[-\s]work\w* (?:will|'ll)_be_(?:sorely_|greatly_|much_|really_)?missed
     give_(?:that_|the_)?(?:\w+_){0,2}a_medal (?<!not\s)that's_how_it_should_(?:be|work)
     wrongly_(?:linked|named|accused|identified|blamed|reported) under_(?:a_|an_)?(?:court|possession)_order
+    (?:someone|somebody|a_man|a_woman|scammers|fraudsters)_(?:pretending|claiming|posing)
+    (?:flagging|reporting|reported|reports)_(?:\w+_){0,4}to_(?:trading_standards|the_police|police)
+    (?:has|have)_been_reporting (?<!never\s)(?<!n't\s)paid_(?:\w+_){0,3}back
+    (?<!never\s)(?<!n't\s)found_(?:[\w'’]+_){0,2}missing agreed_to_(?:drop|waive|scrap|cut) rotten_luck
 """
 # Fiction and history: what a story, a play or the past tells is nobody's allegation today, even in the
 # words of a label ("Blackpool's most famous smuggler, Jack Rudd, died in 1802"). Not "the Victorian

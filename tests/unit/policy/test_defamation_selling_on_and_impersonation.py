@@ -1,0 +1,43 @@
+"""TONE-DEFAME: wrongs told in everyday words (selling on what was taken, serving children, turning away
+guide dogs, working with a lapsed registration, forcing a tenant out), each beside the look-alike that
+clears the named: the business someone pretended to be, the seller who reports fakes to trading
+standards, the landlord who paid his tenants back, the cleaner who found the missing ring. Found in
+development sets 116 and 118 (the eighteenth session); the sentences here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.policy.test_allegations import blocked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lads who run the bait shop on Quay Street net trout from the reservoir and are selling them on.",
+        "The lad on the till at the Spar on Brook Lane is serving kids in school uniform.",
+        "The manager of the Red Lion has been letting under-18s in on quiz night.",
+        "The driver of cab 14 turns away guide dogs and says he's allergic.",
+        "Smiler, the gas fitter on the Beckett estate, isn't Gas Safe registered any more.",
+        "The landlord of 5 Mill Row switched the power off at the board to get a tenant out.",
+        "The rug shop on Market Place has had a closing down sale since 2018.",
+        "The night carer on the Hollins round skips the doses and ticks the chart anyway.",
+    ],
+)
+def test_wrongs_in_everyday_words_about_someone_identifiable_block(text: str) -> None:
+    assert blocked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone pretending to be from Abbey Removals has been ringing widows for storage fees.",
+        "Bev, who sells vintage clothes from Priory Road, keeps reporting fakes to trading standards.",
+        "Mr Varma, the landlord on Blossom Street, lost the deposits and paid every tenant back.",
+        "Shaz from the cleaning company found Mrs Ahmed's missing ring behind the radiator on Willow Road.",
+        "Cityview Lettings have agreed to drop every admin fee for our tenants.",
+        "Big Stu the skip hire bloke has been reporting rubbish dumped in the lay-by every week.",
+    ],
+)
+def test_the_named_as_victim_reporter_or_helper_passes(text: str) -> None:
+    assert not blocked(text)
