@@ -121,11 +121,11 @@ def joined_spans(
                     and parts[0] not in _ORDINARY_TOO
                     and _everyday(parts[1])
                 )
-                # an everyday word and a listed word's -ing form: "mother-effing", "stupid-fecking"
+                # an everyday word and a listed word's -ing form: "mother-effing", "donkey-shaggin"
                 or (
                     len(parts) == 2
-                    and parts[1].endswith("ing")
-                    and parts[1] in listed
+                    and parts[1].endswith(("ing", "in"))
+                    and (parts[1] in listed or parts[1] + "g" in listed)
                     and parts[1] not in _ORDINARY_TOO
                     and _everyday(parts[0])
                 )

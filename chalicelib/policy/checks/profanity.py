@@ -249,8 +249,7 @@ def spaced_out(text: str) -> Iterator[tuple[int, int, str]]:
         for part in _SAME_SEPARATOR.finditer(run):
             if part.span() != (0, len(run)):
                 yield m.start() + part.start(), m.start() + part.end(), re.sub(r"[ ._*-]", "", part.group(0))
-        # Words of one letter before letters spaced with spaces: "is a t w a t", "Landlord's a k n o b".
-        at = m.start()
+        at = m.start()  # after words of one letter: "is a t w a t", "Landlord's a k n o b"
         while len(run) >= 7 and run[1] == " " and (run[0] in "aAiI" or text[at - 1 : at] in ("'", "’")):
             run, at = run[2:], at + 2
             yield at, m.end(), run.replace(" ", "")
@@ -570,9 +569,11 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
             continue
         if inward_code(raw, source, start) or _name_with_listed_ending(raw, folded, strong):
             continue
-        # A listed word's plural may be spelt with a "z" ("BELLENDZ", "twatz"; not "jizz").
-        if _matches(folded, strong) or (
-            folded.endswith("z") and folded[-2:] != "zz" and _matches(folded[:-1] + "s", strong)
+        # A listed word's plural spelt with "z" ("BELLENDZ"; not "jizz"), its "-ing" with no "g" ("shaggin").
+        if (
+            _matches(folded, strong)
+            or (folded.endswith("z") and folded[-2:] != "zz" and _matches(folded[:-1] + "s", strong))
+            or (folded.endswith("in") and raw.islower() and _matches(folded + "g", strong))
         ):
             # "Dick" with a capital is a name (Dick Whittington, Philip K. Dick), not the insult.
             if folded in {"dick", "dicks"} and raw[0].isupper() and not raw.isupper():

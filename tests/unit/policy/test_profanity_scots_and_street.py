@@ -55,3 +55,30 @@ def test_a_quoted_goodbye_and_emoji_for_words_block(text: str, span: str) -> Non
 )
 def test_their_look_alikes_pass(text: str) -> None:
     assert found(text, "TONE-PROF") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Loons, quines, take yer shaggin hame.", "shaggin"),
+        ("Dinna tie yer boat tae the lifeboat's moorin, ye donkey-shaggin fool.", "donkey-shaggin"),
+        ("Don't overfill your bin or it stinks like a fart in a lift.", "fart"),
+        ("The portaloos are emptied twice a day, so no more crapping in the hedges.", "crapping"),
+        ("Sorry, we totally FUBAR'd the lamp replacement schedule.", "FUBAR'd"),
+        ("The new lifeguard rota was a total pony, so it's back to the old one.", "total pony"),
+        ('Bloke at the gate says the booking system is "a load of old Tom tit".', "old Tom tit"),
+    ],
+)
+def test_dropped_gs_crude_words_and_rhyming_slang_block(text: str, span: str) -> None:
+    assert found(text, "TONE-PROF") == [(span, Severity.BLOCK)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join the Tuesday fartlek session at Riverside Park, all abilities welcome.",
+        "The pony club's gymkhana is on Saturday; the built-in seating has been cleaned.",
+    ],
+)
+def test_a_running_drill_and_a_pony_club_pass(text: str) -> None:
+    assert found(text, "TONE-PROF") == []
