@@ -82,3 +82,7 @@ def test_dropped_gs_crude_words_and_rhyming_slang_block(text: str, span: str) ->
 )
 def test_a_running_drill_and_a_pony_club_pass(text: str) -> None:
     assert found(text, "TONE-PROF") == []
+
+
+def test_the_dickin_medal_is_a_name() -> None:
+    assert found("A police dog from the county was awarded the PDSA Dickin Medal.", "TONE-PROF") == []
