@@ -241,6 +241,21 @@ _KNOWN_BY_HABIT = re.compile(
     rf"|\s+(?:with|w/)\s+(?:the|a|an|his|her|their|two|three)(?:\s+{_OBJECT_WORD}){{1,3}}{_WHERE_TAIL}"
     r"|\s+(?:run|owned)\s+by\s+(?:the|a|an|his|her|their)\s))"
 )
+# A business by the landmark it stands by, which every local knows ("the chip shop by the bridge", "the
+# vape shop right next to the bus station"; development sets 116 and 118): not a van or a person, which
+# stand anywhere, and not "on" or "at", which say less where.
+_LANDMARKS = (
+    r"bridge|station|market|church|square|roundabout|park|school|library|river|canal|cathedral|castle"
+    r"|hospital|precinct|crossroads|lights|crossing|high\s+st(?:reet)?|clock|memorial|green|common|pier"
+    r"|harbour|quay|beach|prom|seafront|centre|post\s+office|town\s+hall|cemetery|bypass|rank|college|docks"
+)
+_BUSINESS_BY_LANDMARK = re.compile(
+    r"(?i:\b(?:the|that)\s+(?:[a-z][\w'’&-]*\s+){0,3}?(?:shop|chippy|takeaway|pub|cafe|café|garage|salon"
+    r"|barbers?|offy|off-licence|bookies|launderette|gym|hotel|stall|firm|newsagents?|chemist|pharmacy"
+    r"|bakery|butchers?|florist|car\s+wash|carwash|nail\s+bar|tattooist|car\s+lot)\s+(?:right\s+)?"
+    r"(?:by|next\s+to|opposite|outside|behind|beside|near|across\s+from)\s+the\s+(?:[a-z]+\s+)?"
+    rf"(?:{_LANDMARKS})\b)"
+)
 # An address, then who lives there: "Flat 3, 22 Carrick Street: tenant is subletting".
 _ADDRESS_THEN_WHO = re.compile(
     r"\b\d{1,4}[a-z]?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*[:,-–—]\s*(?:the\s+)?"
@@ -260,6 +275,10 @@ def _picks_out(head: str, habit: bool, is_role: Callable[[str], bool]) -> bool:
     return head != "head" and is_role(head)  # "head" is also the body's ("over the head with a pan")
 
 
+# "A certain …": the writer says they know who, and leaves the reader to say it ("a certain parish
+# councillor with the big orchard", "a certain driving instructor off the Facebook ads"; 21 development
+# stories, 2026-12-08, all allegations but one, which alleged nothing).
+_A_CERTAIN = re.compile(r"(?i:\ba\s+certain\s+((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*))")
 _NUMBERED = re.compile(r"\b(?i:stall|pitch|plot|lodge|unit|driver|cab|taxi)\s+(?:no\.?\s*)?[A-Z]?\d{1,4}\b")
 
 
@@ -277,6 +296,16 @@ def placed_people(window: str, is_role: Callable[[str], bool]) -> list[tuple[int
             if _picks_out(m.group(1), m.group("habit") is not None, is_role)
         ]
     out += [m.span() for m in _NUMBERED.finditer(window)]
+    if "the " in lower or "that " in lower:
+        out += [m.span() for m in _BUSINESS_BY_LANDMARK.finditer(window)]
+    if "certain " in lower:
+        for m in _A_CERTAIN.finditer(window):
+            at = m.start(1)
+            for word in m.group(1).split():
+                at = window.index(word, at) + len(word)
+                if is_role(word.removesuffix("'s").removesuffix("’s")):
+                    out.append((m.start(), at))
+                    break
     out += [m.span() for m in _ADDRESS_THEN_WHO.finditer(window)]
     return out
 

@@ -41,3 +41,28 @@ def test_wrongs_in_everyday_words_about_someone_identifiable_block(text: str) ->
 )
 def test_the_named_as_victim_reporter_or_helper_passes(text: str) -> None:
     assert not blocked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A certain councillor has been fiddling his expenses again.",
+        "A certain locksmith with a yellow van has been charging double to pensioners.",
+        "The chip shop by the bridge has been selling them on.",
+        "The vape shop right next to the bus station is serving kids in school uniform.",
+    ],
+)
+def test_a_certain_someone_and_a_business_by_its_landmark_are_identifiable(text: str) -> None:
+    assert blocked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A certain retired councillor runs the bric-a-brac stall for the Scouts. It all goes to the hut.",
+        "The cafe by the park has reopened, and the van outside the school was selling ice creams.",
+        "Someone outside the chip shop was selling them on, so we called the police.",
+    ],
+)
+def test_with_no_wrong_or_no_one_picked_out_they_pass(text: str) -> None:
+    assert not blocked(text)
