@@ -142,6 +142,10 @@ FLOOR = {
     "defamation-117": 0.70,
     "defamation-118": 0.81,
     "defamation-119": 0.63,
+    "defamation-120": 0.65,
+    "defamation-121": 0.66,
+    "defamation-122": 0.53,
+    "defamation-123": 0.57,
     "profanity-1": 0.97,
     "profanity-2": 0.88,
     "profanity-3": 0.94,
@@ -254,7 +258,10 @@ FALSE_BLOCK_LIMIT = 0.02
 # starting code (look-alikes 0, 0, 2), 73, 70 and 72 with the code of the moment (0, 0, 1); 30 is held back.
 # Sets 116-119 (eighteenth session) at their first read, with the session's starting code (437a0c3): 40,
 # 56, 60 and 51 of 80 allegations caught, 3, 2, 7 and 5 look-alikes blocked. 117 and 119 are held back;
-# their floors and ceilings are those figures.
+# their floors and ceilings are those figures. Sets 120-123, written after that session's rounds, at their
+# first read: 52, 53, 43 and 46 of 80 with the session's starting code (look-alikes 4, 5, 8, 9) and the
+# same with the code of the moment (look-alikes 4, 4, 8, 9): the rounds carried nothing to new writers.
+# 121 and 123 are held back at those figures.
 # TONE-PROF sets 31-34, written that session, at their first read: 54, 68, 68 and 70 of 80 with the
 # session's starting code (look-alikes 2, 3, 1, 3), 54, 69, 68 and 70 with the code of the moment (the
 # same look-alikes), before any line was read. 32 and 34 are held back; their floors and ceilings were those,
@@ -315,6 +322,10 @@ FALSE_BLOCK_CEILING = {
     "defamation-116": 3 / 80,
     "defamation-117": 2 / 80,
     "defamation-119": 5 / 80,
+    "defamation-120": 4 / 80,
+    "defamation-121": 4 / 80,
+    "defamation-122": 8 / 80,
+    "defamation-123": 9 / 80,
     "profanity-26": 4 / 80,
     "profanity-31": 2 / 80,
     "profanity-32": 3 / 80,
