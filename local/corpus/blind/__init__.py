@@ -204,6 +204,10 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-32", "TONE-PROF", "profanity_32.tsv", tuned=False),
     BlindSet("profanity-33", "TONE-PROF", "profanity_33.tsv", tuned=True),
     BlindSet("profanity-34", "TONE-PROF", "profanity_34.tsv", tuned=False),
+    BlindSet("profanity-35", "TONE-PROF", "profanity_35.tsv", tuned=True),
+    BlindSet("profanity-36", "TONE-PROF", "profanity_36.tsv", tuned=False),
+    BlindSet("profanity-37", "TONE-PROF", "profanity_37.tsv", tuned=True),
+    BlindSet("profanity-38", "TONE-PROF", "profanity_38.tsv", tuned=False),
 )
 
 

@@ -180,6 +180,10 @@ FLOOR = {
     "profanity-32": 0.86,
     "profanity-33": 0.95,
     "profanity-34": 0.90,
+    "profanity-35": 0.83,
+    "profanity-36": 0.90,
+    "profanity-37": 0.78,
+    "profanity-38": 0.90,
 }
 # Two floors were lowered, once: defamation-4 and -5 (held back) lost one catch each on 2026-12-07 (eleventh
 # session) when the model learnt from four more development sets for longer (chosen by checking each
@@ -267,6 +271,9 @@ FALSE_BLOCK_LIMIT = 0.02
 # same look-alikes), before any line was read. 32 and 34 are held back; their floors and ceilings were those,
 # and 34's floor rose with it after the session's Scots words (70 -> 72, read as a figure). Sets 116 and 118
 # blocked 1 look-alike each after the session's round on who a wrong clears (118 had blocked 7).
+# TONE-PROF sets 35-38, written after the session's first rounds (their prompt no longer offers "cock-up"
+# as innocent), at their first read: 66, 70, 61 and 71 of 80 with the session's starting code, 67, 72, 63
+# and 72 with the code of the moment (look-alikes 3, 1, 1, 1 with both). 36 and 38 are held back there.
 # TONE-PROF's floors were raised that session after "a greedy little …" and the like were read as insults'
 # places; "little" was then taken out (it is a held-out corpus surname, which no list may hold), and
 # profanity-11, 14 (held back, read as a figure) and 23 went back one each (14: 68 -> 67 of 80).
@@ -330,6 +337,7 @@ FALSE_BLOCK_CEILING = {
     "profanity-31": 2 / 80,
     "profanity-32": 3 / 80,
     "profanity-34": 3 / 80,
+    "profanity-35": 3 / 80,
     "profanity-21": 2 / 80,
 }
 
