@@ -91,12 +91,14 @@ _AS_F = re.compile(r"\bas (f)(?=[.!?,]?\s*$|[.!?,]\s)")
 # An emoji for the word (read from development set 29, seventeenth session): the raised middle finger
 # always; a duck for the f-word where the word goes ("what the 🦆", "🦆ing", "🦆 off"); a bell and an end
 # ("an absolute 🔔🔚"), an ox and a poo; a poo as what something is ("piece of 💩"), not a dog's mess,
-# or run into a word ("ye absolute 💩bag", "a 💩show"; development set 31).
+# or run into a word ("ye absolute 💩bag", "a 💩show"; development set 31); an aubergine as what someone
+# is ("you absolute 🍆s", "you lot are 🍆🍆🍆"; development set 35), not the vegetable at a market.
 _EMOJI_FOR_WORD = re.compile(
     r"🖕|🔔\s*🔚|🐂\s*💩|(?i:\bwhat\s+the\s+(?:actual\s+)?)🦆|🦆\s*(?i:ing|in['’]?|off|sake|you|yourself)\b"
     r"|(?i:\b(?:piece|pile|load|full|bag)\s+of\s+)💩|💩(?i:bag|head|hole|show|stain)s?\b"
+    r"|(?i:\b(?:absolute|total|utter|right|proper|you|are)\s+)🍆"
 )
-_EMOJI_KEYS = ("🖕", "🔚", "🦆", "💩")
+_EMOJI_KEYS = ("🖕", "🔚", "🦆", "💩", "🍆")
 _WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "ni", "i", "y"})
 
 

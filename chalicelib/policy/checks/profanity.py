@@ -573,7 +573,7 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
         if (
             _matches(folded, strong)
             or (folded.endswith("z") and folded[-2:] != "zz" and _matches(folded[:-1] + "s", strong))
-            or (folded.endswith("in") and raw.islower() and _matches(folded + "g", strong))
+            or (folded.endswith("in") and not raw.istitle() and _matches(folded + "g", strong))
         ):
             # "Dick" with a capital is a name (Dick Whittington, the Dickin Medal), not the insult.
             if folded in {"dick", "dicks", "dickin", "dickins"} and raw[0].isupper() and not raw.isupper():

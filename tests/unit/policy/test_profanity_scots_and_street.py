@@ -86,3 +86,41 @@ def test_a_running_drill_and_a_pony_club_pass(text: str) -> None:
 
 def test_the_dickin_medal_is_a_name() -> None:
     assert found("A police dog from the county was awarded the PDSA Dickin Medal.", "TONE-PROF") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Old boy at the tip said I was talking out of my Khyber about plasterboard.", "out of my Khyber"),
+        (
+            "Comment: the bloke who designed this one-way system is a total Jodrell Bank.",
+            "total Jodrell Bank",
+        ),
+        ("Fell flat on me bottle and glass in the cemetery mud today.", "on me bottle and glass"),
+        ("The new parking app is a load of pony and trap.", "load of pony and trap"),
+        ("The old Bedford did a raspberry tart every time you changed gear.", "did a raspberry tart"),
+        ("Caught a fella having a Barclays in the bandstand at dusk.", "having a Barclays"),
+        ("Contractor hasn't given a Donald Duck since.", "given a Donald Duck"),
+        ("A swimmer showed the whole school trip his wedding tackle.", "wedding tackle"),
+        ("Forty years at the depot and we got sweet F.A. at Christmas.", "sweet F.A."),
+        ("Bag it AND bin it, you absolute 🍆s.", "absolute 🍆"),
+        ("Message on the noise line: turn that muthafukkin generator off.", "muthafukkin"),
+        ("Someone stencilled ACAB on the side of the council van.", "ACAB"),
+        ("The bandstand has SHAGGIN SPOT painted on the back wall.", "SHAGGIN"),
+    ],
+)
+def test_more_rhyming_slang_euphemism_and_emoji_block(text: str, span: str) -> None:
+    assert found(text, "TONE-PROF") == [(span, Severity.BLOCK)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Year 6 went to Jodrell Bank, and the Barclays branch on the high street reopens Monday.",
+        "Pony and trap rides at the fete, and raspberry tart and custard in the café.",
+        "Bottle and glass banks are by the gate.",
+        "Fresh 🍆 and courgettes on the Saturday market from the allotment society.",
+    ],
+)
+def test_the_observatory_the_bank_the_pudding_and_the_vegetable_pass(text: str) -> None:
+    assert found(text, "TONE-PROF") == []
