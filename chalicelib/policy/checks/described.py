@@ -238,7 +238,7 @@ _KNOWN_BY_HABIT = re.compile(
     r"|coaches?|delivers?|fits?|keeps?|sells?|rents?|lets|operates?|hires?|looks\s+after|cleans?|knocks?"
     r"|hangs?\s+(?:about|around)|covers?|leads?|chairs?|serves?|trades?|collects?|supplies|visits?)\b"
     rf"(?:\s+(?:the|a|an|his|her|their|its)(?:\s+{_OBJECT_WORD}){{1,3}})?{_WHERE_TAIL}"
-    rf"|\s+(?:with|w/)\s+(?:the|a|an|his|her|their|two|three)(?:\s+{_OBJECT_WORD}){{1,3}}{_WHERE_TAIL}"
+    rf"|\s+(?:with|w/|w)\s+(?:the|a|an|his|her|their|two|three)(?:\s+{_OBJECT_WORD}){{1,3}}{_WHERE_TAIL}"
     r"|\s+(?:run|owned)\s+by\s+(?:the|a|an|his|her|their)\s))"
 )
 # A business by the landmark it stands by, which every local knows ("the chip shop by the bridge", "the
@@ -251,11 +251,21 @@ _LANDMARKS = (
 )
 _BUSINESS_BY_LANDMARK = re.compile(
     r"(?i:\b(?:the|that)\s+(?:[a-z][\w'’&-]*\s+){0,3}?(?:shop|chippy|takeaway|pub|cafe|café|garage|salon"
-    r"|barbers?|offy|off-licence|bookies|launderette|gym|hotel|stall|firm|newsagents?|chemist|pharmacy"
+    r"|barbers?|offy|off-licence|bookies|launderette|gym|hotel|stall|firm|newsagents?|chemist|pharmacy|practice"
+    r"|surgery|nursery|dentists?|restaurant|hostel|home"
     r"|bakery|butchers?|florist|car\s+wash|carwash|nail\s+bar|tattooist|car\s+lot)\s+(?:right\s+)?"
     r"(?:by|next\s+to|opposite|outside|behind|beside|near|across\s+from)\s+the\s+(?:[a-z]+\s+)?"
     rf"(?:{_LANDMARKS})\b)"
 )
+# An office a few hold, picked out by whatever is said of its holder ("the councillor who opened our new
+# children's corner", "the governor from St Cuthbert's who parks on the zig zags"), a councillor written in
+# lower case ("cllr dawson"), and a family by its name and its street ("the Jacksons of Orchard Close").
+_OFFICE_WHO = re.compile(
+    r"(?i:\b(?:the|that|our)\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:councillor|cllr|governor|goverenor|mayor|vicar"
+    r"|headteacher|headmaster|headmistress|mp|magistrate|alderman)\s+(?:(?:from|at|of)\s+(?:[\w'’-]+\s+){1,3}?)?"
+    r"who\b)|\bcllrs?\.?\s+[a-z][a-z'’-]+"
+)
+_FAMILY_OF = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+s\s+(?:of|at|from|in)\s+(?:number\s+)?[A-Z0-9]")
 # An address, then who lives there: "Flat 3, 22 Carrick Street: tenant is subletting".
 _ADDRESS_THEN_WHO = re.compile(
     r"\b\d{1,4}[a-z]?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*[:,-–—]\s*(?:the\s+)?"
@@ -298,6 +308,9 @@ def placed_people(window: str, is_role: Callable[[str], bool]) -> list[tuple[int
     out += [m.span() for m in _NUMBERED.finditer(window)]
     if "the " in lower or "that " in lower:
         out += [m.span() for m in _BUSINESS_BY_LANDMARK.finditer(window)]
+        out += [m.span() for m in _FAMILY_OF.finditer(window)]
+    if " who" in lower or "cllr" in lower:
+        out += [m.span() for m in _OFFICE_WHO.finditer(window)]
     if "certain " in lower:
         for m in _A_CERTAIN.finditer(window):
             at = m.start(1)
@@ -323,6 +336,7 @@ ONLY_ONE = re.compile(
     r"(?:committee\s+)?(?:chair|chairman|chairwoman|chairperson|convenor)\b))"
     # one of the staff by an office only one of them holds: "our parking services manager"
     r"|(?i:\b(?:our|my)\s+(?:own\s+|former\s+|new\s+)?(?:[a-z]+\s+){1,3}?(?:manager|team\s+leader|director)\b)"
+    r"|(?i:\b(?:our|the)\s+cabinet\s+member\s+for\s+[a-z]+)"
     # the office of a body by its name: "Upper Tatton Parish Council's clerk", "Elm Bowls Club's treasurer"
     r"|\b(?:[A-Z][\w'’-]*\s+){1,4}(?:Council|Club|Association|Society|Trust|Church|School|Academy)['’]s\s+"
     r"(?:new\s+|former\s+)?(?:clerk|chair|chairman|chairwoman|treasurer|secretary|head|headteacher|manager"

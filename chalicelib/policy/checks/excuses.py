@@ -60,6 +60,10 @@ _EXCUSES = r"""
     (?:flagging|reporting|reported|reports)_(?:\w+_){0,4}to_(?:trading_standards|the_police|police)
     (?:has|have)_been_reporting (?<!never\s)(?<!n't\s)paid_(?:\w+_){0,3}back
     (?<!never\s)(?<!n't\s)found_(?:[\w'’]+_){0,2}missing agreed_to_(?:drop|waive|scrap|cut) rotten_luck
+    (?:gave|handed|passed)_(?:it|them|this|the_\w+)_to_(?:the_)?police got_the_(?:reg|plate|registration)
+    (?:was|were|been|being)_targeted_by left_the_room all_above_board eagle[-_]eyed? eagle_eyes
+    showed_us_(?:his_|her_|their_|the_)?(?:\w+_){0,2}(?:receipts|paperwork|records|logs|certificates?)
+    sorry_for_the_(?:messing|mix-up|mess|delay|confusion|wait) sorry_(?:mr|mrs|ms|miss)_
 """
 # Fiction and history: what a story, a play or the past tells is nobody's allegation today, even in the
 # words of a label ("Blackpool's most famous smuggler, Jack Rudd, died in 1802"). Not "the Victorian

@@ -66,3 +66,29 @@ def test_a_certain_someone_and_a_business_by_its_landmark_are_identifiable(text:
 )
 def test_with_no_wrong_or_no_one_picked_out_they_pass(text: str) -> None:
     assert not blocked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That dental practice by the station took my deposit and never got anything done.",
+        "cllr dawson was proper drunk at the parade and then got in his car and drove home.",
+        "The governor from St Cuthbert's who parks on the zig zags uses a blue badge that isn't his.",
+        "The councillor who opened our reading corner took the laptops home and is selling them on.",
+    ],
+)
+def test_offices_in_lower_case_or_by_what_their_holder_did_are_identifiable(text: str) -> None:
+    assert blocked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Car windows smashed on Birch Avenue. The lad at number 30 got the reg and gave it to the police.",
+        "Ms Greaves on Pinfold Lane says her grandson moved in. We added him, all above board.",
+        "The tenant at 41 Heron Way fought the damp for months. It was our gutter all along: sorry Mrs Hale.",
+        "The lady with the grooming van on Holt Street showed us her waste tank receipts: it isn't her.",
+    ],
+)
+def test_witnesses_the_above_board_and_those_we_wronged_pass(text: str) -> None:
+    assert not blocked(text)
