@@ -79,15 +79,27 @@ def _everyday(word: str) -> bool:
     )
 
 
+# Words too common to decide whether a phrase is tried: a phrase's key is its longest word but these.
+_NEVER_KEYS_TEXT = """
+    a s f is was been bit the of on in my me your yer ma his her do did does done doing give given gives
+    having have had get getting got total complete absolute proper right such old load pile up off sweet
+    hand blow pain take taking took like hung big fat nice lovely no ya away you stupid massive dumb
+"""
+_NEVER_KEYS = frozenset(_NEVER_KEYS_TEXT.split())
+
+
 @cache
 def _phrases() -> tuple[re.Pattern[str], frozenset[str]]:
     """The phrases as one pattern (lower case), and the words a story must have for it to be tried:
-    each phrase's longest word."""
+    each phrase's longest word but the everyday words around slang ("pony" in "a total pony", not "total"),
+    so that most stories have none of them."""
     phrases = [p.lower() for p in builtin_list(PHRASES_FILE)]
     pattern = re.compile(
         r"(?<!\w)(?:" + "|".join(_BETWEEN.join(map(re.escape, p.split())) for p in phrases) + r")(?!\w)"
     )
-    keys = frozenset(max(re.findall(r"[^\W\d_]+", p), key=len) for p in phrases)
+    keys = frozenset(
+        max(re.findall(r"[^\W\d_]+", p), key=lambda w: (w not in _NEVER_KEYS, len(w))) for p in phrases
+    )
     return pattern, keys
 
 
@@ -155,8 +167,8 @@ def joined_spans(
             out.append(m.span())
     pattern, keys = _phrases()
     # A phone's curly apostrophe as a straight one ("witch’s tit"), one character for one.
-    lower = source.lower().replace("’", "'")
-    if not words.isdisjoint(keys) and len(lower) == len(source):  # spans in ``lower`` are spans in ``source``
+    lower = source.lower().replace("’", "'") if not words.isdisjoint(keys) else ""
+    if len(lower) == len(source):  # spans in ``lower`` are spans in ``source``
         out += [
             m.span()
             for m in pattern.finditer(lower)
