@@ -84,8 +84,13 @@ _BEFORE_AF_CONDITION = frozenset(
     | {"diagnosed", "treat", "treating", "screening", "manage", "managing", "causes", "cause", "called"}
 )
 # "total BS": "BS" in capitals after a word of degree, not a British Standard ("BS 7671", "BS EN 1176").
+# Also what something is, where its clause ends ("the new hours are BS, who shuts at 5"), and "POS" (a
+# piece of it) and "SOBs" after a word of degree ("a total pos", "dirty SOBs"; development sets 24 and 26).
 _BS = re.compile(
     r"(?i:total|utter|complete|absolute|pure|load\s+of|full\s+of|such)\s+(BS)(?![\w'’-])(?!\s*(?:\d|EN\b))"
+    r"|(?i:\b(?:is|are|was|were|that's|it's|its))\s+(BS)(?=\s*(?:[.!?,;]|$))"
+    r"|(?i:\b(?:total|utter|complete|absolute|such\s+a|piece\s+of)\s+)(POS|pos)\b"
+    r"|(?i:\b(?:dirty|you|absolute|total|utter|lazy)\s+)(SOBs?)\b"
 )
 _AS_F = re.compile(r"\bas (f)(?=[.!?,]?\s*$|[.!?,]\s)")
 # An emoji for the word (read from development set 29, seventeenth session): the raised middle finger
@@ -117,8 +122,8 @@ def letter_for_word(source: str) -> list[tuple[int, int]]:
         out += [m.span() for m in _NEXT_TUESDAY.finditer(source)]
     if " AF" in source:
         out += [m.span(2) for m in _AF_CAPITALS.finditer(source) if m.group(1) not in _BEFORE_AF_CONDITION]
-    if " BS" in source:
-        out += [m.span(1) for m in _BS.finditer(source)]
+    if " BS" in source or " SOB" in source or "pos " in source or "POS " in source:
+        out += [m.span(m.lastindex or 0) for m in _BS.finditer(source)]
     if "as f" in source:  # "hungover as f.": the word it stands for, at a clause's end
         out += [m.span(1) for m in _AS_F.finditer(source)]
     if any(e in source for e in _EMOJI_KEYS):

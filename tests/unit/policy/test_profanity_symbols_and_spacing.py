@@ -98,3 +98,27 @@ def test_rhyming_slang_and_a_clipped_oath_block(text: str, span: str) -> None:
 
 def test_the_bird_and_kin_pass() -> None:
     assert found("A tom tit was on the feeder; my kin Elliot counted it.", "TONE-PROF") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("tbh the library's new opening hours are BS, who shuts at 5 on a Thursday", "BS"),
+        ("omg the new van is sick, the old one was a total pos 😂", "pos"),
+        ("Used condoms all over the car park AGAIN, dirty SOBs 🤮", "SOBs"),
+    ],
+)
+def test_bs_pos_and_sobs_as_what_something_is_block(text: str, span: str) -> None:
+    assert found(text, "TONE-PROF") == [(span, Severity.BLOCK)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new consumer unit is BS 7671 compliant.",
+        "The POS terminal at the leisure centre is down; pay at the desk.",
+        "He let out a sob when the old tree came down.",
+    ],
+)
+def test_a_standard_a_till_and_a_sob_pass(text: str) -> None:
+    assert found(text, "TONE-PROF") == []
