@@ -83,8 +83,8 @@ HEADER = (
 # 2,290 of 3,200 allegations caught and 84 look-alikes blocked over 0.88; without them, 2,303 and 86; the
 # held-back sets, read once with the larger model, caught 789 of 1,100 against 794 (README). So the model
 # does not learn from them, and they serve the rules; nor from 112 and 114, written later (113 and 115 are
-# held back); nor from 116, 118, 120 and 122 (eighteenth session; 117, 119, 121 and 123 are held back).
-NOT_YET: frozenset[str] = frozenset(f"defamation-{n}" for n in (*range(106, 113), 114, 116, 118, 120, 122))
+# held back); nor from 116, 118, 120, 122, 124 and 126 (eighteenth session; the odd ones are held back).
+NOT_YET: frozenset[str] = frozenset(f"defamation-{n}" for n in (*range(106, 113), *range(114, 127, 2)))
 
 
 def training_sets() -> list[str]:

@@ -146,6 +146,10 @@ FLOOR = {
     "defamation-121": 0.66,
     "defamation-122": 0.55,
     "defamation-123": 0.57,
+    "defamation-124": 0.46,
+    "defamation-125": 0.63,
+    "defamation-126": 0.66,
+    "defamation-127": 0.60,
     "profanity-1": 0.97,
     "profanity-2": 0.88,
     "profanity-3": 0.94,
@@ -266,6 +270,9 @@ FALSE_BLOCK_LIMIT = 0.02
 # first read: 52, 53, 43 and 46 of 80 with the session's starting code (look-alikes 4, 5, 8, 9) and the
 # same with the code of the moment (look-alikes 4, 4, 8, 9): the rounds carried nothing to new writers.
 # 121 and 123 are held back at those figures.
+# Sets 124-127, written after the next round, at their first read: 37, 51, 52 and 48 of 80 with the
+# session's starting code, 37, 51, 53 and 48 with the code of the moment (look-alikes 7, 6, 3, 4 with both).
+# 125 and 127 are held back at those figures.
 # TONE-PROF sets 31-34, written that session, at their first read: 54, 68, 68 and 70 of 80 with the
 # session's starting code (look-alikes 2, 3, 1, 3), 54, 69, 68 and 70 with the code of the moment (the
 # same look-alikes), before any line was read. 32 and 34 are held back; their floors and ceilings were those,
@@ -333,6 +340,10 @@ FALSE_BLOCK_CEILING = {
     "defamation-121": 4 / 80,
     "defamation-122": 2 / 80,
     "defamation-123": 9 / 80,
+    "defamation-124": 7 / 80,
+    "defamation-125": 6 / 80,
+    "defamation-126": 3 / 80,
+    "defamation-127": 4 / 80,
     "profanity-26": 4 / 80,
     "profanity-31": 2 / 80,
     "profanity-32": 3 / 80,
