@@ -212,6 +212,10 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-36", "TONE-PROF", "profanity_36.tsv", tuned=False),
     BlindSet("profanity-37", "TONE-PROF", "profanity_37.tsv", tuned=True),
     BlindSet("profanity-38", "TONE-PROF", "profanity_38.tsv", tuned=False),
+    BlindSet("profanity-39", "TONE-PROF", "profanity_39.tsv", tuned=True),
+    BlindSet("profanity-40", "TONE-PROF", "profanity_40.tsv", tuned=False),
+    BlindSet("profanity-41", "TONE-PROF", "profanity_41.tsv", tuned=True),
+    BlindSet("profanity-42", "TONE-PROF", "profanity_42.tsv", tuned=False),
 )
 
 

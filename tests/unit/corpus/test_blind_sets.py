@@ -188,6 +188,10 @@ FLOOR = {
     "profanity-36": 0.90,
     "profanity-37": 0.91,
     "profanity-38": 0.90,
+    "profanity-39": 0.86,
+    "profanity-40": 0.80,
+    "profanity-41": 0.73,
+    "profanity-42": 0.48,
 }
 # Two floors were lowered, once: defamation-4 and -5 (held back) lost one catch each on 2026-12-07 (eleventh
 # session) when the model learnt from four more development sets for longer (chosen by checking each
@@ -281,6 +285,9 @@ FALSE_BLOCK_LIMIT = 0.02
 # TONE-PROF sets 35-38, written after the session's first rounds (their prompt no longer offers "cock-up"
 # as innocent), at their first read: 66, 70, 61 and 71 of 80 with the session's starting code, 67, 72, 63
 # and 72 with the code of the moment (look-alikes 3, 1, 1, 1 with both). 36 and 38 are held back there.
+# TONE-PROF sets 39-42, written after the next round, at their first read: 67, 64, 59 and 39 of 80 with the
+# session's starting code, 69, 64, 59 and 39 with the code of the moment (look-alikes 0, 1, 0, 2 with both;
+# set 42 is Welsh, Gaelic, Caribbean and South Asian swearing). 40 and 42 are held back there.
 # TONE-PROF's floors were raised that session after "a greedy little …" and the like were read as insults'
 # places; "little" was then taken out (it is a held-out corpus surname, which no list may hold), and
 # profanity-11, 14 (held back, read as a figure) and 23 went back one each (14: 68 -> 67 of 80).
@@ -349,6 +356,7 @@ FALSE_BLOCK_CEILING = {
     "profanity-32": 3 / 80,
     "profanity-34": 3 / 80,
     "profanity-35": 3 / 80,
+    "profanity-42": 2 / 80,
     "profanity-21": 2 / 80,
 }
 
