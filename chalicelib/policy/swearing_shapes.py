@@ -101,9 +101,12 @@ _AS_F = re.compile(r"\bas (f)(?=[.!?,]?\s*$|[.!?,]\s)")
 _EMOJI_FOR_WORD = re.compile(
     r"🖕|🔔\s*🔚|🐂\s*💩|(?i:\bwhat\s+the\s+(?:actual\s+)?)🦆|🦆\s*(?i:ing|in['’]?|off|sake|you|yourself)\b"
     r"|(?i:\b(?:piece|pile|load|full|bag)\s+of\s+)💩|💩(?i:bag|head|hole|show|stain)s?\b"
-    r"|(?i:\b(?:absolute|total|utter|right|proper|you|are)\s+)🍆"
+    r"|(?i:\b(?:absolute|total|utter|right|proper|you|are|what\s+a)\s+)🍆"
+    r"|(?i:\bsteaming\s+)💩|💩(?=\s+(?i:human|person|people|driver|neighbour)\b)"
+    # "go f--- yourselves", "f---ing": hyphens for the letters of the f-word
+    r"|(?i:\bf-{2,4}(?:ing|in|ed|er|ers)\b|\bf-{2,4}(?=\s+(?:off|you|yourself|yourselves|it|me|sake)\b))"
 )
-_EMOJI_KEYS = ("🖕", "🔚", "🦆", "💩", "🍆")
+_EMOJI_KEYS = ("🖕", "🔚", "🦆", "💩", "🍆", "f--", "F--")
 _WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "ni", "i", "y"})
 
 
