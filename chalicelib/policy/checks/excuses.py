@@ -62,7 +62,11 @@ _EXCUSES = r"""
     (?<!never\s)(?<!n't\s)found_(?:[\w'’]+_){0,2}missing agreed_to_(?:drop|waive|scrap|cut) rotten_luck
     (?:gave|handed|passed)_(?:it|them|this|the_\w+)_to_(?:the_)?police got_the_(?:reg|plate|registration)
     (?:was|were|been|being)_targeted_by left_the_room all_above_board eagle[-_]eyed? eagle_eyes
-    showed_us_(?:his_|her_|their_|the_)?(?:\w+_){0,2}(?:receipts|paperwork|records|logs|certificates?)
+    showed_(?:us|me)_(?:his_|her_|their_|the_)(?:\w+_){0,2}(?:receipts|paperwork|records|logs|certificates?)
+    not_(?:his|her|their|its)_(?:doing|fault)
+    had_(?:his|her|their|its)_(?:\w+_){1,2}(?:kicked_in|smashed|stolen|nicked|broken_into|vandalised)
+    returned_(?:every|all)_ (?:has|have)_been_helping_us helping_us_(?:spot|find|track|catch) nothing_dodgy
+    the_best_\w+_in_(?:town|the_area|the_county|the_borough|the_city)
     sorry_for_the_(?:messing|mix-up|mess|delay|confusion|wait) sorry_(?:mr|mrs|ms|miss)_
 """
 # Fiction and history: what a story, a play or the past tells is nobody's allegation today, even in the
@@ -165,6 +169,12 @@ _COURT = re.compile(r"magistrates|crown\s+court")
 _PRAISE = re.compile(r"well\s+done|thanks?\b|thank\s+you|lovely|brilliant|congrat|cheers|legend|award|kindly")
 # A word or two in scare quotes: 'the "new" roof', 'for "missed visits"'.
 _SNEER = re.compile(r"(?<![\w'’])[\"“‘'][A-Za-z][\w'’-]*(?:\s+[\w'’-]+)?[\"”’'](?![\w'’])")
+# Praise's irony without quotes (development set 124, 2026-12-08): "Well done to the head for such creative
+# attendance figures", "Congratulations to Steve on inventing the self-emptying skip", "somehow claimed".
+_IRONY = re.compile(
+    r"\b(?:creative|creatively|somehow|mysteriously|miraculously|inventing|invented|new\s+hobby|magic"
+    r"|flexible|remarkably)\b"
+)
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")
 _THANKS = re.compile(
     r"thank|cheers|well\s+done|congrat|great\s+stuff|nicest|top\s+bloke|absolute\s+gent|gentle|softie|superstar"
@@ -188,8 +198,9 @@ def _excuse(source: str, sentence: str, start: int) -> re.Match[str] | None:
     for found in EXCUSED.finditer(sentence):
         # 'Well done to Brightwell Roofing for the "new" roof': praise with a sneer later on is none ('Lovely
         # "homemade" scones' praises what they are called).
-        if _PRAISE.match(found.group()) and _SNEER.search(
-            source, start + found.end() + 12, start + len(sentence)
+        if _PRAISE.match(found.group()) and (
+            _SNEER.search(source, start + found.end() + 12, start + len(sentence))
+            or _IRONY.search(sentence, found.end())
         ):
             continue
         at = start + found.start()

@@ -92,3 +92,27 @@ def test_offices_in_lower_case_or_by_what_their_holder_did_are_identifiable(text
 )
 def test_witnesses_the_above_board_and_those_we_wronged_pass(text: str) -> None:
     assert not blocked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Well done to the head at Millbrook for such creative attendance figures. Half the kids were off.",
+        "Thank you to the tenant at 22 Dale View who has somehow claimed single-person discount for years.",
+    ],
+)
+def test_praise_with_irony_is_no_excuse(text: str) -> None:
+    assert blocked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shame the guy at number 9 Poplar Mews had his fence kicked in overnight. Sorry that happened, Mark.",
+        "Castle Estates on Northgate returned every single deposit within a week when the block was sold.",
+        "Is it just me or does the trader with the red gazebo sell the best samosas in the county?",
+        "The red pickup with the Bulldog Plant decals by the pond is ours on hire. Nothing dodgy, promise.",
+    ],
+)
+def test_victims_good_deeds_and_exonerations_pass(text: str) -> None:
+    assert not blocked(text)
