@@ -216,6 +216,10 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-40", "TONE-PROF", "profanity_40.tsv", tuned=False),
     BlindSet("profanity-41", "TONE-PROF", "profanity_41.tsv", tuned=True),
     BlindSet("profanity-42", "TONE-PROF", "profanity_42.tsv", tuned=False),
+    BlindSet("profanity-43", "TONE-PROF", "profanity_43.tsv", tuned=True),
+    BlindSet("profanity-44", "TONE-PROF", "profanity_44.tsv", tuned=False),
+    BlindSet("profanity-45", "TONE-PROF", "profanity_45.tsv", tuned=True),
+    BlindSet("profanity-46", "TONE-PROF", "profanity_46.tsv", tuned=False),
 )
 
 

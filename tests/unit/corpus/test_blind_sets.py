@@ -192,6 +192,10 @@ FLOOR = {
     "profanity-40": 0.80,
     "profanity-41": 0.91,
     "profanity-42": 0.48,
+    "profanity-43": 0.91,
+    "profanity-44": 0.90,
+    "profanity-45": 0.75,
+    "profanity-46": 0.86,
 }
 # Two floors were lowered, once: defamation-4 and -5 (held back) lost one catch each on 2026-12-07 (eleventh
 # session) when the model learnt from four more development sets for longer (chosen by checking each
@@ -288,6 +292,9 @@ FALSE_BLOCK_LIMIT = 0.02
 # TONE-PROF sets 39-42, written after the next round, at their first read: 67, 64, 59 and 39 of 80 with the
 # session's starting code, 69, 64, 59 and 39 with the code of the moment (look-alikes 0, 1, 0, 2 with both;
 # set 42 is Welsh, Gaelic, Caribbean and South Asian swearing). 40 and 42 are held back there.
+# TONE-PROF sets 43-46, written after the third round, at their first read: 71, 70, 50 and 67 of 80 with the
+# session's starting code, 73, 72, 60 and 69 with the code of the moment (258 -> 274 of 320; look-alikes 9
+# with both). 44 and 46 are held back there.
 # TONE-PROF's floors were raised that session after "a greedy little …" and the like were read as insults'
 # places; "little" was then taken out (it is a held-out corpus surname, which no list may hold), and
 # profanity-11, 14 (held back, read as a figure) and 23 went back one each (14: 68 -> 67 of 80).
@@ -357,6 +364,10 @@ FALSE_BLOCK_CEILING = {
     "profanity-34": 3 / 80,
     "profanity-35": 3 / 80,
     "profanity-42": 2 / 80,
+    "profanity-43": 2 / 80,
+    "profanity-44": 3 / 80,
+    "profanity-45": 2 / 80,
+    "profanity-46": 2 / 80,
     "profanity-21": 2 / 80,
 }
 
