@@ -74,7 +74,9 @@ _JESUS_F = re.compile(r"(?i:jesus)\s+([fF])\.?\s+(?i:christ)\b")  # "Jesus f Chr
 # stories, 2026-12-08, each refused): a library's goodbye to its reading group is not in quotes.
 # A shape, not a list entry: a listed word's runs ("see", "you") would send every story through the
 # full look.
-_NEXT_TUESDAY = re.compile(r"(?i:\bsee-you-next-tuesday\b|(?<=[\"“‘'])see you next tuesday(?=[.!]?[\"”’']))")
+_NEXT_TUESDAY = re.compile(
+    r"(?i:\bsee-you-next-tuesdays?\b|(?<=[\"“‘'])see you next tuesday(?=[.!]?[\"”’']))"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z]?[a-z]+)$")  # "knackered af", and "Cold af" at a sentence's start
 # "lush AF" in capitals after a lower-case word, where the clause ends: atrial fibrillation comes after
 # words of having it, finding it or living with it ("patients with AF", "screening for AF").
@@ -102,11 +104,12 @@ _EMOJI_FOR_WORD = re.compile(
     r"🖕|🔔\s*🔚|🐂\s*💩|(?i:\bwhat\s+the\s+(?:actual\s+)?)🦆|🦆\s*(?i:ing|in['’]?|off|sake|you|yourself)\b"
     r"|(?i:\b(?:piece|pile|load|full|bag)\s+of\s+)💩|💩(?i:bag|head|hole|show|stain)s?\b"
     r"|(?i:\b(?:absolute|total|utter|right|proper|you|are|what\s+a)\s+)🍆"
-    r"|(?i:\bsteaming\s+)💩|💩(?=\s+(?i:human|person|people|driver|neighbour)\b)"
+    r"|(?i:\b(?:steaming|absolute|total|utter)\s+)💩(?![A-Za-z])|💩(?=\s+(?i:human|person|people|driver|neighbour)\b)"
+    r"|(?i:\b(?:called\s+(?:me|him|her|us|them)\s+a|you|absolute|total|utter)\s+)🐓"
     # "go f--- yourselves", "f---ing": hyphens for the letters of the f-word
     r"|(?i:\bf-{2,4}(?:ing|in|ed|er|ers)\b|\bf-{2,4}(?=\s+(?:off|you|yourself|yourselves|it|me|sake)\b))"
 )
-_EMOJI_KEYS = ("🖕", "🔚", "🦆", "💩", "🍆", "f--", "F--")
+_EMOJI_KEYS = ("🖕", "🔚", "🦆", "💩", "🍆", "🐓", "f--", "F--")
 _WELSH_BEFORE_AF = frozenset({"mi", "fe", "a", "yr", "ac", "os", "pan", "na", "ni", "i", "y"})
 
 

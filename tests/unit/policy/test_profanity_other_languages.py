@@ -54,3 +54,33 @@ def test_hyphens_emoji_and_phrases_block(text: str, span: str) -> None:
 )
 def test_look_alikes_in_other_languages_and_titles_pass(text: str) -> None:
     assert found(text, "TONE-PROF") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Teenager on the PCs muttering 'bomboclaat wifi' every three minutes.", "bomboclaat"),
+        ("Mrs V says the new hoist is 'yobany' and won't go near it.", "yobany"),
+        ("A resident screamed 'jebem ti mater' at the gritter last night.", "jebem"),
+        ("Graffiti reading 'DEM FASSYHOLE FEDS' came off the wall this morning.", "FASSYHOLE"),
+        ("One wrote in to call us 'thieving see-you-next-Tuesdays'.", "see-you-next-Tuesdays"),
+        ("A resident called me a 🐓 for not taking his extra bags.", "called me a 🐓"),
+        ("Found a bag of dog poo hung on a tree. You absolute 💩.", "absolute 💩"),
+        ("Depot chat: bins r late bc the lorry is fuct.", "fuct"),
+    ],
+)
+def test_patois_slavic_and_emoji_insults_block(text: str, span: str) -> None:
+    assert found(text, "TONE-PROF") == [(span, Severity.BLOCK)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet the new mascot on truck 12: a 🐓 called Colin, painted by the kids.",
+        "Mr Raas from the housing team retires on Friday after 30 years.",
+        "Please wear gloves if you pick up a hedgehog: the spines prick.",
+        "Jack the ass at the city farm is 31 today. Carrots welcome.",
+    ],
+)
+def test_a_mascot_a_surname_a_hedgehog_and_a_donkey_pass(text: str) -> None:
+    assert found(text, "TONE-PROF") == []
