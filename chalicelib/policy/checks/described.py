@@ -261,7 +261,7 @@ _BUSINESS_BY_LANDMARK = re.compile(
 # children's corner", "the governor from St Cuthbert's who parks on the zig zags"), a councillor written in
 # lower case ("cllr dawson"), and a family by its name and its street ("the Jacksons of Orchard Close").
 _OFFICE_WHO = re.compile(
-    r"(?i:\b(?:the|that|our)\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:councillor|cllr|governor|goverenor|mayor|vicar"
+    r"(?i:\b(?:the|that|our)\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:councillor|cllr|governor|mayor|vicar"
     r"|headteacher|headmaster|headmistress|mp|magistrate|alderman)\s+(?:(?:from|at|of)\s+(?:[\w'’-]+\s+){1,3}?)?"
     r"who\b)|\bcllrs?\.?\s+[a-z][a-z'’-]+"
 )

@@ -140,9 +140,9 @@ FLOOR = {
     "defamation-115": 0.65,
     "defamation-116": 0.61,
     "defamation-117": 0.70,
-    "defamation-118": 0.83,
+    "defamation-118": 0.82,
     "defamation-119": 0.63,
-    "defamation-120": 0.68,
+    "defamation-120": 0.67,
     "defamation-121": 0.66,
     "defamation-122": 0.55,
     "defamation-123": 0.57,
@@ -281,6 +281,8 @@ FALSE_BLOCK_LIMIT = 0.02
 # Sets 124-127, written after the next round, at their first read: 37, 51, 52 and 48 of 80 with the
 # session's starting code, 37, 51, 53 and 48 with the code of the moment (look-alikes 7, 6, 3, 4 with both).
 # 125 and 127 are held back at those figures.
+# On review, two rules too close to one development story each were taken out (a cue "selling plants dug
+# up", a misspelt "goverenor"): sets 118 and 120 went back one each (67 -> 66, 55 -> 54), floors with them.
 # TONE-PROF sets 31-34, written that session, at their first read: 54, 68, 68 and 70 of 80 with the
 # session's starting code (look-alikes 2, 3, 1, 3), 54, 69, 68 and 70 with the code of the moment (the
 # same look-alikes), before any line was read. 32 and 34 are held back; their floors and ceilings were those,
