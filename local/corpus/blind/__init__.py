@@ -220,6 +220,14 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-44", "TONE-PROF", "profanity_44.tsv", tuned=False),
     BlindSet("profanity-45", "TONE-PROF", "profanity_45.tsv", tuned=True),
     BlindSet("profanity-46", "TONE-PROF", "profanity_46.tsv", tuned=False),
+    BlindSet("profanity-47", "TONE-PROF", "profanity_47.tsv", tuned=True),
+    BlindSet("profanity-48", "TONE-PROF", "profanity_48.tsv", tuned=False),
+    BlindSet("profanity-49", "TONE-PROF", "profanity_49.tsv", tuned=True),
+    BlindSet("profanity-50", "TONE-PROF", "profanity_50.tsv", tuned=False),
+    BlindSet("profanity-51", "TONE-PROF", "profanity_51.tsv", tuned=True),
+    BlindSet("profanity-52", "TONE-PROF", "profanity_52.tsv", tuned=False),
+    BlindSet("profanity-53", "TONE-PROF", "profanity_53.tsv", tuned=True),
+    BlindSet("profanity-54", "TONE-PROF", "profanity_54.tsv", tuned=False),
 )
 
 

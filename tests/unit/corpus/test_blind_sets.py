@@ -196,6 +196,14 @@ FLOOR = {
     "profanity-44": 0.90,
     "profanity-45": 0.90,
     "profanity-46": 0.86,
+    "profanity-47": 0.86,
+    "profanity-48": 0.70,
+    "profanity-49": 0.93,
+    "profanity-50": 0.88,
+    "profanity-51": 0.86,
+    "profanity-52": 0.88,
+    "profanity-53": 0.88,
+    "profanity-54": 0.82,
 }
 # Two floors were lowered, once: defamation-4 and -5 (held back) lost one catch each on 2026-12-07 (eleventh
 # session) when the model learnt from four more development sets for longer (chosen by checking each
@@ -297,6 +305,11 @@ FALSE_BLOCK_LIMIT = 0.02
 # TONE-PROF sets 43-46, written after the third round, at their first read: 71, 70, 50 and 67 of 80 with the
 # session's starting code, 73, 72, 60 and 69 with the code of the moment (258 -> 274 of 320; look-alikes 9
 # with both). 44 and 46 are held back there.
+# TONE-PROF sets 47-54, written at the start of the nineteenth session (libraries in the South West and
+# Wales, Scottish estates, wardens in the South East, Midlands care staff, Northern Ireland, internet slang,
+# the North West's leisure centres, the Fens), at their first read with that session's starting code: 69,
+# 56, 75, 71, 69, 71, 71 and 66 of 80 (548 of 640; look-alikes 1, 1, 4, 0, 1, 0, 3, 1). 48, 50, 52 and 54
+# are held back there.
 # TONE-PROF's floors were raised that session after "a greedy little …" and the like were read as insults'
 # places; "little" was then taken out (it is a held-out corpus surname, which no list may hold), and
 # profanity-11, 14 (held back, read as a figure) and 23 went back one each (14: 68 -> 67 of 80).
@@ -370,6 +383,8 @@ FALSE_BLOCK_CEILING = {
     "profanity-44": 3 / 80,
     "profanity-45": 2 / 80,
     "profanity-46": 2 / 80,
+    "profanity-49": 4 / 80,
+    "profanity-53": 3 / 80,
     "profanity-21": 2 / 80,
 }
 
