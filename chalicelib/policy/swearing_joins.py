@@ -88,19 +88,52 @@ _NEVER_KEYS_TEXT = """
 _NEVER_KEYS = frozenset(_NEVER_KEYS_TEXT.split())
 
 
+# Slots a line of the phrase file may open with, each standing for every one of its wordings: rhyming
+# slang is slang where an insult, a body part or rubbish goes ("a proper Berkshire", "kiss my Hampton",
+# "a load of old Richard the Third"), and the same words are a bank, a county or a king elsewhere.
+_SLOTS: dict[str, tuple[str, ...]] = {
+    "<insult>": (
+        *("right", "proper", "total", "absolute", "complete", "utter", "massive"),
+        *("such a", "what a", "bunch of", "load of", "called me a", "called him a", "called her a"),
+    ),
+    "<you>": ("you", "ya", "ye", "you absolute", "you total", "you utter", "you massive", "you stupid"),
+    "<whose>": ("my", "me", "mi", "his", "her", "your", "yer", "yor", "their", "our"),
+    "<load>": ("load of", "load of old", "pile of", "pile of old", "lot of old", "heap of"),
+}
+# A line's last mark: the phrase must end its clause ("a proper Berkshire.", not "a proper Berkshire pub").
+_END = "<end>"
+_CLAUSE_END = r"(?=\s*(?:[.!?,;:)\"”'’]|$|\s(?:and|but|he|she|they|who|for|at|in|on|behind)\b))"
+
+
+def _phrase_pattern(line: str) -> str:
+    """A phrase file's line as a pattern: its words with spaces (or an initial's full stop) between, its
+    opening slot (if any) as one group of every wording, its ``<end>`` as a look at what follows."""
+    words = line.split()
+    opening = ""
+    if words[0] in _SLOTS:
+        wordings = (_BETWEEN.join(map(re.escape, w.split())) for w in _SLOTS[words.pop(0)])
+        opening = "(?:" + "|".join(wordings) + ")" + _BETWEEN
+    end = words[-1] == _END
+    body = _BETWEEN.join(map(re.escape, words[:-1] if end else words))
+    return opening + body + (_CLAUSE_END if end else "")
+
+
 @cache
 def _phrases() -> tuple[re.Pattern[str], frozenset[str]]:
     """The phrases as one pattern (lower case), and the words a story must have for it to be tried:
     each phrase's longest word but the everyday words around slang ("pony" in "a total pony", not "total"),
-    so that most stories have none of them."""
-    phrases = [p.lower() for p in builtin_list(PHRASES_FILE)]
-    pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(_BETWEEN.join(map(re.escape, p.split())) for p in phrases) + r")(?!\w)"
-    )
+    so that most stories have none of them (a slot's wordings are never a key)."""
+    lines = [p.lower() for p in builtin_list(PHRASES_FILE)]
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(_phrase_pattern, lines)) + r")(?!\w)")
     keys = frozenset(
-        max(re.findall(r"[^\W\d_]+", p), key=lambda w: (w not in _NEVER_KEYS, len(w))) for p in phrases
+        max(re.findall(r"[^\W\d_]+", _without_marks(p)), key=lambda w: (w not in _NEVER_KEYS, len(w)))
+        for p in lines
     )
     return pattern, keys
+
+
+def _without_marks(line: str) -> str:
+    return " ".join(w for w in line.split() if w not in _SLOTS and w != _END)
 
 
 def joined_spans(
@@ -178,7 +211,11 @@ def joined_spans(
         # A phrase run together in a hashtag: "#KickInTheKhyber" is "kick in the khyber".
         for m in _HASHTAG.finditer(source):
             parts = _TAG_PART.findall(m.group(1))
-            if len(parts) >= 2 and pattern.search(" ".join(parts).lower()):
+            if (
+                len(parts) >= 2
+                and not keys.isdisjoint(p.lower() for p in parts)
+                and pattern.search(" ".join(parts).lower())
+            ):
                 out.append(m.span())
     return out
 

@@ -99,11 +99,14 @@ _AS_F = re.compile(r"\bas (f)(?=[.!?,]?\s*$|[.!?,]\s)")
 # always; a duck for the f-word where the word goes ("what the 🦆", "🦆ing", "🦆 off"); a bell and an end
 # ("an absolute 🔔🔚"), an ox and a poo; a poo as what something is ("piece of 💩"), not a dog's mess,
 # or run into a word ("ye absolute 💩bag", "a 💩show"; development set 31); an aubergine as what someone
-# is ("you absolute 🍆s", "you lot are 🍆🍆🍆"; development set 35), not the vegetable at a market.
+# is ("you absolute 🍆s", "you lot are 🍆🍆🍆"; development set 35), not the vegetable at a market; an
+# aubergine run into a word ("🍆heads"), a poo "for brains" or as what a place is ("this place is 💩.";
+# development sets 47, 49, 53).
 _EMOJI_FOR_WORD = re.compile(
     r"🖕|🔔\s*🔚|🐂\s*💩|(?i:\bwhat\s+the\s+(?:actual\s+)?)🦆|🦆\s*(?i:ing|in['’]?|off|sake|you|yourself)\b"
     r"|(?i:\b(?:piece|pile|load|full|bag)\s+of\s+)💩|💩(?i:bag|head|hole|show|stain)s?\b"
-    r"|(?i:\b(?:absolute|total|utter|right|proper|you|are|what\s+a)\s+)🍆"
+    r"|(?i:\b(?:absolute|total|utter|right|proper|you|are|what\s+a)\s+)🍆|🍆(?i:head|bag|end)s?\b"
+    r"|💩[-\s]*(?i:for)[-\s]*(?i:brains)\b|(?i:\b(?:is|was|are|were)\s+)💩(?=\s*(?:[.!?,;)\"”']|$))"
     r"|(?i:\b(?:steaming|absolute|total|utter)\s+)💩(?![A-Za-z])|💩(?=\s+(?i:human|person|people|driver|neighbour)\b)"
     r"|(?i:\b(?:called\s+(?:me|him|her|us|them)\s+a|you|absolute|total|utter)\s+)🐓"
 )

@@ -113,6 +113,20 @@ def _in_use(word: str) -> bool:
 def _is_known(word: str, listed: frozenset[str]) -> bool:
     """An ordinary or everyday word, a listed one, one of those with an ending, two run together, or
     (long enough to tell) one letter away from one."""
+    if _with_an_ending(word, listed):
+        return True
+    # Two run together, the second with an ending: "binman", "breaststroker" (breast, stroke + r).
+    if any(_in_use(word[:i]) and _with_an_ending(word[i:], listed) for i in range(3, len(word) - 2)):
+        return True
+    if len(word) < _TYPO_LENGTH:
+        return False
+    # Some six hundred spellings: looked up by set operations in C rather than a call of ``_in_use`` each.
+    near = _one_letter_away(word)
+    return not near.isdisjoint(COMMON_WORDS) or not near.isdisjoint(modern_words())
+
+
+def _with_an_ending(word: str, listed: frozenset[str]) -> bool:
+    """An ordinary, everyday or listed word, or one of those with an ending ("bodged", "rotas")."""
     if _in_use(word) or word in listed:
         return True
     for ending in _ENDINGS:
@@ -125,13 +139,7 @@ def _is_known(word: str, listed: frozenset[str]) -> bool:
             return True
         if ending in _DOUBLING_ENDINGS and stem[-1] == stem[-2] and _in_use(stem[:-1]):
             return True
-    if any(_in_use(word[:i]) and _in_use(word[i:]) for i in range(3, len(word) - 2)):
-        return True
-    if len(word) < _TYPO_LENGTH:
-        return False
-    # Some six hundred spellings: looked up by set operations in C rather than a call of ``_in_use`` each.
-    near = _one_letter_away(word)
-    return not near.isdisjoint(COMMON_WORDS) or not near.isdisjoint(modern_words())
+    return False
 
 
 def _one_letter_away(word: str) -> set[str]:

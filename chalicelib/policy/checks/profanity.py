@@ -36,6 +36,7 @@ from ..swearing import (
 )
 from ..swearing_joins import joined_spans, one_letter_joined
 from ..swearing_masks import as_asterisks, masked_match
+from ..swearing_names import is_place_or_pub, is_surname
 from ..swearing_shapes import LEET, inward_code, letter_for_word, short_hyphenated_words
 from ..unknown_insults import unknown_insult_spans
 from ..vowelless import vowelless_spans
@@ -180,11 +181,11 @@ def _listed(word: str, m: _Matcher) -> bool:
 
 def _matches(folded: str, m: _Matcher) -> bool:
     """Whether a folded word is on the list, as written, masked or with letters repeated."""
-    if "*" in folded:
-        return _masked_match(folded, m)
     word = folded.strip("'’-")
     if word.endswith(("'s", "’s")):
-        word = word[:-2]  # "some twat's parked": the word with "'s" (is, has, or whose)
+        word = word[:-2]  # "some twat's parked", "for f*ck's sake": the word with "'s" (is, has, or whose)
+    if "*" in word:
+        return _masked_match(word, m)
     if _listed(word, m):
         return True
     if _REPEATS.search(word) is None:
@@ -249,8 +250,8 @@ def spaced_out(text: str) -> Iterator[tuple[int, int, str]]:
         for part in _SAME_SEPARATOR.finditer(run):
             if part.span() != (0, len(run)):
                 yield m.start() + part.start(), m.start() + part.end(), re.sub(r"[ ._*-]", "", part.group(0))
-        at = m.start()  # after words of one letter: "is a t w a t", "Landlord's a k n o b"
-        while len(run) >= 7 and run[1] == " " and (run[0] in "aAiI" or text[at - 1 : at] in ("'", "’")):
+        at = m.start()  # after words of one letter: "is a t w a t", "R C U N T S", "Landlord's a k n o b"
+        while len(run) >= 7 and run[1] == " " and (run[0] in "aAiIrRuU" or text[at - 1 : at] in ("'", "’")):
             run, at = run[2:], at + 2
             yield at, m.end(), run.replace(" ", "")
 
@@ -291,16 +292,6 @@ def undisguised_words(text: str) -> tuple[str, list[str]]:
         return text, []
     pieces.append(text[done:])
     return "".join(pieces), changed
-
-
-# A street or a place after a capitalised word makes it a name: "Slag Lane", "Cock Lane"; so does a
-# pub's ("the Cock Inn"; "The Cock and Bottle", after "the", ``_PUB_AND``).
-_PLACE_AFTER = re.compile(
-    r"[ \t]+(?:Lane|Road|Street|Close|Way|Avenue|Drive|Hill|Bottom|Green|End|Farm|Wood|Common|Bridge"
-    r"|Brook|Field|Fields|Moor|Row|Walk|Court|Place|Square|Terrace|Crescent|Grove|Park|Beck|Hall|Heath"
-    r"|Inn|Tavern|Arms|Hotel)\b"
-)
-_PUB_AND = re.compile(r"[ \t]+and[ \t]+[A-Z][a-z]+\b")
 
 
 def _plain(raw: str) -> bool:
@@ -377,6 +368,9 @@ def _may_match(words: Iterable[str], lists: _Swearing) -> bool:
     if not unseen:
         return False
     rest = unseen - lists.safe
+    if rest:
+        # A listed word's "-ing" without its "g" ("effin") and its plural spelt with "z" ("bellendz").
+        rest |= {w + "g" for w in rest if w.endswith("in")} | {w[:-1] + "s" for w in rest if w.endswith("z")}
     if rest and next(_words_that_may_match(_lines(rest), lists.forward, lists.backward), None) is not None:
         return True
     # None of them can match, alone or in any story: remembered, so that the next story with them skips
@@ -562,17 +556,19 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
         folded = _fold(raw)
         if folded in allowed:
             continue
-        if raw[0].isupper() and (
-            _PLACE_AFTER.match(source, end)
-            or (source[max(0, start - 4) : start].lower() == "the " and _PUB_AND.match(source, end))
-        ):
+        if is_place_or_pub(raw, source, start, end) or is_surname(raw, source, start):
             continue
         if inward_code(raw, source, start) or _name_with_listed_ending(raw, folded, strong):
             continue
         # A listed word's plural spelt with "z" ("BELLENDZ"; not "jizz"), its "-ing" with no "g" ("shaggin").
         if (
             _matches(folded, strong)
-            or (folded.endswith("z") and folded[-2:] != "zz" and _matches(folded[:-1] + "s", strong))
+            or (
+                folded.endswith("z")
+                and not raw.istitle()
+                and folded[-2:] != "zz"
+                and _matches(folded[:-1] + "s", strong)
+            )
             or (folded.endswith("in") and not raw.istitle() and _matches(folded + "g", strong))
         ):
             # "Dick" with a capital is a name (Dick Whittington, the Dickin Medal), not the insult.

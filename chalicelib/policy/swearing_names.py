@@ -1,0 +1,47 @@
+"""Names that look like swearing: a street or pub after a capitalised word, a surname after a first name.
+
+"Slag Lane", "the Cock Inn" and "Marta Kuntz" are a place, a pub and a person; TONE-PROF must not refuse
+a story for them. A writer who masks a word ("Gropec*nt Lane") is telling the reader it is rude, so a
+masked word is never a name here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .people import is_first_name
+from .tokens import TITLES
+
+# A street or a place after a capitalised word makes it a name: "Slag Lane", "Cock Lane", "Cock Marsh";
+# so does a pub's ("the Cock Inn"; "The Cock and Bottle", after "the", ``_PUB_AND``).
+_PLACE_AFTER = re.compile(
+    r"[ \t]+(?:Lane|Road|Street|Close|Way|Avenue|Drive|Hill|Bottom|Green|End|Farm|Wood|Common|Bridge"
+    r"|Brook|Field|Fields|Moor|Marsh|Marshes|Row|Walk|Court|Place|Square|Terrace|Crescent|Grove|Park"
+    r"|Beck|Hall|Heath|Inn|Tavern|Arms|Hotel)\b"
+)
+_PUB_AND = re.compile(r"[ \t]+and[ \t]+[A-Z][a-z]+\b")
+# The one or two words before a word: "Marta Kuntz", "Dr Ilse Langer".
+_BEFORE = re.compile(r"(?:\b([A-Z][a-z]+)\.?[ \t])?\b([A-Z][a-z]+)\.?[ \t]$")
+_REACH = 30  # characters looked back at for a first name or a title
+
+
+def is_place_or_pub(raw: str, source: str, start: int, end: int) -> bool:
+    """The capitalised word ``raw`` at ``[start, end)`` names a street, a place or a pub."""
+    if not raw[:1].isupper() or "*" in raw:
+        return False
+    if _PLACE_AFTER.match(source, end):
+        return True
+    return source[max(0, start - 4) : start].lower() == "the " and _PUB_AND.match(source, end) is not None
+
+
+def is_surname(raw: str, source: str, start: int) -> bool:
+    """The word ``raw`` at ``start``, written with a capital and then lower case, follows a listed first
+    name, or a title and a name ("Marta Kuntz", "Tom Wanklyn", "Dr Ilse Langer"): a person's surname. Not
+    straight after a title: "Mr Shagger" is a nickname."""
+    if not (raw[:1].isupper() and raw[1:].islower()):
+        return False
+    before = _BEFORE.search(source, max(0, start - _REACH), start)
+    if before is None:
+        return False
+    first, second = before.group(1), before.group(2)
+    return is_first_name(second) or (first is not None and first in TITLES)

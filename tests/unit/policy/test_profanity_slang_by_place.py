@@ -1,0 +1,78 @@
+"""TONE-PROF, the nineteenth session, read from development sets 47, 49, 51 and 53: rhyming slang by where
+it stands (after an insult's opening, after whose it is, after "a load of"), a masked word with "'s"
+("for f*ck's sake"), letters spaced out after text-speak's "R", an aubergine run into a word, a poo "for
+brains" or as what a place is, a listed word's "-ing" without its "g" when no other word of the story
+is near a listed one ("effin"), and the same slang where it is a county, a bank, a king or a tart.
+
+Beside them the names that look like swearing: a surname after a first name ("Marta Kuntz"), a marsh
+after its capitalised word, the Bible's shittim wood, a gym machine's knob and an urn's drain cock.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.domain.findings import Severity
+from tests.unit.policy.test_policy_tone import found
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Kiosk's card reader died at 7am. Oh for f*ck's sake, said the whole queue.", "f*ck's"),
+        ('Graffiti on the underpass says "PARKING WARDENS R W A N K E R S". Cleaned.', "W A N K E R S"),
+        ("Lad in a Corsa called our warden a proper Berkshire for a £35 ticket.", "proper berkshire"),
+        ("Stop blocking the bin lorry in, you merchant banker.", "you merchant banker"),
+        ("Whoever left the trolley on the green can kiss my Hampton.", "my hampton"),
+        ("Slipped on the ice by the bottle bank and went flat on me Khyber.", "on me khyber"),
+        ("The new timetable? A load of old Richard the Third, says Keith.", "load of old richard the third"),
+        ("That bench they put in is a pile of cack, it wobbles.", "pile of cack"),
+        ("Some driver shouted 'come on, you pussy' at the lollipop man.", "you pussy"),
+        ("He told our receptionist she was a 'stupid tart'. He's banned.", "stupid tart"),
+        ("Someone keeps writing 🍆head on the depot van.", "🍆head"),
+        ("The 💩-for-brains who set the bin alight: we have CCTV.", "💩-for-brains"),
+        ('Review left on our page: "this leisure centre is 💩." Noted.', "is 💩"),
+        ("Nothing but these effin potholes all the way to Ballymena.", "effin"),
+        ("Sweet eff-all in the recycling this week, folks.", "sweet eff-all"),
+        ("Rota's a total clusterfeck again.", "clusterfeck"),
+    ],
+)
+def test_slang_where_it_stands_blocks(text: str, span: str) -> None:
+    assert (span.lower(), Severity.BLOCK) in [(s.lower(), v) for s, v in found(text, "TONE-PROF")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you Berkshire! 400 volunteers at the river clean.",
+        "A proper Berkshire pub lunch for the retired staff's reunion.",
+        "Our Hampton branch opens late on Thursdays.",
+        "Their Khyber Pass trip raised £900 for the hospice.",
+        "Bakewell tart and tea at the library's coffee morning.",
+        "Nice jugs of squash for every child on sports day.",
+        "Bristol City fans cleared their litter after the match.",
+        "Appeals officer Marta Kuntz cleared 400 cases this month.",
+        "Say hello to Tom Wanklyn, our new CCTV officer.",
+        "Dr Ilse Langer from the university gave a talk on peat bogs.",
+        "Cock Marsh at Cookham: parking is limited on summer weekends.",
+        'Our rare books room has a Bible that mentions "shittim wood". It is acacia.',
+        "The knob on the side of the cable machine adjusts the seat height.",
+        "Maintenance fixed the drain cock on the tea urn, so brews are back on.",
+        "She's a breaststroker, and she's joining the Southport swim team.",
+        "Please bag your dog's 💩 and bin it.",
+        "He was a merchant banker before he ran the food bank.",
+    ],
+)
+def test_look_alikes_pass(text: str) -> None:
+    assert [s for s in found(text, "TONE-PROF") if s[1] is Severity.BLOCK] == []
+
+
+def test_a_masked_word_is_never_a_street() -> None:
+    # The writer who masks it says it is rude; "Slag Lane" unmasked is the street it is.
+    assert found("Medieval towns had a street called Gropec*nt Lane.", "TONE-PROF")
+    assert found("Slag Lane is closed for resurfacing.", "TONE-PROF") == []
+
+
+def test_a_title_straight_before_a_word_is_no_surname() -> None:
+    # "Mr Shagger" is a nickname; a first name or a title and a name make a surname.
+    assert ("Shagger", Severity.BLOCK) in found('The lads call the PE teacher "Mr Shagger".', "TONE-PROF")
