@@ -33,7 +33,7 @@ _COMPOUND_ENDS = ("ass", "arse", "shit", "shite")
 # Roots with no innocent compounds, which make an insult of any ordinary word before or after them
 # ("thunder" and "cunt", "piss" and "kidney"). The milder roots make surnames and places that way
 # ("Hitchcock", "Dickson", "Bumstead", "Fartown"), so they join only the listed tails and heads.
-_STRONG_ROOTS = ("fuck", "cunt", "shit", "piss", "wank", "twat", "bitch", "bollock", "jizz", "minge", "spunk")
+STRONG_ROOTS = ("fuck", "cunt", "shit", "piss", "wank", "twat", "bitch", "bollock", "jizz", "minge", "spunk")
 # Every form a compound may end with, for one ``str.endswith`` that most words fail.
 _END_FORMS = tuple(form for end in _COMPOUND_ENDS for form in (end, end + "s", end + "es"))
 
@@ -98,7 +98,7 @@ def candidate_patterns() -> tuple[str, str]:
     where the word may be a variant or start like a compound, the second, over the lines reversed, where
     it may end like one ("…ass", "…shites", a strong root). ``is_beyond_the_list`` tells the word itself."""
     forward = rf"(?:{_VARIANTS.pattern})(?=\n)|{prefix_trie(compound_roots())}\w{{2,}}"
-    backward = rf"{prefix_trie(form[::-1] for form in (*_END_FORMS, *_STRONG_ROOTS))}\w"
+    backward = rf"{prefix_trie(form[::-1] for form in (*_END_FORMS, *STRONG_ROOTS))}\w"
     return forward, backward
 
 
@@ -134,7 +134,7 @@ def is_compound(word: str) -> bool:
             rest = word[len(root) :]
             if _is_tail(rest, tails) or (rest[0] == "s" and _is_tail(rest[1:], tails)):
                 return True
-            if coined and root in _STRONG_ROOTS and is_common_word(rest):
+            if coined and root in STRONG_ROOTS and is_common_word(rest):
                 return True
     if word.endswith(_END_FORMS):
         for form in _END_FORMS:
@@ -145,7 +145,7 @@ def is_compound(word: str) -> bool:
                 return True
     # An ordinary word with a root after it ("bitch" and "tits" are both; "thunder" and "cunt").
     if coined:
-        for root in _STRONG_ROOTS:
+        for root in STRONG_ROOTS:
             if word.endswith(root) and len(word) >= len(root) + 3 and is_common_word(word[: -len(root)]):
                 return True
     return False

@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from .people import is_common_word
 from .rules import builtin_list
+from .swearing import STRONG_ROOTS
 from .swearing_shapes import LEET
 
 PHRASES_FILE = "tone_profanity_phrases.txt"
@@ -66,6 +67,48 @@ def _parts_swear(parts: list[str], listed: Callable[[str], bool], allowed: froze
     )
 
 
+def _run_on(tag: str, listed: frozenset[str], allowed: frozenset[str]) -> bool:
+    """A hashtag in one case run together from everyday words and a listed word with a strong root:
+    "#councilarewankers", "#bincrewsaretwats"; not "#scunthorpeunited", whose "cunt" leaves an "s" that
+    is no word, nor a hashtag that is everyday words throughout. (A milder root makes places and
+    surnames.)"""
+    if not any(root in tag for root in STRONG_ROOTS) or tag in allowed or not tag.isalpha():
+        return False
+    if _segments(tag, listed):
+        return False
+    for start in range(len(tag) - 3):
+        if not tag.startswith(STRONG_ROOTS, start):
+            continue
+        for end in range(start + 4, min(len(tag), start + _LONGEST) + 1):
+            piece = tag[start:end]
+            if (
+                piece in listed
+                and piece not in allowed
+                and _segments(tag[:start], listed)
+                and _segments(tag[end:], listed)
+            ):
+                return True
+    return False
+
+
+_LONGEST = 14  # letters in the longest listed word looked for inside a hashtag
+
+
+def _segments(run: str, listed: frozenset[str]) -> bool:
+    """Whether ``run`` is nothing, or everyday words run together, none of them listed ("councilare":
+    council, are). Which prefixes of ``run`` are such words, worked out from the shortest."""
+    ends = [True] + [False] * len(run)
+    for end in range(1, len(run) + 1):
+        ends[end] = any(
+            ends[cut]
+            and (end - cut > 1 or run[cut] in "ai")
+            and run[cut:end] not in listed
+            and _everyday(run[cut:end])
+            for cut in range(end)
+        )
+    return ends[-1]
+
+
 def _stuttered(word: str, listed: Callable[[str], bool]) -> bool:
     """A listed word after a stutter of its first letters: "sh-sh-shitting", "f-f-fuck"."""
     *heads, last = word.split("-")
@@ -105,26 +148,41 @@ _END = "<end>"
 _CLAUSE_END = r"(?=\s*(?:[.!?,;:)\"”'’]|$|\s(?:and|but|he|she|they|who|for|at|in|on|behind)\b))"
 
 
-def _phrase_pattern(line: str) -> str:
-    """A phrase file's line as a pattern: its words with spaces (or an initial's full stop) between, its
-    opening slot (if any) as one group of every wording, its ``<end>`` as a look at what follows."""
-    words = line.split()
-    opening = ""
-    if words[0] in _SLOTS:
-        wordings = (_BETWEEN.join(map(re.escape, w.split())) for w in _SLOTS[words.pop(0)])
-        opening = "(?:" + "|".join(wordings) + ")" + _BETWEEN
+def _phrase_pattern(words: list[str]) -> str:
+    """A phrase's words with spaces (or an initial's full stop) between, its ``<end>`` a look at what
+    follows."""
     end = words[-1] == _END
     body = _BETWEEN.join(map(re.escape, words[:-1] if end else words))
-    return opening + body + (_CLAUSE_END if end else "")
+    return body + (_CLAUSE_END if end else "")
 
 
 @cache
 def _phrases() -> tuple[re.Pattern[str], frozenset[str]]:
     """The phrases as one pattern (lower case), and the words a story must have for it to be tried:
     each phrase's longest word but the everyday words around slang ("pony" in "a total pony", not "total"),
-    so that most stories have none of them (a slot's wordings are never a key)."""
+    so that most stories have none of them (a slot's wordings are never a key). The lines of a slot are
+    one alternative, the slot's wordings and then what each line has after it: one alternative a line
+    made the pattern twice as slow, each wording tried at every place in the story."""
     lines = [p.lower() for p in builtin_list(PHRASES_FILE)]
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(_phrase_pattern, lines)) + r")(?!\w)")
+    after_slot: dict[str, list[str]] = {}
+    plain: list[str] = []
+    for line in lines:
+        words = line.split()
+        if words[0] in _SLOTS:
+            after_slot.setdefault(words[0], []).append(_phrase_pattern(words[1:]))
+        else:
+            plain.append(_phrase_pattern(words))
+    slotted = [
+        "(?:"
+        + "|".join(_BETWEEN.join(map(re.escape, w.split())) for w in _SLOTS[slot])
+        + ")"
+        + _BETWEEN
+        + "(?:"
+        + "|".join(rests)
+        + ")"
+        for slot, rests in after_slot.items()
+    ]
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(plain + slotted) + r")(?!\w)")
     keys = frozenset(
         max(re.findall(r"[^\W\d_]+", _without_marks(p)), key=lambda w: (w not in _NEVER_KEYS, len(w)))
         for p in lines
@@ -192,6 +250,7 @@ def joined_spans(
                     # A hashtag in one case throughout has no parts to read; "fck" and "cunt" start no word.
                     (tag.isupper() or tag.islower()) and tag.lower().startswith(_TAG_STARTS)
                 )
+                or ((tag.isupper() or tag.islower()) and _run_on(tag.lower(), listed, allowed))
             ):
                 out.append(m.span())
     for m in _CAMEL.finditer(source) if _LOWER_UPPER.search(source) else ():

@@ -25,6 +25,15 @@ def as_asterisks(text: str) -> str:
     return _SYMBOL_MASK.sub(lambda m: "*" * len(m.group()), text)
 
 
+# An "@" inside a word, not an email address's ("bins@leeds.gov.uk"): "b@ll@cks", where it hides an "o".
+_AT_INSIDE = re.compile(r"[A-Za-z]@[A-Za-z]+(?![\w.@])")
+
+
+def at_inside(text: str) -> bool:
+    """Whether a word of ``text`` has an "@" inside it, which may hide any vowel as a "*" does."""
+    return "@" in text and _AT_INSIDE.search(text) is not None
+
+
 def _pattern(masked: str) -> re.Pattern[str]:
     return re.compile(
         "".join(

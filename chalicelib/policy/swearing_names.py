@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .people import is_first_name
+from .people import is_common_word, is_first_name
 from .tokens import TITLES
 
 # A street or a place after a capitalised word makes it a name: "Slag Lane", "Cock Lane", "Cock Marsh";
@@ -45,3 +45,16 @@ def is_surname(raw: str, source: str, start: int) -> bool:
         return False
     first, second = before.group(1), before.group(2)
     return is_first_name(second) or (first is not None and first in TITLES)
+
+
+def name_with_listed_ending(
+    raw: str, folded: str, inflected: frozenset[str], prefixes: tuple[str, ...], suffixes: tuple[str, ...]
+) -> bool:
+    """A capitalised word that matches only by a listed ending (``suffixes``) after something no
+    dictionary holds is a name ("Harshit"); "Bullshit" and "Apeshit" start with words and still count."""
+    if not (raw[:1].isupper() and raw[1:].islower()) or folded in inflected or folded.startswith(prefixes):
+        return False
+    return any(
+        folded.endswith(tail) and len(folded) - len(tail) >= 2 and not is_common_word(folded[: -len(tail)])
+        for tail in suffixes
+    )

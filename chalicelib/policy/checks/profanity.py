@@ -35,8 +35,8 @@ from ..swearing import (
     prefix_trie,
 )
 from ..swearing_joins import joined_spans, one_letter_joined
-from ..swearing_masks import as_asterisks, masked_match
-from ..swearing_names import is_place_or_pub, is_surname
+from ..swearing_masks import as_asterisks, at_inside, masked_match
+from ..swearing_names import is_place_or_pub, is_surname, name_with_listed_ending
 from ..swearing_shapes import LEET, inward_code, letter_for_word, short_hyphenated_words
 from ..unknown_insults import unknown_insult_spans
 from ..vowelless import vowelless_spans
@@ -370,7 +370,7 @@ def _may_match(words: Iterable[str], lists: _Swearing) -> bool:
     rest = unseen - lists.safe
     if rest:
         # A listed word's "-ing" without its "g" ("effin") and its plural spelt with "z" ("bellendz").
-        rest |= {w + "g" for w in rest if w.endswith("in")} | {w[:-1] + "s" for w in rest if w.endswith("z")}
+        rest |= {w + "g" if w[-1] == "n" else w[:-1] + "s" for w in rest if w.endswith(_DROPPED)}
     if rest and next(_words_that_may_match(_lines(rest), lists.forward, lists.backward), None) is not None:
         return True
     # None of them can match, alone or in any story: remembered, so that the next story with them skips
@@ -384,6 +384,7 @@ def _may_match(words: Iterable[str], lists: _Swearing) -> bool:
 
 
 _RULED_OUT_MAX = 4096
+_DROPPED = ("in", "z")  # "effin" for "effing", "bellendz" for "bellends"
 
 
 def forget_ruled_out(rules: OrgRules) -> None:
@@ -433,6 +434,8 @@ def _disguised_word_may_match(source: str, lists: _Swearing) -> bool:
         maybe_disguised = list(filterfalse(str.isalpha, _ASCII_TOKEN.findall(source)))
     else:
         maybe_disguised = [w for w in _TOKEN.findall(source) if not (w.isalpha() and w.isascii())]
+    if at_inside(source):
+        return True  # "b@ll@cks": an "@" may hide any vowel, as a mask's "*" does
     for raw in maybe_disguised:
         if _plain(raw):
             continue
@@ -498,19 +501,6 @@ def _possessed(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
-def _name_with_listed_ending(raw: str, folded: str, strong: _Matcher) -> bool:
-    """A capitalised word that matches only by a listed ending after something no dictionary holds is
-    a name ("Harshit"); "Bullshit" and "Apeshit" start with words and still count."""
-    if not (raw[:1].isupper() and raw[1:].islower()) or folded in strong.inflected:
-        return False
-    if folded.startswith(strong.words.prefixes):
-        return False
-    return any(
-        folded.endswith(tail) and len(folded) - len(tail) >= 2 and not is_common_word(folded[: -len(tail)])
-        for tail in strong.words.suffixes
-    )
-
-
 def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) -> list[Finding]:
     source = as_asterisks(text.text)
     extra = tuple(rules.words.profanity)
@@ -549,7 +539,12 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
     for start, end, raw in _tokens(source, disguised_only=only_disguised):
         if cannot and raw.isascii() and raw.lower() in cannot:
             continue
-        if only_disguised and "*" not in raw and not _may_match(_LETTER_RUN.findall(_fold(raw)), lists):
+        if (
+            only_disguised
+            and "*" not in raw
+            and "@" not in raw
+            and not _may_match(_LETTER_RUN.findall(_fold(raw)), lists)
+        ):
             continue  # "10am" reads as "ioam", which starts and ends like nothing on the lists
         if _possessed(raw.lower()) in allowed or any(s <= start and end <= e for s, e in protected):
             continue
@@ -558,7 +553,9 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
             continue
         if is_place_or_pub(raw, source, start, end) or is_surname(raw, source, start):
             continue
-        if inward_code(raw, source, start) or _name_with_listed_ending(raw, folded, strong):
+        if inward_code(raw, source, start) or name_with_listed_ending(
+            raw, folded, strong.inflected, strong.words.prefixes, strong.words.suffixes
+        ):
             continue
         # A listed word's plural spelt with "z" ("BELLENDZ"; not "jizz"), its "-ing" with no "g" ("shaggin").
         if (
@@ -570,6 +567,7 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
                 and _matches(folded[:-1] + "s", strong)
             )
             or (folded.endswith("in") and not raw.istitle() and _matches(folded + "g", strong))
+            or ("@" in raw[1:-1] and _matches(_fold(raw.replace("@", "*")), strong))  # "b@ll@cks"
         ):
             # "Dick" with a capital is a name (Dick Whittington, the Dickin Medal), not the insult.
             if folded in {"dick", "dicks", "dickin", "dickins"} and raw[0].isupper() and not raw.isupper():

@@ -35,6 +35,9 @@ from tests.unit.policy.test_policy_tone import found
         ("Nothing but these effin potholes all the way to Ballymena.", "effin"),
         ("Sweet eff-all in the recycling this week, folks.", "sweet eff-all"),
         ("Rota's a total clusterfeck again.", "clusterfeck"),
+        ("Feedback card at the café: 'what a load of b@ll@cks'.", "b@ll@cks"),
+        ("Top reply under our parking post: #wardensaretwats", "#wardensaretwats"),
+        ("Someone started #councilarewankers. Pay and display is still £1.20.", "#councilarewankers"),
     ],
 )
 def test_slang_where_it_stands_blocks(text: str, span: str) -> None:
@@ -61,6 +64,9 @@ def test_slang_where_it_stands_blocks(text: str, span: str) -> None:
         "She's a breaststroker, and she's joining the Southport swim team.",
         "Please bag your dog's 💩 and bin it.",
         "He was a merchant banker before he ran the food bank.",
+        "Questions to bins@leeds.gov.uk or ring the depot.",
+        "Happy hour at the museum bar #cocktailhour",
+        "Up for the match? #scunthorpeunited",
     ],
 )
 def test_look_alikes_pass(text: str) -> None:
