@@ -228,6 +228,14 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-52", "TONE-PROF", "profanity_52.tsv", tuned=False),
     BlindSet("profanity-53", "TONE-PROF", "profanity_53.tsv", tuned=True),
     BlindSet("profanity-54", "TONE-PROF", "profanity_54.tsv", tuned=False),
+    BlindSet("profanity-55", "TONE-PROF", "profanity_55.tsv", tuned=True),
+    BlindSet("profanity-56", "TONE-PROF", "profanity_56.tsv", tuned=False),
+    BlindSet("profanity-57", "TONE-PROF", "profanity_57.tsv", tuned=True),
+    BlindSet("profanity-58", "TONE-PROF", "profanity_58.tsv", tuned=False),
+    BlindSet("profanity-59", "TONE-PROF", "profanity_59.tsv", tuned=True),
+    BlindSet("profanity-60", "TONE-PROF", "profanity_60.tsv", tuned=False),
+    BlindSet("profanity-61", "TONE-PROF", "profanity_61.tsv", tuned=True),
+    BlindSet("profanity-62", "TONE-PROF", "profanity_62.tsv", tuned=False),
 )
 
 

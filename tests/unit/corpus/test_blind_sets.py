@@ -204,6 +204,14 @@ FLOOR = {
     "profanity-52": 0.88,
     "profanity-53": 0.98,
     "profanity-54": 0.85,
+    "profanity-55": 0.77,
+    "profanity-56": 0.85,
+    "profanity-57": 0.82,
+    "profanity-58": 0.85,
+    "profanity-59": 0.88,
+    "profanity-60": 0.90,
+    "profanity-61": 0.87,
+    "profanity-62": 0.87,
 }
 # Two floors were lowered, once: defamation-4 and -5 (held back) lost one catch each on 2026-12-07 (eleventh
 # session) when the model learnt from four more development sets for longer (chosen by checking each
@@ -310,6 +318,12 @@ FALSE_BLOCK_LIMIT = 0.02
 # the North West's leisure centres, the Fens), at their first read with that session's starting code: 69,
 # 56, 75, 71, 69, 71, 71 and 66 of 80 (548 of 640; look-alikes 1, 1, 4, 0, 1, 0, 3, 1). 48, 50, 52 and 54
 # are held back there.
+# TONE-PROF sets 55-62, written after that session's first round (East End markets, the Welsh valleys,
+# school crossings and meals, Yorkshire's roads, the worst replies under the council's posts, cemeteries,
+# the West Country's harbours, trading standards and animal welfare), at their first read: 62, 66, 66, 66,
+# 70, 72, 69 and 70 of 80 with the session's starting code (541 of 640; look-alikes 0, 1, 1, 2, 2, 3, 3,
+# 1), 62, 68, 66, 68, 71, 72, 70 and 70 with the code of the moment (547; look-alikes 12). 56, 58, 60 and
+# 62 are held back there.
 # TONE-PROF's floors were raised that session after "a greedy little …" and the like were read as insults'
 # places; "little" was then taken out (it is a held-out corpus surname, which no list may hold), and
 # profanity-11, 14 (held back, read as a figure) and 23 went back one each (14: 68 -> 67 of 80).
@@ -385,6 +399,10 @@ FALSE_BLOCK_CEILING = {
     "profanity-46": 2 / 80,
     "profanity-49": 4 / 80,
     "profanity-53": 3 / 80,
+    "profanity-58": 2 / 80,
+    "profanity-59": 2 / 80,
+    "profanity-60": 3 / 80,
+    "profanity-61": 3 / 80,
     "profanity-21": 2 / 80,
 }
 
