@@ -20,7 +20,7 @@ _ENDINGS = ("", "s", "es", "ed", "er", "ers", "ing", "in", "n", "ng", "y", "ey",
 # Roots spelt to dodge a filter: "fvck", "phuck", "fook", "fuk", "fcuk", "fkn", "kunt", "cvnt", "cnut",
 # "shyt", "sht", "biatch", "basterd", "bollox", "azzhole", "a-hole".
 _VARIANTS = re.compile(
-    r"(?:(?:f|ph)(?:u+|v+|o+)?(?:c+k+|k+|q+|kc)|fcuk|fkn|fck|fe(?:c+k+|k+))(?:in|ing|ed|er|ers|s|n|ng|a|wit|face|head|tard)?"
+    r"(?:(?:f|ph)(?:u+|v+|o+)?(?:c+k+|k+|q+|kc)|fcuk|fkn|fck|fe(?:c+k+|k+))(?:in|ing|ed|er|ers|s|n|ng|a|wits?|faces?|heads?|tards?)?"
     r"|(?:k|c)(?:u+|v+)n+t+(?:s|y|ing|ish)?|cnut(?:s|ing)?"
     r"|sh+(?:y+|ii+)t+e?(?:s|y|ty|ting|ter|head)?"
     r"|bi(?:a|o)tch(?:es|y)?"

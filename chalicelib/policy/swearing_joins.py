@@ -60,8 +60,19 @@ def _rooted(parts: list[str]) -> bool:
 
 
 def _parts_swear(parts: list[str], listed: Callable[[str], bool], allowed: frozenset[str]) -> bool:
-    """A listed word among a capitalised compound's parts, or two side by side ("No", "Bell", "Ends")."""
+    """A listed word among a capitalised compound's parts, or two side by side ("No", "Bell", "Ends");
+    not a name the allow-list holds in two words ("#DickWhittington")."""
     lower = [p.lower() for p in parts]
+    if not _swearing_parts(lower, listed, allowed):
+        return False
+    if all(f"{a} {b}" not in allowed for a, b in pairwise(lower)):
+        return True
+    return _swearing_parts(
+        [p for i, p in enumerate(lower) if not _in_allowed_pair(lower, i, allowed)], listed, allowed
+    )
+
+
+def _swearing_parts(lower: list[str], listed: Callable[[str], bool], allowed: frozenset[str]) -> bool:
     return any(len(p) >= 3 and listed(p) and p not in allowed for p in lower) or any(
         listed(a + b) and a + b not in allowed for a, b in pairwise(lower)
     )
@@ -109,6 +120,11 @@ def _segments(run: str, listed: frozenset[str]) -> bool:
     return ends[-1]
 
 
+def _in_allowed_pair(lower: list[str], i: int, allowed: frozenset[str]) -> bool:
+    before = i > 0 and f"{lower[i - 1]} {lower[i]}" in allowed
+    return before or (i + 1 < len(lower) and f"{lower[i]} {lower[i + 1]}" in allowed)
+
+
 def _stuttered(word: str, listed: Callable[[str], bool]) -> bool:
     """A listed word after a stutter of its first letters: "sh-sh-shitting", "f-f-fuck"."""
     *heads, last = word.split("-")
@@ -127,6 +143,7 @@ _NEVER_KEYS_TEXT = """
     a s f is was been bit the of on in my me your yer ma his her do did does done doing give given gives
     having have had get getting got total complete absolute proper right such old load pile up off sweet
     hand blow pain take taking took like hung big fat nice lovely no ya away you stupid massive dumb
+    go next tuesday yourself yourselves c
 """
 _NEVER_KEYS = frozenset(_NEVER_KEYS_TEXT.split())
 
@@ -134,15 +151,17 @@ _NEVER_KEYS = frozenset(_NEVER_KEYS_TEXT.split())
 # Slots a line of the phrase file may open with, each standing for every one of its wordings: rhyming
 # slang is slang where an insult, a body part or rubbish goes ("a proper Berkshire", "kiss my Hampton",
 # "a load of old Richard the Third"), and the same words are a bank, a county or a king elsewhere.
-_SLOTS: dict[str, tuple[str, ...]] = {
+_SLOTS: dict[str, str] = {
     "<insult>": (
-        *("right", "proper", "total", "absolute", "complete", "utter", "massive"),
-        *("such a", "what a", "bunch of", "load of", "called me a", "called him a", "called her a"),
+        r"(?:right|proper|total|absolute|complete|utter|massive|such\s+an?|what\s+an?|bunch\s+of|load\s+of"
+        r"|call(?:ed|ing|s)?(?:\s+(?:me|him|her|us|them|you))?\s+an?)"
     ),
-    "<you>": ("you", "ya", "ye", "you absolute", "you total", "you utter", "you massive", "you stupid"),
-    "<whose>": ("my", "me", "mi", "his", "her", "your", "yer", "yor", "their", "our"),
-    "<load>": ("load of", "load of old", "pile of", "pile of old", "lot of old", "heap of"),
+    "<you>": r"(?:you|ya|ye)(?:\s+(?:absolute|total|utter|massive|stupid|dirty))?",
+    "<whose>": r"(?:my|me|mi|his|her|your|yer|yor|their|our)",
+    "<load>": r"(?:load|pile|lot|heap)\s+of(?:\s+old)?",
 }
+# Between a slot and the rest, a quote may open: 'calling me a "Berkshire"'.
+_AFTER_SLOT = r"[\s.]+[\"'‘“]?"
 # A line's last mark: the phrase must end its clause ("a proper Berkshire.", not "a proper Berkshire pub").
 _END = "<end>"
 _CLAUSE_END = r"(?=\s*(?:[.!?,;:)\"”'’]|$|\s(?:and|but|he|she|they|who|for|at|in|on|behind)\b))"
@@ -157,41 +176,26 @@ def _phrase_pattern(words: list[str]) -> str:
 
 
 @cache
-def _phrases() -> tuple[re.Pattern[str], frozenset[str]]:
-    """The phrases as one pattern (lower case), and the words a story must have for it to be tried:
-    each phrase's longest word but the everyday words around slang ("pony" in "a total pony", not "total"),
-    so that most stories have none of them (a slot's wordings are never a key). The lines of a slot are
-    one alternative, the slot's wordings and then what each line has after it: one alternative a line
-    made the pattern twice as slow, each wording tried at every place in the story."""
-    lines = [p.lower() for p in builtin_list(PHRASES_FILE)]
-    after_slot: dict[str, list[str]] = {}
-    plain: list[str] = []
-    for line in lines:
-        words = line.split()
+def _phrases() -> dict[str, re.Pattern[str]]:
+    """The phrases by the word a story must have for them to be tried, each key's phrases one pattern
+    (lower case). A phrase's key is its longest word but the everyday words around slang ("pony" in "a
+    total pony", not "total") and a slot's wordings, so that most stories have none of them; and a story
+    with one runs only its phrases, where one pattern of every phrase cost as much as all of them."""
+    by_key: dict[str, list[str]] = {}
+    for line in builtin_list(PHRASES_FILE):
+        words = line.lower().split()
+        key = max(
+            re.findall(r"[^\W\d_]+", _without_marks(words)), key=lambda w: (w not in _NEVER_KEYS, len(w))
+        )
         if words[0] in _SLOTS:
-            after_slot.setdefault(words[0], []).append(_phrase_pattern(words[1:]))
+            by_key.setdefault(key, []).append(_SLOTS[words[0]] + _AFTER_SLOT + _phrase_pattern(words[1:]))
         else:
-            plain.append(_phrase_pattern(words))
-    slotted = [
-        "(?:"
-        + "|".join(_BETWEEN.join(map(re.escape, w.split())) for w in _SLOTS[slot])
-        + ")"
-        + _BETWEEN
-        + "(?:"
-        + "|".join(rests)
-        + ")"
-        for slot, rests in after_slot.items()
-    ]
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(plain + slotted) + r")(?!\w)")
-    keys = frozenset(
-        max(re.findall(r"[^\W\d_]+", _without_marks(p)), key=lambda w: (w not in _NEVER_KEYS, len(w)))
-        for p in lines
-    )
-    return pattern, keys
+            by_key.setdefault(key, []).append(_phrase_pattern(words))
+    return {key: re.compile(r"(?<!\w)(?:" + "|".join(found) + r")(?!\w)") for key, found in by_key.items()}
 
 
-def _without_marks(line: str) -> str:
-    return " ".join(w for w in line.split() if w not in _SLOTS and w != _END)
+def _without_marks(words: list[str]) -> str:
+    return " ".join(w for w in words if w not in _SLOTS and w != _END)
 
 
 def joined_spans(
@@ -257,23 +261,23 @@ def joined_spans(
         word = m.group()
         if _parts_swear(_TAG_PART.findall(word), listed_or_rooted, allowed) or _AS_F.search(word):
             out.append(m.span())
-    pattern, keys = _phrases()
+    patterns = _phrases()
+    present = words & patterns.keys()
     # A phone's curly apostrophe as a straight one ("witch’s tit"), one character for one.
-    lower = source.lower().replace("’", "'") if not words.isdisjoint(keys) else ""
+    lower = source.lower().replace("’", "'") if present else ""
     if len(lower) == len(source):  # spans in ``lower`` are spans in ``source``
         out += [
             m.span()
-            for m in pattern.finditer(lower)
+            for key in present
+            for m in patterns[key].finditer(lower)
             if not _NAMES_SOMETHING.match(lower, m.start(), m.end() + 24)
         ]
     if "#" in source:
         # A phrase run together in a hashtag: "#KickInTheKhyber" is "kick in the khyber".
         for m in _HASHTAG.finditer(source):
-            parts = _TAG_PART.findall(m.group(1))
-            if (
-                len(parts) >= 2
-                and not keys.isdisjoint(p.lower() for p in parts)
-                and pattern.search(" ".join(parts).lower())
+            parts = [p.lower() for p in _TAG_PART.findall(m.group(1))]
+            if len(parts) >= 2 and any(
+                patterns[key].search(" ".join(parts)) for key in patterns.keys() & parts
             ):
                 out.append(m.span())
     return out

@@ -66,7 +66,10 @@ def _masked_root(folded: str, prefixes: tuple[str, ...]) -> bool:
     roots = [r for r in prefixes if r[:1] == folded[0]]
     if not roots or not folded[star + 1 :].isalpha():
         return False
-    for cut in range(star + 2, len(folded) - 1):  # the head shows two letters or more, its rest two
+    # The head ends after a letter its mask shows ("f*ckwit"), or at a mask of two or more ("f***wits";
+    # not "f*re"); the rest shows two letters or more.
+    first = star + 1 if folded[star - 1 : star + 1] == "**" else star + 2
+    for cut in range(first, len(folded) - 1):
         head = _pattern(folded[:cut])
         if any(head.fullmatch(r) for r in roots):
             return True

@@ -92,7 +92,7 @@ _ABBREVIATED = re.compile(
     r"(?i:total|utter|complete|absolute|pure|load\s+of|full\s+of|such)\s+(BS)(?![\w'’-])(?!\s*(?:\d|EN\b))"
     r"|(?i:\b(?:is|are|was|were|that's|it's|its))\s+(BS)(?=\s*(?:[.!?,;]|$))"
     r"|(?i:\b(?:total|utter|complete|absolute|such\s+a|piece\s+of)\s+)(POS|pos)\b"
-    r"|(?i:\b(?:dirty|you|absolute|total|utter|lazy)\s+)(SOBs?)\b"
+    r"|(?i:\b(?:dirty|you|absolute|total|utter|lazy|lying|thieving|stupid|miserable)\s+)(SOBs?)\b"
 )
 _AS_F = re.compile(r"\bas (f)(?=[.!?,]?\s*$|[.!?,]\s)")
 # An emoji for the word (read from development set 29, seventeenth session): the raised middle finger
@@ -101,7 +101,8 @@ _AS_F = re.compile(r"\bas (f)(?=[.!?,]?\s*$|[.!?,]\s)")
 # or run into a word ("ye absolute 💩bag", "a 💩show"; development set 31); an aubergine as what someone
 # is ("you absolute 🍆s", "you lot are 🍆🍆🍆"; development set 35), not the vegetable at a market; an
 # aubergine run into a word ("🍆heads"), a poo "for brains" or as what a place is ("this place is 💩.";
-# development sets 47, 49, 53).
+# development sets 47, 49, 53); a peach as whose it is ("get off ur 🍑"), a cat as what someone is ("bunch
+# of 🐱🐱"), an aubergine and drops (development sets 57, 59, 61).
 _EMOJI_FOR_WORD = re.compile(
     r"🖕|🔔\s*🔚|🐂\s*💩|(?i:\bwhat\s+the\s+(?:actual\s+)?)🦆|🦆\s*(?i:ing|in['’]?|off|sake|you|yourself)\b"
     r"|(?i:\b(?:piece|pile|load|full|bag)\s+of\s+)💩|💩(?i:bag|head|hole|show|stain)s?\b"
@@ -109,8 +110,15 @@ _EMOJI_FOR_WORD = re.compile(
     r"|💩[-\s]*(?i:for)[-\s]*(?i:brains)\b|(?i:\b(?:is|was|are|were)\s+)💩(?=\s*(?:[.!?,;)\"”']|$))"
     r"|(?i:\b(?:steaming|absolute|total|utter)\s+)💩(?![A-Za-z])|💩(?=\s+(?i:human|person|people|driver|neighbour)\b)"
     r"|(?i:\b(?:called\s+(?:me|him|her|us|them)\s+a|you|absolute|total|utter)\s+)🐓"
+    r"|(?i:\b(?:my|me|ur|your|yer|his|her|their|yo)\s+)🍑|🍆\s*💦"
+    r"|(?i:\b(?:bunch\s+of|you|such\s+a|what\s+a|absolute|total|utter|right)\s+)🐱"
 )
-_EMOJI_KEYS = ("🖕", "🔚", "🦆", "💩", "🍆", "🐓")
+_EMOJI_KEYS = ("🖕", "🔚", "🦆", "💩", "🍆", "🐓", "🍑", "🐱")
+# Stars for the whole of a word but its ending ("your ***ing generators"), and "F U" in capitals before
+# a capitalised word or at the end ("F U CORNWALL"; development sets 55 and 61).
+_STARS_THEN_ENDING = re.compile(
+    r"(?<![\w*])\*{2,5}(?:ing|in|ed|er|ers)\b|(?<![\w.])F U(?=\s+[A-Z]{2,}\b|[\s!.]*$)"
+)
 # Hyphens for the f-word's letters ("go f--- yourselves", "f---ing"; development set 39): a hyphen ends
 # a token, so the masks' reading never sees these.
 _HYPHENED_F = re.compile(
@@ -138,6 +146,8 @@ def letter_for_word(source: str) -> list[tuple[int, int]]:
         out += [m.span(m.lastindex or 0) for m in _ABBREVIATED.finditer(source)]
     if "as f" in source:  # "hungover as f.": the word it stands for, at a clause's end
         out += [m.span(1) for m in _AS_F.finditer(source)]
+    if "**" in source or "F U" in source:
+        out += [m.span() for m in _STARS_THEN_ENDING.finditer(source)]
     if any(e in source for e in _EMOJI_KEYS):
         out += [m.span() for m in _EMOJI_FOR_WORD.finditer(source)]
     if "f--" in source or "F--" in source:

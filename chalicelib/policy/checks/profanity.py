@@ -34,6 +34,7 @@ from ..swearing import (
     masked_compound,
     prefix_trie,
 )
+from ..swearing_flipped import flipped_spans
 from ..swearing_joins import joined_spans, one_letter_joined
 from ..swearing_masks import as_asterisks, at_inside, masked_match
 from ..swearing_names import is_place_or_pub, is_surname, name_with_listed_ending
@@ -513,7 +514,7 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
         lists.shapes_hold
         and not may_be_spaced_out(source)
         and not _may_match(text.words, lists)
-        and not ("-" in source and _short_hyphen_masked(source, lists.strong))
+        and not ("-" in source and (_short_hyphen_masked(source, lists.strong) or "-hole" in source))
         and not one_letter_joined(source, lists.strong.inflected)
     )
     # Words typed without their vowels ("bstrd") are plain letters that come near no listed word.
@@ -523,6 +524,8 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
     unknown = unknown_insult_spans(text, known)
     unvowelled += [Finding(PROF, Severity.BLOCK, *span, UNKNOWN_PROF_REASON) for span in unknown]
     unvowelled += [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in letter_for_word(source)]
+    flipped = flipped_spans(source, lambda w: _matches(w, strong))  # typed upside down ("ɹǝʞuɐʍ")
+    unvowelled += [Finding(PROF, Severity.BLOCK, *span, PROF_REASON) for span in flipped]
     # Joined by a hyphen, inside a word, in a hashtag, or a phrase of innocent words ("bashing the bishop").
     allowed_words = _allowed(tuple(rules.words.allowed))
     joined = joined_spans(source, text.words, strong.inflected, allowed_words, lambda w: _listed(w, strong))

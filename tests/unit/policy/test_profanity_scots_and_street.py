@@ -66,7 +66,7 @@ def test_their_look_alikes_pass(text: str) -> None:
         ("The portaloos are emptied twice a day, so no more crapping in the hedges.", "crapping"),
         ("Sorry, we totally FUBAR'd the lamp replacement schedule.", "FUBAR'd"),
         ("The new lifeguard rota was a total pony, so it's back to the old one.", "total pony"),
-        ('Bloke at the gate says the booking system is "a load of old Tom tit".', "old Tom tit"),
+        ('Bloke at the gate says the booking system is "a load of old Tom tit".', "load of old Tom tit"),
     ],
 )
 def test_dropped_gs_crude_words_and_rhyming_slang_block(text: str, span: str) -> None:

@@ -82,3 +82,45 @@ def test_a_masked_word_is_never_a_street() -> None:
 def test_a_title_straight_before_a_word_is_no_surname() -> None:
     # "Mr Shagger" is a nickname; a first name or a title and a name make a surname.
     assert ("Shagger", Severity.BLOCK) in found('The lads call the PE teacher "Mr Shagger".', "TONE-PROF")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Parent's email ended 'you bunch of f***wits'. We replied politely.", "f***wits"),
+        ("fvckwits, the lot of you, says a reply under the road closure.", "fvckwits"),
+        ("Told to pull my finger out of my a-hole. The lid is on order.", "a-hole"),
+        ("The leader's a lying SOB, says one reply. Hidden.", "SOB"),
+        ("My kids can't sleep for your ***ing generators.", "***ing"),
+        ("Someone wrote F U COUNCIL on the skip.", "F U"),
+        ("Comment on our recruitment post: get off ur 🍑 and apply.", "ur 🍑"),
+        ("Bunch of 🐱 hiding behind a Facebook page.", "bunch of 🐱"),
+        ('Pinned under our planning update: "ɹǝʞuɐʍ". Flip your phone.', "ɹǝʞuɐʍ"),
+        ("Kids keep calling me a 'merchant banker' as they cross.", "calling me a 'merchant banker"),
+        ("What the Donald Duck are you lot digging up now?", "what the donald duck"),
+        ("Tourist told our warden to go eff yourself. Ticket stands.", "go eff yourself"),
+        ("Carved into the bench: C U NEXT TUESDAY.", "C U NEXT TUESDAY"),
+        ("Swear jar raised £14 today, mostly for 'buggeration'.", "buggeration"),
+    ],
+)
+def test_disguises_and_slang_of_the_second_round_block(text: str, span: str) -> None:
+    assert (span.lower(), Severity.BLOCK) in [(s.lower(), v) for s, v in found(text, "TONE-PROF")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please pick up after your dog on the coast path at Cocks near Perranporth.",
+        "The gas engineer replaced the old gas cock on the kitchen supply.",
+        "The old jackass at the donkey sanctuary is retiring this month.",
+        "Dick Whittington is this year's panto. #DickWhittington",
+        "Peaches 🍑 and plums at the farmers' market.",
+        "Our office cat 🐱 has a new bed.",
+        "The f*re station open day raised £400.",
+        "The **new** timetable starts on Monday.",
+        "Our orchestras played to 600 people in the park.",
+        "A rabbit-hole of paperwork, but the grant came through.",
+    ],
+)
+def test_look_alikes_of_the_second_round_pass(text: str) -> None:
+    assert [s for s in found(text, "TONE-PROF") if s[1] is Severity.BLOCK] == []
