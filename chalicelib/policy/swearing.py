@@ -14,6 +14,7 @@ from functools import cache
 
 from .people import is_common_word
 from .rules import builtin_list
+from .swearing_masks import mask_pattern
 
 # Endings a swear word takes ("fuckers", "shitting"), and endings joined to a root to make an insult.
 _ENDINGS = ("", "s", "es", "ed", "er", "ers", "ing", "in", "n", "ng", "y", "ey", "head", "heads")
@@ -171,4 +172,11 @@ def masked_compound(folded: str, matches_masked: Callable[[str], bool]) -> bool:
         head = folded[:cut]
         if sum(map(str.isalpha, head)) >= 3 and is_common_word(folded[cut:]) and matches_masked(head):
             return True
+    # A masked root of a compound and a listed tail: "c*ckwomble" ("cock" and "womble").
+    roots, tails, _ = _lists()
+    for cut in range(folded.rfind("*") + 2, len(folded) - 2):
+        if _is_tail(folded[cut:], tails):
+            masked = mask_pattern(folded[:cut])
+            if any(masked.fullmatch(root) for root in roots if root[:1] == folded[:1]):
+                return True
     return False

@@ -34,7 +34,7 @@ def at_inside(text: str) -> bool:
     return "@" in text and _AT_INSIDE.search(text) is not None
 
 
-def _pattern(masked: str) -> re.Pattern[str]:
+def mask_pattern(masked: str) -> re.Pattern[str]:
     return re.compile(
         "".join(
             rf"\w{{{len(run)},{len(run) + 2}}}" if run.startswith("*") else re.escape(run)
@@ -51,7 +51,7 @@ def masked_match(folded: str, words: frozenset[str], prefixes: tuple[str, ...]) 
         return False
     if folded.endswith("*") and folded.count("*") == 1 and is_common_word(letters):
         return False  # "spa*", "*two*": an everyday word with a footnote's mark or emphasis, not a mask
-    pattern = _pattern(folded)
+    pattern = mask_pattern(folded)
     if any(
         pattern.fullmatch(w) for w in _by_first_letter(words).get(folded[0], ()) if len(w) >= len(letters) + 1
     ):
@@ -70,7 +70,7 @@ def _masked_root(folded: str, prefixes: tuple[str, ...]) -> bool:
     # not "f*re"); the rest shows two letters or more.
     first = star + 1 if folded[star - 1 : star + 1] == "**" else star + 2
     for cut in range(first, len(folded) - 1):
-        head = _pattern(folded[:cut])
+        head = mask_pattern(folded[:cut])
         if any(head.fullmatch(r) for r in roots):
             return True
     return False

@@ -188,7 +188,7 @@ FLOOR = {
     "profanity-36": 0.91,
     "profanity-37": 0.92,
     "profanity-38": 0.92,
-    "profanity-39": 0.93,
+    "profanity-39": 0.95,
     "profanity-40": 0.81,
     "profanity-41": 0.92,
     "profanity-42": 0.50,

@@ -101,6 +101,7 @@ def test_a_title_straight_before_a_word_is_no_surname() -> None:
         ("Tourist told our warden to go eff yourself. Ticket stands.", "go eff yourself"),
         ("Carved into the bench: C U NEXT TUESDAY.", "C U NEXT TUESDAY"),
         ("Swear jar raised £14 today, mostly for 'buggeration'.", "buggeration"),
+        ("Caller said stop being such a c*ckwomble and fix the lift.", "c*ckwomble"),
     ],
 )
 def test_disguises_and_slang_of_the_second_round_block(text: str, span: str) -> None:
