@@ -185,6 +185,8 @@ def _matches(folded: str, m: _Matcher) -> bool:
     word = folded.strip("'’-")
     if word.endswith(("'s", "’s")):
         word = word[:-2]  # "some twat's parked", "for f*ck's sake": the word with "'s" (is, has, or whose)
+    if word.startswith(("t'", "t’")):
+        word = word[2:]  # Yorkshire's "the" run on to the word: "a pain in t'arse"
     if "*" in word:
         return _masked_match(word, m)
     if _listed(word, m):

@@ -102,6 +102,12 @@ def test_a_title_straight_before_a_word_is_no_surname() -> None:
         ("Carved into the bench: C U NEXT TUESDAY.", "C U NEXT TUESDAY"),
         ("Swear jar raised £14 today, mostly for 'buggeration'.", "buggeration"),
         ("Caller said stop being such a c*ckwomble and fix the lift.", "c*ckwomble"),
+        ("Yon bypass is a reet pain in t'arse, says our gritter driver.", "t'arse"),
+        ("Sticky note on the pay machine: HOLY SHEEEIT, £4 an hour?", "SHEEEIT"),
+        ("Dad at the gate said the lad was a saft twot for leaving his bag.", "twot"),
+        ("Proper cattle truck of a day, the van broke down twice.", "cattle truck of a"),
+        ("Kid on a scooter yelled go suck ya mum at the crew.", "suck ya mum"),
+        ("Raffle winner gets a hamper, everyone else can duck right off.", "duck right off"),
     ],
 )
 def test_disguises_and_slang_of_the_second_round_block(text: str, span: str) -> None:
@@ -121,6 +127,9 @@ def test_disguises_and_slang_of_the_second_round_block(text: str, span: str) -> 
         "The **new** timetable starts on Monday.",
         "Our orchestras played to 600 people in the park.",
         "A rabbit-hole of paperwork, but the grant came through.",
+        "We'll get t'other side of the bridge swept by noon.",
+        "A clean sheet for the under-12s on Saturday.",
+        "Ducks off the pond and into the reeds when the dogs came by.",
     ],
 )
 def test_look_alikes_of_the_second_round_pass(text: str) -> None:
