@@ -236,6 +236,14 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-60", "TONE-PROF", "profanity_60.tsv", tuned=False),
     BlindSet("profanity-61", "TONE-PROF", "profanity_61.tsv", tuned=True),
     BlindSet("profanity-62", "TONE-PROF", "profanity_62.tsv", tuned=False),
+    BlindSet("profanity-63", "TONE-PROF", "profanity_63.tsv", tuned=True),
+    BlindSet("profanity-64", "TONE-PROF", "profanity_64.tsv", tuned=False),
+    BlindSet("profanity-65", "TONE-PROF", "profanity_65.tsv", tuned=True),
+    BlindSet("profanity-66", "TONE-PROF", "profanity_66.tsv", tuned=False),
+    BlindSet("profanity-67", "TONE-PROF", "profanity_67.tsv", tuned=True),
+    BlindSet("profanity-68", "TONE-PROF", "profanity_68.tsv", tuned=False),
+    BlindSet("profanity-69", "TONE-PROF", "profanity_69.tsv", tuned=True),
+    BlindSet("profanity-70", "TONE-PROF", "profanity_70.tsv", tuned=False),
 )
 
 

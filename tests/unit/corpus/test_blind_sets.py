@@ -212,6 +212,14 @@ FLOOR = {
     "profanity-60": 0.90,
     "profanity-61": 0.95,
     "profanity-62": 0.90,
+    "profanity-63": 0.77,
+    "profanity-64": 0.86,
+    "profanity-65": 0.86,
+    "profanity-66": 0.90,
+    "profanity-67": 0.95,
+    "profanity-68": 0.85,
+    "profanity-69": 0.82,
+    "profanity-70": 0.88,
 }
 # Two floors were lowered, once: defamation-4 and -5 (held back) lost one catch each on 2026-12-07 (eleventh
 # session) when the model learnt from four more development sets for longer (chosen by checking each
@@ -324,6 +332,11 @@ FALSE_BLOCK_LIMIT = 0.02
 # 70, 72, 69 and 70 of 80 with the session's starting code (541 of 640; look-alikes 0, 1, 1, 2, 2, 3, 3,
 # 1), 62, 68, 66, 68, 71, 72, 70 and 70 with the code of the moment (547; look-alikes 12). 56, 58, 60 and
 # 62 are held back there.
+# TONE-PROF sets 63-70, written after that session's second round (Glasgow and Ayrshire, the North East,
+# Liverpool and Manchester, rangers, contact centres, youth workers, environmental health, civic events),
+# at their first read: 62, 65, 68, 70, 76, 66, 66 and 70 of 80 with the session's starting code (543 of
+# 640; look-alikes 2, 0, 4, 2, 1, 1, 2, 2), 62, 69, 69, 72, 76, 68, 66 and 71 with the code of the moment
+# (553; look-alikes 12). 64, 66, 68 and 70 are held back there.
 # TONE-PROF's floors were raised that session after "a greedy little …" and the like were read as insults'
 # places; "little" was then taken out (it is a held-out corpus surname, which no list may hold), and
 # profanity-11, 14 (held back, read as a figure) and 23 went back one each (14: 68 -> 67 of 80).
@@ -403,6 +416,11 @@ FALSE_BLOCK_CEILING = {
     "profanity-59": 2 / 80,
     "profanity-60": 3 / 80,
     "profanity-61": 3 / 80,
+    "profanity-63": 2 / 80,
+    "profanity-65": 4 / 80,
+    "profanity-66": 2 / 80,
+    "profanity-69": 2 / 80,
+    "profanity-70": 2 / 80,
     "profanity-21": 2 / 80,
 }
 
