@@ -19,13 +19,13 @@ from .swearing_masks import mask_pattern
 # Endings a swear word takes ("fuckers", "shitting"), and endings joined to a root to make an insult.
 _ENDINGS = ("", "s", "es", "ed", "er", "ers", "ing", "in", "n", "ng", "y", "ey", "head", "heads")
 # Roots spelt to dodge a filter: "fvck", "phuck", "fook", "fuk", "fcuk", "fkn", "kunt", "cvnt", "cnut",
-# "shyt", "sht", "sheeit", "biatch", "basterd", "bollox", "azzhole", "a-hole".
+# "shyt", "sht", "sheeit", "biatch", "basterd", "basturt", "bollox", "azzhole", "a-hole".
 _VARIANTS = re.compile(
     r"(?:(?:f|ph)(?:u+|v+|o+)?(?:c+k+|k+|q+|kc)|fcuk|fkn|fck|fe(?:c+k+|k+))(?:in|ing|ed|er|ers|s|n|ng|a|wits?|faces?|heads?|tards?)?"
     r"|(?:k|c)(?:u+|v+)n+t+(?:s|y|ing|ish)?|cnut(?:s|ing)?"
     r"|sh+(?:y+|ii+|e+i+)t+e?(?:s|y|ty|ting|ter|head)?"
     r"|bi(?:a|o)tch(?:es|y)?"
-    r"|b(?:a|ar)?st(?:e|a)r[dt](?:s|ise)?"
+    r"|b(?:a|ar)?st(?:e|a|u)r[dt](?:s|ise)?"
     r"|bol+o(?:x|cks|ks)|bol+ix"
     r"|(?:a|azz?)-?hole?s?"
     r"|mo(?:th|f)(?:er|a)f(?:u|v)(?:c?k|q)(?:er|a|ers|as|in|ing)"

@@ -140,10 +140,10 @@ def _everyday(word: str) -> bool:
 
 # Words too common to decide whether a phrase is tried: a phrase's key is its longest word but these.
 _NEVER_KEYS_TEXT = """
-    a s f is was been bit the of on in my me your yer ma his her do did does done doing give given gives
+    a s is was been bit the of on in my me your yer ma his her do did does done doing give given gives
     having have had get getting got total complete absolute proper right such old load pile up off sweet
-    hand blow pain take taking took like hung big fat nice lovely no ya away you stupid massive dumb
-    go next tuesday yourself yourselves c
+    hand blow pain take taking took like hung big fat nice lovely no ya away you stupid massive dumb go
+    next tuesday yourself yourselves c out
 """
 _NEVER_KEYS = frozenset(_NEVER_KEYS_TEXT.split())
 
@@ -153,11 +153,12 @@ _NEVER_KEYS = frozenset(_NEVER_KEYS_TEXT.split())
 # "a load of old Richard the Third"), and the same words are a bank, a county or a king elsewhere.
 _SLOTS: dict[str, str] = {
     "<insult>": (
-        r"(?:right|proper|total|absolute|complete|utter|massive|such\s+an?|what\s+an?|bunch\s+of|load\s+of"
+        r"(?:right|proper|total|absolute|complete|utter|massive|lazy|useless|thick|daft|lying|thieving|some"
+        r"|such\s+an?|what\s+an?|bunch\s+of|load\s+of"
         r"|call(?:ed|ing|s)?(?:\s+(?:me|him|her|us|them|you))?\s+an?)"
     ),
     "<you>": r"(?:you|ya|ye)(?:\s+(?:absolute|total|utter|massive|stupid|dirty))?",
-    "<whose>": r"(?:my|me|mi|his|her|your|yer|yor|their|our)",
+    "<whose>": r"(?:my|me|mi|ma|his|her|your|yer|yor|their|our|[a-z-]+['’]s)",
     "<load>": r"(?:load|pile|lot|heap)\s+of(?:\s+old)?",
 }
 # Between a slot and the rest, a quote may open: 'calling me a "Berkshire"'.

@@ -20,8 +20,11 @@ _PLACE_AFTER = re.compile(
     r"|Beck|Hall|Heath|Inn|Tavern|Arms|Hotel)\b"
 )
 _PUB_AND = re.compile(r"[ \t]+and[ \t]+[A-Z][a-z]+\b")
-# A village by the town it is near: "Cocks near Perranporth", "Cock Clarks, near Danbury".
-_NEAR = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+near[ \t]+[A-Z][a-z]+")
+# A village by the town it is near: "Cocks near Perranporth", "Cock Clarks, near Danbury"; a landmark by
+# its place ("the Cock of Kintyre").
+_NEAR = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+near[ \t]+[A-Z][a-z]+|[ \t]+of[ \t]+[A-Z][a-z]+")
+# A name's second capitalised word after "the": a pub's ("the Fighting Cocks"), a team's.
+_THE_NAME = re.compile(r"\b[Tt]he[ \t]+[A-Z][a-z]+[ \t]$")
 # The one or two words before a word: "Marta Kuntz", "Dr Ilse Langer".
 _BEFORE = re.compile(r"(?:\b([A-Z][a-z]+)\.?[ \t])?\b([A-Z][a-z]+)\.?[ \t]$")
 _REACH = 30  # characters looked back at for a first name or a title
@@ -32,6 +35,8 @@ def is_place_or_pub(raw: str, source: str, start: int, end: int) -> bool:
     if not raw[:1].isupper() or "*" in raw:
         return False
     if _PLACE_AFTER.match(source, end) or _NEAR.match(source, end):
+        return True
+    if _THE_NAME.search(source, max(0, start - 24), start):
         return True
     return source[max(0, start - 4) : start].lower() == "the " and _PUB_AND.match(source, end) is not None
 

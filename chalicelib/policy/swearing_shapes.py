@@ -110,10 +110,11 @@ _EMOJI_FOR_WORD = re.compile(
     r"|💩[-\s]*(?i:for)[-\s]*(?i:brains)\b|(?i:\b(?:is|was|are|were)\s+)💩(?=\s*(?:[.!?,;)\"”']|$))"
     r"|(?i:\b(?:steaming|absolute|total|utter)\s+)💩(?![A-Za-z])|💩(?=\s+(?i:human|person|people|driver|neighbour)\b)"
     r"|(?i:\b(?:called\s+(?:me|him|her|us|them)\s+a|you|absolute|total|utter)\s+)🐓"
-    r"|(?i:\b(?:my|me|ur|your|yer|his|her|their|yo)\s+)🍑|🍆\s*💦"
+    r"|(?i:\b(?:my|me|ur|your|yer|his|her|their|yo)\s+)🍑|🍆\s*💦|🔔\s*(?i:end)s?\b|(?i:\bwhat\s+an?\s+)💩"
+    r"|(?i:\bf)🦆|🦆['’]s\s+(?i:sake)"
     r"|(?i:\b(?:bunch\s+of|you|such\s+a|what\s+a|absolute|total|utter|right)\s+)🐱"
 )
-_EMOJI_KEYS = ("🖕", "🔚", "🦆", "💩", "🍆", "🐓", "🍑", "🐱")
+_EMOJI_KEYS = ("🖕", "🔚", "🔔", "🦆", "💩", "🍆", "🐓", "🍑", "🐱")
 # Stars for the whole of a word but its ending ("your ***ing generators"), and "F U" in capitals before
 # a capitalised word or at the end ("F U CORNWALL"; development sets 55 and 61).
 _STARS_THEN_ENDING = re.compile(
@@ -148,7 +149,7 @@ def letter_for_word(source: str) -> list[tuple[int, int]]:
         out += [m.span(1) for m in _AS_F.finditer(source)]
     if "**" in source or "F U" in source:
         out += [m.span() for m in _STARS_THEN_ENDING.finditer(source)]
-    if any(e in source for e in _EMOJI_KEYS):
+    if not source.isascii() and any(e in source for e in _EMOJI_KEYS):
         out += [m.span() for m in _EMOJI_FOR_WORD.finditer(source)]
     if "f--" in source or "F--" in source:
         out += [m.span() for m in _HYPHENED_F.finditer(source)]

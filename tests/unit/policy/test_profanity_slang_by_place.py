@@ -134,3 +134,47 @@ def test_disguises_and_slang_of_the_second_round_block(text: str, span: str) -> 
 )
 def test_look_alikes_of_the_second_round_pass(text: str) -> None:
     assert [s for s in found(text, "TONE-PROF") if s[1] is Severity.BLOCK] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Got told tae bile yer heid, ya absolute tit.", "ya absolute tit"),
+        ("Frig sake, the lifter's jammed again.", "frig sake"),
+        ("Sprayed on the bridge: SUCK MA BAWS. We'll get it aff.", "suck ma baws"),
+        ("Festival done: ten tonnes of rubbish and a pile of used johnnies.", "used johnnies"),
+        ("Our joiner got a kick up the Khyber for leaving the hatch open.", "kick up the khyber"),
+        ("The van lads spent the morning cocking about with the tablets.", "cocking about"),
+        ("Some merchant banker parked across the skip bay.", "some merchant banker"),
+        ("Tenant says the new kitchen doors are fugly.", "fugly"),
+        ("Roofer shouted about a passer-by's Bristols. Not on our sites.", "passer-by's bristols"),
+        ("Who's the 🔔end that bodged this with tape?", "🔔end"),
+        ("Caller told me to f-off and do one.", "f-off"),
+        ("Review: What a 💩 service, three weeks for a bin.", "what a 💩"),
+        ("He says she's a lazy Barclays who never cuts the hedge.", "lazy barclays"),
+        ("Beach clean at dawn, freezing my nadgers off.", "nadgers"),
+        ("Oh for f🦆's sake, the wasp nest fell on my hat.", "f🦆"),
+        ("Inspector was told to chill the f out. The flour is in a skip.", "the f out"),
+        ("Some thievin wee basturt nicked oor cones.", "basturt"),
+    ],
+)
+def test_slang_of_the_third_round_blocks(text: str, span: str) -> None:
+    assert (span.lower(), Severity.BLOCK) in [(s.lower(), v) for s, v in found(text, "TONE-PROF")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A blue tit on the feeder outside the library.",
+        "Someone dumped a shag-pile rug in the lane behind Main Street.",
+        "Dorset Knobs and Bath Olivers on the cheese shop's biscuit shelf.",
+        "The cock on the allotments crows at 4.45am every day.",
+        "He came in for the knob off his radiator valve.",
+        "Residents' meeting in the back room of the Fighting Cocks on Tuesday.",
+        "Tourists want a photo of the Cock of Kintyre, a sandstone boulder.",
+        "The Bristols car club met at the village hall on Sunday.",
+        "The town's Khyber Pass restaurant passed its hygiene check.",
+    ],
+)
+def test_look_alikes_of_the_third_round_pass(text: str) -> None:
+    assert [s for s in found(text, "TONE-PROF") if s[1] is Severity.BLOCK] == []
