@@ -244,6 +244,14 @@ SETS: tuple[BlindSet, ...] = (
     BlindSet("profanity-68", "TONE-PROF", "profanity_68.tsv", tuned=False),
     BlindSet("profanity-69", "TONE-PROF", "profanity_69.tsv", tuned=True),
     BlindSet("profanity-70", "TONE-PROF", "profanity_70.tsv", tuned=False),
+    BlindSet("profanity-71", "TONE-PROF", "profanity_71.tsv", tuned=True),
+    BlindSet("profanity-72", "TONE-PROF", "profanity_72.tsv", tuned=False),
+    BlindSet("profanity-73", "TONE-PROF", "profanity_73.tsv", tuned=True),
+    BlindSet("profanity-74", "TONE-PROF", "profanity_74.tsv", tuned=False),
+    BlindSet("profanity-75", "TONE-PROF", "profanity_75.tsv", tuned=True),
+    BlindSet("profanity-76", "TONE-PROF", "profanity_76.tsv", tuned=False),
+    BlindSet("profanity-77", "TONE-PROF", "profanity_77.tsv", tuned=True),
+    BlindSet("profanity-78", "TONE-PROF", "profanity_78.tsv", tuned=False),
 )
 
 

@@ -220,6 +220,14 @@ FLOOR = {
     "profanity-68": 0.85,
     "profanity-69": 0.96,
     "profanity-70": 0.90,
+    "profanity-71": 0.86,
+    "profanity-72": 0.92,
+    "profanity-73": 0.88,
+    "profanity-74": 0.91,
+    "profanity-75": 0.88,
+    "profanity-76": 0.88,
+    "profanity-77": 0.93,
+    "profanity-78": 0.86,
 }
 # Two floors were lowered, once: defamation-4 and -5 (held back) lost one catch each on 2026-12-07 (eleventh
 # session) when the model learnt from four more development sets for longer (chosen by checking each
@@ -337,6 +345,11 @@ FALSE_BLOCK_LIMIT = 0.02
 # at their first read: 62, 65, 68, 70, 76, 66, 66 and 70 of 80 with the session's starting code (543 of
 # 640; look-alikes 2, 0, 4, 2, 1, 1, 2, 2), 62, 69, 69, 72, 76, 68, 66 and 71 with the code of the moment
 # (553; look-alikes 12). 64, 66, 68 and 70 are held back there.
+# TONE-PROF sets 71-78, written after that session's third round (crews across the UK, children's
+# services, angry letters, matches and festivals, community care, neighbour disputes, the islands, the
+# social-media team), at their first read: 67, 71, 70, 72, 70, 71, 75 and 67 of 80 with the session's
+# starting code (563 of 640; look-alikes 3, 1, 3, 0, 1, 2, 1, 0), 69, 74, 71, 73, 71, 71, 75 and 69 with
+# the code of the moment (573; look-alikes 11). 72, 74, 76 and 78 are held back there.
 # TONE-PROF's floors were raised that session after "a greedy little …" and the like were read as insults'
 # places; "little" was then taken out (it is a held-out corpus surname, which no list may hold), and
 # profanity-11, 14 (held back, read as a figure) and 23 went back one each (14: 68 -> 67 of 80).
@@ -421,6 +434,9 @@ FALSE_BLOCK_CEILING = {
     "profanity-66": 2 / 80,
     "profanity-69": 2 / 80,
     "profanity-70": 2 / 80,
+    "profanity-71": 3 / 80,
+    "profanity-73": 3 / 80,
+    "profanity-76": 2 / 80,
     "profanity-21": 2 / 80,
 }
 
