@@ -57,6 +57,8 @@ def _senses() -> dict[str, frozenset[str]]:
 def ordinary_sense(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, spelt exactly as a listed form, is used in its ordinary sense."""
     word = text[start:end].lower()
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]  # "the knob's come off the door"
     marks = _senses().get(word)
     if marks is None:
         return False

@@ -158,7 +158,9 @@ _SLOTS: dict[str, str] = {
         r"|call(?:ed|ing|s)?(?:\s+(?:me|him|her|us|them|you))?\s+an?)"
     ),
     "<you>": r"(?:you|ya|ye)(?:\s+(?:absolute|total|utter|massive|stupid|dirty))?",
-    "<whose>": r"(?:my|me|mi|ma|his|her|your|yer|yor|their|our|[a-z-]+['’]s)",
+    "<whose>": (
+        r"(?:my|me|mi|ma|his|her|your|yer|yor|their|our|[a-z-]+['’]s)(?:\s+(?:hairy|big|fat|old|saggy|bony))?"
+    ),
     "<load>": r"(?:load|pile|lot|heap)\s+of(?:\s+old)?",
 }
 # Between a slot and the rest, a quote may open: 'calling me a "Berkshire"'.

@@ -94,7 +94,7 @@ _ABBREVIATED = re.compile(
     r"|(?i:\b(?:total|utter|complete|absolute|such\s+a|piece\s+of)\s+)(POS|pos)\b"
     r"|(?i:\b(?:dirty|you|absolute|total|utter|lazy|lying|thieving|stupid|miserable)\s+)(SOBs?)\b"
 )
-_AS_F = re.compile(r"\bas (f)(?=[.!?,]?\s*$|[.!?,]\s)")
+_AS_F = re.compile(r"\b(?:as (f)|AS (F))(?=['\"’”]?(?:[.!?,]?\s*$|[.!?,]\s))")
 # An emoji for the word (read from development set 29, seventeenth session): the raised middle finger
 # always; a duck for the f-word where the word goes ("what the 🦆", "🦆ing", "🦆 off"); a bell and an end
 # ("an absolute 🔔🔚"), an ox and a poo; a poo as what something is ("piece of 💩"), not a dog's mess,
@@ -145,8 +145,8 @@ def letter_for_word(source: str) -> list[tuple[int, int]]:
         out += [m.span(2) for m in _AF_CAPITALS.finditer(source) if m.group(1) not in _BEFORE_AF_CONDITION]
     if " BS" in source or " SOB" in source or "pos " in source or "POS " in source:
         out += [m.span(m.lastindex or 0) for m in _ABBREVIATED.finditer(source)]
-    if "as f" in source:  # "hungover as f.": the word it stands for, at a clause's end
-        out += [m.span(1) for m in _AS_F.finditer(source)]
+    if "as f" in source or "AS F" in source:  # "hungover as f.", "SKINT AS F": the word, at a clause's end
+        out += [m.span(m.lastindex or 0) for m in _AS_F.finditer(source)]
     if "**" in source or "F U" in source:
         out += [m.span() for m in _STARS_THEN_ENDING.finditer(source)]
     if not source.isascii() and any(e in source for e in _EMOJI_KEYS):

@@ -178,3 +178,38 @@ def test_slang_of_the_third_round_blocks(text: str, span: str) -> None:
 )
 def test_look_alikes_of_the_third_round_pass(text: str) -> None:
     assert [s for s in found(text, "TONE-PROF") if s[1] is Severity.BLOCK] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Complaint note: you're all a bunch of C U Next Tuesdays.", "c u next tuesdays"),
+        ("Note on the bags: 'SORRY BINMEN WE'RE SKINT AS F'. At least they said sorry.", "F"),
+        ("Padlocked the bin so we can't empty it. For fox sake.", "for fox sake"),
+        ("Written in the muck on the wagon: BIN MEN SUCK D", "suck d"),
+        ("Two inflatable cocks from a hen do wedged under the shelter.", "inflatable cocks"),
+        ("Fridge out on glass day? Proper knobheed move.", "knobheed"),
+        ('Email signed off "Go f yourselves, regards, Angela."', "go f yourselves"),
+        ("Voicemail: your wardens can kiss my hairy Khyber.", "my hairy khyber"),
+        ("She tells every visitor he's a useless get, same as always.", "useless get"),
+        ("Absolute J Arthur Rank of a human being, says the crew.", "absolute j arthur"),
+    ],
+)
+def test_slang_of_the_fourth_round_blocks(text: str, span: str) -> None:
+    assert (span.lower(), Severity.BLOCK) in [(s.lower(), v) for s, v in found(text, "TONE-PROF")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The knob's come off the bin store door again; repair booked.",
+        "A friendly Jack Russell bitch escorts the wagon down the lane.",
+        "Absolute codswallop and poppycock, says one email. The data is online.",
+        "A right kerfuffle at the tip this morning over the new bins.",
+        "Bitchfield, Lincolnshire: our smallest stop.",
+        "Can we do something about the knob on the crossing button? It sticks.",
+        "You're right, get in touch and we'll book it.",
+    ],
+)
+def test_look_alikes_of_the_fourth_round_pass(text: str) -> None:
+    assert [s for s in found(text, "TONE-PROF") if s[1] is Severity.BLOCK] == []
