@@ -22,7 +22,7 @@ _PLACE_AFTER = re.compile(
 _PUB_AND = re.compile(r"[ \t]+and[ \t]+[A-Z][a-z]+\b")
 # A village by the town it is near: "Cocks near Perranporth", "Cock Clarks, near Danbury"; a landmark by
 # its place ("the Cock of Kintyre").
-_NEAR = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+near[ \t]+[A-Z][a-z]+|[ \t]+of[ \t]+[A-Z][a-z]+")
+_PLACE_BY = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+near[ \t]+[A-Z][a-z]+|[ \t]+of[ \t]+[A-Z][a-z]+")
 # A name's second capitalised word after "the": a pub's ("the Fighting Cocks"), a team's.
 _THE_NAME = re.compile(r"\b[Tt]he[ \t]+[A-Z][a-z]+[ \t]$")
 # The one or two words before a word: "Marta Kuntz", "Dr Ilse Langer".
@@ -34,7 +34,7 @@ def is_place_or_pub(raw: str, source: str, start: int, end: int) -> bool:
     """The capitalised word ``raw`` at ``[start, end)`` names a street, a place or a pub."""
     if not raw[:1].isupper() or "*" in raw:
         return False
-    if _PLACE_AFTER.match(source, end) or _NEAR.match(source, end):
+    if _PLACE_AFTER.match(source, end) or _PLACE_BY.match(source, end):
         return True
     if _THE_NAME.search(source, max(0, start - 24), start):
         return True

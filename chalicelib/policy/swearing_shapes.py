@@ -115,11 +115,10 @@ _EMOJI_FOR_WORD = re.compile(
     r"|(?i:\b(?:bunch\s+of|you|such\s+a|what\s+a|absolute|total|utter|right)\s+)🐱"
 )
 _EMOJI_KEYS = ("🖕", "🔚", "🔔", "🦆", "💩", "🍆", "🐓", "🍑", "🐱")
-# Stars for the whole of a word but its ending ("your ***ing generators"), and "F U" in capitals before
-# a capitalised word or at the end ("F U CORNWALL"; development sets 55 and 61).
-_STARS_THEN_ENDING = re.compile(
-    r"(?<![\w*])\*{2,5}(?:ing|in|ed|er|ers)\b|(?<![\w.])F U(?=\s+[A-Z]{2,}\b|[\s!.]*$)"
-)
+# Stars for the whole of a word but its ending ("your ***ing generators"; development set 55).
+_STARS_THEN_ENDING = re.compile(r"(?<![\w*])\*{2,5}(?:ing|in|ed|er|ers)\b")
+# "F U" in capitals before a word in capitals or at the end ("F U CORNWALL"; development set 61).
+_F_U = re.compile(r"(?<![\w.])F U(?=\s+[A-Z]{2,}\b|[\s!.]*$)")
 # Hyphens for the f-word's letters ("go f--- yourselves", "f---ing"; development set 39): a hyphen ends
 # a token, so the masks' reading never sees these.
 _HYPHENED_F = re.compile(
@@ -147,8 +146,10 @@ def letter_for_word(source: str) -> list[tuple[int, int]]:
         out += [m.span(m.lastindex or 0) for m in _ABBREVIATED.finditer(source)]
     if "as f" in source or "AS F" in source:  # "hungover as f.", "SKINT AS F": the word, at a clause's end
         out += [m.span(m.lastindex or 0) for m in _AS_F.finditer(source)]
-    if "**" in source or "F U" in source:
+    if "**" in source:
         out += [m.span() for m in _STARS_THEN_ENDING.finditer(source)]
+    if "F U" in source:
+        out += [m.span() for m in _F_U.finditer(source)]
     if not source.isascii() and any(e in source for e in _EMOJI_KEYS):
         out += [m.span() for m in _EMOJI_FOR_WORD.finditer(source)]
     if "f--" in source or "F--" in source:

@@ -516,6 +516,7 @@ def check_profanity(text: NormalisedText, ctx: CheckContext, rules: OrgRules) ->
         lists.shapes_hold
         and not may_be_spaced_out(source)
         and not _may_match(text.words, lists)
+        # "sh-t", and "a-hole", which no other word of a story brings near a listed one
         and not ("-" in source and (_short_hyphen_masked(source, lists.strong) or "-hole" in source))
         and not one_letter_joined(source, lists.strong.inflected)
     )
